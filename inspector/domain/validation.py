@@ -1,0 +1,340 @@
+"""Declarative validation of records about to be written.
+
+A :class:`RecordSpec` lists per-field rules (:class:`FieldSpec`), date orderings (:class:`DateOrder`) and
+free-form cross-field checks. ``spec.errors(values, today=...)`` returns :class:`FieldError` s;
+``spec.validate(...)`` raises :class:`ValidationError`.
+
+Dates may be ``date`` or ``datetime``. An aware datetime compared with a date (or with ``today``) is
+converted to its Asia/Shanghai calendar date; a naive datetime is taken as Asia/Shanghai wall-clock time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from inspector.domain.errors import FieldError, ValidationError
+from inspector.domain.idnumber import birth_date_from_id, gender_from_id, validate_id_number
+
+__all__ = [
+    "SHANGHAI",
+    "Check",
+    "DateOrder",
+    "FieldSpec",
+    "RecordSpec",
+    "birth_date_matches_id",
+    "gender_matches_id",
+    "id_number_check",
+    "is_empty",
+    "local_date",
+    "not_in_future",
+]
+
+
+def _shanghai() -> tzinfo:
+    try:
+        return ZoneInfo("Asia/Shanghai")
+    except ZoneInfoNotFoundError:  # e.g. Windows without the tzdata package; China has no DST since 1991
+        return timezone(timedelta(hours=8), "Asia/Shanghai")
+
+
+SHANGHAI: tzinfo = _shanghai()
+
+Check = Callable[[Mapping[str, object], date], list[FieldError]]
+"""A cross-field check: ``(values, today) -> errors``. Must tolerate missing keys (partial updates)."""
+
+
+def is_empty(value: object) -> bool:
+    """``None``, ``""`` or a whitespace-only string."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_aware(dt: datetime) -> bool:
+    return dt.tzinfo is not None and dt.utcoffset() is not None
+
+
+def local_date(value: date) -> date:
+    """The Asia/Shanghai calendar date of ``value``: dates unchanged, aware datetimes converted,
+    naive datetimes taken as local wall-clock time."""
+    if isinstance(value, datetime):
+        return value.astimezone(SHANGHAI).date() if _is_aware(value) else value.date()
+    return value
+
+
+def _as_aware(dt: datetime) -> datetime:
+    return dt if _is_aware(dt) else dt.replace(tzinfo=SHANGHAI)
+
+
+def _compare(a: date, b: date) -> int:
+    """-1, 0 or 1 as ``a`` is before, equal to or after ``b`` (date-vs-datetime at date granularity)."""
+    x: date
+    y: date
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        x, y = (a, b) if _is_aware(a) == _is_aware(b) else (_as_aware(a), _as_aware(b))
+    else:
+        x, y = local_date(a), local_date(b)
+    return (x > y) - (x < y)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """Rules for one field. Constraints other than ``required`` apply only to non-empty values."""
+
+    name: str
+    label_zh: str
+    required: bool = False
+    max_length: int | None = None  # for str values, counted in characters (code points)
+    choices: frozenset[str] | None = None
+    min_value: int | None = None  # for int values
+    max_value: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_length is not None and self.max_length < 1:
+            raise ValueError(f"{self.name}: max_length must be positive")
+        if self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
+            raise ValueError(f"{self.name}: min_value > max_value")
+
+    def errors(self, value: object) -> list[FieldError]:
+        """Problems with a non-empty ``value`` (emptiness/required-ness is the caller's business)."""
+        out: list[FieldError] = []
+        name, label = self.name, self.label_zh
+        if self.max_length is not None:
+            if not isinstance(value, str):
+                out.append(FieldError(name, f"{label}应为文本", f"{name} must be text"))
+            elif len(value) > self.max_length:
+                out.append(
+                    FieldError(
+                        name,
+                        f"{label}不能超过{self.max_length}个字",
+                        f"{name} must be at most {self.max_length} characters",
+                    )
+                )
+        if self.choices is not None and not (isinstance(value, str) and value in self.choices):
+            shown = value if isinstance(value, str) else repr(value)
+            out.append(FieldError(name, f"{label}取值无效：{shown}", f"{name} has an invalid value: {shown}"))
+        if self.min_value is not None or self.max_value is not None:
+            if not isinstance(value, int) or isinstance(value, bool):
+                out.append(FieldError(name, f"{label}应为整数", f"{name} must be an integer"))
+            elif self.min_value is not None and value < self.min_value:
+                out.append(
+                    FieldError(
+                        name,
+                        f"{label}不能小于{self.min_value}",
+                        f"{name} must be at least {self.min_value}",
+                    )
+                )
+            elif self.max_value is not None and value > self.max_value:
+                out.append(
+                    FieldError(
+                        name,
+                        f"{label}不能大于{self.max_value}",
+                        f"{name} must be at most {self.max_value}",
+                    )
+                )
+        return out
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """``earlier <= later`` (``earlier < later`` if ``strict``) when both are present and non-empty.
+
+    The error is reported on ``later``.
+    """
+
+    earlier: str
+    later: str
+    strict: bool = False
+
+
+def _not_a_date(field: str, label_zh: str) -> FieldError:
+    return FieldError(field, f"{label_zh}应为日期", f"{field} must be a date")
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """Validation rules for one kind of record, e.g. ``kind="detainee", label_zh="在押人员"``."""
+
+    kind: str
+    label_zh: str
+    fields: tuple[FieldSpec, ...]
+    orders: tuple[DateOrder, ...] = ()
+    checks: tuple[Check, ...] = ()
+
+    def __post_init__(self) -> None:
+        names = [f.name for f in self.fields]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"{self.kind}: duplicate field specs {dupes}")
+        for order in self.orders:
+            for name in (order.earlier, order.later):
+                if name not in names:
+                    raise ValueError(f"{self.kind}: date order refers to unknown field {name!r}")
+
+    def field(self, name: str) -> FieldSpec:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    def errors(self, values: Mapping[str, object], *, today: date, partial: bool = False) -> list[FieldError]:
+        """All problems with ``values`` (empty list = valid), without duplicates, in spec order.
+
+        ``partial=True`` validates an update carrying only some fields: required-ness is checked only
+        for keys that are present (present-but-empty is still an error). Keys not in the spec are ignored.
+        """
+        today = local_date(today)
+        out: list[FieldError] = []
+        for spec in self.fields:
+            if spec.name not in values:
+                if spec.required and not partial:
+                    out.append(_required(spec))
+                continue
+            value = values[spec.name]
+            if is_empty(value):
+                if spec.required:
+                    out.append(_required(spec))
+                continue
+            out.extend(spec.errors(value))
+
+        for order in self.orders:
+            out.extend(self._order_errors(order, values))
+
+        for check in self.checks:
+            out.extend(check(values, today))
+
+        return list(dict.fromkeys(out))  # FieldError is hashable; keep first occurrence
+
+    def validate(self, values: Mapping[str, object], *, today: date, partial: bool = False) -> None:
+        """Raise :class:`ValidationError` (with ``record_kind=self.kind``) if :meth:`errors` finds any."""
+        errors = self.errors(values, today=today, partial=partial)
+        if errors:
+            raise ValidationError(self.kind, errors)
+
+    def _order_errors(self, order: DateOrder, values: Mapping[str, object]) -> list[FieldError]:
+        a, b = values.get(order.earlier), values.get(order.later)
+        if is_empty(a) or is_empty(b):
+            return []
+        early, late = self.field(order.earlier), self.field(order.later)
+        if not isinstance(a, date) or not isinstance(b, date):
+            return [
+                _not_a_date(s.name, s.label_zh) for s, v in ((early, a), (late, b)) if not isinstance(v, date)
+            ]
+        cmp = _compare(a, b)
+        if order.strict and cmp >= 0:
+            return [
+                FieldError(
+                    late.name,
+                    f"{late.label_zh}必须晚于{early.label_zh}",
+                    f"{late.name} must be after {early.name}",
+                )
+            ]
+        if cmp > 0:
+            return [
+                FieldError(
+                    late.name,
+                    f"{late.label_zh}不能早于{early.label_zh}",
+                    f"{late.name} must not be before {early.name}",
+                )
+            ]
+        return []
+
+
+def _required(spec: FieldSpec) -> FieldError:
+    return FieldError(spec.name, f"{spec.label_zh}为必填项", f"{spec.name} is required")
+
+
+# --- reusable checks -------------------------------------------------------------------------------
+
+
+def id_number_check(field: str = "id_number") -> Check:
+    """Run :func:`validate_id_number` on ``values[field]`` when it is present and non-empty."""
+
+    def check(values: Mapping[str, object], today: date) -> list[FieldError]:
+        value = values.get(field)
+        if is_empty(value):
+            return []
+        if not isinstance(value, str):
+            return [FieldError(field, "身份证号应为文本", f"{field} must be text")]
+        return validate_id_number(value, today=today, field=field)
+
+    return check
+
+
+def _id_value(values: Mapping[str, object], id_field: str) -> str | None:
+    value = values.get(id_field)
+    return value if isinstance(value, str) and not is_empty(value) else None
+
+
+def birth_date_matches_id(id_field: str = "id_number", birth_field: str = "birth_date") -> Check:
+    """If both are present, the birth date must equal the one inside the ID number.
+
+    Silent when the ID number is malformed (:func:`id_number_check` reports that).
+    """
+
+    def check(values: Mapping[str, object], today: date) -> list[FieldError]:
+        id_number = _id_value(values, id_field)
+        birth = values.get(birth_field)
+        if id_number is None or not isinstance(birth, date):
+            return []
+        try:
+            embedded = birth_date_from_id(id_number)
+        except ValueError:
+            return []
+        if local_date(birth) != embedded:
+            return [
+                FieldError(
+                    birth_field,
+                    "出生日期与身份证号不一致",
+                    f"{birth_field} does not match the birth date in {id_field}",
+                )
+            ]
+        return []
+
+    return check
+
+
+def gender_matches_id(id_field: str = "id_number", gender_field: str = "gender") -> Check:
+    """If both are present and the gender is ``"male"``/``"female"``, it must match the ID number."""
+
+    def check(values: Mapping[str, object], today: date) -> list[FieldError]:
+        id_number = _id_value(values, id_field)
+        gender = values.get(gender_field)
+        if id_number is None or gender not in ("male", "female"):
+            return []
+        try:
+            embedded = gender_from_id(id_number)
+        except ValueError:
+            return []
+        if gender != embedded:
+            return [
+                FieldError(
+                    gender_field,
+                    "性别与身份证号不一致",
+                    f"{gender_field} does not match the gender in {id_field}",
+                )
+            ]
+        return []
+
+    return check
+
+
+def not_in_future(field: str, label_zh: str = "日期") -> Check:
+    """``values[field]`` (a date, or a datetime taken at its Asia/Shanghai date) must not be after today.
+
+    ``label_zh`` names the field in the message, e.g. ``not_in_future("admitted_at", "入所时间")`` gives
+    "入所时间不能晚于今天".
+    """
+
+    def check(values: Mapping[str, object], today: date) -> list[FieldError]:
+        value = values.get(field)
+        if is_empty(value):
+            return []
+        if not isinstance(value, date):
+            return [_not_a_date(field, label_zh)]
+        if local_date(value) > local_date(today):
+            return [FieldError(field, f"{label_zh}不能晚于今天", f"{field} must not be after today")]
+        return []
+
+    return check
