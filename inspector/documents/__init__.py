@@ -1,0 +1,1 @@
+"""reportlab builders for official documents, logs and reports."""

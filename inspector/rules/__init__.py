@@ -1,0 +1,1 @@
+"""Deadlines, quotas, escalation and the holiday calendar: pure functions, no I/O."""

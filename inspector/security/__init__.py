@@ -1,0 +1,1 @@
+"""Keyring access, database keys, password hashing."""

@@ -1,0 +1,149 @@
+"""The database key: a random 256-bit secret in the OS keyring, or a passphrase-derived key.
+
+Nothing secret is ever written to a file. ``key.json`` beside the database records only where the
+key comes from (and, for a passphrase, the scrypt salt and cost, which are not secret). Where the
+machine has no keyring backend, the passphrase comes from ``INSPECTOR_PASSPHRASE`` (non-interactive
+runs: CI, a scheduled sync — as borg does) or from an interactive prompt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import keyring
+import keyring.errors
+from keyring.backends import fail
+
+from inspector.domain.errors import InspectorError
+
+SERVICE = "inspector"
+PASSPHRASE_ENV = "INSPECTOR_PASSPHRASE"
+MIN_PASSPHRASE = 8
+# scrypt cost: about 0.1-0.2 s on a laptop, done once per start-up, never per connection.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+
+# Asks the user for a passphrase: (prompt text, confirm twice?) -> passphrase, or None if cancelled.
+PassphrasePrompt = Callable[[str, bool], str | None]
+
+
+class KeyUnavailableError(InspectorError):
+    """The key cannot be obtained (no keyring entry, no passphrase given)."""
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """The non-secret description of a database key, stored in ``key.json``."""
+
+    db_id: str
+    source: str  # "keyring" or "passphrase"
+    salt_hex: str | None = None
+    n: int = SCRYPT_N
+    r: int = SCRYPT_R
+    p: int = SCRYPT_P
+
+    @property
+    def keyring_user(self) -> str:
+        return f"db-key:{self.db_id}"
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.__dict__, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> KeyInfo:
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def keyring_available() -> bool:
+    """False when the only backend is keyring's ``fail`` one (a server or a CI box)."""
+    backend = keyring.get_keyring()
+    return not isinstance(backend, fail.Keyring)
+
+
+def derive_key(passphrase: str, info: KeyInfo) -> bytes:
+    if info.salt_hex is None:
+        raise ValueError("a passphrase key needs its salt")
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"),
+        salt=bytes.fromhex(info.salt_hex),
+        n=info.n,
+        r=info.r,
+        p=info.p,
+        maxmem=128 * info.r * info.n * 2,
+        dklen=32,
+    )
+
+
+def _passphrase(prompt: PassphrasePrompt | None, *, new: bool) -> str:
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        given: str | None = env
+    elif prompt is not None:
+        text = "设置数据库口令 / Choose a database passphrase" if new else "数据库口令 / Database passphrase"
+        given = prompt(text, new)
+    else:
+        given = None
+    if not given:
+        raise KeyUnavailableError(
+            f"本机没有可用的系统密钥环，需要数据库口令：请设置环境变量 {PASSPHRASE_ENV}，或在终端中运行以输入口令",
+            f"no OS keyring on this machine, so the database needs a passphrase: set {PASSPHRASE_ENV} "
+            "or run from a terminal to type it",
+        )
+    if new and len(given) < MIN_PASSPHRASE:
+        raise KeyUnavailableError(
+            f"数据库口令至少需要{MIN_PASSPHRASE}个字符",
+            f"the passphrase needs at least {MIN_PASSPHRASE} characters",
+        )
+    return given
+
+
+def create_key(info_path: Path, prompt: PassphrasePrompt | None) -> bytes:
+    """Make the key of a new database and record where it lives."""
+    db_id = str(uuid.uuid4())
+    if keyring_available():
+        key = secrets.token_bytes(32)
+        info = KeyInfo(db_id=db_id, source="keyring")
+        keyring.set_password(SERVICE, info.keyring_user, key.hex())
+    else:
+        info = KeyInfo(db_id=db_id, source="passphrase", salt_hex=secrets.token_hex(16))
+        key = derive_key(_passphrase(prompt, new=True), info)
+    info.save(info_path)
+    return key
+
+
+def load_key(info_path: Path, prompt: PassphrasePrompt | None) -> bytes:
+    """Fetch the key of an existing database."""
+    info = KeyInfo.load(info_path)
+    if info.source == "passphrase":
+        return derive_key(_passphrase(prompt, new=False), info)
+    try:
+        stored = keyring.get_password(SERVICE, info.keyring_user)
+    except keyring.errors.KeyringError as exc:
+        raise KeyUnavailableError(
+            f"无法读取系统密钥环：{exc}。该数据库的密钥保存在创建它的电脑的密钥环中",
+            f"cannot read the OS keyring: {exc}. This database's key is in the keyring of the machine "
+            "that created it",
+        ) from exc
+    if stored is None:
+        raise KeyUnavailableError(
+            f"系统密钥环中没有该数据库的密钥（{info.keyring_user}），无法打开。请从备份恢复密钥或重新初始化",
+            f"the OS keyring holds no key for this database ({info.keyring_user}); restore the key or "
+            "initialise a new database",
+        )
+    return bytes.fromhex(stored)
+
+
+def forget_key(info_path: Path) -> None:
+    """Remove a keyring-held key (used when a half-made database is rolled back)."""
+    info = KeyInfo.load(info_path)
+    if info.source == "keyring":
+        try:
+            keyring.delete_password(SERVICE, info.keyring_user)
+        except keyring.errors.PasswordDeleteError:
+            return

@@ -1,0 +1,95 @@
+"""``inspector init``: a new database for one station, its device identity and its first user."""
+
+from __future__ import annotations
+
+import platform
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from inspector.domain.errors import FieldError, ValidationError
+from inspector.domain.records import APP_USER, STATION
+from inspector.security import audit, keys
+from inspector.security.passwords import hash_password
+from inspector.store.models import AppUser, LocalCredential, Station
+from inspector.store.repository import today_local
+from inspector.store.store import Store
+from inspector.store.types import utc_now
+
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class FirstUser:
+    username: str
+    display_name: str
+    password: str
+    role: str = "procurator"
+
+
+def _validate(station: Mapping[str, Any], user: FirstUser) -> None:
+    today = today_local()
+    STATION.validate(station, today=today)
+    APP_USER.validate(
+        {"username": user.username, "display_name": user.display_name, "role": user.role}, today=today
+    )
+    if len(user.password) < MIN_PASSWORD:
+        raise ValidationError(
+            "app_user",
+            [
+                FieldError(
+                    "password",
+                    f"密码至少需要{MIN_PASSWORD}个字符",
+                    f"password needs {MIN_PASSWORD}+ characters",
+                )
+            ],
+        )
+
+
+def initialise(
+    data_dir: Path,
+    station: Mapping[str, Any],
+    user: FirstUser,
+    *,
+    device_name: str | None = None,
+    prompt: keys.PassphrasePrompt | None = None,
+) -> Store:
+    """Create the database and write the station, device identity and first user in one transaction.
+
+    Everything is validated before the file is made; if a write still fails, the file is removed,
+    so a failed init leaves nothing behind.
+    """
+    _validate(station, user)
+    store = Store.create(data_dir, prompt)
+    try:
+        station_id, device_id, user_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+        now = utc_now()
+        stamp = {"created_at": now, "updated_at": now, "device_id": device_id, "station_id": station_id}
+        with store.session() as s:
+            s.add(Station(id=station_id, **stamp, **station))
+            s.add(
+                AppUser(
+                    id=user_id,
+                    **stamp,
+                    username=user.username,
+                    display_name=user.display_name,
+                    role=user.role,
+                    active=True,
+                )
+            )
+            s.add(LocalCredential(user_id=user_id, password_hash=hash_password(user.password)))
+            store.set_meta("station_id", str(station_id), s)
+            store.set_meta("device_id", str(device_id), s)
+            store.set_meta("device_name", device_name or platform.node() or "laptop", s)
+            store.set_meta("created_at", now.isoformat(), s)
+            audit.record(
+                s, "init", user_id=user_id, device_id=device_id, table_name="station", row_id=station_id
+            )
+    except BaseException:
+        store.close()
+        Store.discard(data_dir)
+        raise
+    store.sign_in_as(user_id)
+    return store

@@ -1,0 +1,49 @@
+"""All ORM models. Importing this package registers every table on ``Base.metadata``."""
+
+from inspector.store.models.corrections import (
+    Finding,
+    OralCorrection,
+    ProcuratorialSuggestion,
+    RectificationNotice,
+)
+from inspector.store.models.detainees import CustodyEvent, Detainee
+from inspector.store.models.local import AuditLog, Blob, LocalCredential, LocalMeta, SyncCapture, SyncOutbox
+from inspector.store.models.oversight import (
+    Attachment,
+    DailyLog,
+    ExecutionDeliveryCheck,
+    Incident,
+    MonthlyReport,
+    PreholidayInspection,
+)
+from inspector.store.models.station import AppUser, Station, StationSetting
+from inspector.store.models.work import LawyerMeetingCheck, MailboxLetter, MailboxOpening, Patrol, Talk
+
+__all__ = [
+    "AppUser",
+    "Attachment",
+    "AuditLog",
+    "Blob",
+    "CustodyEvent",
+    "DailyLog",
+    "Detainee",
+    "ExecutionDeliveryCheck",
+    "Finding",
+    "Incident",
+    "LawyerMeetingCheck",
+    "LocalCredential",
+    "LocalMeta",
+    "MailboxLetter",
+    "MailboxOpening",
+    "MonthlyReport",
+    "OralCorrection",
+    "Patrol",
+    "PreholidayInspection",
+    "ProcuratorialSuggestion",
+    "RectificationNotice",
+    "Station",
+    "StationSetting",
+    "SyncCapture",
+    "SyncOutbox",
+    "Talk",
+]

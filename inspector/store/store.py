@@ -1,0 +1,170 @@
+"""The local store: one encrypted database file in a data directory, opened by key.
+
+Layout of a data directory::
+
+    inspector.db        the SQLCipher database
+    key.json            where its key lives (keyring entry name, or scrypt salt) — nothing secret
+    backups/            copies taken before every schema upgrade
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import platformdirs
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from inspector.domain.errors import InspectorError
+from inspector.security import keys
+from inspector.store import migrate
+from inspector.store.base import Synced
+from inspector.store.engine import open_engine
+from inspector.store.models import LocalMeta
+from inspector.store.repository import Actor, Repository
+
+DB_NAME = "inspector.db"
+KEY_INFO_NAME = "key.json"
+DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
+
+T = TypeVar("T", bound=Synced)
+
+
+class NotInitialisedError(InspectorError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(
+            f"数据目录 {data_dir} 中还没有数据库：请先运行 inspector init（或 inspector demo）",
+            f"no database in {data_dir}: run `inspector init` (or `inspector demo`) first",
+        )
+
+
+class AlreadyInitialisedError(InspectorError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(
+            f"数据目录 {data_dir} 中已有数据库，不会覆盖",
+            f"{data_dir} already holds a database; not overwriting it",
+        )
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("inspector", appauthor=False))
+
+
+class Store:
+    """An open local database. Use :meth:`create` or :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, engine: Engine, data_dir: Path) -> None:
+        self.engine = engine
+        self.data_dir = data_dir
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._user_id: uuid.UUID | None = None
+
+    # ---- opening -------------------------------------------------------------------------------
+
+    @staticmethod
+    def paths(data_dir: Path) -> tuple[Path, Path]:
+        return data_dir / DB_NAME, data_dir / KEY_INFO_NAME
+
+    @classmethod
+    def exists(cls, data_dir: Path) -> bool:
+        db, info = cls.paths(data_dir)
+        return db.exists() and info.exists()
+
+    @classmethod
+    def create(cls, data_dir: Path, prompt: keys.PassphrasePrompt | None = None) -> Store:
+        """Make a new, empty database at the current schema. Refuses to touch an existing one."""
+        db, info = cls.paths(data_dir)
+        if db.exists() or info.exists():
+            raise AlreadyInitialisedError(data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        key = keys.create_key(info, prompt)
+        try:
+            engine = open_engine(db, key)
+            migrate.upgrade(engine)
+        except BaseException:
+            cls.discard(data_dir)
+            raise
+        return cls(engine, data_dir)
+
+    @classmethod
+    def discard(cls, data_dir: Path) -> None:
+        """Remove a database that failed to come into being (file, WAL, key record, keyring entry)."""
+        db, info = cls.paths(data_dir)
+        if info.exists():
+            keys.forget_key(info)
+        for leftover in (db, info, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+    @classmethod
+    def open(cls, data_dir: Path, prompt: keys.PassphrasePrompt | None = None) -> Store:
+        """Open an existing database, upgrading its schema (after a backup) if it is behind."""
+        db, info = cls.paths(data_dir)
+        if not cls.exists(data_dir):
+            raise NotInitialisedError(data_dir)
+        engine = open_engine(db, keys.load_key(info, prompt))
+        migrate.upgrade(engine, db, data_dir / "backups")
+        return cls(engine, data_dir)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- sessions and identity ------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One short transaction: commits on success, rolls back on any exception."""
+        with self._sessions.begin() as s:
+            yield s
+
+    def meta(self, key: str, default: Any = None) -> Any:
+        with self.session() as s:
+            row = s.get(LocalMeta, key)
+            return default if row is None else row.value
+
+    def set_meta(self, key: str, value: Any, session: Session | None = None) -> None:
+        if session is None:
+            with self.session() as s:
+                s.merge(LocalMeta(key=key, value=value))
+        else:
+            session.merge(LocalMeta(key=key, value=value))
+
+    def all_meta(self) -> dict[str, Any]:
+        with self.session() as s:
+            return {m.key: m.value for m in s.scalars(select(LocalMeta))}
+
+    @property
+    def station_id(self) -> uuid.UUID:
+        value = self.meta("station_id")
+        if value is None:
+            raise InspectorError(
+                "本机尚未设置检察室：请运行 inspector init", "no station set up: run `inspector init`"
+            )
+        return uuid.UUID(value)
+
+    @property
+    def device_id(self) -> uuid.UUID:
+        return uuid.UUID(self.meta("device_id"))
+
+    def sign_in_as(self, user_id: uuid.UUID | None) -> None:
+        self._user_id = user_id
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(station_id=self.station_id, device_id=self.device_id, user_id=self._user_id)
+
+    def repo(self, model: type[T]) -> Repository[T]:
+        return Repository(self, model)

@@ -1,0 +1,1 @@
+"""Office synchronisation with PostgreSQL (push/pull, leases, office schema)."""
