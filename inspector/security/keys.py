@@ -91,7 +91,8 @@ def _passphrase(prompt: PassphrasePrompt | None, *, new: bool) -> str:
         given = None
     if not given:
         raise KeyUnavailableError(
-            f"本机没有可用的系统密钥环，需要数据库口令：请设置环境变量 {PASSPHRASE_ENV}，或在终端中运行以输入口令",
+            f"本机没有可用的系统密钥环，需要数据库口令：请设置环境变量 {PASSPHRASE_ENV}，"
+            "或在终端中运行以输入口令",
             f"no OS keyring on this machine, so the database needs a passphrase: set {PASSPHRASE_ENV} "
             "or run from a terminal to type it",
         )

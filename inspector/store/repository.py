@@ -7,6 +7,7 @@ detached (``expire_on_commit=False``), so a screen can keep them without holding
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 from inspector.domain.errors import FieldError, InspectorError, ValidationError
 from inspector.domain.records import SPECS
 from inspector.domain.validation import SHANGHAI, RecordSpec
-from inspector.store.base import SYNC_COLUMNS, Base, Synced
+from inspector.store.base import SYNC_COLUMNS, Synced
 from inspector.store.types import utc_now
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class Repository(Generic[T]):
         limit: int | None = None,
         offset: int = 0,
         include_deleted: bool = False,
-    ) -> list[T]:
+    ) -> builtins.list[T]:
         stmt = select(self.model).where(*where, *self._live(include_deleted))
         stmt = stmt.order_by(*order_by).offset(offset).limit(limit)
         with self.store.session() as s:
@@ -154,7 +155,7 @@ class Repository(Generic[T]):
 
     # ---- helpers -------------------------------------------------------------------------------
 
-    def _live(self, include_deleted: bool) -> list[ColumnElement[bool]]:
+    def _live(self, include_deleted: bool) -> builtins.list[ColumnElement[bool]]:
         return [] if include_deleted else [self.model.deleted_at.is_(None)]
 
     def _get_live(self, s: Session, record_id: uuid.UUID) -> T:
@@ -189,7 +190,7 @@ class Repository(Generic[T]):
         return row
 
 
-def _python_defaults(model: type[Base]) -> dict[str, Any]:
+def _python_defaults(model: type[Any]) -> dict[str, Any]:
     """Scalar and callable column defaults, applied before validation and bulk inserts."""
     out: dict[str, Any] = {}
     for col in model.__table__.columns:
@@ -197,7 +198,7 @@ def _python_defaults(model: type[Base]) -> dict[str, Any]:
             continue
         default = col.default
         if getattr(default, "is_scalar", False):
-            out[col.key] = default.arg  # type: ignore[attr-defined]
+            out[col.key] = default.arg
     return out
 
 

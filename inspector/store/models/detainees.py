@@ -48,7 +48,10 @@ class Detainee(Synced, Base):
 
 
 class CustodyEvent(Synced, Base):
-    """One event on a detainee's timeline (拘留, 逮捕, 延长, 退补, 判决生效 …); each recomputes the deadline."""
+    """One event on a detainee's timeline (拘留, 逮捕, 延长, 退补, 判决生效 …).
+
+    Each event recomputes the custody deadline.
+    """
 
     __tablename__ = "custody_event"
 

@@ -21,7 +21,7 @@ class SyncOutbox(Base):
     """
 
     __tablename__ = "sync_outbox"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012 (SQLAlchemy reads it)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     table_name: Mapped[str] = mapped_column(String(40))
@@ -76,7 +76,7 @@ class AuditLog(Base):
     """Who did what, when. Each entry carries the hash of the previous one (a tamper-evident chain)."""
 
     __tablename__ = "audit_log"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012 (SQLAlchemy reads it)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(default=utc_now)
