@@ -40,6 +40,8 @@ def connect_raw(db_path: Path, key: bytes) -> Any:
         raise DatabaseFileError(
             f"无法打开数据库文件 {db_path}：{exc}", f"cannot open database file {db_path}: {exc}"
         ) from exc
+    # SQLCipher logs decryption failures to stderr itself; the error below says it once, clearly.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(_raw_key_pragma(key))
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
