@@ -21,6 +21,7 @@ import inspector
 from inspector.domain.errors import InspectorError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DATA_DIR_HELP = "data folder (default: $INSPECTOR_DATA_DIR, else the user data folder)"
 
 log = logging.getLogger("inspector")
 
@@ -32,7 +33,8 @@ class UsageError(InspectorError):
 def _data_dir(args: argparse.Namespace) -> Path:
     from inspector.store.store import default_data_dir
 
-    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+    given = args.command_data_dir or args.data_dir
+    return Path(given).expanduser() if given else default_data_dir()
 
 
 def _tty_prompt(text: str, confirm: bool) -> str | None:
@@ -148,19 +150,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --data-dir is accepted before or after the command; the one after the command wins.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        default=argparse.SUPPRESS,
-        help="data folder (default: $INSPECTOR_DATA_DIR or the user data dir)",
-    )
+    common.add_argument("--data-dir", dest="command_data_dir", metavar="DATA_DIR", help=DATA_DIR_HELP)
     parser = argparse.ArgumentParser(
-        prog="inspector",
-        description="驻所检察 Inspector — records and documents for resident procurators",
-        parents=[common],
+        prog="inspector", description="驻所检察 Inspector — records and documents for resident procurators"
     )
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--version", action="version", version=f"inspector {inspector.__version__}")
-    parser.set_defaults(func=cmd_gui, data_dir=None)
+    parser.set_defaults(func=cmd_gui, command_data_dir=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("init", parents=[common], help="create the local database for a station")

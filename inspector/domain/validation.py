@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from inspector.domain.errors import FieldError, ValidationError
@@ -217,11 +217,14 @@ class RecordSpec:
         if is_empty(a) or is_empty(b):
             return []
         early, late = self.field(order.earlier), self.field(order.later)
-        if not isinstance(a, date) or not isinstance(b, date):
+        if isinstance(a, time) and isinstance(b, time):  # times of day on the same date
+            cmp = (a > b) - (a < b)
+        elif not isinstance(a, date) or not isinstance(b, date):
             return [
                 _not_a_date(s.name, s.label_zh) for s, v in ((early, a), (late, b)) if not isinstance(v, date)
             ]
-        cmp = _compare(a, b)
+        else:
+            cmp = _compare(a, b)
         if order.strict and cmp >= 0:
             return [
                 FieldError(

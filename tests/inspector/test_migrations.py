@@ -1,0 +1,106 @@
+"""Alembic: from empty to head, re-applied, down and up again, and the models match the migrations."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from inspector.security import keys
+from inspector.store import migrate
+from inspector.store.base import Base, synced_tables
+from inspector.store.engine import open_engine
+from inspector.store.models import Detainee
+from inspector.store.store import Store
+from tests.conftest import detainee_values
+
+KEY = bytes(range(32))
+
+
+def _tables(engine) -> set[str]:  # type: ignore[no-untyped-def]
+    with engine.connect() as c:
+        return {r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def _triggers(engine) -> set[str]:  # type: ignore[no-untyped-def]
+    with engine.connect() as c:
+        return {r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
+
+
+def test_upgrade_from_empty_then_reapply_is_a_no_op(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "m.db", KEY)
+    assert migrate.current_revision(engine) is None
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    tables, triggers = _tables(engine), _triggers(engine)
+    assert set(Base.metadata.tables) <= tables
+    assert len(triggers) == 4 * len(synced_tables())
+    assert (
+        migrate.upgrade(engine, tmp_path / "m.db", tmp_path / "backups") is None
+    )  # nothing to do, no backup
+    assert _tables(engine) == tables and _triggers(engine) == triggers
+    assert not (tmp_path / "backups").exists()
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "m.db", KEY)
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == [], "models changed without a migration: run alembic revision --autogenerate"
+
+
+def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "m.db", KEY)
+    migrate.upgrade(engine)
+    migrate.downgrade(engine, "base")
+    assert _tables(engine) <= {"alembic_version", "sqlite_sequence"}
+    assert _triggers(engine) == set()
+    migrate.upgrade(engine)
+    assert len(_triggers(engine)) == 4 * len(synced_tables())
+
+
+NEXT_REVISION = """
+from alembic import op
+import sqlalchemy as sa
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("future_table", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("future_table")
+"""
+
+
+def test_open_backs_up_before_upgrading(
+    store: Store, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = store.repo(Detainee).add(detainee_values(name="备份前"))
+    store.close()
+    # A newer release ships one more migration: opening the old file must back it up first.
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
+    (scripts / "versions" / "9999_future.py").write_text(NEXT_REVISION.format(head=migrate.head_revision()))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+
+    reopened = Store.open(data_dir)
+    assert migrate.current_revision(reopened.engine) == "9999"
+    reopened.close()
+    backups = list((data_dir / "backups").glob("inspector-*-before-upgrade-from-0001.db"))
+    assert len(backups) == 1
+    old = open_engine(backups[0], keys.load_key(data_dir / "key.json", None))
+    assert migrate.current_revision(old) == "0001"
+    with old.connect() as c:
+        names = [r[0] for r in c.exec_driver_sql("SELECT name FROM detainee")]
+    assert names == [kept.name]
+    old.dispose()
