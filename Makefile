@@ -1,0 +1,47 @@
+# Inspector — every target sets up what it needs (venv, dependencies pinned by constraints.txt).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench venv dist clean lock
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## Open the desktop app on local data (demo data is written on the first run).
+run: $(STAMP)
+	$(BIN)/inspector demo --if-empty
+	$(BIN)/inspector
+
+## Every test (PostgreSQL tests run when INSPECTOR_TEST_PG_URL is set; CI requires them).
+test: $(STAMP)
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check inspector ui tests bench scripts
+	$(BIN)/ruff format --check inspector ui tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/python bench/store_bench.py
+
+## One-folder desktop build with PyInstaller, then a smoke test of the built binary.
+dist: $(STAMP)
+	$(BIN)/pyinstaller build.spec --noconfirm
+	bash scripts/smoke_dist.sh dist/inspector/inspector
+
+## Re-pin dependencies after changing pyproject.toml.
+lock:
+	rm -rf /tmp/inspector-lock && $(PYTHON) -m venv /tmp/inspector-lock
+	/tmp/inspector-lock/bin/pip install --quiet -e ".[dev]"
+	/tmp/inspector-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
