@@ -87,6 +87,7 @@ def test_open_backs_up_before_upgrading(
 ) -> None:
     kept = store.repo(Detainee).add(detainee_values(name="备份前"))
     store.close()
+    shipped_head = migrate.head_revision()
     # A newer release ships one more migration: opening the old file must back it up first.
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
@@ -96,10 +97,10 @@ def test_open_backs_up_before_upgrading(
     reopened = Store.open(data_dir)
     assert migrate.current_revision(reopened.engine) == "9999"
     reopened.close()
-    backups = list((data_dir / "backups").glob("inspector-*-before-upgrade-from-0001.db"))
+    backups = list((data_dir / "backups").glob(f"inspector-*-before-upgrade-from-{shipped_head}.db"))
     assert len(backups) == 1
     old = open_engine(backups[0], keys.load_key(data_dir / "key.json", None))
-    assert migrate.current_revision(old) == "0001"
+    assert migrate.current_revision(old) == shipped_head
     with old.connect() as c:
         names = [r[0] for r in c.exec_driver_sql("SELECT name FROM detainee")]
     assert names == [kept.name]

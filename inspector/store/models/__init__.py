@@ -16,6 +16,7 @@ from inspector.store.models.oversight import (
     MonthlyReport,
     PreholidayInspection,
 )
+from inspector.store.models.reference import HolidayDay, NumberBlock
 from inspector.store.models.station import AppUser, Station, StationSetting
 from inspector.store.models.work import LawyerMeetingCheck, MailboxLetter, MailboxOpening, Patrol, Talk
 
@@ -29,6 +30,7 @@ __all__ = [
     "Detainee",
     "ExecutionDeliveryCheck",
     "Finding",
+    "HolidayDay",
     "Incident",
     "LawyerMeetingCheck",
     "LocalCredential",
@@ -36,6 +38,7 @@ __all__ = [
     "MailboxLetter",
     "MailboxOpening",
     "MonthlyReport",
+    "NumberBlock",
     "OralCorrection",
     "Patrol",
     "PreholidayInspection",
