@@ -1,0 +1,1 @@
+"""Local store: models, SQLCipher engine, migrations, repositories."""
