@@ -1,0 +1,294 @@
+"""Starting the desktop app: ``run_gui(data_dir)`` (what ``inspector`` with no sub-command runs).
+
+Order of events: Qt application (Fusion, high-DPI, bundled CJK font, translators) → exception
+hooks → open the encrypted store (asking for the passphrase if the key is not in a keyring; up to
+three tries) → main window. ``INSPECTOR_SMOKE_QUIT_MS`` makes the app quit by itself with exit
+code 0 after that many milliseconds (the packaging smoke test runs it offscreen).
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+from inspector.domain.errors import InspectorError
+from inspector.security.keys import KeyUnavailableError, PassphrasePrompt
+from inspector.store.engine import DatabaseKeyError
+from inspector.store.store import Store
+from ui import errors, workers
+from ui.main_window import MainWindow
+from ui.style import apply_style
+
+log = logging.getLogger("inspector.ui")
+
+APP_NAME = "Inspector"
+UI_FONT_FILE = "wqy-microhei.ttc"
+UI_FONT_FAMILY = "WenQuanYi Micro Hei"
+UI_FONT_POINTS = 10.5
+MAX_PASSPHRASE_TRIES = 3
+SMOKE_QUIT_ENV = "INSPECTOR_SMOKE_QUIT_MS"
+LOCALE_ENV = "INSPECTOR_LOCALE"  # e.g. "en_US"; zh_CN is the default
+
+ShowMessage = Callable[[str, str], None]
+
+# The installed translators. Qt does not own them: they must stay referenced while installed.
+_translators: list[QTranslator] = []
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def resources_dir() -> Path:
+    """``resources/`` next to the packages (repo checkout and PyInstaller build alike)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen is not None and (Path(frozen) / "resources").is_dir():
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+# ---- Qt application -------------------------------------------------------------------------------
+
+
+def load_ui_font(app: QGuiApplication, fonts_dir: Path | None = None) -> str | None:
+    """Register the bundled UI font and make it the application font; None if it is missing.
+
+    Without the file the system font stays (only its size is set), so the app still starts.
+    """
+    path = (fonts_dir or resources_dir() / "fonts") / UI_FONT_FILE
+    font = QFont(app.font())
+    family: str | None = None
+    if path.is_file():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            family = UI_FONT_FAMILY if UI_FONT_FAMILY in families else families[0]
+            font = QFont(family)
+        else:
+            log.warning("could not load the UI font %s; using the system font", path)
+    else:
+        log.warning("UI font %s not found; using the system font", path)
+    font.setPointSizeF(UI_FONT_POINTS)
+    app.setFont(font)
+    return family
+
+
+def install_translators(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
+    """Qt's own strings (dialog buttons: 确定/取消) and the app's ``.qm`` for ``locale``, if present.
+
+    Source strings are Chinese, so zh_CN needs no app translation; other languages will load
+    ``resources/translations/inspector_<locale>.qm`` once it exists.
+    """
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    candidates = [
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("inspector", str(resources_dir() / "translations")),
+    ]
+    for name, directory in candidates:
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", directory):
+            app.installTranslator(translator)
+            _translators.append(translator)
+    return list(_translators)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(_version())
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    return app
+
+
+def _version() -> str:
+    import inspector
+
+    return str(inspector.__version__)
+
+
+def _setup_logging() -> None:
+    root = logging.getLogger("inspector")
+    if root.handlers:
+        return
+    root.setLevel(logging.INFO)
+    try:
+        path = errors.log_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
+# ---- opening the store ----------------------------------------------------------------------------
+
+
+def ask_passphrase_dialog(text: str, confirm: bool) -> str | None:
+    """The GUI :data:`~inspector.security.keys.PassphrasePrompt`: a password field; None if cancelled."""
+    title = _tr("驻所检察 — 数据库口令")
+    label = _tr("本机没有可用的系统密钥环，数据库由口令保护。\n请输入数据库口令：")
+    first, ok = QInputDialog.getText(None, title, label, QLineEdit.EchoMode.Password)
+    if not ok or not first:
+        return None
+    if confirm:
+        again, ok = QInputDialog.getText(None, title, _tr("请再输入一次："), QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if again != first:
+            raise KeyUnavailableError("两次输入的口令不一致", "the two passphrases differ")
+    return first
+
+
+def _message_dialog(title: str, text: str) -> None:
+    errors.show_message(title, text, None)
+
+
+def open_store(
+    data_dir: Path,
+    *,
+    ask_passphrase: PassphrasePrompt = ask_passphrase_dialog,
+    show: ShowMessage = _message_dialog,
+    tries: int = MAX_PASSPHRASE_TRIES,
+) -> Store | None:
+    """Open the database, or tell the user (in Chinese) why not and return None.
+
+    ``ask_passphrase`` is only called when the database key is passphrase-derived and
+    ``INSPECTOR_PASSPHRASE`` is not set (i.e. there is no keyring holding it). A wrong passphrase
+    may be typed again, ``tries`` times in all.
+    """
+    title = _tr("无法打开数据库")
+    if not Store.exists(data_dir):
+        show(
+            _tr("尚未建立数据库"),
+            _tr(
+                "数据目录 {path} 中还没有数据库。\n\n"
+                "请先在命令行运行 inspector init 建立本检察室的数据库，"
+                "或运行 inspector demo 生成演示数据，然后再打开本程序。"
+            ).format(path=data_dir),
+        )
+        return None
+
+    asked = 0
+    cancelled = False
+
+    def prompt(text: str, confirm: bool) -> str | None:
+        nonlocal asked, cancelled
+        asked += 1
+        answer = ask_passphrase(text, confirm)
+        cancelled = not answer
+        return answer
+
+    for attempt in range(1, tries + 1):
+        asked_before = asked
+        try:
+            return Store.open(data_dir, prompt)
+        except DatabaseKeyError as exc:
+            errors.log_exception(exc, "open store")
+            typed = asked > asked_before
+            if typed and attempt < tries:
+                left = tries - attempt
+                show(
+                    title, _tr("口令不正确，无法解密数据库。请重新输入（还可以再试 {n} 次）。").format(n=left)
+                )
+                continue
+            show(
+                title,
+                exc.message_zh if not typed else _tr("口令不正确，已连续 {n} 次输入错误。").format(n=tries),
+            )
+            return None
+        except KeyUnavailableError as exc:
+            if cancelled:
+                log.info("passphrase prompt cancelled; not opening the store")
+                return None
+            errors.log_exception(exc, "open store")
+            show(title, exc.message_zh)
+            return None
+        except InspectorError as exc:
+            errors.log_exception(exc, "open store")
+            show(title, exc.message_zh)
+            return None
+        except Exception as exc:
+            errors.log_exception(exc, "open store")
+            show(*errors.user_message(exc))
+            return None
+    return None
+
+
+# ---- run ------------------------------------------------------------------------------------------
+
+
+def _smoke_quit_ms() -> int | None:
+    value = os.environ.get(SMOKE_QUIT_ENV, "").strip()
+    if not value:
+        return None
+    try:
+        return max(0, int(value))
+    except ValueError:
+        log.warning("%s=%r is not a number of milliseconds; ignored", SMOKE_QUIT_ENV, value)
+        return None
+
+
+def prepare_application() -> QApplication:
+    """The QApplication with everything the app looks like: style, locale, translators, UI font."""
+    app = _application()
+    locale = QLocale(os.environ.get(LOCALE_ENV, "zh_CN"))
+    QLocale.setDefault(locale)
+    install_translators(app, locale)
+    load_ui_font(app)
+    apply_style(app)
+    return app
+
+
+def run_gui(data_dir: Path) -> int:
+    """Run the desktop app on ``data_dir``; returns the process exit code."""
+    _setup_logging()
+    app = prepare_application()
+    hooks = errors.install_exception_hooks()
+
+    smoke_ms = _smoke_quit_ms()
+    if smoke_ms is not None:
+        # Set before anything can block, so that a dialog cannot hang the smoke test either.
+        QTimer.singleShot(smoke_ms, lambda: app.exit(0))
+
+    try:
+        store = open_store(data_dir)
+        if store is None:
+            return 1
+        try:
+            try:
+                window = MainWindow(store, settings=QSettings())
+            except Exception as exc:
+                errors.log_exception(exc, "main window")
+                _message_dialog(*errors.user_message(exc))
+                return 1
+            store.sign_in_as(window.identity.user_id)  # until there is a sign-in screen
+            window.restore_state()
+            window.show()
+            code = app.exec()
+            window.close()
+            workers.wait_for_all()
+            app.processEvents()  # deliver the last results before the store goes away
+        finally:
+            workers.wait_for_all()
+            store.close()
+        return int(code)
+    finally:
+        hooks.uninstall()

@@ -1,0 +1,325 @@
+"""The main window: navigation on the left, one page per kind of work, and a status bar that always
+says who is signed in, at which station, whether the office is reachable, and what is waiting to sync.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+import inspector
+from inspector.store.store import Store
+from ui import errors
+from ui.formatting import fmt_datetime
+from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
+from ui.queries import DashboardCounts, Identity, SyncStatus, load_identity, load_sync_status
+from ui.style import BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
+from ui.views.dashboard_view import DashboardView
+from ui.views.records_view import RecordsView
+from ui.views.reports_view import ReportsView
+from ui.views.sync_view import SyncView
+from ui.widgets import Page
+from ui.workers import Runner, run_in_background
+
+STATUS_REFRESH_MS = 30_000
+DEFAULT_SIZE = QSize(1366, 768)
+MINIMUM_SIZE = QSize(1024, 640)
+SIDEBAR_WIDTH = 188
+
+# Pages in navigation order; Ctrl+1 … Ctrl+8 follow it.
+DASHBOARD, PATROLS, TALKS, MAILBOX, CORRECTIONS, DETAINEES, REPORTS, SYNC = range(8)
+
+
+def _station_lines(name: str) -> str:
+    """A long official name breaks where it reads naturally: "…人民检察院 / 驻…看守所检察室"."""
+    at = name.find("驻")
+    return f"{name[:at]}\n{name[at:]}" if at > 0 else name
+
+
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 10  # int: how many things on that page need attention
+
+
+class NavDelegate(QStyledItemDelegate):
+    """Draws a navigation item and, when it has one, a red count of what needs attention."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(BADGE_ROLE)
+        if not count:
+            return
+        text = str(count) if count < 100 else "99+"
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() * 0.75, 7.0))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        height = metrics.height() + 2
+        width = max(height, metrics.horizontalAdvance(text) + 12)
+        rect = option.rect
+        badge = QRect(rect.right() - width - 14, rect.center().y() - height // 2 + 1, width, height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(BADGE))
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(QColor("#ffffff"))
+        painter.setFont(font)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        identity: Identity | None = None,
+        runner: Runner | None = None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.identity = identity or load_identity(store)
+        self._run: Runner = runner or run_in_background
+        self._settings = settings
+        self._status_loading = False
+        self.sync_status: SyncStatus | None = None
+
+        self.setWindowTitle(self.tr("驻所检察 — {station}").format(station=self.identity.station_name))
+        self.setStyleSheet(STYLE_SHEET)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._fit_default_size()
+
+        # ---- pages ------------------------------------------------------------------------------
+        self.dashboard = DashboardView(store, runner=runner)
+        self.pages: list[Page] = [
+            self.dashboard,
+            RecordsView(store, patrol_list(), runner=runner),
+            RecordsView(store, talk_list(), runner=runner),
+            RecordsView(store, mailbox_list(), runner=runner),
+            RecordsView(store, correction_list(), runner=runner),
+            RecordsView(store, detainee_list(), runner=runner),
+            ReportsView(store, runner=runner),
+            SyncView(store, runner=runner),
+        ]
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for page in self.pages:
+            self.stack.addWidget(page)
+
+        # ---- navigation -------------------------------------------------------------------------
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFont(scaled_font(self.nav, 1.1))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for i, page in enumerate(self.pages):
+            item = QListWidgetItem(page.title)
+            item.setToolTip(f"{page.title}（Ctrl+{i + 1}）")
+            self.nav.addItem(item)
+        self.nav.setItemDelegate(NavDelegate(self.nav))
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        app_title = QLabel(self.tr("驻所检察"))
+        app_title.setObjectName("appTitle")
+        app_title.setFont(scaled_font(app_title, 1.5, bold=True))
+        station = QLabel(_station_lines(self.identity.station_name))
+        station.setObjectName("appSubtitle")
+        station.setFont(scaled_font(station, 0.9))
+        station.setWordWrap(True)
+        station.setToolTip(self.identity.station_name)
+        footer = QLabel(self.tr("版本 {version}").format(version=inspector.__version__))
+        footer.setObjectName("sidebarFooter")
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 18, 0, 12)
+        side.setSpacing(0)
+        heading = QVBoxLayout()
+        heading.setContentsMargins(18, 0, 10, 16)
+        heading.setSpacing(4)
+        heading.addWidget(app_title)
+        heading.addWidget(station)
+        side.addLayout(heading)
+        side.addWidget(self.nav, 1)
+        footer_row = QHBoxLayout()
+        footer_row.setContentsMargins(18, 0, 14, 0)
+        footer_row.addWidget(footer)
+        side.addLayout(footer_row)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        # ---- status bar -------------------------------------------------------------------------
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().setSizeGripEnabled(False)
+        self._render_status()
+
+        # ---- keyboard ---------------------------------------------------------------------------
+        self._shortcuts: list[QShortcut] = []
+        for i in range(len(self.pages)):
+            self._add_shortcut(QKeySequence(f"Ctrl+{i + 1}"), partial(self.show_page, i))
+        self._add_shortcut(QKeySequence("F5"), self.refresh_current)
+
+        self.dashboard.countsLoaded.connect(self._on_counts)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+
+        self.nav.setCurrentRow(DASHBOARD)
+        self.refresh_status()
+        self._status_timer.start()
+
+    # ---- geometry and settings ----------------------------------------------------------------
+
+    def _fit_default_size(self) -> None:
+        size = QSize(DEFAULT_SIZE)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            size = size.boundedTo(available).expandedTo(MINIMUM_SIZE)
+        self.resize(size)
+
+    def restore_state(self) -> None:
+        if self._settings is None:
+            return
+        geometry = self._settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._status_timer.stop()
+        if self._settings is not None:
+            self._settings.setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+    def _add_shortcut(self, keys: QKeySequence, slot: Callable[[], object]) -> None:
+        if keys.isEmpty():
+            return
+        shortcut = QShortcut(keys, self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        self._shortcuts.append(shortcut)
+
+    # ---- pages ------------------------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.nav.setCurrentRow(index)
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    @Slot(int)
+    def _on_nav(self, index: int) -> None:
+        if not 0 <= index < len(self.pages):
+            return
+        self.stack.setCurrentIndex(index)
+        self.pages[index].activate()
+
+    @Slot()
+    def refresh_current(self) -> None:
+        self.current_page().refresh()
+        self.refresh_status()
+
+    @Slot(object)
+    def _on_counts(self, counts: DashboardCounts) -> None:
+        item = self.nav.item(CORRECTIONS)
+        title = self.pages[CORRECTIONS].title
+        overdue = counts.overdue_replies
+        item.setData(BADGE_ROLE, overdue)
+        item.setToolTip(
+            self.tr("{title}（Ctrl+{n}）：{k} 份文书逾期未回复").format(
+                title=title, n=CORRECTIONS + 1, k=overdue
+            )
+            if overdue
+            else f"{title}（Ctrl+{CORRECTIONS + 1}）"
+        )
+
+    def nav_badge(self, index: int) -> int:
+        return int(self.nav.item(index).data(BADGE_ROLE) or 0)
+
+    # ---- status bar -------------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_status(self) -> None:
+        """Re-read the pending-change count and last sync time (in the background)."""
+        if self._status_loading:
+            return
+        self._status_loading = True
+        store = self.store
+        self._run(lambda: load_sync_status(store), self._on_status, self._status_failed, owner=self)
+
+    def _on_status(self, status: SyncStatus) -> None:
+        self._status_loading = False
+        self.sync_status = status
+        self._render_status()
+
+    def _status_failed(self, exc: BaseException) -> None:
+        self._status_loading = False
+        errors.show_error(exc, self)
+
+    def _status_parts(self) -> list[str]:
+        status = self.sync_status
+        user = self.identity.user_name or self.tr("（未登录）")
+        if status is None:
+            last, pending = "…", "…"
+        else:
+            last = fmt_datetime(status.last_sync_at) if status.last_sync_at else self.tr("从未同步")
+            pending = str(status.pending)
+        online = status is not None and status.online
+        return [
+            user,
+            self.identity.station_name,
+            "● " + (self.tr("在线") if online else self.tr("离线")),
+            self.tr("上次同步 {when}").format(when=last),
+            self.tr("待同步 {n} 条").format(n=pending),
+        ]
+
+    def status_text(self) -> str:
+        """The status line as plain text."""
+        return " · ".join(self._status_parts())
+
+    def _render_status(self) -> None:
+        parts = [p.replace("&", "&amp;").replace("<", "&lt;") for p in self._status_parts()]
+        online = self.sync_status is not None and self.sync_status.online
+        colour = ONLINE if online else OFFLINE
+        parts[2] = f'<span style="color:{colour}">●</span> ' + parts[2][2:]
+        self.status_label.setText('<span style="color:#b8c0cc">&nbsp;·&nbsp;</span>'.join(parts))

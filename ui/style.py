@@ -1,0 +1,93 @@
+"""The look of the app: a few colours and one style sheet on top of the Fusion style.
+
+Sizes of text are set in points relative to the application font (see ``ui.app``), so that the
+layout follows the user's DPI scaling; widgets opt in to a role with ``setObjectName``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+PRIMARY = "#1f5fae"
+NAV_BG = "#1c3353"
+NAV_HOVER = "#264369"
+NAV_SELECTED = "#2e5688"
+NAV_TEXT = "#d5deea"
+NAV_ACCENT = "#6fb1ff"
+PAGE_BG = "#f4f6f9"
+CARD_BORDER = "#dfe4eb"
+TEXT = "#1f2933"
+TEXT_MUTED = "#6b7785"
+OFFLINE = "#8a94a3"
+ONLINE = "#2e7d32"
+BADGE = "#d64545"
+
+STYLE_SHEET = f"""
+QMainWindow, QStackedWidget#pages {{ background: {PAGE_BG}; }}
+QWidget#page {{ background: {PAGE_BG}; }}
+
+QWidget#sidebar {{ background: {NAV_BG}; }}
+QLabel#appTitle {{ color: #ffffff; font-weight: bold; }}
+QLabel#appSubtitle {{ color: {NAV_TEXT}; }}
+QLabel#sidebarFooter {{ color: #8ea2bd; }}
+QListWidget#nav {{
+    background: {NAV_BG}; border: none; outline: 0; color: {NAV_TEXT};
+}}
+QListWidget#nav::item {{
+    padding: 9px 12px 9px 18px; border-left: 3px solid transparent; margin: 1px 0;
+}}
+QListWidget#nav::item:hover {{ background: {NAV_HOVER}; color: #ffffff; }}
+QListWidget#nav::item:selected {{
+    background: {NAV_SELECTED}; color: #ffffff; border-left: 3px solid {NAV_ACCENT};
+}}
+
+QLabel#pageTitle {{ color: {TEXT}; font-weight: bold; }}
+QLabel#pageSubtitle, QLabel#muted {{ color: {TEXT_MUTED}; }}
+QLabel#rowCount {{ color: {TEXT_MUTED}; }}
+QLabel#sectionTitle {{ color: {TEXT}; font-weight: bold; }}
+
+QFrame#card {{
+    background: #ffffff; border: 1px solid {CARD_BORDER}; border-radius: 8px;
+}}
+QFrame#card QLabel {{ background: transparent; border: none; }}
+QLabel#cardTitle {{ color: {TEXT_MUTED}; }}
+QLabel#cardValue {{ color: {PRIMARY}; font-weight: bold; }}
+QLabel#cardNote {{ color: {TEXT_MUTED}; }}
+
+QFrame#panel {{ background: #ffffff; border: 1px solid {CARD_BORDER}; border-radius: 8px; }}
+QFrame#panel QLabel {{ background: transparent; border: none; }}
+
+QTableView {{
+    background: #ffffff; alternate-background-color: #f7f9fc; border: 1px solid {CARD_BORDER};
+    gridline-color: #edf0f4; selection-background-color: #d6e6fb; selection-color: {TEXT};
+}}
+QHeaderView::section {{
+    background: #eef2f7; color: #3a4654; padding: 5px 8px; border: none;
+    border-right: 1px solid #e1e6ed; border-bottom: 1px solid #d5dce5;
+}}
+
+QStatusBar {{ background: #ffffff; border-top: 1px solid {CARD_BORDER}; color: #3a4654; }}
+QStatusBar::item {{ border: none; }}
+QStatusBar QLabel {{ padding: 2px 8px; }}
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(PAGE_BG))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#d6e6fb"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(TEXT))
+    app.setPalette(palette)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    """The widget's font scaled by ``factor`` (sizes follow the application font)."""
+    font = QFont(widget.font())
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font

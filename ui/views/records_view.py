@@ -1,0 +1,99 @@
+"""A list page: header with the row count, and a sortable read-only table over a :class:`RecordList`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+from inspector.store.store import Store
+from ui.models.record_lists import RecordList
+from ui.models.record_table_model import RecordTableModel
+from ui.widgets import Page
+from ui.workers import Runner
+
+
+def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only, row-selecting, sortable table with the model's column widths."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 14)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    for i, column in enumerate(model.columns):
+        header.resizeSection(i, column.width)
+        if column.stretch:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+    # The model sorts in SQL; the header only shows the order and asks for a new one.
+    header.setSortIndicator(model.sort_column, model.sort_order)
+    view.setSortingEnabled(True)
+
+    def keep_sortable_only(section: int, order: Qt.SortOrder) -> None:
+        if not model.columns[section].sortable:
+            header.blockSignals(True)
+            header.setSortIndicator(model.sort_column, model.sort_order)
+            header.blockSignals(False)
+
+    header.sortIndicatorChanged.connect(keep_sortable_only)
+    return view
+
+
+class RecordsView(Page):
+    """One of 巡视检察 · 个别谈话 · 检察官信箱 · 纠正与建议 · 在押人员."""
+
+    def __init__(
+        self,
+        store: Store,
+        spec: RecordList,
+        *,
+        runner: Runner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(spec.title, spec.subtitle, parent)
+        self.spec = spec
+        self.model = RecordTableModel(
+            store,
+            spec.query,
+            spec.columns,
+            sort_column=spec.sort_column,
+            sort_order=spec.sort_order,
+            runner=runner,
+            parent=self,
+        )
+        self.count_label = QLabel(self.tr("正在读取…"))
+        self.count_label.setObjectName("rowCount")
+        self.header.right.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        self.table = make_table(self.model, self)
+        self.body.addWidget(self.table, 1)
+        self.model.loaded.connect(self._update_count)
+        self.model.totalChanged.connect(self._update_count)
+        self.model.loadFailed.connect(self._load_failed)
+
+    @Slot()
+    def _update_count(self) -> None:
+        total = self.model.total
+        if total == 0:
+            self.count_label.setText(self.tr("暂无记录"))
+        else:
+            self.count_label.setText(self.tr("共 {n} {unit}").format(n=total, unit=self.spec.unit))
+
+    @Slot(object)
+    def _load_failed(self, _exc: BaseException) -> None:
+        self.count_label.setText(self.tr("读取失败，按 F5 重试"))
+
+    def activate(self) -> None:
+        self.model.ensure_loaded()
+
+    def refresh(self) -> None:
+        self.model.reload()
