@@ -1,0 +1,368 @@
+"""Custody time limits by procedural stage (CPL 2018; domain reference §4.3, examples W1–W12, W17).
+
+``custody_deadline(inp, settings, today)`` reads a detainee's stage and custody-event timeline and returns
+the date the current custody limit expires, with the legal source and a Chinese explanation of every
+step (start, rule, extensions, excluded days, the conventions in use).
+
+Custody deadlines NEVER move for holidays: "犯罪嫌疑人、被告人或者罪犯在押期间，应当至期满之日为止，不得
+因节假日而延长" (CPL art 105). The optional ``calendar`` argument is only used to *say* that a deadline
+falls on a rest day and stays there; it never changes a date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
+from typing import Literal
+
+from inspector.domain.enums import CustodyEventKind as K
+from inspector.domain.enums import Stage
+from inspector.domain.settings import RuleSettings
+from inspector.rules._labels import label as _label
+from inspector.rules.calendar import HolidayCalendar
+from inspector.rules.custody_stages import (
+    ART,
+    SPANS,
+    CustodyEventInput,
+    DetaineeCustodyInput,
+    Plan,
+    last_event,
+    plan_arrest_review,
+    plan_detention,
+    plan_investigation,
+    plan_prosecution_review,
+    plan_retrial,
+    plan_second_instance,
+    plan_supplementary,
+    plan_trial,
+    sorted_events,
+)
+from inspector.rules.execution import (
+    delivery_due,
+    execution_notice_check,
+    reference_date_for,
+    serve_in_center_decision,
+)
+from inspector.rules.periods import (
+    EXCLUDED_SPAN_TEXT,
+    EXTENSION_TEXT,
+    MONTH_CONVENTION_TEXT,
+    add_months,
+    add_period,
+    span_days,
+    zh_date,
+)
+
+__all__ = [
+    "CustodyDeadline",
+    "CustodyEventInput",
+    "CustodyStatus",
+    "DetaineeCustodyInput",
+    "custody_deadline",
+]
+
+CustodyStatus = Literal["ok", "warning", "overdue", "suspended", "not_applicable"]
+
+_WEEKDAY = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+@dataclass(frozen=True)
+class CustodyDeadline:
+    """The current custody limit. ``deadline`` is ``None`` when suspended or not applicable.
+
+    ``warning_from`` is the first day of the warning window (T−7, when the centre's 即将届满 notice is
+    due; for 一审 the 2-month mark if earlier); ``alert_dates`` adds T−3, T−1 (settings) and T+1;
+    ``issues`` lists irregularities found in the timeline (a third 退补, an over-long extension …).
+    """
+
+    deadline: date | None
+    stage: str
+    basis: str
+    explanation: str
+    warning_from: date | None
+    status: CustodyStatus
+    started_on: date | None = None
+    excluded_days: int = 0
+    days_left: int | None = None
+    alert_dates: tuple[date, ...] = ()
+    issues: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------- computation
+
+
+def _deadline_before_spans(plan: Plan, settings: RuleSettings) -> date:
+    conv = settings.month_convention
+    if settings.extension_convention == "cumulative":
+        months = plan.base_months + sum(e.months for e in plan.extensions)
+        days = plan.base_days + sum(e.days for e in plan.extensions)
+        return add_period(plan.start, months, days, conv)
+    end = add_period(plan.start, plan.base_months, plan.base_days, conv)
+    for e in plan.extensions:
+        end = add_period(end, e.months, e.days, conv)
+    return end
+
+
+def _span_order(events: list[CustodyEventInput], start: K, end: K, is_open: bool) -> list[CustodyEventInput]:
+    """Same-day starts and ends: close the open span first, else open one first (a 0-day span)."""
+    starts = [e for e in events if e.kind == start.value]
+    ends = [e for e in events if e.kind == end.value]
+    return ends + starts if is_open else starts + ends
+
+
+def _excluded(
+    plan: Plan, evs: list[CustodyEventInput], settings: RuleSettings
+) -> tuple[int, list[str], date | None, list[str]]:
+    """(days excluded, explanation lines, start of an open span or None, issues)."""
+    total, lines, issues = 0, [], []
+    open_start: date | None = None
+    conv = settings.excluded_span_convention
+    for key in plan.spans:
+        start_kind, end_kind, label, source, cap = SPANS[key]
+        kinds = (start_kind.value, end_kind.value)
+        relevant = [e for e in evs if e.occurred_on >= plan.start and e.kind in kinds]
+        current: date | None = None
+        for _, same_day in groupby(relevant, key=lambda e: e.occurred_on):
+            for e in _span_order(list(same_day), start_kind, end_kind, current is not None):
+                if e.kind == start_kind.value:
+                    if current is not None:
+                        issues.append(
+                            f"{label}在{zh_date(current)}开始后未录入结束又再次开始（{zh_date(e.occurred_on)}）"
+                        )
+                        continue
+                    current = e.occurred_on
+                    continue
+                if current is None:
+                    issues.append(f"{zh_date(e.occurred_on)}录入了{label}结束，但没有对应的开始")
+                    continue
+                end = e.occurred_on
+                if cap is not None and end > add_months(current, cap):
+                    capped = add_months(current, cap)
+                    issues.append(f"{label}超过{cap}个月，超过部分（{zh_date(capped)}以后）计入期限")
+                    end = capped
+                n = span_days(current, end, conv)
+                total += n
+                lines.append(f"{label}{zh_date(current)}至{zh_date(end)}，不计入{n}日（{source}）")
+                current = None
+        if current is not None:
+            open_start = current if open_start is None else min(open_start, current)
+            lines.append(f"{label}自{zh_date(current)}开始，尚未结束：期限中止计算（{source}）")
+    if lines:
+        lines.append(EXCLUDED_SPAN_TEXT[conv])
+    return total, lines, open_start, issues
+
+
+def custody_deadline(
+    inp: DetaineeCustodyInput,
+    settings: RuleSettings,
+    today: date,
+    *,
+    calendar: HolidayCalendar | None = None,
+) -> CustodyDeadline:
+    """The custody limit of ``inp``'s current stage as seen on ``today``.
+
+    Status: ``overdue`` when today is after the deadline while the person is still held; ``warning`` from
+    ``warning_from``; ``suspended`` during an open excluded span (精神病鉴定, 中止审理, 阅卷) — the
+    deadline is then ``None``; ``not_applicable`` after discharge or when no limit runs.
+    """
+    stage = inp.stage
+    label = _label(Stage, stage)
+    evs = sorted_events(inp.events)
+    held = inp.discharged_on is None or inp.discharged_on > today
+    if stage == Stage.DISCHARGED.value or not held:
+        when = f"（{zh_date(inp.discharged_on)}）" if inp.discharged_on else ""
+        return _na(stage, "", f"诉讼环节：{label}\n已出所{when}，不再计算羁押期限")
+    if stage == Stage.SERVING_IN_CENTER.value:
+        return _serving(inp, settings, today)
+    if stage == Stage.AWAITING_EXECUTION.value:
+        return _awaiting(inp, evs, settings, today)
+
+    plan: Plan | None
+    if stage == Stage.DETENTION.value:
+        plan = plan_detention(inp, evs)
+    elif stage == Stage.ARREST_REVIEW.value:
+        plan = plan_arrest_review(inp, evs)
+    elif stage == Stage.INVESTIGATION.value:
+        plan = plan_investigation(inp, evs)
+    elif stage == Stage.PROSECUTION_REVIEW.value:
+        plan = plan_prosecution_review(inp, evs)
+    elif stage == Stage.SUPPLEMENTARY_INVESTIGATION.value:
+        plan = plan_supplementary(inp, evs)
+    elif stage in (Stage.FIRST_INSTANCE.value, Stage.SUMMARY_TRIAL.value, Stage.FAST_TRACK_TRIAL.value):
+        plan = plan_trial(inp, evs, settings)
+    elif stage == Stage.SECOND_INSTANCE.value:
+        plan = plan_second_instance(inp, evs)
+    else:
+        plan = plan_retrial(inp, evs)
+    if plan is None:
+        return _na(stage, "", f"诉讼环节：{label}\n未录入本环节的起算日期或起算事件，无法计算羁押期限")
+    return _finish(inp, plan, evs, settings, today, calendar)
+
+
+def _finish(
+    inp: DetaineeCustodyInput,
+    plan: Plan,
+    evs: list[CustodyEventInput],
+    settings: RuleSettings,
+    today: date,
+    calendar: HolidayCalendar | None,
+) -> CustodyDeadline:
+    label = _label(Stage, inp.stage)
+    basis = "、".join(plan.bases)
+    lines = [
+        f"诉讼环节：{label}",
+        f"起算：{plan.start_text}，起算日不计入",
+        f"法定期限：{plan.base_text}（{plan.bases[0]}）",
+    ]
+    lines += [f"延长：{e.text}" for e in plan.extensions]
+    months_used = plan.base_months or any(e.months for e in plan.extensions)
+    if months_used:
+        lines.append(MONTH_CONVENTION_TEXT[settings.month_convention])
+    if plan.extensions:
+        lines.append(EXTENSION_TEXT[settings.extension_convention])
+    raw = _deadline_before_spans(plan, settings)
+    excluded, span_lines, open_start, span_issues = _excluded(plan, evs, settings)
+    issues = plan.issues + span_issues
+    if span_lines:
+        lines.append(f"未扣除不计入期间的届满日：{zh_date(raw)}")
+        lines += span_lines
+    lines += plan.notes
+    if open_start is not None:
+        remaining = (raw + timedelta(days=excluded) - open_start).days
+        lines.append(f"中止前剩余{remaining}日，恢复计算后按实际中止天数顺延")
+        return CustodyDeadline(
+            None,
+            inp.stage,
+            basis,
+            "\n".join(lines),
+            None,
+            "suspended",
+            plan.start,
+            excluded,
+            None,
+            (),
+            tuple(issues),
+        )
+    deadline = raw + timedelta(days=excluded)
+    lines.append(f"羁押期限届满日：{zh_date(deadline)}（{_WEEKDAY[deadline.weekday()]}）")
+    rest = calendar.is_rest_day(deadline) if calendar is not None else None
+    if rest:
+        assert calendar is not None
+        lines.append(f"该日为{calendar.describe(deadline)}，羁押期限依法不因节假日延长（{ART[105]}）")
+    else:
+        lines.append(f"羁押期限不因节假日延长（{ART[105]}）")
+    warning_from = max(plan.start, deadline - timedelta(days=settings.custody_warning_days))
+    lines.append(
+        f"届满前{settings.custody_warning_days}日（{zh_date(warning_from)}）起应发出羁押期限即将届满通知书"
+    )
+    if plan.warning_months is not None and not plan.extensions:
+        mark = add_months(plan.start, plan.warning_months, settings.month_convention) + timedelta(
+            days=excluded
+        )
+        if mark < warning_from:
+            warning_from = mark
+            lines.append(f"满{plan.warning_months}个月（{zh_date(mark)}）起提示审限将满")
+    return _with_status(
+        inp.stage, deadline, basis, lines, warning_from, plan.start, excluded, issues, settings, today
+    )
+
+
+def _with_status(
+    stage: str,
+    deadline: date,
+    basis: str,
+    lines: list[str],
+    warning_from: date,
+    started_on: date | None,
+    excluded: int,
+    issues: list[str],
+    settings: RuleSettings,
+    today: date,
+) -> CustodyDeadline:
+    days_left = (deadline - today).days
+    status: CustodyStatus
+    if today > deadline:
+        status = "overdue"
+        lines.append(
+            f"截至{zh_date(today)}已超期羁押{-days_left}日，应依法提出纠正意见（人民检察院刑事诉讼规则第六百一十八条）"
+        )
+    elif today >= warning_from:
+        status = "warning"
+        lines.append(f"距届满还有{days_left}日")
+    else:
+        status = "ok"
+    alerts = {
+        deadline - timedelta(days=n) for n in (settings.custody_warning_days, *settings.custody_extra_alerts)
+    }
+    alerts.add(deadline + timedelta(days=1))
+    return CustodyDeadline(
+        deadline,
+        stage,
+        basis,
+        "\n".join(lines),
+        warning_from,
+        status,
+        started_on,
+        excluded,
+        days_left,
+        tuple(sorted(alerts)),
+        tuple(issues),
+    )
+
+
+def _na(stage: str, basis: str, explanation: str, issues: Iterable[str] = ()) -> CustodyDeadline:
+    return CustodyDeadline(None, stage, basis, explanation, None, "not_applicable", issues=tuple(issues))
+
+
+def _serving(inp: DetaineeCustodyInput, settings: RuleSettings, today: date) -> CustodyDeadline:
+    basis = "人民检察院刑事诉讼规则第六百二十八条"
+    if inp.term_end is None:
+        return _na(inp.stage, basis, "诉讼环节：留所服刑\n未录入刑期止日，无法计算释放日期")
+    lines = ["诉讼环节：留所服刑", f"刑期止日（依判决）：{zh_date(inp.term_end)}，刑满应当按期释放"]
+    warning_from = inp.term_end - timedelta(days=settings.custody_warning_days)
+    return _with_status(inp.stage, inp.term_end, basis, lines, warning_from, None, 0, [], settings, today)
+
+
+def _awaiting(
+    inp: DetaineeCustodyInput, evs: list[CustodyEventInput], settings: RuleSettings, today: date
+) -> CustodyDeadline:
+    effective = last_event(evs, [K.JUDGMENT_EFFECTIVE])
+    notice = last_event(evs, [K.EXECUTION_NOTICE_RECEIVED])
+    lines = ["诉讼环节：判决生效待交付执行"]
+    issues: list[str] = []
+    if effective is not None:
+        check = execution_notice_check(effective.occurred_on, notice.occurred_on if notice else None, today)
+        lines.append(check.note)
+        if check.ask_court:
+            issues.append(check.note)
+    received = notice.occurred_on if notice else None
+    reference = reference_date_for(settings, execution_notice_received_on=received, decision_date=today)
+    decision = serve_in_center_decision(
+        inp.sentence_kind, inp.term_end, reference, settings, notice_received_on=received
+    )
+    if inp.sentence_kind is not None:
+        lines.append(decision.explanation)
+    if decision.outcome == "release":
+        released_by = effective.occurred_on if effective else today
+        lines.append("判决生效后仍在押的，应立即释放")
+        return _with_status(
+            inp.stage, released_by, decision.basis, lines, released_by, None, 0, issues, settings, today
+        )
+    if decision.outcome in ("may_stay", "detention_sentence_in_center"):
+        return _na(inp.stage, decision.basis, "\n".join(lines), issues)
+    if received is None:
+        lines.append("尚未收到执行通知书，交付执行期限未开始计算")
+        return _na(inp.stage, "人民检察院刑事诉讼规则第六百二十五条", "\n".join(lines), issues)
+    delivery = decision.delivery
+    if delivery is None:  # sentence kind unknown: the delivery period still runs
+        delivery = delivery_due(received, settings)
+        lines.append(delivery.note)
+        lines.append("如剩余刑期在三个月以下可留所服刑，请录入刑种和刑期止日以便判断")
+    if decision.outcome == "human_review":
+        issues.append("剩余刑期恰为三个月，是否留所服刑须人工审查")
+    warning_from = max(received, delivery.due - timedelta(days=settings.custody_warning_days))
+    return _with_status(
+        inp.stage, delivery.due, delivery.basis, lines, warning_from, received, 0, issues, settings, today
+    )

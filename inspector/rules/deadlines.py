@@ -1,0 +1,390 @@
+"""Non-custody deadlines: the escalation chain, complaints, lawyers (domain reference §4.2, §4.5).
+
+Every period is counted without its starting day (CPL art 105). Whether a last day that falls on a rest
+day moves to the next working day is a per-rule setting (``RuleSettings.holiday_rollover``, default on:
+art 105's general rule; its application to these supervision periods is unverified, §8.4). The
+:class:`~inspector.rules.calendar.HolidayCalendar` decides what a rest day is; a 调休 working Saturday
+is a working day. Custody periods are in :mod:`inspector.rules.custody` and never move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from inspector.domain.settings import RuleSettings
+from inspector.rules.calendar import HolidayCalendar
+from inspector.rules.periods import add_days, add_hours, add_months, zh_date, zh_datetime
+
+__all__ = [
+    "BASIS",
+    "Deadline",
+    "EscalationStatus",
+    "TimedDeadline",
+    "application_forward_due",
+    "lawyer_complaint_due",
+    "lawyer_meeting_due",
+    "letter_review_due",
+    "notice_reply_due",
+    "oral_follow_up_due",
+    "release_suggestion_reply_due",
+    "reply_escalation",
+    "review_decision_due",
+    "suggestion_reply_due",
+    "suggestion_service_due",
+]
+
+BASIS: dict[str, str] = {
+    "oral_follow_up": "人民检察院刑事诉讼规则第六百二十四条",
+    "notice_reply": "人民检察院刑事诉讼规则第五百五十三条",
+    "notice_escalation": "人民检察院刑事诉讼规则第五百五十三条",
+    "review_decision": "人民检察院刑事诉讼规则第五百五十四条",
+    "suggestion_reply": "人民检察院检察建议工作规定",
+    "suggestion_service": "江苏省检察建议工作实施办法（试行，2017，已失效）",
+    "letter_review": "人民检察院刑事诉讼规则第五百五十六条",
+    "lawyer_complaint": "人民检察院刑事诉讼规则第五十八条",
+    "lawyer_meeting": "刑事诉讼法第三十九条",
+    "application_forward": "人民检察院刑事诉讼规则第五百七十六条",
+    "release_suggestion_reply": "人民检察院刑事诉讼规则第五百八十一条",
+}
+_ART_105 = "刑事诉讼法第一百零五条"
+
+_DEFAULT_SETTINGS = RuleSettings()
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A computed due date that explains itself.
+
+    ``raw_due`` is start + period; ``due`` is where it ends up after holiday rollover (``moved``).
+    ``certain`` is false when the calendar does not know the year (the due date might still move);
+    ``note`` says how the date was reached, in Chinese; ``basis`` names the legal source; ``rule`` is the
+    :data:`~inspector.domain.settings.ROLLOVER_RULES` key (or ``"delivery"`` etc.).
+    """
+
+    due: date
+    raw_due: date
+    moved: bool
+    certain: bool
+    note: str
+    basis: str
+    rule: str
+    start: date | None = None
+    label: str = ""
+
+    def days_left(self, today: date) -> int:
+        """Negative once overdue."""
+        return (self.due - today).days
+
+
+@dataclass(frozen=True)
+class TimedDeadline:
+    """An hour-based period (lawyer meeting): never moved for holidays."""
+
+    due: datetime
+    start: datetime
+    note: str
+    basis: str
+    rule: str
+    label: str = ""
+
+
+EscalationStep = Literal[
+    "not_started", "awaiting_reply", "replied", "follow_up_due", "report_upward_due", "reported_upward"
+]
+
+
+@dataclass(frozen=True)
+class EscalationStatus:
+    """Where a notice or suggestion stands after its reply period (Rules 2019 art 553; 建议规定).
+
+    ``since`` is the first day of the current step (``follow_up_due`` starts the day after the reply
+    was due); ``days_overdue`` counts from the reply due date.
+    """
+
+    step: EscalationStep
+    since: date | None
+    days_overdue: int
+    note: str
+    basis: str
+
+
+def _calendar(calendar: HolidayCalendar | None) -> HolidayCalendar:
+    return calendar if calendar is not None else HolidayCalendar()
+
+
+def _finish(
+    *,
+    rule: str,
+    label: str,
+    start: date,
+    raw: date,
+    period_text: str,
+    settings: RuleSettings,
+    calendar: HolidayCalendar | None,
+    basis: str | None = None,
+) -> Deadline:
+    basis = basis or BASIS[rule]
+    parts = [f"{label}：自{zh_date(start)}起{period_text}（起算日不计入），届满日{zh_date(raw)}"]
+    if settings.rolls_over(rule):
+        rolled = _calendar(calendar).next_working_day(raw)
+        if rolled.reason:
+            parts.append(rolled.reason + ("" if not rolled.moved else f"（{_ART_105}）"))
+        return Deadline(
+            due=rolled.day,
+            raw_due=raw,
+            moved=rolled.moved,
+            certain=rolled.certain,
+            note="；".join(parts),
+            basis=basis,
+            rule=rule,
+            start=start,
+            label=label,
+        )
+    cal = _calendar(calendar)
+    if cal.is_rest_day(raw):
+        parts.append(f"届满日为{cal.describe(raw)}，按本站设置不顺延")
+    return Deadline(
+        due=raw,
+        raw_due=raw,
+        moved=False,
+        certain=True,
+        note="；".join(parts),
+        basis=basis,
+        rule=rule,
+        start=start,
+        label=label,
+    )
+
+
+def _days(
+    rule: str,
+    label: str,
+    start: date,
+    days: int,
+    settings: RuleSettings,
+    calendar: HolidayCalendar | None,
+) -> Deadline:
+    return _finish(
+        rule=rule,
+        label=label,
+        start=start,
+        raw=add_days(start, days),
+        period_text=f"{days}日",
+        settings=settings,
+        calendar=calendar,
+    )
+
+
+# ---------------------------------------------------------------------- escalation chain (§4.2)
+
+
+def oral_follow_up_due(
+    issued_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
+) -> Deadline:
+    """Day on which an uncorrected oral correction should become a 纠正违法通知书 (issued + 7)."""
+    return _days(
+        "oral_follow_up", "口头纠正意见跟踪", issued_on, settings.oral_follow_up_days, settings, calendar
+    )
+
+
+def notice_reply_due(
+    *,
+    issued_on: date | None,
+    served_on: date | None,
+    settings: RuleSettings = _DEFAULT_SETTINGS,
+    calendar: HolidayCalendar | None = None,
+    reply_period_days: int | None = None,
+) -> Deadline | None:
+    """Reply due for a 纠正违法通知书: the period printed in the notice (``reply_period_days``, default the
+    setting, 15) from service or issue per ``notice_reply_from``. ``None`` while that date is unknown
+    (e.g. not yet served)."""
+    start = served_on if settings.notice_reply_from == "served" else issued_on
+    if start is None:
+        return None
+    days = reply_period_days if reply_period_days is not None else settings.notice_reply_days
+    if days < 1:
+        raise ValueError("reply_period_days must be positive")
+    what = "送达" if settings.notice_reply_from == "served" else "发出"
+    return _finish(
+        rule="notice_reply",
+        label=f"纠正违法通知书回复（自{what}之日起算）",
+        start=start,
+        raw=add_days(start, days),
+        period_text=f"{days}日",
+        settings=settings,
+        calendar=calendar,
+    )
+
+
+def reply_escalation(
+    reply_due: Deadline | None,
+    *,
+    today: date,
+    replied_on: date | None = None,
+    followed_up_on: date | None = None,
+    reported_upward_on: date | None = None,
+) -> EscalationStatus:
+    """After the reply period of a notice (or suggestion): 督促 from the day after it was due; if still no
+    reply after the 督促, report to the next-higher procuratorate. The rules set no waiting period after
+    the 督促, so ``report_upward_due`` starts on the day after it was recorded."""
+    basis = BASIS["notice_escalation"]
+    if replied_on is not None:
+        return EscalationStatus("replied", replied_on, 0, f"已于{zh_date(replied_on)}回复", basis)
+    if reported_upward_on is not None:
+        return EscalationStatus(
+            "reported_upward",
+            reported_upward_on,
+            0,
+            f"已于{zh_date(reported_upward_on)}报请上一级人民检察院",
+            basis,
+        )
+    if reply_due is None:
+        return EscalationStatus("not_started", None, 0, "尚未送达，回复期限未开始计算", basis)
+    due = reply_due.due
+    if today <= due:
+        left = (due - today).days
+        return EscalationStatus(
+            "awaiting_reply", reply_due.start, 0, f"回复期限至{zh_date(due)}，还有{left}日", basis
+        )
+    overdue = (today - due).days
+    follow_from = add_days(due, 1)
+    if followed_up_on is None:
+        return EscalationStatus(
+            "follow_up_due",
+            follow_from,
+            overdue,
+            f"回复期限{zh_date(due)}已过{overdue}日，自{zh_date(follow_from)}起应督促回复",
+            basis,
+        )
+    since = add_days(followed_up_on, 1)
+    return EscalationStatus(
+        "report_upward_due",
+        since,
+        overdue,
+        f"已于{zh_date(followed_up_on)}督促，仍未回复：可报请上一级人民检察院（规则未规定督促后的等待期限）",
+        basis,
+    )
+
+
+def review_decision_due(
+    requested_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
+) -> Deadline:
+    """复查 decision due: request received + 7 days (Rules 2019 art 554)."""
+    return _days(
+        "review_decision", "复查决定", requested_on, settings.review_decision_days, settings, calendar
+    )
+
+
+def suggestion_reply_due(
+    served_on: date,
+    settings: RuleSettings = _DEFAULT_SETTINGS,
+    calendar: HolidayCalendar | None = None,
+    *,
+    reply_months: int | None = None,
+    reply_days: int | None = None,
+) -> Deadline:
+    """检察建议书 reply due: 2 months from receipt (clamped to month end), or the shorter period the
+    suggestion itself sets (``reply_days`` for urgent cases, or ``reply_months``)."""
+    if reply_days is not None:
+        if reply_days < 1:
+            raise ValueError("reply_days must be positive")
+        raw, text = add_days(served_on, reply_days), f"{reply_days}日"
+    else:
+        months = reply_months if reply_months is not None else settings.suggestion_reply_months
+        if months < 1:
+            raise ValueError("reply_months must be positive")
+        raw, text = add_months(served_on, months, settings.month_convention), f"{months}个月"
+    return _finish(
+        rule="suggestion_reply",
+        label="检察建议书回复",
+        start=served_on,
+        raw=raw,
+        period_text=text,
+        settings=settings,
+        calendar=calendar,
+    )
+
+
+def suggestion_service_due(
+    issued_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
+) -> Deadline | None:
+    """检察建议书 to be served within 7 days of issue — only when ``suggestion_service_check`` is on (the
+    source is an expired provincial rule; off by default)."""
+    if not settings.suggestion_service_check:
+        return None
+    return _days(
+        "suggestion_service",
+        "检察建议书送达",
+        issued_on,
+        settings.suggestion_service_days,
+        settings,
+        calendar,
+    )
+
+
+# ---------------------------------------------------------------------- rights and complaints (§4.5)
+
+
+def letter_review_due(
+    accepted_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
+) -> Deadline:
+    """Review opinion on a complaint (控告/申诉) letter: accepted + 15 days (Rules 2019 art 556)."""
+    return _days(
+        "letter_review", "控告申诉审查意见", accepted_on, settings.letter_review_days, settings, calendar
+    )
+
+
+def lawyer_complaint_due(
+    received_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
+) -> Deadline:
+    """Written answer to a defence lawyer's obstruction complaint: received + 10 days (Rules 2019 art 58)."""
+    return _days(
+        "lawyer_complaint",
+        "律师控告书面答复",
+        received_on,
+        settings.lawyer_complaint_days,
+        settings,
+        calendar,
+    )
+
+
+def application_forward_due(
+    received_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
+) -> Deadline:
+    """An application received by the wrong procuratorate is forwarded within 2 days (Rules 2019 art 576)."""
+    return _days(
+        "application_forward",
+        "误收申请移送",
+        received_on,
+        settings.application_forward_days,
+        settings,
+        calendar,
+    )
+
+
+def release_suggestion_reply_due(
+    sent_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
+) -> Deadline:
+    """The case authority's reply to a 释放/变更强制措施 suggestion: 10 days (Rules 2019 art 581)."""
+    return _days(
+        "release_suggestion_reply",
+        "释放/变更强制措施建议回复",
+        sent_on,
+        settings.release_suggestion_reply_days,
+        settings,
+        calendar,
+    )
+
+
+def lawyer_meeting_due(presented_at: datetime, settings: RuleSettings = _DEFAULT_SETTINGS) -> TimedDeadline:
+    """Lawyer meeting arranged within 48 hours of presenting the papers (CPL art 39). Hour-based: holidays
+    are irrelevant; the app uses presentation time + 48 h (domain reference §8.8)."""
+    hours = settings.lawyer_meeting_hours
+    due = add_hours(presented_at, hours)
+    note = (
+        f"律师会见：自{zh_datetime(presented_at)}提交手续起{hours}小时内安排，至迟{zh_datetime(due)}；"
+        "按小时计算，不因节假日顺延"
+    )
+    return TimedDeadline(due, presented_at, note, BASIS["lawyer_meeting"], "lawyer_meeting", "律师会见安排")

@@ -1,0 +1,104 @@
+"""Date arithmetic for legal periods (CPL art 105; domain reference §4.1).
+
+The starting day is never counted: a period of N days from an event on day D ends on D + N. A period of
+N months keeps the day of the month, clamped to the last day of a shorter month (1月31日 + 1个月 =
+2月28日). The ``month_convention`` setting chooses whether months are counted from the event day itself
+(default, 3月1日 + 2个月 = 5月1日) or from the next day (= 5月2日).
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from datetime import date, datetime, timedelta
+
+from inspector.domain.settings import ExcludedSpanConvention, MonthConvention
+
+__all__ = [
+    "EXCLUDED_SPAN_TEXT",
+    "EXTENSION_TEXT",
+    "MONTH_CONVENTION_TEXT",
+    "add_days",
+    "add_hours",
+    "add_months",
+    "add_months_clamped",
+    "add_period",
+    "span_days",
+    "zh_date",
+    "zh_datetime",
+]
+
+MONTH_CONVENTION_TEXT: dict[str, str] = {
+    "from_event_day": "按月计算：自事件当日起算（逮捕3月1日+2个月=5月1日）",
+    "from_next_day": "按月计算：自事件次日起算（逮捕3月1日+2个月=5月2日）",
+}
+EXTENSION_TEXT: dict[str, str] = {
+    "cumulative": "延长期限自原起算日累计计算",
+    "chained": "延长期限自上一期限届满日接续计算",
+}
+EXCLUDED_SPAN_TEXT: dict[str, str] = {
+    "end_minus_start": "不计入期间按结束日减开始日计算天数",
+    "inclusive": "不计入期间按首尾两日均计入计算天数",
+}
+
+
+def zh_date(d: date) -> str:
+    """``2026年3月15日``."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def zh_datetime(dt: datetime) -> str:
+    """``2026年5月2日15:20``."""
+    return f"{zh_date(dt)}{dt.hour:02d}:{dt.minute:02d}"
+
+
+def add_days(start: date, days: int) -> date:
+    """``start`` + ``days``: the starting day is not counted (30 days from 03-10 → 04-09)."""
+    return start + timedelta(days=days)
+
+
+def add_hours(start: datetime, hours: int) -> datetime:
+    """``start`` + ``hours`` (the app uses request time + 48 h for lawyer meetings; domain reference §8.8)."""
+    return start + timedelta(hours=hours)
+
+
+def add_months_clamped(start: date, months: int) -> date:
+    """Same day of the month ``months`` later (or earlier, for negative ``months``), clamped to the last day
+    of a shorter month: 2026-01-31 + 1 → 2026-02-28; 2028-01-31 + 1 → 2028-02-29."""
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = _calendar.monthrange(year, month)[1]
+    return date(year, month, min(start.day, last))
+
+
+def add_months(start: date, months: int, convention: MonthConvention = "from_event_day") -> date:
+    """The end of a period of ``months`` months beginning with an event on ``start``.
+
+    ``from_event_day``: 2026-03-01 + 2 → 2026-05-01. ``from_next_day``: counted from 03-02 → 2026-05-02.
+    """
+    if convention == "from_next_day":
+        return add_months_clamped(start + timedelta(days=1), months)
+    if convention == "from_event_day":
+        return add_months_clamped(start, months)
+    raise ValueError(f"unknown month convention {convention!r}")
+
+
+def add_period(
+    start: date, months: int = 0, days: int = 0, convention: MonthConvention = "from_event_day"
+) -> date:
+    """Months first (with the convention, only if ``months``), then days."""
+    end = add_months(start, months, convention) if months else start
+    return add_days(end, days)
+
+
+def span_days(start: date, end: date, convention: ExcludedSpanConvention = "end_minus_start") -> int:
+    """Length of an excluded span (鉴定, 阅卷, 中止审理): ``end − start`` days, or one more when both
+    ends count (``inclusive``). ``end`` before ``start`` is an error."""
+    if end < start:
+        raise ValueError(f"span ends ({end}) before it starts ({start})")
+    length = (end - start).days
+    if convention == "inclusive":
+        return length + 1
+    if convention == "end_minus_start":
+        return length
+    raise ValueError(f"unknown span convention {convention!r}")
