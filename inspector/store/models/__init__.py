@@ -1,5 +1,6 @@
 """All ORM models. Importing this package registers every table on ``Base.metadata``."""
 
+from inspector.store.models import sync as sync  # registers the sync bookkeeping tables
 from inspector.store.models.corrections import (
     Finding,
     OralCorrection,

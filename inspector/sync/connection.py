@@ -1,0 +1,150 @@
+"""Connecting a device to the office: where (URL, TLS options), who (login role), the password (keyring).
+
+The device password lives only in the OS keyring (``keyring``), under service ``inspector`` and a
+user name naming the role and server. The URL kept in the local database never carries a password;
+TLS options (``sslmode``, ``sslrootcert``, …) are kept and passed through to libpq unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import keyring
+import keyring.errors
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from inspector.domain.errors import InspectorError
+from inspector.sync.errors import AuthFailedError, OfficeUnreachableError
+
+KEYRING_SERVICE = "inspector"
+TLS_KEYS = ("sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", "sslpassword")
+CONNECT_TIMEOUT = 10
+_SECRET_KEYS = ("password", "sslpassword")
+
+
+@dataclass(frozen=True)
+class OfficeTarget:
+    """Where a device connects: a libpq URL or conninfo *without* a password, and its login role."""
+
+    url: str
+    role: str
+    options: Mapping[str, str] = field(default_factory=dict)  # sslmode, sslrootcert, …
+
+    @classmethod
+    def parse(cls, url: str, role: str | None = None, **tls: str | None) -> OfficeTarget:
+        """Split a user-given URL: a password in it is refused, TLS options are kept apart."""
+        params = conninfo_to_dict(url)
+        for key in _SECRET_KEYS:
+            if params.get(key):
+                raise InspectorError(
+                    "服务器地址中不能包含密码（密码只保存在系统密钥环中）",
+                    "the office URL must not contain a password (it is kept in the OS keyring only)",
+                )
+        options = {k: str(params.pop(k)) for k in TLS_KEYS if params.get(k)}
+        options.update({k: v for k, v in tls.items() if v})
+        user = params.pop("user", None)
+        return cls(make_conninfo(**params), role or str(user or ""), options)
+
+    def conninfo(self, password: str | None = None) -> str:
+        extra: dict[str, Any] = dict(self.options)
+        extra.update(user=self.role, connect_timeout=CONNECT_TIMEOUT, application_name="inspector-sync")
+        extra["options"] = "-c TimeZone=UTC"
+        if password is not None:
+            extra["password"] = password
+        return make_conninfo(self.url, **extra)
+
+    def describe(self) -> dict[str, Any]:
+        """What is safe to keep in the local database (no secrets)."""
+        return {"url": self.url, "role": self.role, "options": dict(self.options)}
+
+    @classmethod
+    def from_description(cls, value: Mapping[str, Any]) -> OfficeTarget:
+        return cls(str(value["url"]), str(value["role"]), dict(value.get("options") or {}))
+
+    @property
+    def keyring_user(self) -> str:
+        p = conninfo_to_dict(self.url)
+        return f"office-device:{self.role}@{p.get('host', '')}:{p.get('port', '')}/{p.get('dbname', '')}"
+
+
+def save_password(target: OfficeTarget, password: str) -> None:
+    try:
+        keyring.set_password(KEYRING_SERVICE, target.keyring_user, password)
+    except keyring.errors.KeyringError as exc:
+        raise InspectorError(
+            f"无法把设备密码保存到系统密钥环：{exc}",
+            f"cannot store the device password in the keyring: {exc}",
+        ) from exc
+
+
+def load_password(target: OfficeTarget) -> str:
+    try:
+        password = keyring.get_password(KEYRING_SERVICE, target.keyring_user)
+    except keyring.errors.KeyringError as exc:
+        raise AuthFailedError(f"keyring unavailable: {exc}") from exc
+    if password is None:
+        raise AuthFailedError("no device password in the keyring (enroll this laptop again)")
+    return password
+
+
+def forget_password(target: OfficeTarget) -> None:
+    try:
+        keyring.delete_password(KEYRING_SERVICE, target.keyring_user)
+    except keyring.errors.PasswordDeleteError:
+        return
+
+
+_AUTH_SQLSTATES = {"28000", "28P01", "IN001"}
+_AUTH_WORDS = ("password authentication failed", "no password supplied", "does not exist", "pg_hba.conf")
+
+
+def classify(exc: psycopg.Error) -> InspectorError:
+    """Map a psycopg error to what the person can do about it."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if exc.sqlstate in _AUTH_SQLSTATES or any(w in str(exc) for w in _AUTH_WORDS):
+        return AuthFailedError(text)
+    return OfficeUnreachableError(text)
+
+
+class Channel:
+    """The one way sync code talks to the office: a statement in, its rows out.
+
+    Tests wrap it to cut the connection before or after any statement (fault injection).
+    """
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self.conn = conn
+        self.round_trips = 0
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        self.round_trips += 1
+        try:
+            cur = self.conn.execute(sql, params)  # type: ignore[arg-type]
+            return cur.fetchall() if cur.description is not None else []
+        except psycopg.Error as exc:
+            if isinstance(exc, psycopg.OperationalError) or exc.sqlstate in _AUTH_SQLSTATES:
+                raise classify(exc) from exc
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Channel:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def connect(target: OfficeTarget, password: str | None = None) -> Channel:
+    """An autocommit connection as the device: every call is its own transaction."""
+    if password is None:
+        password = load_password(target)
+    try:
+        conn = psycopg.connect(target.conninfo(password), autocommit=True)
+    except psycopg.OperationalError as exc:
+        raise classify(exc) from exc
+    return Channel(conn)

@@ -1,0 +1,192 @@
+"""Enrollment: bind this laptop to its device login at the office, once.
+
+The administrator's one-time secret is used for exactly one connection: in one server transaction
+the laptop registers its device id (and, for a station's first laptop, the station's id) and replaces
+the login's password with a new random one that only this laptop's keyring knows. The new password
+is put in the keyring *before* that transaction, so a lost reply still leaves a working password.
+"""
+
+from __future__ import annotations
+
+import platform
+import secrets
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from sqlalchemy import select
+
+from inspector.domain.errors import InspectorError
+from inspector.security import audit, keys
+from inspector.security.passwords import hash_password
+from inspector.store.models import AppUser, LocalCredential, Station
+from inspector.store.store import Store
+from inspector.sync import local, numbers, schema
+from inspector.sync.connection import (
+    Channel,
+    OfficeTarget,
+    classify,
+    connect,
+    forget_password,
+    load_password,
+    save_password,
+)
+from inspector.sync.errors import AuthFailedError, SyncError, UpgradeRequiredError
+
+
+class EnrollmentError(InspectorError):
+    pass
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    station_id: uuid.UUID
+    station_code: str
+    device_id: uuid.UUID
+    db_epoch: str
+
+
+def hello(channel: Channel) -> dict[str, Any]:
+    answer: dict[str, Any] = channel.query("SELECT sync.hello(%s)", (schema.SCHEMA_VERSION,))[0][0]
+    if answer.get("revoked") or answer.get("station_code") is None:
+        raise AuthFailedError(f"{answer.get('role')} is not an active device login")
+    office = int(answer["schema_version"])
+    if office != schema.SCHEMA_VERSION:
+        raise UpgradeRequiredError(schema.SCHEMA_VERSION, office)
+    return answer
+
+
+def _server_enroll(
+    channel: Channel, target: OfficeTarget, device_id: uuid.UUID, station: tuple[uuid.UUID, str] | None
+) -> Enrollment:
+    password = secrets.token_urlsafe(32)
+    save_password(target, password)  # first: a lost reply must not leave us without the new password
+    verifier = channel.conn.pgconn.encrypt_password(password.encode(), target.role.encode(), b"scram-sha-256")
+    try:
+        with channel.conn.transaction():
+            row = channel.conn.execute(
+                "SELECT sync.enroll(%s, %s, %s)",
+                (device_id, station[0] if station else None, station[1] if station else None),
+            ).fetchone()
+            channel.conn.execute(
+                "ALTER ROLE CURRENT_USER PASSWORD " + psycopg.sql.quote(verifier.decode())  # type: ignore[arg-type]
+            )
+    except psycopg.errors.RaiseException as exc:  # pragma: no cover - narrowed below
+        raise EnrollmentError(str(exc), str(exc)) from exc
+    except psycopg.Error as exc:
+        if exc.sqlstate and exc.sqlstate.startswith("IN"):
+            message = exc.diag.message_primary or str(exc)
+            raise EnrollmentError(f"注册失败：{message}", f"enrollment refused: {message}") from exc
+        if isinstance(exc, psycopg.OperationalError):
+            raise classify(exc) from exc
+        raise
+    assert row is not None
+    info: dict[str, Any] = row[0]
+    return Enrollment(
+        uuid.UUID(info["station_id"]), str(info["station_code"]), device_id, str(info["db_epoch"])
+    )
+
+
+def _already_enrolled(target: OfficeTarget, device_id: uuid.UUID) -> Enrollment | None:
+    """A previous attempt committed at the office but never finished here (the reply was lost)."""
+    try:
+        load_password(target)
+        with connect(target) as channel:
+            answer = hello(channel)
+    except (SyncError, psycopg.Error):
+        return None
+    if answer.get("device_id") != str(device_id) or answer.get("station_id") is None:
+        return None
+    return Enrollment(
+        uuid.UUID(answer["station_id"]), str(answer["station_code"]), device_id, str(answer["db_epoch"])
+    )
+
+
+def _remember(store: Store, target: OfficeTarget, e: Enrollment) -> None:
+    with store.session() as s:
+        store.set_meta(local.OFFICE_KEY, target.describe(), s)
+        store.set_meta(local.EPOCH_KEY, e.db_epoch, s)
+        store.set_meta(local.CURSOR_KEY, list(local.START_CURSOR), s)
+        numbers.void_local_blocks(s)
+        audit.record(
+            s, "enroll", device_id=e.device_id, detail={"role": target.role, "station": e.station_code}
+        )
+
+
+def enroll_store(store: Store, target: OfficeTarget, secret: str) -> Enrollment:
+    """Enroll an existing local database (made by ``inspector init`` or an earlier enrollment)."""
+    device_id = store.device_id
+    with store.session() as s:
+        station = s.get(Station, store.station_id)
+        code = station.code if station is not None else None
+    e = _already_enrolled(target, device_id)
+    if e is None:
+        try:
+            channel = connect(target, secret)
+        except AuthFailedError as exc:
+            raise EnrollmentError(
+                "注册口令无效或已使用过",
+                f"the enrollment secret is wrong or was already used ({exc.message_en})",
+            ) from exc
+        with channel:
+            hello(channel)
+            e = _server_enroll(channel, target, device_id, (store.station_id, str(code)))
+    if e.station_id != store.station_id:
+        raise EnrollmentError(
+            "检察室不一致", f"station mismatch: office {e.station_id}, here {store.station_id}"
+        )
+    _remember(store, target, e)
+    return e
+
+
+def enroll_new(
+    data_dir: Path,
+    target: OfficeTarget,
+    secret: str,
+    *,
+    device_name: str | None = None,
+    user: tuple[str, str] | None = None,
+    prompt: keys.PassphrasePrompt | None = None,
+) -> Store:
+    """A new local database for a station that already has data at the office (its second laptop).
+
+    Everything is pulled from the office; ``user`` (name, password) sets up who may sign in here.
+    """
+    from inspector.sync.run import sync_now
+
+    store = Store.create(data_dir, prompt)
+    try:
+        device_id = uuid.uuid4()
+        with connect(target, secret) as channel:
+            hello(channel)
+            e = _server_enroll(channel, target, device_id, None)
+        with store.session() as s:
+            store.set_meta("station_id", str(e.station_id), s)
+            store.set_meta("device_id", str(device_id), s)
+            store.set_meta("device_name", device_name or platform.node() or "laptop", s)
+        _remember(store, target, e)
+        sync_now(store)
+        with store.session() as s:
+            if s.get(Station, e.station_id) is None:
+                raise EnrollmentError(
+                    f"检察室 {e.station_code} 的第一台电脑尚未同步：请先在那台电脑上同步",
+                    f"station {e.station_code}'s first laptop has not synced yet: sync it first",
+                )
+        if user is not None:
+            _set_local_password(store, *user)
+    except BaseException:
+        store.close()
+        Store.discard(data_dir)
+        forget_password(target)
+        raise
+    return store
+
+
+def _set_local_password(store: Store, username: str, password: str) -> None:
+    with store.session() as s:
+        found = s.scalars(select(AppUser).where(AppUser.username == username)).first()
+        if found is None:
+            raise EnrollmentError(f"检察室没有用户 {username}", f"the station has no user {username}")
+        s.merge(LocalCredential(user_id=found.id, password_hash=hash_password(password)))

@@ -1,0 +1,92 @@
+"""Sync errors a person can act on. Each maps to one exit code of ``inspector sync``."""
+
+from __future__ import annotations
+
+from inspector.domain.errors import InspectorError
+
+EXIT_OK = 0
+EXIT_UNREACHABLE = 3
+EXIT_AUTH = 4
+EXIT_CONFLICTS = 5
+EXIT_UPGRADE = 6
+EXIT_OFFICE_CHANGED = 7
+EXIT_NOT_ENROLLED = 8
+EXIT_PROTOCOL = 9
+
+
+class SyncError(InspectorError):
+    exit_code = EXIT_PROTOCOL
+
+
+class OfficeUnreachableError(SyncError):
+    """The office database cannot be reached (network, server down, TLS). Retrying later is safe."""
+
+    exit_code = EXIT_UNREACHABLE
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"无法连接检察院服务器：{detail}", f"cannot reach the office database: {detail}")
+
+
+class AuthFailedError(SyncError):
+    exit_code = EXIT_AUTH
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"服务器拒绝了本机的登录（需要重新注册本机？）：{detail}",
+            f"the office refused this device's login (re-enroll the device?): {detail}",
+        )
+
+
+class UpgradeRequiredError(SyncError):
+    """Laptop and office speak different schema versions. Nothing was consumed; nothing is lost."""
+
+    exit_code = EXIT_UPGRADE
+
+    def __init__(self, client: int, office: int) -> None:
+        if client < office:
+            zh = f"需要升级本机程序：服务器数据版本 {office}，本机 {client}。未同步的修改都保留在本机。"
+            en = f"upgrade required: the office is at schema {office}, this laptop at {client}; "
+            en += "pending changes stay queued"
+        else:
+            zh = f"需要升级服务器（inspector office init）：服务器数据版本 {office}，本机 {client}。"
+            en = f"upgrade required: the office is at schema {office}, this laptop at {client}; "
+            en += "run `inspector office init` with this version at the office"
+        super().__init__(zh, en)
+        self.client = client
+        self.office = office
+
+
+class OfficeChangedError(SyncError):
+    """The office database is not the one this laptop last synced with (restored from a backup)."""
+
+    exit_code = EXIT_OFFICE_CHANGED
+
+    def __init__(self, known: str, now: str) -> None:
+        super().__init__(
+            "服务器数据库已被更换或从备份恢复，已停止同步；请联系管理员（本机数据未作任何改动）",
+            f"the office database was replaced or restored (epoch {known} → {now}); sync stopped, "
+            "nothing changed on this laptop — ask the administrator",
+        )
+
+
+class NotEnrolledError(SyncError):
+    exit_code = EXIT_NOT_ENROLLED
+
+    def __init__(self) -> None:
+        super().__init__(
+            "本机尚未在检察院服务器注册：请运行 inspector enroll",
+            "this laptop is not enrolled with an office: run `inspector enroll`",
+        )
+
+
+class ProtocolError(SyncError):
+    """The office answered something this client cannot accept (a bug or tampering, never routine)."""
+
+    exit_code = EXIT_PROTOCOL
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"同步协议错误：{detail}", f"sync protocol error: {detail}")
+
+
+class OfficeAdminError(InspectorError):
+    """A mistake in an ``inspector office …`` command (unknown station, duplicate device …)."""

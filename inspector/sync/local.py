@@ -1,0 +1,96 @@
+"""Local helpers shared by push, pull and conflict resolution: sync state in ``local_meta``, the capture
+switch, and reading/writing synced rows by table name."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from inspector.store.models.sync import SyncConflict
+from inspector.store.store import Store
+from inspector.sync import schema
+from inspector.sync.connection import OfficeTarget
+from inspector.sync.errors import NotEnrolledError
+
+# Keys in ``local_meta`` (this database file's facts; never exported, never synced).
+OFFICE_KEY = "sync.office"  # {"url", "role", "options"}: no secret
+EPOCH_KEY = "sync.db_epoch"  # the office database this laptop syncs with
+CURSOR_KEY = "sync.pull_cursor"  # [server_xid as text, server_seq]
+LAST_SYNC_KEY = "sync.last_sync"  # ISO timestamp of the last complete sync
+
+START_CURSOR = ("0", 0)
+
+
+def office_target(store: Store) -> OfficeTarget:
+    value = store.meta(OFFICE_KEY)
+    if not value:
+        raise NotEnrolledError()
+    return OfficeTarget.from_description(value)
+
+
+def read_cursor(store: Store) -> tuple[str, int]:
+    value = store.meta(CURSOR_KEY)
+    if not value:
+        return START_CURSOR
+    return str(value[0]), int(value[1])
+
+
+@contextmanager
+def capture_off(session: Session) -> Iterator[None]:
+    """Switch outbox capture off for the rest of *this* transaction's work, then on again.
+
+    The switch is a row in the database, written inside the caller's transaction: if anything fails,
+    the rollback restores it too, and no other writer can run meanwhile (SQLite has one writer).
+    """
+    session.execute(text("UPDATE sync_capture SET enabled = 0 WHERE id = 1"))
+    yield
+    session.execute(text("UPDATE sync_capture SET enabled = 1 WHERE id = 1"))
+
+
+def rows_by_id(
+    conn: Session | Connection, name: str, ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, Any]]:
+    t = schema.table(name)
+    wanted = list(ids)
+    out: dict[uuid.UUID, dict[str, Any]] = {}
+    for i in range(0, len(wanted), 500):
+        for row in conn.execute(select(t).where(t.c.id.in_(wanted[i : i + 500]))).mappings():
+            out[row["id"]] = dict(row)
+    return out
+
+
+def upsert_rows(conn: Session | Connection, name: str, rows: list[dict[str, Any]]) -> None:
+    """Insert or overwrite whole rows (values already decoded for the local columns)."""
+    if not rows:
+        return
+    t = schema.table(name)
+    stmt = sqlite_insert(t)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[t.c.id],
+        set_={c.name: stmt.excluded[c.name] for c in t.columns if c.name not in ("id", "station_id")},
+    )
+    conn.execute(stmt, rows)
+
+
+def set_server_versions(conn: Session | Connection, name: str, versions: Mapping[uuid.UUID, int]) -> None:
+    """Record the versions the office confirmed (never lowering one already known)."""
+    if not versions:
+        return
+    t = schema.table(name)
+    stmt = (
+        update(t)
+        .where(t.c.id == bindparam("rid"))
+        .values(server_version=func.max(func.coalesce(t.c.server_version, 0), bindparam("v")))
+    )
+    conn.execute(stmt, [{"rid": k, "v": v} for k, v in versions.items()])
+
+
+def open_conflict_keys(conn: Session | Connection) -> set[tuple[str, uuid.UUID]]:
+    q = select(SyncConflict.table_name, SyncConflict.row_id).where(SyncConflict.resolved_at.is_(None))
+    return {(t, r) for t, r in conn.execute(q)}

@@ -1,0 +1,480 @@
+"""The office schema as SQL, generated from the laptop's models (docs/sync.md §Office schema).
+
+Schema ``records`` holds one table per synced laptop table, with the same columns (types compiled for
+PostgreSQL: JSON → jsonb, UUID → uuid, UTC timestamps → timestamptz) plus ``row_version``,
+``server_xid`` and ``server_seq``. Schema ``sync`` holds the machinery: meta, stations, devices,
+the batch and op ledgers, conflicts, holidays, number leases and the functions devices call.
+
+Every statement is idempotent (``IF NOT EXISTS``, ``CREATE OR REPLACE``, drop-and-create for
+policies), so running the whole list again is a no-op, and a newer list upgrades an older schema.
+"""
+
+from __future__ import annotations
+
+from inspector.sync import schema
+
+# Errors a single op may raise that make it "rejected" instead of failing the batch: bad values
+# (22xxx), constraint violations (23xxx), a policy refusing the row (42501), our own checks (P0001).
+_OP_ERRORS = "data_exception OR integrity_constraint_violation OR insufficient_privilege OR raise_exception"
+
+
+def q(ident: str) -> str:
+    """Quote an identifier (role names come from the administrator's prefix)."""
+    return '"' + ident.replace('"', '""') + '"'
+
+
+def lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _table_ddl(name: str, existing: set[str] | None) -> list[str]:
+    cols = []
+    for c in schema.columns(name):
+        null = "" if c.nullable else " NOT NULL"
+        cols.append(f"{c.name} {c.pg_type}{null}")
+    cols.append("PRIMARY KEY (id)")
+    t = schema.table(name)
+    for con in t.constraints:
+        if type(con).__name__ == "UniqueConstraint":
+            cols.append(f"UNIQUE ({', '.join(c.name for c in con.columns)})")
+    for col in t.columns:
+        if col.unique:
+            cols.append(f"UNIQUE ({col.name})")
+    body = ",\n  ".join(cols)
+    server = [
+        "row_version bigint NOT NULL DEFAULT 1",
+        "server_xid xid8 NOT NULL DEFAULT pg_current_xact_id()",
+        "server_seq bigint NOT NULL DEFAULT nextval('sync.server_seq')",
+    ]
+    out = [f"CREATE TABLE IF NOT EXISTS records.{name} (\n  {body},\n  {', '.join(server)}\n)"]
+    # A newer laptop schema adds columns: the office gains them (nullable, so old rows stay valid).
+    if existing is not None:
+        for c in schema.columns(name):
+            if c.name not in existing:
+                out.append(f"ALTER TABLE records.{name} ADD COLUMN IF NOT EXISTS {c.name} {c.pg_type}")
+    out += [
+        f"CREATE INDEX IF NOT EXISTS {name}_pull ON records.{name} (station_id, server_xid, server_seq)",
+        f"DROP TRIGGER IF EXISTS stamp ON records.{name}",
+        f"CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON records.{name} "
+        "FOR EACH ROW EXECUTE FUNCTION sync.stamp_record()",
+    ]
+    return out
+
+
+BASE_DDL = [
+    "CREATE SCHEMA IF NOT EXISTS sync",
+    "CREATE SCHEMA IF NOT EXISTS records",
+    "CREATE SEQUENCE IF NOT EXISTS sync.server_seq",
+    "CREATE TABLE IF NOT EXISTS sync.meta (key text PRIMARY KEY, value text NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS sync.station (
+  code text PRIMARY KEY,
+  name text NOT NULL,
+  id uuid UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  claimed_at timestamptz
+)""",
+    """CREATE TABLE IF NOT EXISTS sync.device (
+  role_name text PRIMARY KEY,
+  station_code text NOT NULL REFERENCES sync.station (code),
+  name text NOT NULL,
+  device_id uuid UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  enrolled_at timestamptz,
+  revoked_at timestamptz,
+  UNIQUE (station_code, name)
+)""",
+    """CREATE TABLE IF NOT EXISTS sync.batch (
+  batch_id uuid PRIMARY KEY,
+  station_id uuid NOT NULL,
+  device_role text NOT NULL DEFAULT session_user,
+  payload_sha256 text NOT NULL,
+  op_count integer NOT NULL,
+  results jsonb NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now()
+)""",
+    """CREATE TABLE IF NOT EXISTS sync.op_ledger (
+  op_id uuid PRIMARY KEY,
+  batch_id uuid NOT NULL,
+  station_id uuid NOT NULL,
+  result jsonb NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)""",
+    """CREATE TABLE IF NOT EXISTS sync.conflict (
+  conflict_id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  station_id uuid NOT NULL,
+  device_role text NOT NULL DEFAULT session_user,
+  op_id uuid NOT NULL,
+  table_name text NOT NULL,
+  row_id uuid NOT NULL,
+  base_version bigint,
+  server_version bigint,
+  mine jsonb NOT NULL,
+  theirs jsonb,
+  created_at timestamptz NOT NULL DEFAULT now()
+)""",
+    """CREATE TABLE IF NOT EXISTS sync.holiday_day (
+  day date PRIMARY KEY,
+  is_workday boolean NOT NULL,
+  holiday_name varchar(24),
+  note varchar(200),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  row_version bigint NOT NULL DEFAULT 1,
+  server_xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  server_seq bigint NOT NULL DEFAULT nextval('sync.server_seq')
+)""",
+    "CREATE INDEX IF NOT EXISTS holiday_day_pull ON sync.holiday_day (server_xid, server_seq)",
+    """CREATE TABLE IF NOT EXISTS sync.number_lease (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  station_code text NOT NULL REFERENCES sync.station (code),
+  device_role text NOT NULL REFERENCES sync.device (role_name),
+  doc_type text NOT NULL,
+  year integer NOT NULL,
+  first_seq integer NOT NULL,
+  last_seq integer NOT NULL,
+  granted_at timestamptz NOT NULL DEFAULT now(),
+  voided_at timestamptz,
+  row_version bigint NOT NULL DEFAULT 1,
+  server_xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  server_seq bigint NOT NULL DEFAULT nextval('sync.server_seq'),
+  CHECK (first_seq >= 1 AND first_seq <= last_seq)
+)""",
+    "CREATE INDEX IF NOT EXISTS number_lease_pull ON sync.number_lease (device_role, server_xid, server_seq)",
+    # ---- triggers: versions and stream positions are stamped by the server, whoever writes ----
+    """CREATE OR REPLACE FUNCTION sync.stamp_record() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.row_version := 1;
+  ELSE
+    IF NEW.id IS DISTINCT FROM OLD.id OR NEW.station_id IS DISTINCT FROM OLD.station_id THEN
+      RAISE EXCEPTION 'id and station_id never change' USING ERRCODE = 'check_violation';
+    END IF;
+    NEW.row_version := OLD.row_version + 1;
+  END IF;
+  NEW.server_version := NEW.row_version;
+  NEW.server_xid := pg_current_xact_id();
+  NEW.server_seq := nextval('sync.server_seq');
+  RETURN NEW;
+END $$""",
+    """CREATE OR REPLACE FUNCTION sync.stamp_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.row_version := CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE OLD.row_version + 1 END;
+  NEW.server_xid := pg_current_xact_id();
+  NEW.server_seq := nextval('sync.server_seq');
+  RETURN NEW;
+END $$""",
+    "DROP TRIGGER IF EXISTS stamp ON sync.holiday_day",
+    "CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON sync.holiday_day "
+    "FOR EACH ROW EXECUTE FUNCTION sync.stamp_row()",
+    """CREATE OR REPLACE FUNCTION sync.check_lease() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- Leases of one station, type and year never overlap: two devices never hold the same number.
+  PERFORM pg_advisory_xact_lock(hashtextextended(
+    'lease:' || NEW.station_code || ':' || NEW.doc_type || ':' || NEW.year, 0));
+  IF TG_OP = 'UPDATE' AND (NEW.first_seq, NEW.last_seq, NEW.doc_type, NEW.year, NEW.station_code,
+                           NEW.device_role)
+     IS DISTINCT FROM (OLD.first_seq, OLD.last_seq, OLD.doc_type, OLD.year, OLD.station_code,
+                       OLD.device_role) THEN
+    RAISE EXCEPTION 'a lease''s range and holder never change (void it and grant another)'
+      USING ERRCODE = 'check_violation';
+  END IF;
+  IF EXISTS (SELECT 1 FROM sync.number_lease l
+             WHERE l.station_code = NEW.station_code AND l.doc_type = NEW.doc_type
+               AND l.year = NEW.year AND l.id <> NEW.id
+               AND l.first_seq <= NEW.last_seq AND NEW.first_seq <= l.last_seq) THEN
+    RAISE EXCEPTION 'lease %-% overlaps another lease of % %', NEW.first_seq, NEW.last_seq,
+      NEW.doc_type, NEW.year USING ERRCODE = 'exclusion_violation';
+  END IF;
+  RETURN NEW;
+END $$""",
+    "DROP TRIGGER IF EXISTS check_lease ON sync.number_lease",
+    "CREATE TRIGGER check_lease BEFORE INSERT OR UPDATE ON sync.number_lease "
+    "FOR EACH ROW EXECUTE FUNCTION sync.check_lease()",
+    "DROP TRIGGER IF EXISTS stamp ON sync.number_lease",
+    "CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON sync.number_lease "
+    "FOR EACH ROW EXECUTE FUNCTION sync.stamp_row()",
+]
+
+
+FUNCTIONS = [
+    # The one SECURITY DEFINER lookup: which station this login belongs to (NULL for anyone else).
+    """CREATE OR REPLACE FUNCTION sync.current_station() RETURNS uuid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT s.id FROM sync.device d JOIN sync.station s ON s.code = d.station_code
+  WHERE d.role_name = session_user AND d.revoked_at IS NULL
+$$""",
+    """CREATE OR REPLACE FUNCTION sync.hello(p_client_schema integer) RETURNS jsonb
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT jsonb_build_object(
+    'schema_version', (SELECT value::integer FROM sync.meta WHERE key = 'schema_version'),
+    'db_epoch', (SELECT value FROM sync.meta WHERE key = 'db_epoch'),
+    'role', session_user::text,
+    'station_code', d.station_code,
+    'station_id', s.id,
+    'device_id', d.device_id,
+    'enrolled', d.enrolled_at IS NOT NULL,
+    'revoked', d.revoked_at IS NOT NULL,
+    'server_time', now())
+  FROM (SELECT 1) AS one
+  LEFT JOIN sync.device d ON d.role_name = session_user
+  LEFT JOIN sync.station s ON s.code = d.station_code
+$$""",
+    # Enrollment binds the login to this laptop's device id and, for a station's first laptop,
+    # the station registry entry to the laptop's station id. Later laptops must match it.
+    """CREATE OR REPLACE FUNCTION sync.enroll(p_device_id uuid, p_station_id uuid, p_station_code text)
+RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  d sync.device;
+  s sync.station;
+BEGIN
+  SELECT * INTO d FROM sync.device WHERE role_name = session_user FOR UPDATE;
+  IF NOT FOUND OR d.revoked_at IS NOT NULL THEN
+    RAISE EXCEPTION 'this login is not an active device' USING ERRCODE = 'IN001';
+  END IF;
+  IF d.device_id IS NOT NULL AND d.device_id <> p_device_id THEN
+    RAISE EXCEPTION 'this device login is already enrolled on another laptop' USING ERRCODE = 'IN002';
+  END IF;
+  SELECT * INTO s FROM sync.station WHERE code = d.station_code FOR UPDATE;
+  IF p_station_id IS NULL THEN
+    IF s.id IS NULL THEN
+      RAISE EXCEPTION 'station % has no data yet: enroll its first laptop (made with inspector init) first',
+        s.code USING ERRCODE = 'IN003';
+    END IF;
+  ELSIF s.id IS NULL THEN
+    IF p_station_code IS DISTINCT FROM s.code THEN
+      RAISE EXCEPTION 'this laptop belongs to station %, the device login to station %', p_station_code,
+        s.code USING ERRCODE = 'IN004';
+    END IF;
+    UPDATE sync.station SET id = p_station_id, claimed_at = now() WHERE code = s.code;
+    s.id := p_station_id;
+  ELSIF s.id <> p_station_id THEN
+    RAISE EXCEPTION 'station % already has its data from another laptop; enroll into an empty data folder',
+      s.code USING ERRCODE = 'IN005';
+  END IF;
+  UPDATE sync.device SET device_id = p_device_id, enrolled_at = coalesce(enrolled_at, now())
+  WHERE role_name = session_user;
+  RETURN jsonb_build_object('station_id', s.id, 'station_code', s.code, 'device_id', p_device_id,
+                            'db_epoch', (SELECT value FROM sync.meta WHERE key = 'db_epoch'));
+END $$""",
+    """CREATE OR REPLACE FUNCTION sync.rejected(p_code text, p_message text) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT jsonb_build_object('status', 'rejected', 'code', p_code, 'message', p_message)
+$$""",
+    """CREATE OR REPLACE FUNCTION sync.conflict_result(p_op jsonb, p_station uuid, p_theirs jsonb)
+RETURNS jsonb LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $$
+DECLARE
+  v_id uuid;
+  v_theirs jsonb := p_theirs - 'server_xid' - 'server_seq';
+  v_version bigint := (p_theirs ->> 'row_version')::bigint;
+BEGIN
+  INSERT INTO sync.conflict (station_id, op_id, table_name, row_id, base_version, server_version, mine,
+                             theirs)
+  VALUES (p_station, (p_op ->> 'op_id')::uuid, p_op ->> 'table', (p_op ->> 'row_id')::uuid,
+          (p_op ->> 'base_version')::bigint, v_version, p_op -> 'row', v_theirs)
+  RETURNING conflict_id INTO v_id;
+  RETURN jsonb_build_object('status', 'conflict', 'conflict_id', v_id, 'server_version', v_version,
+                            'theirs', v_theirs);
+END $$""",
+]
+
+
+def _lease_check(name: str) -> str:
+    doc_type = schema.NUMBERED_TABLES.get(name)
+    if doc_type is None:
+        return ""
+    return f"""
+  IF n.doc_seq IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM records.{name} x
+       WHERE x.id = n.id AND x.doc_year IS NOT DISTINCT FROM n.doc_year AND x.doc_seq = n.doc_seq) THEN
+    IF n.doc_year IS NULL OR NOT EXISTS (
+         SELECT 1 FROM sync.number_lease l
+         WHERE l.device_role = session_user AND l.doc_type = {lit(doc_type)} AND l.year = n.doc_year
+           AND n.doc_seq BETWEEN l.first_seq AND l.last_seq) THEN
+      RETURN sync.rejected('number_not_leased',
+        format('文号 %s-%s is not in a number block leased to this device', n.doc_year, n.doc_seq));
+    END IF;
+  END IF;"""
+
+
+def apply_function(name: str) -> str:
+    """``sync.apply_<table>(op, station)``: one op on one table, static SQL (plans are cached)."""
+    cols = [c.name for c in schema.columns(name)]
+    values = ", ".join(f"n.{c}" for c in cols)
+    settable = [c for c in cols if c not in ("id", "station_id")]
+    set_cols = ", ".join(settable)
+    set_vals = ", ".join(f"n.{c}" for c in settable)
+    return f"""CREATE OR REPLACE FUNCTION sync.apply_{name}(p_op jsonb, p_station uuid) RETURNS jsonb
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $f$
+DECLARE
+  n records.{name};
+  o records.{name};
+  v bigint;
+  base bigint := (p_op ->> 'base_version')::bigint;
+BEGIN
+  n := jsonb_populate_record(NULL::records.{name}, p_op -> 'row');
+  IF n.id IS NULL OR n.id::text IS DISTINCT FROM p_op ->> 'row_id' THEN
+    RETURN sync.rejected('bad_op', 'the row''s id is missing or differs from the op''s row_id');
+  END IF;
+  IF n.station_id IS DISTINCT FROM p_station THEN
+    RETURN sync.rejected('wrong_station', 'the row belongs to another station');
+  END IF;{_lease_check(name)}
+  IF base IS NULL THEN
+    INSERT INTO records.{name} ({", ".join(cols)}) VALUES ({values})
+    ON CONFLICT (id) DO NOTHING RETURNING row_version INTO v;
+  ELSE
+    UPDATE records.{name} SET ({set_cols}) = ROW({set_vals})
+    WHERE id = n.id AND row_version = base RETURNING row_version INTO v;
+  END IF;
+  IF v IS NOT NULL THEN
+    RETURN jsonb_build_object('status', 'ok', 'version', v);
+  END IF;
+  SELECT * INTO o FROM records.{name} WHERE id = n.id;
+  IF FOUND THEN
+    RETURN sync.conflict_result(p_op, p_station, to_jsonb(o));
+  END IF;
+  RETURN sync.conflict_result(p_op, p_station, NULL);
+END $f$"""
+
+
+def push_function() -> str:
+    branches = "\n".join(
+        f"          WHEN {lit(t)} THEN sync.apply_{t}(v_op, v_station)" for t in schema.table_names()
+    )
+    return f"""CREATE OR REPLACE FUNCTION sync.push(p_batch_id uuid, p_schema_version integer, p_payload jsonb)
+RETURNS jsonb LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $f$
+DECLARE
+  v_station uuid := sync.current_station();
+  v_office integer := (SELECT value::integer FROM sync.meta WHERE key = 'schema_version');
+  v_hash text := encode(sha256(convert_to(p_payload::text, 'UTF8')), 'hex');
+  v_known sync.batch;
+  v_done jsonb;
+  v_op jsonb;
+  v_result jsonb;
+  v_results jsonb[] := '{{}}';
+BEGIN
+  IF v_station IS NULL THEN
+    RAISE EXCEPTION 'this login is not an active device' USING ERRCODE = 'IN001';
+  END IF;
+  IF p_schema_version IS DISTINCT FROM v_office THEN
+    -- Nothing is consumed: the laptop keeps the batch and sends it again after the upgrade.
+    RETURN jsonb_build_object('status', 'upgrade_required', 'office_schema_version', v_office);
+  END IF;
+  -- One push per station at a time; the ledger lookups below then see every earlier push.
+  PERFORM pg_advisory_xact_lock(hashtextextended('push:' || v_station::text, 0));
+  SELECT * INTO v_known FROM sync.batch WHERE batch_id = p_batch_id;
+  IF FOUND THEN
+    IF v_known.payload_sha256 <> v_hash THEN
+      RETURN jsonb_build_object('status', 'batch_mismatch',
+        'message', 'this batch_id was already received with different content');
+    END IF;
+    RETURN jsonb_build_object('status', 'ok', 'replayed', true, 'results', v_known.results);
+  END IF;
+  SELECT coalesce(jsonb_object_agg(l.op_id::text, l.result), '{{}}'::jsonb) INTO v_done
+  FROM sync.op_ledger l
+  WHERE l.op_id IN (SELECT (e ->> 'op_id')::uuid FROM jsonb_array_elements(p_payload -> 'ops') e);
+  FOR v_op IN SELECT e FROM jsonb_array_elements(p_payload -> 'ops') e LOOP
+    v_result := v_done -> (v_op ->> 'op_id');
+    IF v_result IS NULL THEN
+      BEGIN
+        v_result := CASE v_op ->> 'table'
+{branches}
+          ELSE sync.rejected('unknown_table', format('no synced table %s', v_op ->> 'table'))
+        END;
+      EXCEPTION WHEN {_OP_ERRORS} THEN
+        v_result := jsonb_build_object('status', 'rejected', 'code', SQLSTATE, 'message', SQLERRM);
+      END;
+      v_result := v_result || jsonb_build_object('op_id', v_op ->> 'op_id');
+      INSERT INTO sync.op_ledger (op_id, batch_id, station_id, result)
+      VALUES ((v_op ->> 'op_id')::uuid, p_batch_id, v_station, v_result);
+    END IF;
+    v_results := array_append(v_results, v_result);
+  END LOOP;
+  INSERT INTO sync.batch (batch_id, station_id, payload_sha256, op_count, results)
+  VALUES (p_batch_id, v_station, v_hash, cardinality(v_results), to_jsonb(v_results));
+  RETURN jsonb_build_object('status', 'ok', 'replayed', false, 'results', to_jsonb(v_results));
+END $f$"""
+
+
+def pull_function() -> str:
+    """``sync.pull(xid, seq, limit)``: the next rows after the cursor that no running transaction can
+    still precede — ``server_xid`` below the snapshot's xmin — in (server_xid, server_seq) order."""
+    parts = [
+        f"  SELECT {lit(t)}::text, t.server_xid, t.server_seq, to_jsonb(t) FROM records.{t} t\n"
+        "  WHERE t.station_id = sync.current_station() AND (t.server_xid, t.server_seq) > (p_xid, p_seq)"
+        for t in schema.table_names()
+    ]
+    parts.append(
+        "  SELECT 'holiday_day'::text, t.server_xid, t.server_seq, to_jsonb(t) FROM sync.holiday_day t\n"
+        "  WHERE (t.server_xid, t.server_seq) > (p_xid, p_seq)"
+    )
+    parts.append(
+        "  SELECT 'number_lease'::text, t.server_xid, t.server_seq, to_jsonb(t) FROM sync.number_lease t\n"
+        "  WHERE t.device_role = session_user AND (t.server_xid, t.server_seq) > (p_xid, p_seq)"
+    )
+    union = "\n  UNION ALL\n".join(parts)
+    return f"""CREATE OR REPLACE FUNCTION sync.pull(p_xid xid8, p_seq bigint, p_limit integer)
+RETURNS TABLE (table_name text, server_xid xid8, server_seq bigint, data jsonb)
+LANGUAGE sql STABLE SECURITY INVOKER AS $f$
+SELECT * FROM (
+{union}
+) AS u (table_name, server_xid, server_seq, data)
+WHERE u.server_xid < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY u.server_xid, u.server_seq
+LIMIT p_limit
+$f$"""
+
+
+def security_ddl(group: str, office: str, dbname: str) -> list[str]:
+    """RLS (ENABLE + FORCE) with the station policy, and the device group's grants."""
+    out: list[str] = []
+    station_tables = [f"records.{t}" for t in schema.table_names()] + [
+        "sync.batch",
+        "sync.op_ledger",
+        "sync.conflict",
+    ]
+    for t in station_tables:
+        out += [
+            f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY",
+            f"ALTER TABLE {t} FORCE ROW LEVEL SECURITY",
+            f"DROP POLICY IF EXISTS device_station ON {t}",
+            f"CREATE POLICY device_station ON {t} TO {q(group)} "
+            "USING (station_id = sync.current_station()) WITH CHECK (station_id = sync.current_station())",
+            f"DROP POLICY IF EXISTS office_all ON {t}",
+            f"CREATE POLICY office_all ON {t} TO {q(office)} USING (true) WITH CHECK (true)",
+        ]
+    out += [
+        "ALTER TABLE sync.number_lease ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE sync.number_lease FORCE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS device_own ON sync.number_lease",
+        f"CREATE POLICY device_own ON sync.number_lease FOR SELECT TO {q(group)} "
+        "USING (device_role = session_user)",
+        "DROP POLICY IF EXISTS office_all ON sync.number_lease",
+        f"CREATE POLICY office_all ON sync.number_lease TO {q(office)} USING (true) WITH CHECK (true)",
+        # Devices: no DELETE, no TRUNCATE anywhere; writes only through what RLS lets through.
+        "REVOKE ALL ON ALL TABLES IN SCHEMA records, sync FROM PUBLIC",
+        "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA sync FROM PUBLIC",
+        "REVOKE ALL ON SCHEMA sync, records FROM PUBLIC",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA records, sync FROM {q(group)}",
+        f"GRANT USAGE ON SCHEMA sync, records TO {q(group)}",
+        f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA records TO {q(group)}",
+        f"GRANT SELECT, INSERT ON sync.batch, sync.op_ledger, sync.conflict TO {q(group)}",
+        f"GRANT SELECT ON sync.meta, sync.holiday_day, sync.number_lease TO {q(group)}",
+        f"GRANT USAGE ON SEQUENCE sync.server_seq TO {q(group)}",
+        f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA sync TO {q(group)}",
+        f"GRANT CONNECT ON DATABASE {q(dbname)} TO {q(group)}",
+        f"GRANT ALL ON ALL TABLES IN SCHEMA records, sync TO {q(office)}",
+        f"GRANT USAGE ON SCHEMA sync, records TO {q(office)}",
+        f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA sync TO {q(office)}",
+    ]
+    return out
+
+
+def full_ddl(group: str, office: str, dbname: str, existing: dict[str, set[str]]) -> list[str]:
+    """Every statement, in order. ``existing`` maps the office's current record tables to their columns."""
+    out = list(BASE_DDL)
+    for t in schema.table_names():
+        out += _table_ddl(t, existing.get(t))
+    out += FUNCTIONS
+    out += [apply_function(t) for t in schema.table_names()]
+    out += [push_function(), pull_function()]
+    out += security_ddl(group, office, dbname)
+    return out

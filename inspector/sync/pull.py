@@ -1,0 +1,198 @@
+"""Pull: the office's changes after this laptop's cursor, page by page (§3).
+
+``sync.pull`` returns rows ordered by ``(server_xid, server_seq)`` and only those whose transaction is
+older than every transaction still running (``server_xid < pg_snapshot_xmin(pg_current_snapshot())``),
+so a transaction that commits late is never skipped: its rows stay behind the horizon until it ends.
+Each page is applied and the cursor advanced in one local transaction; a cut mid-page applies
+nothing, and re-pulling the page is harmless (rows carry their versions; older or equal ones are
+skipped).
+
+A pulled row never overwrites a row with pending local edits or an open conflict: it becomes (or
+updates) a conflict. Foreign keys are not checked while a page is applied (a child may arrive a page
+before a parent that was edited later); the office only holds what laptops checked.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from inspector.store.models import HolidayDay, SyncOutbox
+from inspector.store.models.sync import SyncConflict
+from inspector.store.store import Store
+from inspector.store.types import utc_now
+from inspector.sync import local, numbers, schema
+from inspector.sync.connection import Channel
+
+PAGE_SIZE = 2000
+PULL_SQL = "SELECT table_name, server_xid::text, server_seq, data FROM sync.pull(%s::xid8, %s, %s)"
+
+
+@dataclass
+class PullOutcome:
+    rows: int = 0
+    applied: int = 0
+    skipped: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pages: int = 0
+
+
+@contextmanager
+def _unchecked_session(store: Store) -> Iterator[Session]:
+    """A transaction on a connection with foreign-key enforcement off (restored afterwards)."""
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with Session(bind=conn) as s, s.begin():
+                yield s
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _apply_records(s: Session, name: str, items: list[dict[str, Any]], out: PullOutcome) -> None:
+    ids = [uuid.UUID(str(d["id"])) for d in items]
+    existing = local.rows_by_id(s, name, ids)
+    pending = {
+        r
+        for (r,) in s.execute(
+            select(SyncOutbox.row_id).where(SyncOutbox.table_name == name, SyncOutbox.row_id.in_(ids))
+        )
+    }
+    open_conflicts = {
+        c.row_id: c
+        for c in s.scalars(
+            select(SyncConflict).where(
+                SyncConflict.table_name == name,
+                SyncConflict.row_id.in_(ids),
+                SyncConflict.resolved_at.is_(None),
+            )
+        )
+    }
+    to_write: list[dict[str, Any]] = []
+    for data in items:
+        values = schema.decode_row(name, data)
+        version = int(data["row_version"])
+        values["server_version"] = version
+        rid = values["id"]
+        mine = existing.get(rid)
+        known = mine["server_version"] if mine else None
+        if known is not None and known >= version:
+            out.skipped += 1  # our own write coming back, or older than what we have
+            continue
+        theirs = schema.encode_row(values)
+        conflict = open_conflicts.get(rid)
+        if conflict is not None:
+            if conflict.theirs_version is None or conflict.theirs_version < version:
+                conflict.theirs, conflict.theirs_version = theirs, version
+            out.skipped += 1
+            continue
+        if rid in pending and mine is not None:
+            s.add(
+                SyncConflict(
+                    table_name=name,
+                    row_id=rid,
+                    origin="pull",
+                    kind="conflict",
+                    base_version=known,
+                    theirs_version=version,
+                    mine=schema.encode_row(mine),
+                    theirs=theirs,
+                )
+            )
+            out.conflicts += 1
+            continue
+        to_write.append(values)
+    if not to_write:
+        return
+    try:
+        with s.begin_nested():
+            local.upsert_rows(s, name, to_write)
+        out.applied += len(to_write)
+        return
+    except IntegrityError:
+        pass  # one row clashes with a local one (e.g. a unique key): apply the others one by one
+    for values in to_write:
+        try:
+            with s.begin_nested():
+                local.upsert_rows(s, name, [values])
+            out.applied += 1
+        except IntegrityError as exc:
+            mine = local.rows_by_id(s, name, [values["id"]]).get(values["id"])
+            s.add(
+                SyncConflict(
+                    table_name=name,
+                    row_id=values["id"],
+                    origin="pull",
+                    kind="rejected",
+                    base_version=mine["server_version"] if mine else None,
+                    theirs_version=values["server_version"],
+                    mine=schema.encode_row(mine) if mine else {},
+                    theirs=schema.encode_row(values),
+                    error=str(exc.orig),
+                )
+            )
+            out.rejected += 1
+
+
+def _apply_holidays(s: Session, items: list[dict[str, Any]]) -> None:
+    for data in items:
+        day = schema._decode("date", data["day"])
+        row = s.get(HolidayDay, day) or HolidayDay(day=day)
+        row.is_workday = bool(data["is_workday"])
+        row.holiday_name = data.get("holiday_name")
+        row.note = data.get("note")
+        row.source = "office"
+        row.updated_at = schema._decode("timestamptz", data.get("updated_at")) or utc_now()
+        s.add(row)
+
+
+def apply_page(store: Store, rows: list[tuple[Any, ...]]) -> PullOutcome:
+    """Apply one page and move the cursor to its last row, in one local transaction."""
+    out = PullOutcome(rows=len(rows), pages=1)
+    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for name, _xid, _seq, data in rows:
+        by_table[name].append(data)
+    last_xid, last_seq = rows[-1][1], int(rows[-1][2])
+    with _unchecked_session(store) as s, local.capture_off(s):
+        for name in schema.table_names():
+            if name in by_table:
+                _apply_records(s, name, by_table.pop(name), out)
+        _apply_holidays(s, by_table.pop("holiday_day", []))
+        for lease in by_table.pop("number_lease", []):
+            numbers.apply_lease(s, lease)
+            out.applied += 1
+        out.skipped += sum(len(v) for v in by_table.values())  # tables this version does not know
+        store.set_meta(local.CURSOR_KEY, [str(last_xid), last_seq], s)
+    return out
+
+
+def pull_all(
+    store: Store,
+    channel: Channel,
+    page_size: int = PAGE_SIZE,
+    on_page: Callable[[PullOutcome], None] | None = None,
+) -> PullOutcome:
+    total = PullOutcome()
+    while True:
+        xid, seq = local.read_cursor(store)
+        rows = channel.query(PULL_SQL, (xid, seq, page_size))
+        if not rows:
+            return total
+        page = apply_page(store, rows)
+        for key in ("rows", "applied", "skipped", "conflicts", "rejected", "pages"):
+            setattr(total, key, getattr(total, key) + getattr(page, key))
+        if on_page is not None:
+            on_page(page)
+        if len(rows) < page_size:
+            return total
