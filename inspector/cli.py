@@ -10,6 +10,7 @@ import argparse
 import getpass
 import importlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -146,6 +147,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if not bad else EXIT_PROBLEM
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from inspector.agenda import build_agenda
+    from inspector.agenda.items import LEVEL_LABEL
+    from inspector.store.store import Store
+
+    try:
+        on = date.fromisoformat(args.date) if args.date else None
+    except ValueError as exc:
+        raise UsageError(
+            f"日期格式应为 YYYY-MM-DD：{args.date}", f"--date must be YYYY-MM-DD: {args.date}"
+        ) from exc
+    with Store.open(_data_dir(args), _tty_prompt) as store:
+        agenda = build_agenda(store, on, horizon_days=args.days)
+    if args.json:
+        print(json.dumps(agenda.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"工作提示 {agenda.today.isoformat()}（共{len(agenda.items)}项）")
+    for item in agenda.items:
+        when = item.due.isoformat() if item.due else "          "
+        left = (
+            ""
+            if item.days_left is None
+            else (f"逾期{-item.days_left}日" if item.days_left < 0 else f"余{item.days_left}日")
+        )
+        mark = "" if item.certain else "（日期可能顺延）"
+        print(f"[{LEVEL_LABEL[item.level]}] {when} {left:<7} {item.title} · {item.subject}{mark}")
+        print(f"        {item.rule} — {item.basis}")
+    print("计算口径：" + "；".join(agenda.conventions))
+    return EXIT_OK
+
+
 # ---- parser ---------------------------------------------------------------------------------------
 
 
@@ -191,6 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output file")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("agenda", parents=[common], help="what is due, upcoming and overdue")
+    p.add_argument("--date", help="the day to look from, YYYY-MM-DD (default: today in Asia/Shanghai)")
+    p.add_argument("--days", type=int, default=14, help="how many days ahead to list (default 14)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_agenda)
+
     p = sub.add_parser("check", parents=[common], help="check database integrity, outbox and audit chain")
     p.set_defaults(func=cmd_check)
     return parser
@@ -203,6 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InspectorError as exc:
         print(f"inspector: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("inspector: 已中断 / interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

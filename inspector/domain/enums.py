@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+_VALUES: dict[type, frozenset[str]] = {}
+
 
 class LabelledEnum(StrEnum):
     """A StrEnum whose members carry a Chinese label (``member.label``)."""
@@ -18,7 +20,11 @@ class LabelledEnum(StrEnum):
 
     @classmethod
     def values(cls) -> frozenset[str]:
-        return frozenset(m.value for m in cls)
+        """All stored values (cached: validation asks on every field of every row)."""
+        cached = _VALUES.get(cls)
+        if cached is None:
+            cached = _VALUES[cls] = frozenset(m.value for m in cls)
+        return cached
 
 
 class Role(LabelledEnum):

@@ -1,0 +1,179 @@
+"""Oral corrections awaiting follow-up, notices and suggestions awaiting a reply, 复查 to decide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import exists, select
+
+from inspector.agenda.context import AgendaContext
+from inspector.agenda.items import AgendaItem, level_for
+from inspector.rules.deadlines import (
+    Deadline,
+    notice_reply_due,
+    oral_follow_up_due,
+    reply_escalation,
+    review_decision_due,
+    suggestion_reply_due,
+)
+from inspector.store.models import OralCorrection, ProcuratorialSuggestion, RectificationNotice
+
+# States in which a written document is out with the addressee and may still owe a reply.
+AWAITING_REPLY = ("issued", "served", "overdue", "followed_up", "review_requested")
+
+
+def _deadline_item(
+    ctx: AgendaContext, deadline: Deadline, *, kind: str, title: str, subject: str, table: str, record: Any
+) -> AgendaItem | None:
+    if deadline.due > ctx.horizon:
+        return None
+    return AgendaItem(
+        level=level_for(deadline.due, ctx.today, ctx.warning_days),
+        kind=kind,
+        title=title,
+        subject=subject,
+        due=deadline.due,
+        days_left=deadline.days_left(ctx.today),
+        rule=deadline.label or kind,
+        basis=deadline.basis,
+        explanation=deadline.note,
+        record_table=table,
+        record_id=record.id,
+        certain=deadline.certain,
+    )
+
+
+def oral_correction_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    """Not corrected and not yet escalated: on day +7 prompt to issue a 纠正违法通知书 (art 624)."""
+    escalated = exists().where(
+        RectificationNotice.oral_correction_id == OralCorrection.id, RectificationNotice.deleted_at.is_(None)
+    )
+    latest_start = ctx.horizon - timedelta(days=ctx.settings.oral_follow_up_days)
+    rows = ctx.session.scalars(
+        select(OralCorrection).where(
+            OralCorrection.station_id == ctx.station_id,
+            OralCorrection.deleted_at.is_(None),
+            OralCorrection.corrected.is_(False),
+            OralCorrection.issued_on <= latest_start,
+            ~escalated,
+        )
+    )
+    for oral in rows:
+        deadline = oral_follow_up_due(oral.issued_on, ctx.settings, ctx.calendar)
+        item = _deadline_item(
+            ctx,
+            deadline,
+            kind="oral_follow_up",
+            title="口头纠正逾期未整改：应制发纠正违法通知书"
+            if deadline.due < ctx.today
+            else "口头纠正跟踪期限",
+            subject=f"{oral.addressee_unit}：{_short(oral.facts)}",
+            table="oral_correction",
+            record=oral,
+        )
+        if item:
+            yield item
+
+
+def _last_follow_up(follow_ups: list[Any]) -> date | None:
+    dates = [date.fromisoformat(f["on"]) for f in follow_ups if isinstance(f, dict) and f.get("on")]
+    return max(dates) if dates else None
+
+
+def notice_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    rows = ctx.session.scalars(
+        select(RectificationNotice).where(
+            RectificationNotice.station_id == ctx.station_id,
+            RectificationNotice.deleted_at.is_(None),
+            RectificationNotice.state.in_(AWAITING_REPLY),
+            RectificationNotice.replied_on.is_(None),
+        )
+    )
+    for notice in rows:
+        subject = f"{notice.doc_number or '（未编号）'} {notice.addressee}"
+        if notice.review_requested_on and not notice.review_decided_on:
+            review = review_decision_due(notice.review_requested_on, ctx.settings, ctx.calendar)
+            item = _deadline_item(
+                ctx, review, kind="review_decision", title="复查决定期限", subject=subject,
+                table="rectification_notice", record=notice,
+            )  # fmt: skip
+            if item:
+                yield item
+            continue
+        due = notice_reply_due(
+            issued_on=notice.issued_on,
+            served_on=notice.served_on,
+            settings=ctx.settings,
+            calendar=ctx.calendar,
+            reply_period_days=notice.reply_period_days,
+        )
+        yield from _reply_items(ctx, due, notice, subject, "rectification_notice", "纠正违法通知书")
+
+
+def suggestion_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    rows = ctx.session.scalars(
+        select(ProcuratorialSuggestion).where(
+            ProcuratorialSuggestion.station_id == ctx.station_id,
+            ProcuratorialSuggestion.deleted_at.is_(None),
+            ProcuratorialSuggestion.state.in_(AWAITING_REPLY),
+            ProcuratorialSuggestion.replied_on.is_(None),
+            ProcuratorialSuggestion.served_on.is_not(None),
+        )
+    )
+    for suggestion in rows:
+        assert suggestion.served_on is not None
+        due = suggestion_reply_due(
+            suggestion.served_on, ctx.settings, ctx.calendar, reply_months=suggestion.reply_period_months
+        )
+        subject = f"{suggestion.doc_number or '（未编号）'} {suggestion.addressee}"
+        yield from _reply_items(ctx, due, suggestion, subject, "procuratorial_suggestion", "检察建议书")
+
+
+def _reply_items(
+    ctx: AgendaContext, due: Deadline | None, record: Any, subject: str, table: str, doc_label: str
+) -> Iterator[AgendaItem]:
+    if due is None:
+        return
+    status = reply_escalation(
+        due,
+        today=ctx.today,
+        replied_on=record.replied_on,
+        followed_up_on=_last_follow_up(record.follow_ups),
+        reported_upward_on=getattr(record, "reported_upward_on", None)
+        or getattr(record, "escalated_on", None),
+    )
+    if status.step == "awaiting_reply":
+        item = _deadline_item(
+            ctx,
+            due,
+            kind=f"{table}_reply",
+            title=f"{doc_label}回复期限",
+            subject=subject,
+            table=table,
+            record=record,
+        )
+        if item:
+            yield item
+    elif status.step in ("follow_up_due", "report_upward_due"):
+        action = "应督促回复" if status.step == "follow_up_due" else "督促后仍未回复：报请上一级人民检察院"
+        yield AgendaItem(
+            level="overdue",
+            kind=f"{table}_escalation",
+            title=f"{doc_label}逾期未回复：{action}",
+            subject=subject,
+            due=due.due,
+            days_left=due.days_left(ctx.today),
+            rule=f"{doc_label}回复期限届满后的督促与上报",
+            basis=status.basis if table == "rectification_notice" else due.basis,
+            explanation=f"{due.note}\n{status.note}",
+            record_table=table,
+            record_id=record.id,
+            certain=due.certain,
+        )
+
+
+def _short(text: str, n: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

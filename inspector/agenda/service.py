@@ -1,0 +1,104 @@
+"""``build_agenda``: read what is due from the store, in one read-only session, and rank it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector.agenda.context import AgendaContext
+from inspector.agenda.custody_items import custody_items
+from inspector.agenda.document_items import notice_items, oral_correction_items, suggestion_items
+from inspector.agenda.items import AgendaItem
+from inspector.agenda.work_items import (
+    calendar_items,
+    lawyer_meeting_items,
+    letter_items,
+    new_arrival_items,
+    preholiday_items,
+    weekly_target_items,
+)
+from inspector.domain.settings import RuleSettings
+from inspector.rules.calendar import HolidayCalendar
+from inspector.rules.periods import MONTH_CONVENTION_TEXT
+from inspector.store.models import HolidayDay, StationSetting
+from inspector.store.repository import today_local
+from inspector.store.store import Store
+
+COLLECTORS: tuple[Callable[[AgendaContext], Iterator[AgendaItem]], ...] = (
+    custody_items,
+    oral_correction_items,
+    notice_items,
+    suggestion_items,
+    letter_items,
+    lawyer_meeting_items,
+    new_arrival_items,
+    weekly_target_items,
+    preholiday_items,
+    calendar_items,
+)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    today: date
+    items: list[AgendaItem]
+    conventions: list[str]  # how dates were counted, for the explanation under the list
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.today.isoformat(),
+            "conventions": self.conventions,
+            "items": [i.to_json() for i in self.items],
+        }
+
+
+def load_rule_settings(session: Session, station_id: uuid.UUID) -> RuleSettings:
+    rows = session.execute(
+        select(StationSetting.key, StationSetting.value).where(
+            StationSetting.station_id == station_id, StationSetting.deleted_at.is_(None)
+        )
+    )
+    return RuleSettings.from_mapping({key: value for key, value in rows})
+
+
+def load_calendar(session: Session) -> HolidayCalendar:
+    return HolidayCalendar.from_rows(session.scalars(select(HolidayDay)))
+
+
+def build_agenda(
+    store: Store, today: date | None = None, *, horizon_days: int = 14, warning_days: int = 3
+) -> Agenda:
+    """Every due, upcoming and overdue item on ``today`` (Asia/Shanghai), most urgent first:
+    overdue before amber before upcoming; within a level 超期羁押 first, then by due date."""
+    today = today or today_local()
+    station_id = store.station_id
+    with store.session() as session:
+        ctx = AgendaContext(
+            session=session,
+            station_id=station_id,
+            today=today,
+            settings=load_rule_settings(session, station_id),
+            calendar=load_calendar(session),
+            horizon_days=horizon_days,
+            warning_days=warning_days,
+        )
+        found = [item for collect in COLLECTORS for item in collect(ctx)]
+    # Two rules may report the same fact (e.g. next year's calendar gap): list it once.
+    items = list({(i.kind, i.title, i.subject, i.record_id): i for i in found}.values())
+    items.sort(key=AgendaItem.sort_key)
+    return Agenda(today, items, conventions(ctx.settings))
+
+
+def conventions(settings: RuleSettings) -> list[str]:
+    return [
+        MONTH_CONVENTION_TEXT[settings.month_convention],
+        "羁押期限不因节假日延长（刑事诉讼法第一百零五条）；其他期限末日遇节假日"
+        + ("按各规则设置顺延至节假日后第一个工作日" if any(settings.holiday_rollover.values()) else "不顺延"),
+        f"羁押期限届满前{settings.custody_warning_days}日起提示；其他期限届满前3日起提示",
+    ]

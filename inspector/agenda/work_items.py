@@ -1,0 +1,265 @@
+"""Letters to review, lawyer meetings, weekly targets, new-arrival talks, pre-holiday inspections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from inspector.agenda.context import AgendaContext
+from inspector.agenda.items import AgendaItem, Level, level_for
+from inspector.domain.enums import LetterCategory
+from inspector.domain.validation import SHANGHAI, local_date
+from inspector.rules._labels import label
+from inspector.rules.calendar import unknown_year_reason
+from inspector.rules.deadlines import lawyer_meeting_due, letter_review_due
+from inspector.rules.periods import zh_date
+from inspector.rules.targets import (
+    MailboxOpeningRecord,
+    NewArrival,
+    PreholidayRecord,
+    TalkRecord,
+    new_arrival_talks,
+    preholiday_inspections_due,
+    week_bounds,
+    weekly_targets,
+)
+from inspector.store.models import (
+    Detainee,
+    LawyerMeetingCheck,
+    MailboxLetter,
+    MailboxOpening,
+    Patrol,
+    PreholidayInspection,
+    Talk,
+)
+
+_SEVERITY_LEVEL: dict[str, Level] = {"red": "overdue", "amber": "warning", "pending": "upcoming"}
+OPEN_LETTER_STATES = ("registered", "in_review", "transferred")
+
+
+def _utc_start(day: date) -> datetime:
+    """The UTC instant at which a Shanghai calendar day begins (timestamps are stored in UTC)."""
+    return datetime.combine(day, time.min, tzinfo=SHANGHAI).astimezone(UTC)
+
+
+def letter_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    latest = ctx.horizon - timedelta(days=ctx.settings.letter_review_days)
+    rows = ctx.session.scalars(
+        select(MailboxLetter).where(
+            MailboxLetter.station_id == ctx.station_id,
+            MailboxLetter.deleted_at.is_(None),
+            MailboxLetter.status.in_(OPEN_LETTER_STATES),
+            MailboxLetter.replied_on.is_(None),
+            MailboxLetter.accepted_on <= latest,
+        )
+    )
+    for letter in rows:
+        deadline = letter_review_due(letter.accepted_on, ctx.settings, ctx.calendar)
+        if deadline.due > ctx.horizon:
+            continue
+        who = "（保密）" if letter.confidential else ""
+        yield AgendaItem(
+            level=level_for(deadline.due, ctx.today, ctx.warning_days),
+            kind="letter_review",
+            title=f"{label(LetterCategory, letter.category)}信件审查答复期限",
+            subject=f"第{letter.serial_no}号来信{who}：{letter.subject}",
+            due=deadline.due,
+            days_left=deadline.days_left(ctx.today),
+            rule=deadline.label or "来信审查期限",
+            basis=deadline.basis,
+            explanation=deadline.note,
+            record_table="mailbox_letter",
+            record_id=letter.id,
+            certain=deadline.certain,
+        )
+
+
+def lawyer_meeting_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    rows = ctx.session.scalars(
+        select(LawyerMeetingCheck).where(
+            LawyerMeetingCheck.station_id == ctx.station_id,
+            LawyerMeetingCheck.deleted_at.is_(None),
+            LawyerMeetingCheck.arranged_at.is_(None),
+            LawyerMeetingCheck.refusal_reason.is_(None),
+        )
+    )
+    now = datetime.combine(ctx.today, time.max, tzinfo=SHANGHAI)
+    for check in rows:
+        deadline = lawyer_meeting_due(check.requested_at, ctx.settings)
+        due_day = local_date(deadline.due)
+        yield AgendaItem(
+            level="overdue" if deadline.due < now else "warning",
+            kind="lawyer_meeting",
+            title="律师会见应在48小时内安排",
+            subject=f"{check.lawyer_name}律师",
+            due=due_day,
+            days_left=(due_day - ctx.today).days,
+            rule=deadline.label or "律师会见安排期限",
+            basis=deadline.basis,
+            explanation=deadline.note,
+            record_table="lawyer_meeting_check",
+            record_id=check.id,
+        )
+
+
+def weekly_target_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    start, end = week_bounds(ctx.today, ctx.settings)
+    lo, hi = _utc_start(start), _utc_start(end + timedelta(days=1))
+    s, sid = ctx.session, ctx.station_id
+    patrol_dates = s.scalars(
+        select(Patrol.patrol_date).where(
+            Patrol.station_id == sid, Patrol.deleted_at.is_(None), Patrol.patrol_date.between(start, end)
+        )
+    )
+    talks = [
+        TalkRecord(str(detainee_id), local_date(at), kind)
+        for detainee_id, at, kind in s.execute(
+            select(Talk.detainee_id, Talk.talk_at, Talk.talk_type).where(
+                Talk.station_id == sid, Talk.deleted_at.is_(None), Talk.talk_at >= lo, Talk.talk_at < hi
+            )
+        )
+    ]
+    openings = [
+        MailboxOpeningRecord(local_date(at), len(openers))
+        for at, openers in s.execute(
+            select(MailboxOpening.opened_at, MailboxOpening.opener_ids).where(
+                MailboxOpening.station_id == sid,
+                MailboxOpening.deleted_at.is_(None),
+                MailboxOpening.opened_at >= lo,
+                MailboxOpening.opened_at < hi,
+            )
+        )
+    ]
+    statuses = weekly_targets(
+        ctx.today, ctx.settings, patrol_dates=list(patrol_dates), talks=talks, mailbox_openings=openings
+    )
+    for status in statuses:
+        if status.met:
+            continue
+        yield AgendaItem(
+            level=_SEVERITY_LEVEL.get(status.severity, "upcoming"),
+            kind="weekly_target",
+            title=f"本周{status.label}未达标（{status.count}/{status.minimum}）",
+            subject=f"{zh_date(status.week_start)}—{zh_date(status.week_end)}",
+            due=status.week_end,
+            days_left=(status.week_end - ctx.today).days,
+            rule=f"每周{status.label}不少于{status.minimum}次（本院工作要求）",
+            basis="检察室工作要求（本地设置）",
+            explanation=status.note,
+        )
+
+
+def new_arrival_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    days = ctx.settings.new_arrival_talk_days
+    since = ctx.today - timedelta(days=days + 30)
+    s, sid = ctx.session, ctx.station_id
+    arrivals = {
+        str(row.id): row
+        for row in s.execute(
+            select(Detainee.id, Detainee.name, Detainee.admitted_at, Detainee.discharged_on).where(
+                Detainee.station_id == sid,
+                Detainee.deleted_at.is_(None),
+                Detainee.admitted_at >= _utc_start(since),
+            )
+        )
+    }
+    if not arrivals:
+        return
+    talks = [
+        TalkRecord(str(detainee_id), local_date(at), kind)
+        for detainee_id, at, kind in s.execute(
+            select(Talk.detainee_id, Talk.talk_at, Talk.talk_type).where(
+                Talk.station_id == sid, Talk.deleted_at.is_(None), Talk.talk_at >= _utc_start(since)
+            )
+        )
+    ]
+    inputs = [NewArrival(key, local_date(r.admitted_at), r.discharged_on) for key, r in arrivals.items()]
+    for status in new_arrival_talks(inputs, talks, ctx.settings, ctx.today):
+        if status.status not in ("pending", "overdue") or status.due > ctx.horizon:
+            continue
+        row = arrivals[status.detainee_id]
+        yield AgendaItem(
+            level="overdue"
+            if status.status == "overdue"
+            else _SEVERITY_LEVEL.get(status.severity, "upcoming"),
+            kind="new_arrival_talk",
+            title="新收押人员谈话",
+            subject=row.name,
+            due=status.due,
+            days_left=(status.due - ctx.today).days,
+            rule=f"新收押人员{days}日内必谈（本地工作要求）",
+            basis="检察室工作要求（本地设置）",
+            explanation=status.note,
+            record_table="detainee",
+            record_id=row.id,
+        )
+
+
+def preholiday_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    records = [
+        PreholidayRecord(h, y, d)
+        for h, y, d in ctx.session.execute(
+            select(
+                PreholidayInspection.holiday,
+                PreholidayInspection.holiday_year,
+                PreholidayInspection.inspected_on,
+            ).where(
+                PreholidayInspection.station_id == ctx.station_id, PreholidayInspection.deleted_at.is_(None)
+            )
+        )
+    ]
+    for status in preholiday_inspections_due(ctx.today, ctx.calendar, ctx.settings, records):
+        if status.status in ("done",) or status.window_start is None or status.window_end is None:
+            if status.status == "unknown":
+                yield _calendar_gap_item(ctx, status.year, status.note)
+            continue
+        if status.status == "upcoming" and status.window_start > ctx.horizon:
+            continue
+        level: Level = {"missed": "overdue", "due": "warning"}.get(status.status, "upcoming")  # type: ignore[assignment]
+        yield AgendaItem(
+            level=level,
+            kind="preholiday_inspection",
+            title=f"{status.label}前安全大检查",
+            subject=f"{status.year}年{status.label}",
+            due=status.window_end,
+            days_left=(status.window_end - ctx.today).days,
+            rule="节前联合武警中队、公安分局对看守所进行全面安全大检查（本地工作要求）",
+            basis="人民检察院监狱检察办法第三十五条（参照）",
+            explanation=status.note,
+            record_table=None,
+            record_id=None,
+            certain=status.certain,
+        )
+
+
+def calendar_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    """In the last quarter, say so if next year's holiday schedule is not known yet."""
+    next_year = ctx.today.year + 1
+    if ctx.today.month >= 10 and not ctx.calendar.knows_year(next_year):
+        yield _calendar_gap_item(ctx, next_year, unknown_year_reason(next_year))
+
+
+def _calendar_gap_item(ctx: AgendaContext, year: int, note: str) -> AgendaItem:
+    return AgendaItem(
+        level="info",
+        kind="calendar",
+        title=f"{year}年节假日安排尚未录入",
+        subject="节假日表",
+        due=None,
+        days_left=None,
+        rule="非羁押期限遇节假日顺延（刑事诉讼法第一百零五条）",
+        basis="刑事诉讼法第一百零五条",
+        explanation=note + "。国务院公布安排后，请办公室录入节假日表并同步。",
+    )
+
+
+__all__ = [
+    "calendar_items",
+    "lawyer_meeting_items",
+    "letter_items",
+    "new_arrival_items",
+    "preholiday_items",
+    "weekly_target_items",
+]

@@ -1,0 +1,204 @@
+"""The agenda over real records: dated items with rule and source, most urgent first."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import uuid
+from datetime import date
+
+import pytest
+
+from inspector.agenda import AgendaItem, build_agenda
+from inspector.cli import main
+from inspector.store.models import (
+    CustodyEvent,
+    Detainee,
+    HolidayDay,
+    MailboxLetter,
+    MailboxOpening,
+    OralCorrection,
+    Patrol,
+    ProcuratorialSuggestion,
+    RectificationNotice,
+    StationSetting,
+)
+from inspector.store.store import Store
+from tests.conftest import aware, detainee_values
+
+ADDRESSEE = "毕节市七星关区看守所"
+
+
+def arrested(store: Store, name: str, on: date, **overrides: object) -> uuid.UUID:
+    """A detainee in 侦查羁押 since ``on`` (W1: arrest 2026-03-15 → 2026-05-15)."""
+    d = store.repo(Detainee).add(
+        detainee_values(
+            name=name, admitted_at=aware(on.year, on.month, on.day - 5, 2), stage="investigation",
+            stage_started_on=on, **overrides,
+        )
+    )  # fmt: skip
+    store.repo(CustodyEvent).add({"detainee_id": d.id, "kind": "arrest", "occurred_on": on})
+    return d.id
+
+
+def items(store: Store, on: date, kind: str | None = None) -> list[AgendaItem]:
+    found = build_agenda(store, on).items
+    return [i for i in found if kind is None or i.kind == kind]
+
+
+def test_custody_deadline_warning_then_overdue_on_top(store: Store) -> None:
+    arrested(store, "甲", date(2026, 3, 15))
+    warn = items(store, date(2026, 5, 10), "custody")
+    assert [(i.level, i.due, i.subject, i.basis) for i in warn] == [
+        ("warning", date(2026, 5, 15), "甲", "刑事诉讼法第一百五十六条")
+    ]
+    assert "逮捕" in warn[0].explanation and "不因节假日延长" in warn[0].explanation
+    assert items(store, date(2026, 4, 30), "custody") == []  # beyond the 14-day horizon
+    assert items(store, date(2026, 5, 1), "custody")[0].level == "upcoming"
+    notice = _served_notice(store, served=date(2026, 3, 12))  # reply due 03-27, long overdue by May
+    agenda = items(store, date(2026, 5, 16))
+    assert agenda[0].title == "超期羁押" and agenda[0].level == "overdue" and agenda[0].days_left == -1
+    assert any(i.record_id == notice and i.level == "overdue" for i in agenda[1:])
+
+
+def test_discharged_and_deleted_detainees_have_no_deadline(store: Store) -> None:
+    gone = arrested(store, "乙", date(2026, 3, 15))
+    store.repo(Detainee).update(gone, {"discharged_on": date(2026, 4, 1), "discharge_kind": "released"})
+    deleted = arrested(store, "丙", date(2026, 3, 15))
+    store.repo(Detainee).soft_delete(deleted)
+    assert items(store, date(2026, 5, 16), "custody") == []
+
+
+def test_month_convention_setting_changes_deadline_and_explanation(store: Store) -> None:
+    arrested(store, "甲", date(2026, 3, 15))
+    store.repo(StationSetting).add({"key": "month_convention", "value": "from_next_day"})
+    agenda = build_agenda(store, date(2026, 5, 10))
+    custody = [i for i in agenda.items if i.kind == "custody"]
+    assert custody[0].due == date(2026, 5, 16)
+    assert any("次日" in text for text in agenda.conventions)
+
+
+def _served_notice(store: Store, *, served: date, follow_ups: list[object] | None = None) -> uuid.UUID:
+    n = store.repo(RectificationNotice).add(
+        {
+            "issuer_name": "毕节市七星关区人民检察院", "addressee": ADDRESSEE, "trigger": "oral_not_corrected",
+            "facts": "未按规定安排在押人员每日室外活动", "state": "served", "doc_year": 2026, "doc_seq": 3,
+            "doc_number": "七检刑执纠违〔2026〕3号", "issued_on": served, "served_on": served,
+            "follow_ups": follow_ups or [],
+        }
+    )  # fmt: skip
+    return n.id
+
+
+def test_notice_reply_then_follow_up_then_report_upward(store: Store) -> None:  # W13
+    notice = _served_notice(store, served=date(2026, 3, 12))
+    [due] = items(store, date(2026, 3, 25), "rectification_notice_reply")
+    assert (due.due, due.level, due.basis) == (
+        date(2026, 3, 27),
+        "warning",
+        "人民检察院刑事诉讼规则第五百五十三条",
+    )
+    [late] = items(store, date(2026, 3, 28), "rectification_notice_escalation")
+    assert late.level == "overdue" and "督促" in late.title and late.record_id == notice
+    store.repo(RectificationNotice).update(notice, {"follow_ups": [{"on": "2026-03-30", "how": "电话"}]})
+    [upward] = items(store, date(2026, 4, 2), "rectification_notice_escalation")
+    assert "报请上一级" in upward.title
+    store.repo(RectificationNotice).update(notice, {"replied_on": date(2026, 4, 3), "state": "replied"})
+    assert items(store, date(2026, 4, 5), "rectification_notice_escalation") == []
+
+
+def test_review_request_is_decided_within_seven_days(store: Store) -> None:  # W13
+    notice = _served_notice(store, served=date(2026, 3, 12))
+    store.repo(RectificationNotice).update(
+        notice, {"review_requested_on": date(2026, 4, 2), "state": "review_requested"}
+    )
+    [review] = items(store, date(2026, 4, 3), "review_decision")
+    assert review.due == date(2026, 4, 9) and review.basis == "人民检察院刑事诉讼规则第五百五十四条"
+
+
+def test_oral_correction_follow_up_until_escalated(store: Store) -> None:  # W13
+    oral = store.repo(OralCorrection).add(
+        {
+            "issued_on": date(2026, 3, 3),
+            "addressee_unit": ADDRESSEE,
+            "source": "patrol",
+            "facts": "监室通风不良",
+        }
+    )
+    [item] = items(store, date(2026, 3, 11), "oral_follow_up")
+    assert item.due == date(2026, 3, 10) and item.level == "overdue" and "纠正违法通知书" in item.title
+    notice = _served_notice(store, served=date(2026, 3, 12))
+    store.repo(RectificationNotice).update(notice, {"oral_correction_id": oral.id})
+    assert items(store, date(2026, 3, 11), "oral_follow_up") == []
+
+
+def test_suggestion_reply_two_months_clamped(store: Store) -> None:  # W14b
+    store.repo(ProcuratorialSuggestion).add(
+        {
+            "issuer_name": "毕节市七星关区人民检察院", "addressee": ADDRESSEE, "facts_found": "监控存在盲区",
+            "state": "served", "issued_on": date(2026, 7, 31), "served_on": date(2026, 7, 31),
+        }
+    )  # fmt: skip
+    [item] = items(store, date(2026, 9, 28), "procuratorial_suggestion_reply")
+    assert item.due == date(2026, 9, 30)
+
+
+def test_letter_review_rolls_past_a_sunday(store: Store) -> None:  # W15c
+    opening = store.repo(MailboxOpening).add({"opened_at": aware(2026, 5, 16, 2), "opener_ids": ["a", "b"]})
+    store.repo(MailboxLetter).add(
+        {"opening_id": opening.id, "serial_no": 1, "category": "accusation", "subject": "控告被殴打",
+         "accepted_on": date(2026, 5, 16), "confidential": True}
+    )  # fmt: skip
+    [item] = items(store, date(2026, 5, 29), "letter_review")
+    assert item.due == date(2026, 6, 1) and "保密" in item.subject
+    store.repo(StationSetting).add({"key": "holiday_rollover.letter_review", "value": False})
+    [item] = items(store, date(2026, 5, 29), "letter_review")
+    assert item.due == date(2026, 5, 31)
+
+
+def test_weekly_patrol_shortfall_is_red_on_friday(store: Store) -> None:
+    store.repo(Patrol).add({"patrol_date": date(2026, 3, 2), "areas": ["一监区"], "methods": ["on_site"]})
+    on_tuesday = {i.title for i in items(store, date(2026, 3, 3), "weekly_target")}
+    friday = {i.title: i for i in items(store, date(2026, 3, 6), "weekly_target")}
+    patrols = next(i for t, i in friday.items() if "巡视" in t)
+    assert patrols.level == "overdue" and "1/2" in patrols.title
+    assert all(i.level != "overdue" for i in items(store, date(2026, 3, 3), "weekly_target"))
+    assert on_tuesday  # shown, but not yet urgent
+
+
+def test_next_years_calendar_gap_is_reported_until_the_office_enters_it(store: Store) -> None:
+    gap = items(store, date(2026, 11, 26), "calendar")
+    assert len(gap) == 1 and "2027" in gap[0].title
+    with store.session() as s:
+        s.add(HolidayDay(day=date(2027, 1, 1), is_workday=False, holiday_name="new_year"))
+    # The year is now known, but 春节 2027 is not entered: the pre-holiday inspection cannot be dated.
+    [gap] = items(store, date(2026, 11, 26), "calendar")
+    assert "春节" in gap.explanation
+    with store.session() as s:
+        for day in range(5, 13):  # 春节 2027: 2月6日 (the office enters the published schedule)
+            s.add(HolidayDay(day=date(2027, 2, day), is_workday=False, holiday_name="spring_festival"))
+    assert items(store, date(2026, 11, 26), "calendar") == []
+
+
+def test_items_are_sorted_by_urgency(store: Store) -> None:
+    arrested(store, "甲", date(2026, 3, 15))
+    _served_notice(store, served=date(2026, 5, 1))
+    ranked = items(store, date(2026, 5, 12))
+    ranks = [("overdue", "warning", "upcoming", "info").index(i.level) for i in ranked]
+    assert ranks == sorted(ranks)
+
+
+def test_cli_agenda_json(
+    store: Store, data_dir: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arrested(store, "甲", date(2026, 3, 15))
+    store.close()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["agenda", "--data-dir", str(data_dir), "--date", "2026-05-16", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["items"][0]["title"] == "超期羁押" and doc["items"][0]["due"] == "2026-05-15"
+    assert main(["agenda", "--data-dir", str(data_dir), "--date", "2026-05-16"]) == 0
+    out = capsys.readouterr().out
+    assert "[逾期] 2026-05-15" in out and "刑事诉讼法第一百五十六条" in out and "计算口径" in out
+    assert main(["agenda", "--data-dir", str(data_dir), "--date", "16/05/2026"]) == 2
