@@ -82,7 +82,8 @@ def test_month_convention_setting_changes_deadline_and_explanation(store: Store)
 def _served_notice(store: Store, *, served: date, follow_ups: list[object] | None = None) -> uuid.UUID:
     n = store.repo(RectificationNotice).add(
         {
-            "issuer_name": "毕节市七星关区人民检察院", "addressee": ADDRESSEE, "trigger": "oral_not_corrected",
+            "issuer_name": "毕节市七星关区人民检察院", "addressee": ADDRESSEE,
+            "trigger": "oral_not_corrected",
             "facts": "未按规定安排在押人员每日室外活动", "state": "served", "doc_year": 2026, "doc_seq": 3,
             "doc_number": "七检刑执纠违〔2026〕3号", "issued_on": served, "served_on": served,
             "follow_ups": follow_ups or [],
