@@ -93,9 +93,13 @@ def resolve(store: Store, conflict_id: uuid.UUID, chosen: Mapping[str, Any]) -> 
         target.update({k: v for k, v in schema.decode_row(name, {**c.mine, **chosen}).items() if k in chosen})
         record_fields = [col.name for col in schema.columns(name) if col.name not in schema.BOOKKEEPING]
         SPECS[name].validate({k: target[k] for k in record_fields}, today=today_local())
-        same_as = lambda other: all(  # noqa: E731
-            schema.encode_row({k: target[k]}) == schema.encode_row({k: other.get(k)}) for k in record_fields
-        )
+
+        def same_as(other: dict[str, Any]) -> bool:
+            return all(
+                schema.encode_row({k: target[k]}) == schema.encode_row({k: other.get(k)})
+                for k in record_fields
+            )
+
         mine = schema.decode_row(name, c.mine)
         resolution = (
             "theirs" if c.theirs is not None and same_as(base) else "mine" if same_as(mine) else "merged"

@@ -46,7 +46,7 @@ class OfficeTarget:
         options = {k: str(params.pop(k)) for k in TLS_KEYS if params.get(k)}
         options.update({k: v for k, v in tls.items() if v})
         user = params.pop("user", None)
-        return cls(make_conninfo(**params), role or str(user or ""), options)
+        return cls(make_conninfo("", **params), role or str(user or ""), options)
 
     def conninfo(self, password: str | None = None) -> str:
         extra: dict[str, Any] = dict(self.options)
@@ -98,7 +98,13 @@ def forget_password(target: OfficeTarget) -> None:
 
 
 _AUTH_SQLSTATES = {"28000", "28P01", "IN001"}
-_AUTH_WORDS = ("password authentication failed", "no password supplied", "does not exist", "pg_hba.conf")
+_AUTH_WORDS = (
+    "password authentication failed",
+    "no password supplied",
+    "does not exist",
+    "pg_hba.conf",
+    "not permitted to log in",
+)
 
 
 def classify(exc: psycopg.Error) -> InspectorError:
@@ -122,7 +128,7 @@ class Channel:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         self.round_trips += 1
         try:
-            cur = self.conn.execute(sql, params)  # type: ignore[arg-type]
+            cur = self.conn.execute(sql, params)
             return cur.fetchall() if cur.description is not None else []
         except psycopg.Error as exc:
             if isinstance(exc, psycopg.OperationalError) or exc.sqlstate in _AUTH_SQLSTATES:

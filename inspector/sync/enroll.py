@@ -70,9 +70,7 @@ def _server_enroll(
                 "SELECT sync.enroll(%s, %s, %s)",
                 (device_id, station[0] if station else None, station[1] if station else None),
             ).fetchone()
-            channel.conn.execute(
-                "ALTER ROLE CURRENT_USER PASSWORD " + psycopg.sql.quote(verifier.decode())  # type: ignore[arg-type]
-            )
+            channel.conn.execute("ALTER ROLE CURRENT_USER PASSWORD " + psycopg.sql.quote(verifier.decode()))
     except psycopg.errors.RaiseException as exc:  # pragma: no cover - narrowed below
         raise EnrollmentError(str(exc), str(exc)) from exc
     except psycopg.Error as exc:

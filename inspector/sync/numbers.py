@@ -32,7 +32,8 @@ class NumbersExhaustedError(InspectorError):
 class LeaseCollisionError(InspectorError):
     def __init__(self, doc_type: str, year: int, first: int) -> None:
         super().__init__(
-            f"服务器发放的号段（{doc_type} {year}年 自{first}号起）与本机已用的本地号段重叠：请管理员作废该号段并"
+            f"服务器发放的号段（{doc_type} {year}年 自{first}号起）与本机已用的本地号段重叠："
+            "请管理员作废该号段并"
             "从本机已用文号之后重新发放",
             f"the office lease {doc_type} {year} from {first} collides with a local block this laptop "
             "already used: ask the office to void it and lease numbers after the ones used here",

@@ -194,7 +194,7 @@ def add_device(url: str, station_code: str, name: str) -> NewDevice:
         secret = secrets.token_urlsafe(18)
         verifier = conn.pgconn.encrypt_password(secret.encode(), role.encode(), b"scram-sha-256").decode()
         conn.execute(
-            f"CREATE ROLE {q(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS "  # type: ignore[arg-type]
+            f"CREATE ROLE {q(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS "
             f"INHERIT CONNECTION LIMIT 8 PASSWORD {lit(verifier)} IN ROLE {q(meta['device_group'])}"
         )
         conn.execute(
@@ -218,7 +218,7 @@ def revoke_device(url: str, role: str) -> None:
             != 1
         ):
             raise OfficeAdminError(f"没有设备 {role}", f"no device {role}")
-        conn.execute(f"ALTER ROLE {q(role)} NOLOGIN")  # type: ignore[arg-type]
+        conn.execute(f"ALTER ROLE {q(role)} NOLOGIN")
 
 
 # ---- number leases --------------------------------------------------------------------------------
@@ -261,7 +261,8 @@ def grant_lease(
             first = int(row[0])
         try:
             row = conn.execute(
-                "INSERT INTO sync.number_lease (station_code, device_role, doc_type, year, first_seq, last_seq) "
+                "INSERT INTO sync.number_lease "
+                "(station_code, device_role, doc_type, year, first_seq, last_seq) "
                 "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
                 (station_code, role, doc_type, year, first, first + count - 1),
             ).fetchone()
@@ -289,7 +290,8 @@ def list_leases(url: str, station_code: str) -> list[Lease]:
     with admin(url) as conn:
         rows = conn.execute(
             "SELECT l.id, l.station_code, l.device_role, d.name, l.doc_type, l.year, l.first_seq, "
-            "l.last_seq, l.voided_at FROM sync.number_lease l JOIN sync.device d ON d.role_name = l.device_role "
+            "l.last_seq, l.voided_at FROM sync.number_lease l "
+            "JOIN sync.device d ON d.role_name = l.device_role "
             "WHERE l.station_code = %s ORDER BY l.doc_type, l.year, l.first_seq",
             (station_code,),
         ).fetchall()
@@ -328,6 +330,7 @@ def export_station(url: str, station_code: str, path: Path) -> dict[str, int]:
                 out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
             out.write('  "tables": {')
             names = [*schema.table_names(), "audit_log"]
+            names_of = {n: [c.name for c in schema.columns(n)] for n in schema.table_names()}
             for ti, name in enumerate(names):
                 out.write(f"\n    {json.dumps(name)}: [")
                 n = 0
@@ -335,11 +338,11 @@ def export_station(url: str, station_code: str, path: Path) -> dict[str, int]:
                     cols = ", ".join(c.name for c in schema.columns(name))
                     with conn.cursor(name=f"export_{name}") as cur:
                         cur.execute(
-                            f"SELECT {cols} FROM records.{name} WHERE station_id = %s ORDER BY id",  # type: ignore[arg-type]
+                            f"SELECT {cols} FROM records.{name} WHERE station_id = %s ORDER BY id",
                             (station_id,),
                         )
                         for values in cur:
-                            rec = schema.encode_row(dict(zip([c.name for c in schema.columns(name)], values)))
+                            rec = schema.encode_row(dict(zip(names_of[name], values, strict=True)))
                             out.write(
                                 ("," if n else "")
                                 + "\n      "

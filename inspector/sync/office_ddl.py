@@ -11,6 +11,8 @@ policies), so running the whole list again is a no-op, and a newer list upgrades
 
 from __future__ import annotations
 
+from sqlalchemy import UniqueConstraint
+
 from inspector.sync import schema
 
 # Errors a single op may raise that make it "rejected" instead of failing the batch: bad values
@@ -35,7 +37,7 @@ def _table_ddl(name: str, existing: set[str] | None) -> list[str]:
     cols.append("PRIMARY KEY (id)")
     t = schema.table(name)
     for con in t.constraints:
-        if type(con).__name__ == "UniqueConstraint":
+        if isinstance(con, UniqueConstraint):
             cols.append(f"UNIQUE ({', '.join(c.name for c in con.columns)})")
     for col in t.columns:
         if col.unique:
@@ -339,8 +341,9 @@ def push_function() -> str:
     branches = "\n".join(
         f"          WHEN {lit(t)} THEN sync.apply_{t}(v_op, v_station)" for t in schema.table_names()
     )
-    return f"""CREATE OR REPLACE FUNCTION sync.push(p_batch_id uuid, p_schema_version integer, p_payload jsonb)
-RETURNS jsonb LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $f$
+    return f"""CREATE OR REPLACE FUNCTION sync.push(
+  p_batch_id uuid, p_schema_version integer, p_payload jsonb
+) RETURNS jsonb LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $f$
 DECLARE
   v_station uuid := sync.current_station();
   v_office integer := (SELECT value::integer FROM sync.meta WHERE key = 'schema_version');

@@ -103,9 +103,10 @@ def freeze_batch(store: Store, limit: int = BATCH_LIMIT) -> FrozenBatch | None:
                 rows[(t, rid)] = values
         ops = []
         for t, r in order:
-            values = rows.get((t, r))
-            if values is None:  # the outbox names a row that is gone: `inspector check` reports it
+            found = rows.get((t, r))
+            if found is None:  # the outbox names a row that is gone: `inspector check` reports it
                 continue
+            values = found
             base = values["server_version"]
             kind = "insert" if base is None else "delete" if values["deleted_at"] is not None else "update"
             ops.append(

@@ -62,7 +62,7 @@ def _kind(col: Column[Any]) -> tuple[str, str]:
         return "uuid", "uuid"
     if isinstance(t, JSON):
         return "json", "jsonb"
-    compiled = t.compile(dialect=postgresql.dialect()).lower()
+    compiled = str(t.compile(dialect=postgresql.dialect())).lower()  # type: ignore[no-untyped-call]
     if isinstance(t, Boolean):
         return "bool", compiled
     if isinstance(t, Integer):

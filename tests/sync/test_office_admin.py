@@ -34,7 +34,8 @@ def _catalog(office: Office) -> dict[str, object]:
                 "SELECT tgrelid::regclass::text, tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2"
             ).fetchall(),
             "grants": q(
-                "SELECT table_schema, table_name, grantee, privilege_type FROM information_schema.table_privileges "
+                "SELECT table_schema, table_name, grantee, privilege_type "
+                "FROM information_schema.table_privileges "
                 "WHERE table_schema IN ('sync', 'records') ORDER BY 1, 2, 3, 4"
             ).fetchall(),
             "meta": q("SELECT key, value FROM sync.meta ORDER BY key").fetchall(),
@@ -170,7 +171,8 @@ def test_device_roles_are_weak(office: Office) -> None:
         assert bad == (0,)
         forced = conn.execute(
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = 'records' AND c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity)"
+            "WHERE n.nspname = 'records' AND c.relkind = 'r' "
+            "AND NOT (c.relrowsecurity AND c.relforcerowsecurity)"
         ).fetchall()
         assert forced == []
 
@@ -197,6 +199,7 @@ def test_roles_are_dropped_with_the_test(pg_url: str) -> None:
     with psycopg.connect(pg_url, autocommit=True) as conn:
         left = conn.execute(
             "SELECT count(*) FROM pg_roles r WHERE r.rolname ~ '^t[0-9a-f]{8}_' "
-            "AND NOT EXISTS (SELECT 1 FROM pg_database d WHERE d.datname = 'insp_sync_' || substr(r.rolname, 2, 8))"
+            "AND NOT EXISTS (SELECT 1 FROM pg_database d "
+            "WHERE d.datname = 'insp_sync_' || substr(r.rolname, 2, 8))"
         ).fetchone()
     assert left == (0,)

@@ -40,7 +40,8 @@ def office_state(office: Office) -> tuple[int, int, int, int]:
     """(rows, sum of row versions, ledger ops, batches) of the office."""
     with office.admin() as conn:
         row = conn.execute(
-            "SELECT (SELECT count(*) FROM records.detainee), (SELECT coalesce(sum(row_version), 0) FROM records.detainee), "
+            "SELECT (SELECT count(*) FROM records.detainee), "
+            "(SELECT coalesce(sum(row_version), 0) FROM records.detainee), "
             "(SELECT count(*) FROM sync.op_ledger), (SELECT count(*) FROM sync.batch)"
         ).fetchone()
     assert row is not None

@@ -30,7 +30,7 @@ def two_stations(laptops: Callable[..., Laptop]) -> tuple[Laptop, Laptop, uuid.U
 def test_a_station_sees_only_its_own_rows(
     office: Office, two_stations: tuple[Laptop, Laptop, uuid.UUID, uuid.UUID]
 ) -> None:
-    a, b, ra, rb = two_stations
+    a, b, _, rb = two_stations
     assert {d.name for d in a.store.repo(Detainee).list()} == {"甲站的人"}
     assert {d.name for d in b.store.repo(Detainee).list()} == {"乙站的人"}
     with office.as_device(a.role) as conn:
@@ -135,7 +135,7 @@ def test_an_op_naming_a_hidden_row_learns_nothing_about_it(
     office: Office, two_stations: tuple[Laptop, Laptop, uuid.UUID, uuid.UUID]
 ) -> None:
     """Station A sends an insert whose id is station B's row, with A's own station id."""
-    a, b, ra, rb = two_stations
+    a, _, ra, rb = two_stations
     row = dict(office.scalar("SELECT to_jsonb(d) FROM records.detainee d WHERE id = %s", (ra,)))
     row["id"] = str(rb)
     op = {

@@ -1,0 +1,275 @@
+"""Sub-commands for office sync: ``office …`` (administration), ``enroll`` and ``sync``.
+
+``inspector.cli`` calls :func:`add_sync_commands`. Handlers take the parsed ``args`` and return an exit
+code; user mistakes raise :class:`~inspector.domain.errors.InspectorError` (one line on stderr).
+``inspector sync`` returns its own codes (see ``inspector.sync.errors``): 0 ok, 3 office unreachable,
+4 login refused, 5 conflicts wait for a person, 6 upgrade required, 7 office database replaced or
+restored, 8 not enrolled, 9 protocol error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+from inspector.domain.errors import InspectorError
+from inspector.sync.errors import EXIT_CONFLICTS, EXIT_OK, SyncError
+
+OFFICE_URL_ENV = "INSPECTOR_OFFICE_URL"
+DOC_TYPES = ("rectification_notice", "procuratorial_suggestion")
+
+
+class SyncUsageError(InspectorError):
+    pass
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from inspector.store.store import default_data_dir
+
+    given = getattr(args, "command_data_dir", None) or getattr(args, "data_dir", None)
+    return Path(given).expanduser() if given else default_data_dir()
+
+
+def _prompt(text: str, confirm: bool) -> str | None:
+    """The database passphrase from the terminal (never echoed); None without a terminal."""
+    if not sys.stdin.isatty():
+        return None
+    first = getpass.getpass(f"{text}: ")
+    if confirm and getpass.getpass("再次输入 / Repeat: ") != first:
+        raise SyncUsageError("两次输入的口令不一致", "the two passphrases differ")
+    return first
+
+
+def _secret(args: argparse.Namespace, what_zh: str, what_en: str) -> str:
+    """A secret from standard input (one line) or the terminal — never from the command line."""
+    if args.secret_stdin or not sys.stdin.isatty():
+        value = sys.stdin.readline().rstrip("\r\n")
+    else:
+        value = getpass.getpass(f"{what_zh} / {what_en}: ")
+    if not value:
+        raise SyncUsageError(f"没有提供{what_zh}", f"no {what_en} given")
+    return value
+
+
+def _office_url(args: argparse.Namespace) -> str:
+    url = args.url or os.environ.get(OFFICE_URL_ENV)
+    if not url:
+        raise SyncUsageError(
+            f"请用 --url 或环境变量 {OFFICE_URL_ENV} 指定检察院数据库",
+            f"give the office database with --url or ${OFFICE_URL_ENV}",
+        )
+    return str(url)
+
+
+# ---- office administration ------------------------------------------------------------------------
+
+
+def cmd_office_init(args: argparse.Namespace) -> int:
+    from inspector.sync.office import init_office
+
+    info = init_office(_office_url(args), args.role_prefix)
+    print(
+        f"检察院数据库 / office database: {info.action}, schema {info.schema_version}, "
+        f"epoch {info.db_epoch}, "
+        f"device group {info.device_group}"
+    )
+    return EXIT_OK
+
+
+def cmd_office_add_station(args: argparse.Namespace) -> int:
+    from inspector.sync.office import add_station
+
+    add_station(_office_url(args), args.code, args.name, uuid.UUID(args.id) if args.id else None)
+    print(f"已添加检察室 / station added: {args.code} {args.name}")
+    return EXIT_OK
+
+
+def cmd_office_add_device(args: argparse.Namespace) -> int:
+    from inspector.sync.office import add_device
+
+    device = add_device(_office_url(args), args.station, args.name)
+    print(f"设备登录名 / device login: {device.role}")
+    print(f"一次性注册口令 / one-time enrollment secret: {device.secret}")
+    print(
+        f"在该电脑上运行 / on the laptop run: inspector enroll --office-url URL --device {device.role} "
+        "（口令只显示这一次 / the secret is shown only this once）"
+    )
+    return EXIT_OK
+
+
+def cmd_office_export(args: argparse.Namespace) -> int:
+    from inspector.sync.office import export_station
+
+    if args.format != "json":
+        raise SyncUsageError(f"不支持的导出格式：{args.format}", f"unsupported export format: {args.format}")
+    counts = export_station(_office_url(args), args.station, Path(args.out))
+    print(f"已导出 / exported {sum(counts.values())} records → {args.out}")
+    return EXIT_OK
+
+
+def cmd_office_lease(args: argparse.Namespace) -> int:
+    from inspector.sync import office
+
+    url = _office_url(args)
+    if args.lease_action == "grant":
+        lease = office.grant_lease(
+            url, args.station, args.device, args.doc_type, args.year, args.count, args.first
+        )
+        print(
+            f"已发放号段 / leased: {lease.doc_type} {lease.year} {lease.first_seq}-{lease.last_seq} "
+            f"→ {lease.device_name}"
+        )
+    elif args.lease_action == "void":
+        n = office.void_leases(url, args.station, args.device, args.year)
+        print(f"已作废 / voided {n} lease(s)")
+    else:
+        for lease in office.list_leases(url, args.station):
+            state = "voided" if lease.voided_at else "active"
+            print(
+                f"{lease.doc_type}\t{lease.year}\t{lease.first_seq}-{lease.last_seq}\t{lease.device_name}\t{state}"
+            )
+    return EXIT_OK
+
+
+# ---- laptop ---------------------------------------------------------------------------------------
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from inspector.store.store import Store
+    from inspector.sync.connection import OfficeTarget
+    from inspector.sync.enroll import enroll_new, enroll_store
+
+    target = OfficeTarget.parse(
+        args.office_url, args.device, sslmode=args.sslmode, sslrootcert=args.sslrootcert
+    )
+    secret = _secret(args, "注册口令", "enrollment secret")
+    data_dir = _data_dir(args)
+    if Store.exists(data_dir):
+        with Store.open(data_dir, _prompt) as store:
+            e = enroll_store(store, target, secret)
+    else:
+        user = None
+        if args.user:
+            user = (
+                args.user,
+                _secret(args, f"用户 {args.user} 的本机登录密码", f"local password for {args.user}"),
+            )
+        with enroll_new(
+            data_dir, target, secret, device_name=args.device_name, user=user, prompt=_prompt
+        ) as store:
+            e_station = store.station_id
+        print(f"已从检察院下载本检察室数据 / station data downloaded into {data_dir} (station {e_station})")
+        return EXIT_OK
+    print(f"已注册 / enrolled: station {e.station_code}, device {e.device_id}")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from inspector.store.store import Store
+    from inspector.sync.run import SyncProgress, sync_now
+
+    def show(p: SyncProgress) -> None:
+        if not args.quiet:
+            print(f"{p.message_zh} / {p.message_en}", flush=True)
+
+    try:
+        with Store.open(_data_dir(args), _prompt) as store:
+            report = sync_now(store, progress=show)
+    except SyncError as exc:
+        print(f"inspector: {exc}", file=sys.stderr)
+        return exc.exit_code
+    pushed, pulled = report.pushed, report.pulled
+    print(
+        f"上传 {pushed.accepted}/{pushed.ops}，下载 {pulled.applied}，待处理冲突 {report.open_conflicts} / "
+        f"pushed {pushed.accepted} of {pushed.ops}, pulled {pulled.applied}, "
+        f"open conflicts {report.open_conflicts} "
+        f"({report.seconds:.2f} s)"
+    )
+    if report.open_conflicts:
+        print(
+            "inspector: 有冲突需要人工处理（在程序的“同步冲突”页面） / "
+            "conflicts wait for a decision (Sync conflicts screen)",
+            file=sys.stderr,
+        )
+        return EXIT_CONFLICTS
+    return EXIT_OK
+
+
+# ---- parser ---------------------------------------------------------------------------------------
+
+
+def _url_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--url", help=f"office database URL for the administrator (default: ${OFFICE_URL_ENV}); libpq syntax"
+    )
+
+
+def add_sync_commands(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Register ``office``, ``enroll`` and ``sync`` on the main parser's sub-parsers."""
+    office = subparsers.add_parser("office", help="office database administration (PostgreSQL)")
+    osub = office.add_subparsers(title="office commands", metavar="ACTION", required=True)
+
+    p = osub.add_parser("init", help="create or upgrade the office schema (idempotent)")
+    _url_arg(p)
+    p.add_argument("--role-prefix", help="prefix of the roles this office creates (default: inspector)")
+    p.set_defaults(func=cmd_office_init)
+
+    p = osub.add_parser("add-station", help="register a station")
+    p.add_argument("code")
+    p.add_argument("name")
+    p.add_argument("--id", help="the station's id, if its first laptop already exists")
+    _url_arg(p)
+    p.set_defaults(func=cmd_office_add_station)
+
+    p = osub.add_parser("add-device", help="create a laptop's login and print its one-time enrollment secret")
+    p.add_argument("station", help="station code")
+    p.add_argument("name", help="device name")
+    _url_arg(p)
+    p.set_defaults(func=cmd_office_add_device)
+
+    p = osub.add_parser("export", help="write one station's records (same format as `inspector export`)")
+    p.add_argument("--station", required=True, help="station code")
+    p.add_argument("--format", default="json")
+    p.add_argument("--out", required=True)
+    _url_arg(p)
+    p.set_defaults(func=cmd_office_export)
+
+    p = osub.add_parser("lease", help="manage document-number leases")
+    p.add_argument("lease_action", choices=["grant", "list", "void"])
+    p.add_argument("--station", required=True, help="station code")
+    p.add_argument("--device", help="device name or login")
+    p.add_argument("--doc-type", choices=DOC_TYPES)
+    p.add_argument("--year", type=int)
+    p.add_argument("--count", type=int, default=50)
+    p.add_argument("--first", type=int, help="first number (default: after the last one leased)")
+    _url_arg(p)
+    p.set_defaults(func=_lease_dispatch)
+
+    p = subparsers.add_parser("enroll", parents=[common_parent], help="connect this laptop to the office")
+    p.add_argument(
+        "--office-url", required=True, help="office database URL (host, port, dbname; no password)"
+    )
+    p.add_argument("--device", required=True, help="the device login printed by `office add-device`")
+    p.add_argument("--sslmode", help="libpq sslmode (verify-full recommended)")
+    p.add_argument("--sslrootcert", help="CA certificate file for verify-ca / verify-full")
+    p.add_argument("--secret-stdin", action="store_true", help="read the enrollment secret from stdin")
+    p.add_argument("--user", help="(new data folder) station user who will sign in on this laptop")
+    p.add_argument("--device-name", help="(new data folder) name of this laptop")
+    p.set_defaults(func=cmd_enroll)
+
+    p = subparsers.add_parser("sync", parents=[common_parent], help="sync with the office now")
+    p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.set_defaults(func=cmd_sync)
+
+
+def _lease_dispatch(args: argparse.Namespace) -> int:
+    if args.lease_action in ("grant",) and not (args.device and args.doc_type and args.year):
+        raise SyncUsageError(
+            "发放号段需要 --device、--doc-type 和 --year", "grant needs --device, --doc-type and --year"
+        )
+    return cmd_office_lease(args)
