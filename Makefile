@@ -23,9 +23,11 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
 
+LINTED := $(wildcard inspector ui tests bench scripts)
+
 lint: $(STAMP)
-	$(BIN)/ruff check inspector ui tests bench scripts
-	$(BIN)/ruff format --check inspector ui tests bench scripts
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
