@@ -1,0 +1,51 @@
+"""``inspector pdf KIND ID_OR_DATE --out FILE`` — wired into ``inspector.cli`` by ``add_pdf_command``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+__all__ = ["add_pdf_command", "cmd_pdf"]
+
+KEY_HELP = (
+    "record id (a 文号 works for notice/suggestion), YYYY-MM-DD for daily-log/register, "
+    "YYYY-MM for monthly-report"
+)
+
+
+def add_pdf_command(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Register ``pdf`` on the ``inspector`` command's sub-parsers."""
+    from inspector.documents.render import KINDS
+
+    p = subparsers.add_parser(
+        "pdf",
+        parents=[common_parent],
+        help="print a document to a PDF file",
+        description="Print a document: " + ", ".join(f"{k} ({v})" for k, v in KINDS.items()),
+    )
+    p.add_argument("kind", choices=list(KINDS), metavar="KIND", help="one of: " + ", ".join(KINDS))
+    p.add_argument("key", metavar="ID_OR_DATE", help=KEY_HELP)
+    p.add_argument("--out", required=True, help="output PDF file")
+    p.add_argument(
+        "--for-center",
+        action="store_true",
+        help="mailbox register for the detention centre: confidential writers shown by pseudonym",
+    )
+    p.set_defaults(func=cmd_pdf)
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from inspector.cli import _data_dir, _tty_prompt
+    from inspector.documents.render import KINDS, render_pdf
+    from inspector.store.store import Store
+
+    with Store.open(_data_dir(args), _tty_prompt) as store:
+        data = render_pdf(store, args.kind, args.key, for_detention_center=args.for_center)
+    out = Path(args.out).expanduser()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+    print(f"已生成{KINDS[args.kind]} / written: {out} ({len(data):,} bytes)")
+    return 0

@@ -1,0 +1,232 @@
+"""月度工作情况报告 (domain reference §3.9, §7): the report written from the counted items
+(:func:`inspector.documents.monthly_counts.compute_monthly_counts`) and the manual ones.
+
+A submitted or approved ``monthly_report`` prints its frozen ``counted_items``; a draft is recomputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from inspector.documents.fonts import Role
+from inspector.documents.layout import Document, Span
+from inspector.documents.monthly_counts import KEY_PLACES, compute_monthly_counts, month_range
+from inspector.documents.queries import live as _live
+from inspector.documents.queries import load_station
+from inspector.documents.text import chinese_number, ensure_period, format_date, split_paragraphs
+from inspector.store.models import MonthlyReport
+from inspector.store.store import Store
+
+__all__ = [
+    "KEY_PLACES",
+    "MonthlyReportDoc",
+    "build_monthly_report",
+    "compute_monthly_counts",
+    "load_monthly_report",
+    "month_range",
+]
+
+
+@dataclass
+class MonthlyReportDoc:
+    signed_as: str  # 驻××看守所检察室
+    year: int
+    month: int
+    counts: Mapping[str, Any]
+    manual_items: Mapping[str, Any] = field(default_factory=dict)
+    signed_on: date | None = None
+    status: str = "draft"
+
+
+MANUAL_SECTIONS = (
+    ("meetings", "参加会议活动"),
+    ("legal_education", "法制宣传"),
+    ("assessment", "工作评价"),
+    ("key_problems", "存在的主要问题"),
+    ("next_month", "下月工作打算"),
+)
+
+
+def _parts(items: Mapping[str, Any], unit: str) -> str:
+    shown = [f"{k}{v}{unit}" for k, v in items.items() if v]
+    return "、".join(shown)
+
+
+def _with_parts(total: int, items: Mapping[str, Any], unit: str) -> str:
+    parts = _parts(items, unit)
+    return f"{total}{unit}" + (f"（{parts}）" if parts and total else "")
+
+
+def report_sections(c: Mapping[str, Any], last: date) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) of the counted part of the report."""
+
+    def n(section: str, key: str, default: int = 0) -> Any:
+        value = c.get(section, {})
+        return value.get(key, default) if isinstance(value, Mapping) else default
+
+    def split(section: str, total: str, by: str, unit: str) -> str:
+        return _with_parts(n(section, total), n(section, by, {}), unit)  # type: ignore[arg-type]
+
+    by_status = n("population", "by_status", {})  # type: ignore[arg-type]
+    places = n("patrols", "places", {})  # type: ignore[arg-type]
+    review_days = chinese_number(int(n("mailbox", "review_days", 15)))
+    statuses = "、".join(f"{k}{v}人" for k, v in by_status.items())
+    inspected = "、".join(f"{k}{places.get(k, 0)}次" for k in KEY_PLACES)
+    return [
+        (
+            "基本情况",
+            [
+                f"截至{format_date(last)}，看守所在押人员{n('population', 'held_end')}人，其中{statuses}；"
+                f"未成年人{n('population', 'juveniles')}人；"
+                f"留所服刑罪犯{n('population', 'serving_in_center')}人。"
+                f"本月新收押{n('population', 'admitted')}人，"
+                f"出所{split('population', 'discharged', 'discharged_by_kind', '人')}，"
+                f"换押{n('population', 'handovers')}人次。",
+            ],
+        ),
+        (
+            "执法检察",
+            [
+                f"（一）巡视检察。本月开展巡视检察{n('patrols', 'count')}次，"
+                f"{n('patrols', 'weeks')}个完整周中有{n('patrols', 'weeks_below')}周"
+                f"少于每周{n('patrols', 'target_per_week', 2)}次；检察{inspected}。"
+                f"调看监控{n('patrols', 'video_reviews')}次，查看录像{n('patrols', 'video_segments')}段，"
+                f"通过监控发现问题{n('patrols', 'video_findings')}个。",
+                f"（二）发现问题和口头纠正。本月发现问题{split('findings', 'count', 'by_severity', '个')}；"
+                f"提出口头纠正意见{n('oral_corrections', 'count')}次，"
+                f"已整改{n('oral_corrections', 'corrected')}次，"
+                f"其中7日内整改{n('oral_corrections', 'corrected_in_time')}次，"
+                f"因未整改转为制发纠正违法通知书{n('oral_corrections', 'escalated')}次。",
+                f"（三）书面纠正。本月制发纠正违法通知书{n('notices', 'issued')}份，"
+                f"收到回复{n('notices', 'replied')}份，被采纳{n('notices', 'adopted')}份，"
+                f"逾期未回复{n('notices', 'overdue')}份，"
+                f"向上一级人民检察院报告{n('notices', 'reported_upward')}份；"
+                f"制发检察建议书{n('suggestions', 'issued')}份，收到回复{n('suggestions', 'replied')}份，"
+                f"被采纳{n('suggestions', 'adopted')}份，逾期未回复{n('suggestions', 'overdue')}份，"
+                f"向上级报告{n('suggestions', 'reported_upward')}份。",
+                f"（四）羁押期限检察。本月羁押期限届满{n('custody', 'deadlines_reached')}人，"
+                f"看守所按时发出羁押期限即将届满通知{n('custody', 'warnings_in_time')}人，"
+                f"本月共发出即将届满通知{n('custody', 'warnings_sent')}份；"
+                f"发现超期羁押{n('custody', 'overdue_found')}人次，"
+                f"已纠正{n('custody', 'overdue_corrected')}人次。",
+                f"（五）交付执行检察。本月应交付执行{n('delivery', 'due')}人，"
+                f"按期交付{n('delivery', 'delivered_on_time')}人，逾期{n('delivery', 'overdue')}人；"
+                f"决定留所服刑{n('delivery', 'serve_in_center_decisions')}人；"
+                f"检察财物移交{n('delivery', 'property_checks')}人次，"
+                f"发现问题{n('delivery', 'property_problems')}项。",
+                f"（六）律师会见检察。检察律师会见{n('lawyer_meetings', 'checks')}次，"
+                f"发现问题{n('lawyer_meetings', 'problems')}个。",
+            ],
+        ),
+        (
+            "安全防范检察",
+            [
+                f"本月发生事故{split('incidents', 'count', 'by_kind', '起')}；"
+                f"开展节前安全大检查{c.get('preholiday_inspections', 0)}次。",
+            ],
+        ),
+        (
+            "个别谈话",
+            [
+                f"本月个别谈话{split('talks', 'count', 'by_type', '人次')}，"
+                f"{n('talks', 'weeks')}个完整周中有{n('talks', 'weeks_below')}周"
+                f"少于每周{n('talks', 'target_per_week', 2)}人次。",
+            ],
+        ),
+        (
+            "检察信箱",
+            [
+                f"本月开启检察官信箱{n('mailbox', 'openings')}次，"
+                f"收到来信{split('mailbox', 'letters', 'by_category', '件')}，"
+                f"已办理答复{n('mailbox', 'answered')}件，"
+                f"其中{review_days}日内答复{n('mailbox', 'answered_in_time')}件。",
+            ],
+        ),
+        (
+            "值班情况",
+            [
+                f"本月工作日{n('duty', 'workdays')}天，在岗检察人员少于{n('duty', 'target', 2)}人的"
+                f"{n('duty', 'workdays_below')}天，未填写工作日志{n('duty', 'workdays_without_log')}天；"
+                f"节假日值班{n('duty', 'holiday_duty_days')}天。",
+            ],
+        ),
+    ]
+
+
+def build_monthly_report(doc: MonthlyReportDoc) -> bytes:
+    _, last = month_range(doc.year, doc.month)
+    d = Document(f"{doc.year}年{doc.month}月工作情况报告", author=doc.signed_as)
+    d.title(doc.signed_as, field="signed_as")
+    d.title(f"{doc.year}年{doc.month}月工作情况报告")
+    d.blank()
+    d.paragraph(Span(f"现将{doc.year}年{doc.month}月派驻检察工作情况报告如下：", "intro"))
+    numerals = "一二三四五六七八九十"
+    k = 0
+    for heading, paragraphs in report_sections(doc.counts, last):
+        d.paragraph(Span(f"{numerals[k]}、{heading}", "heading", Role.HEI), keep_next=True)
+        k += 1
+        for text in paragraphs:
+            d.paragraph(_heading_spans(text))
+    manual = {key: doc.manual_items.get(key) for key, _ in MANUAL_SECTIONS}
+    extra = [(str(key), value) for key, value in doc.manual_items.items() if key not in manual]
+    for (key, title), value in [
+        *((s, manual[s[0]]) for s in MANUAL_SECTIONS),
+        *(((t, t), v) for t, v in extra),
+    ]:
+        texts = _manual_texts(value)
+        if not texts:
+            continue
+        d.paragraph(Span(f"{numerals[k % 10]}、{title}", "heading", Role.HEI), keep_next=True)
+        k += 1
+        for text in texts:
+            d.paragraph(Span(ensure_period(text), f"manual_items.{key}"))
+    d.signature(doc.signed_as, format_date(doc.signed_on), field="signed_as")
+    return d.render()
+
+
+def _heading_spans(text: str) -> list[Span]:
+    """ "（一）标题。正文" → the heading part in 楷体, the rest in 仿宋."""
+    if text.startswith("（") and "）" in text[:5] and "。" in text:
+        cut = text.index("。") + 1
+        return [Span(text[:cut], "counted_items", Role.KAI), Span(text[cut:], "counted_items")]
+    return [Span(text, "counted_items")]
+
+
+def _manual_texts(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return split_paragraphs(value)
+    if isinstance(value, Iterable):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [str(value)]
+
+
+def load_monthly_report(store: Store, year: int, month: int) -> MonthlyReportDoc:
+    """The report of ``year``-``month``: the frozen snapshot of a submitted or approved report, else
+    counts computed now; manual items and the signature from the ``monthly_report`` row if any."""
+    station_id = store.station_id
+    key = f"{year:04d}-{month:02d}"
+    with store.session() as s:
+        station = load_station(s, station_id)
+        rec = s.scalar(
+            select(MonthlyReport).where(*_live(MonthlyReport, station_id), MonthlyReport.month == key)
+        )
+        if rec is not None and rec.status != "draft" and rec.counted_items:
+            counts: Mapping[str, Any] = rec.counted_items
+        else:
+            counts = compute_monthly_counts(s, station_id, year, month)
+        return MonthlyReportDoc(
+            signed_as=(rec.signed_as if rec is not None and rec.signed_as else station.name),
+            year=year,
+            month=month,
+            counts=counts,
+            manual_items=dict(rec.manual_items) if rec is not None else {},
+            signed_on=rec.signed_on if rec is not None else None,
+            status=rec.status if rec is not None else "draft",
+        )

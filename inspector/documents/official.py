@@ -1,0 +1,281 @@
+"""纠正违法通知书 and 检察建议书 (domain reference §6.1, §6.2), laid out per GB/T 9704-2012.
+
+Builders are pure: ``build_notice(NoticeDoc) -> bytes``. ``notice_from_record`` turns an ORM row (or a
+dict with the same keys) into a :class:`NoticeDoc`; :func:`inspector.documents.loaders.load_notice` reads
+one from the store, with the names of the confidential sources linked to it, which never appear in the
+printed text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from inspector.documents.common import StationInfo, get
+from inspector.documents.confidential import DEFAULT_PSEUDONYM, Pseudonymizer
+from inspector.documents.layout import Document, Span
+from inspector.documents.text import (
+    chinese_count,
+    chinese_number,
+    ensure_period,
+    format_date,
+    split_paragraphs,
+    strip_trailing,
+)
+from inspector.domain.errors import InspectorError
+
+if TYPE_CHECKING:
+    from inspector.documents.numbering import NumberingSettings
+
+__all__ = [
+    "NoticeDoc",
+    "SuggestionDoc",
+    "build_notice",
+    "build_suggestion",
+    "compose_notice",
+    "notice_from_record",
+    "suggestion_from_record",
+]
+
+NumberAlign = Literal["right", "center"]
+NOTICE, SUGGESTION = "rectification_notice", "procuratorial_suggestion"
+BLANK_YEAR, BLANK_SEQ = "\u3000\u3000", "\u3000"
+
+
+@dataclass
+class NoticeDoc:
+    """The printed content of a 纠正违法通知书."""
+
+    issuer_name: str
+    addressee: str
+    facts: str
+    doc_number: str | None = None
+    discovery: str | None = None  # how and when it was found: "2026年3月10日巡视检察"
+    violated_provision: str | None = None  # "《看守所条例》第十七条"
+    basis_provision: str | None = None  # "《人民检察院刑事诉讼规则》第五百五十二条"
+    correction_requests: str | None = None  # one request per line
+    reply_period_days: int = 15
+    issued_on: date | None = None
+    copy_to: list[str] = field(default_factory=list)
+    confidential_names: list[str] = field(default_factory=list)
+    pseudonym: str = DEFAULT_PSEUDONYM
+    doc_number_align: NumberAlign = "right"
+
+
+@dataclass
+class SuggestionDoc:
+    """The printed content of a 检察建议书."""
+
+    issuer_name: str
+    addressee: str
+    facts_found: str
+    doc_number: str | None = None
+    case_source: str | None = None
+    problems: str | None = None
+    cause_analysis: str | None = None
+    legal_basis: str | None = None
+    recommendations: list[str] = field(default_factory=list)
+    objection_period_days: int | None = None
+    reply_period_months: int = 2
+    issued_on: date | None = None
+    copy_to: list[str] = field(default_factory=list)
+    confidential_names: list[str] = field(default_factory=list)
+    pseudonym: str = DEFAULT_PSEUDONYM
+    doc_number_align: NumberAlign = "right"
+
+
+# ---- from records ---------------------------------------------------------------------------------
+
+
+def _number_or_blank(rec: Any, doc_type: str, numbering: NumberingSettings | None) -> str | None:
+    number = get(rec, "doc_number")
+    if number:
+        return str(number)
+    if numbering is None:
+        return None
+    year = get(rec, "doc_year")
+    return numbering.format(doc_type, year or BLANK_YEAR, get(rec, "doc_seq") or BLANK_SEQ)
+
+
+def notice_from_record(
+    rec: Any,
+    *,
+    station: StationInfo | None = None,
+    numbering: NumberingSettings | None = None,
+    confidential_names: Sequence[str] = (),
+    pseudonym: str = DEFAULT_PSEUDONYM,
+    doc_number_align: NumberAlign = "right",
+) -> NoticeDoc:
+    """A :class:`NoticeDoc` from a ``RectificationNotice`` (or a dict with its field names).
+
+    An unsigned draft prints its 文号 with blanks ("〔　　〕　号") when ``numbering`` is given."""
+    return NoticeDoc(
+        issuer_name=get(rec, "issuer_name") or (station.procuratorate if station else ""),
+        addressee=get(rec, "addressee") or (station.detention_center if station else ""),
+        facts=get(rec, "facts", ""),
+        doc_number=_number_or_blank(rec, NOTICE, numbering),
+        discovery=get(rec, "discovery"),
+        violated_provision=get(rec, "violated_provision"),
+        basis_provision=get(rec, "basis_provision"),
+        correction_requests=get(rec, "correction_requests"),
+        reply_period_days=int(get(rec, "reply_period_days", 15)),
+        issued_on=get(rec, "issued_on"),
+        copy_to=list(get(rec, "copy_to", [])),
+        confidential_names=list(confidential_names),
+        pseudonym=pseudonym,
+        doc_number_align=doc_number_align,
+    )
+
+
+def suggestion_from_record(
+    rec: Any,
+    *,
+    station: StationInfo | None = None,
+    numbering: NumberingSettings | None = None,
+    confidential_names: Sequence[str] = (),
+    pseudonym: str = DEFAULT_PSEUDONYM,
+    doc_number_align: NumberAlign = "right",
+) -> SuggestionDoc:
+    """A :class:`SuggestionDoc` from a ``ProcuratorialSuggestion`` (or a dict with its field names)."""
+    return SuggestionDoc(
+        issuer_name=get(rec, "issuer_name") or (station.procuratorate if station else ""),
+        addressee=get(rec, "addressee") or (station.detention_center if station else ""),
+        facts_found=get(rec, "facts_found", ""),
+        doc_number=_number_or_blank(rec, SUGGESTION, numbering),
+        case_source=get(rec, "case_source"),
+        problems=get(rec, "problems"),
+        cause_analysis=get(rec, "cause_analysis"),
+        legal_basis=get(rec, "legal_basis"),
+        recommendations=[str(r) for r in get(rec, "recommendations", []) if str(r).strip()],
+        objection_period_days=get(rec, "objection_period_days"),
+        reply_period_months=int(get(rec, "reply_period_months", 2)),
+        issued_on=get(rec, "issued_on"),
+        copy_to=list(get(rec, "copy_to", [])),
+        confidential_names=list(confidential_names),
+        pseudonym=pseudonym,
+        doc_number_align=doc_number_align,
+    )
+
+
+# ---- wording --------------------------------------------------------------------------------------
+
+
+def notice_paragraphs(doc: NoticeDoc) -> list[Span]:
+    """The body of a notice, one span per paragraph (each naming the field it mostly comes from)."""
+    facts = split_paragraphs(doc.facts)
+    if not facts:
+        raise InspectorError("违法事实为必填项", "facts are required to print a notice")
+    out: list[Span] = []
+    first = ensure_period(facts[0])
+    discovery = (doc.discovery or "").strip().rstrip("，,。：:")
+    if discovery:
+        lead = discovery if discovery.startswith("本院") else "本院于" + discovery
+        if not lead.endswith("发现"):
+            lead += "发现" if lead.endswith(("中", "时")) else "中发现"
+        first = f"{lead}，{first}"
+    out.append(Span(first, "facts"))
+    out += [Span(ensure_period(p), "facts") for p in facts[1:]]
+
+    reasons = ""
+    if doc.violated_provision and doc.violated_provision.strip():
+        reasons = (
+            f"本院认为，上述行为违反了{strip_trailing(doc.violated_provision, '的规定', '规定')}的规定。"
+        )
+    basis = strip_trailing(doc.basis_provision or "", "的规定", "规定")
+    lead = f"根据{basis}的规定，特通知你单位予以纠正" if basis else "特通知你单位予以纠正"
+    requests = split_paragraphs(doc.correction_requests)
+    if len(requests) == 1:
+        out.append(Span(f"{reasons}{lead}：{ensure_period(requests[0])}", "correction_requests"))
+    else:
+        out.append(Span(f"{reasons}{lead}{'：' if requests else '。'}", "correction_requests"))
+        out += [Span(ensure_period(r), "correction_requests") for r in requests]
+    days = chinese_number(doc.reply_period_days)
+    out.append(Span(f"请在收到本通知书后{days}日内将纠正情况书面回复本院。", "reply_period_days"))
+    return out
+
+
+def suggestion_paragraphs(doc: SuggestionDoc) -> list[Span]:
+    facts = split_paragraphs(doc.facts_found)
+    if not facts:
+        raise InspectorError("查明事实为必填项", "facts_found is required to print a suggestion")
+    out: list[Span] = [Span(ensure_period(p), "case_source") for p in split_paragraphs(doc.case_source)]
+    first = facts[0]
+    if not first.startswith("现查明"):
+        first = "现查明：" + first
+    out.append(Span(ensure_period(first), "facts_found"))
+    out += [Span(ensure_period(p), "facts_found") for p in facts[1:]]
+    out += [Span(ensure_period(p), "problems") for p in split_paragraphs(doc.problems)]
+    out += [Span(ensure_period(p), "cause_analysis") for p in split_paragraphs(doc.cause_analysis)]
+    basis = split_paragraphs(doc.legal_basis)
+    if basis:
+        head = basis[0] if basis[0].startswith("本院认为") else "本院认为：" + basis[0]
+        out.append(Span(ensure_period(head), "legal_basis"))
+        out += [Span(ensure_period(p), "legal_basis") for p in basis[1:]]
+    recs = [r.strip() for r in doc.recommendations if r.strip()]
+    if recs:
+        out.append(Span("为此，特提出如下检察建议：", "recommendations"))
+        for i, rec in enumerate(recs, start=1):
+            text = (
+                rec
+                if rec[:1] in "一二三四五六七八九十" and "、" in rec[:4]
+                else f"{chinese_number(i)}、{rec}"
+            )
+            last = i == len(recs)
+            text = text.rstrip("。；;，,") + ("。" if last else "；")
+            out.append(Span(text, "recommendations"))
+    if doc.objection_period_days:
+        days = chinese_number(doc.objection_period_days)
+        out.append(
+            Span(f"如对本检察建议有异议，请在收到本检察建议书后{days}日内书面提出。", "objection_period_days")
+        )
+    months = chinese_count(doc.reply_period_months)
+    out.append(
+        Span(f"请在收到本检察建议书后{months}个月内将采纳落实情况书面回复本院。", "reply_period_months")
+    )
+    return out
+
+
+# ---- builders -------------------------------------------------------------------------------------
+
+
+def _head(d: Document, issuer: str, title: str, number: str | None, align: NumberAlign) -> None:
+    d.title(issuer, field="issuer_name")
+    d.title(title)
+    if number:
+        d.line(Span(number, "doc_number"), align=align)
+
+
+def build_notice(doc: NoticeDoc) -> bytes:
+    """The 纠正违法通知书 as PDF bytes."""
+    return compose_notice(doc).render()
+
+
+def compose_notice(doc: NoticeDoc) -> Document:
+    """The laid-out notice (before drawing)."""
+    p = Pseudonymizer(doc.confidential_names, doc.pseudonym)
+    d = Document("纠正违法通知书", subject=doc.doc_number or "", author=doc.issuer_name)
+    _head(d, doc.issuer_name, "纠正违法通知书", doc.doc_number, doc.doc_number_align)
+    d.blank()
+    d.line(Span(p.apply(doc.addressee).rstrip("：:") + "：", "addressee"))
+    for span in notice_paragraphs(doc):
+        d.paragraph(Span(p.apply(span.text), span.field))
+    d.signature(doc.issuer_name, format_date(doc.issued_on), field="issuer_name")
+    d.colophon([p.apply(c) for c in doc.copy_to], field="copy_to")
+    return d
+
+
+def build_suggestion(doc: SuggestionDoc) -> bytes:
+    """The 检察建议书 as PDF bytes ("此致" and the addressee close the body)."""
+    p = Pseudonymizer(doc.confidential_names, doc.pseudonym)
+    d = Document("检察建议书", subject=doc.doc_number or "", author=doc.issuer_name)
+    _head(d, doc.issuer_name, "检察建议书", doc.doc_number, doc.doc_number_align)
+    d.blank()
+    for span in suggestion_paragraphs(doc):
+        d.paragraph(Span(p.apply(span.text), span.field))
+    d.paragraph(Span("此致", "closing"))
+    d.line(Span(p.apply(doc.addressee).rstrip("：:"), "addressee"))
+    d.signature(doc.issuer_name, format_date(doc.issued_on), field="issuer_name")
+    d.colophon([p.apply(c) for c in doc.copy_to], field="copy_to")
+    return d.render()
