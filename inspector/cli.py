@@ -235,8 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", parents=[common], help="check database integrity, outbox and audit chain")
     p.set_defaults(func=cmd_check)
 
+    from inspector.documents.cli_commands import add_pdf_command
     from inspector.sync.cli_commands import add_sync_commands
 
+    add_pdf_command(sub, common)
     add_sync_commands(sub, common)
     return parser
 

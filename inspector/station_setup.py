@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.domain.errors import FieldError, ValidationError
+from inspector.documents.numbering import DOC_LABELS, grant_local_block
 from inspector.domain.records import APP_USER, STATION
 from inspector.security import audit, keys
 from inspector.security.passwords import hash_password
@@ -19,6 +20,7 @@ from inspector.store.store import Store
 from inspector.store.types import utc_now
 
 MIN_PASSWORD = 8
+LOCAL_BLOCK_SIZE = 100  # 文号 per document type a new, not yet enrolled device may issue this year
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ def initialise(
     *,
     device_name: str | None = None,
     prompt: keys.PassphrasePrompt | None = None,
+    local_block_size: int = LOCAL_BLOCK_SIZE,
 ) -> Store:
     """Create the database and write the station, device identity and first user in one transaction.
 
