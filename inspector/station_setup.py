@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inspector.domain.errors import FieldError, ValidationError
 from inspector.documents.numbering import DOC_LABELS, grant_local_block
+from inspector.domain.errors import FieldError, ValidationError
 from inspector.domain.records import APP_USER, STATION
 from inspector.security import audit, keys
 from inspector.security.passwords import hash_password
@@ -87,6 +87,11 @@ def initialise(
             store.set_meta("device_id", str(device_id), s)
             store.set_meta("device_name", device_name or platform.node() or "laptop", s)
             store.set_meta("created_at", now.isoformat(), s)
+            # Until the device enrolls with the office (which then leases blocks), it may number its own
+            # documents from a local block; the block is marked local so the office can reconcile it.
+            year = today_local().year
+            for doc_type in DOC_LABELS:
+                grant_local_block(s, doc_type, year, first=1, size=local_block_size, source="local")
             audit.record(
                 s, "init", user_id=user_id, device_id=device_id, table_name="station", row_id=station_id
             )
