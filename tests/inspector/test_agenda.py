@@ -9,11 +9,13 @@ import uuid
 from datetime import date
 
 import pytest
+from sqlalchemy import select, update
 
 from inspector.agenda import AgendaItem, build_agenda
 from inspector.cli import main
 from inspector.store.models import (
     CustodyEvent,
+    CustodyStatus,
     Detainee,
     HolidayDay,
     MailboxLetter,
@@ -203,3 +205,42 @@ def test_cli_agenda_json(
     out = capsys.readouterr().out
     assert "[逾期] 2026-05-15" in out and "刑事诉讼法第一百五十六条" in out and "计算口径" in out
     assert main(["agenda", "--data-dir", str(data_dir), "--date", "16/05/2026"]) == 2
+
+
+def _cached(store: Store) -> dict[uuid.UUID, date | None]:
+    with store.session() as s:
+        return {
+            row.detainee_id: row.deadline
+            for row in s.execute(select(CustodyStatus.detainee_id, CustodyStatus.deadline))
+        }
+
+
+def test_cached_deadlines_follow_every_change(store: Store) -> None:
+    someone = arrested(store, "甲", date(2026, 1, 20))  # W2: 2026-03-20, extended → 04-20
+    build_agenda(store, date(2026, 3, 1))
+    assert _cached(store) == {someone: date(2026, 3, 20)}
+    store.repo(CustodyEvent).add(
+        {"detainee_id": someone, "kind": "investigation_extended", "occurred_on": date(2026, 3, 10)}
+    )
+    assert _cached(store) == {}  # the event's trigger dropped the stale row
+    [item] = items(store, date(2026, 4, 15), "custody")
+    assert item.due == date(2026, 4, 20)
+    with store.session() as s:  # a bulk statement (as a sync pull or an import would write) also counts
+        s.execute(
+            update(Detainee)
+            .where(Detainee.id == someone)
+            .values(stage="prosecution_review", stage_started_on=date(2026, 4, 1))
+        )
+    assert _cached(store) == {}
+    [item] = items(store, date(2026, 4, 28), "custody")
+    assert item.due == date(2026, 5, 1) and item.basis == "刑事诉讼法第一百七十二条"
+    store.repo(StationSetting).add({"key": "month_convention", "value": "from_next_day"})
+    [item] = items(store, date(2026, 4, 28), "custody")
+    assert item.due == date(2026, 5, 2)
+    assert _cached(store)[someone] == date(2026, 5, 2)
+
+
+def test_far_deadlines_are_cached_but_not_recomputed_each_time(store: Store) -> None:
+    far = arrested(store, "远", date(2026, 3, 15))
+    assert items(store, date(2026, 3, 20), "custody") == []
+    assert _cached(store) == {far: date(2026, 5, 15)}

@@ -7,6 +7,7 @@ from inspector.store.models.corrections import (
     ProcuratorialSuggestion,
     RectificationNotice,
 )
+from inspector.store.models.derived import CustodyStatus
 from inspector.store.models.detainees import CustodyEvent, Detainee
 from inspector.store.models.local import AuditLog, Blob, LocalCredential, LocalMeta, SyncCapture, SyncOutbox
 from inspector.store.models.oversight import (
@@ -27,6 +28,7 @@ __all__ = [
     "AuditLog",
     "Blob",
     "CustodyEvent",
+    "CustodyStatus",
     "DailyLog",
     "Detainee",
     "ExecutionDeliveryCheck",
