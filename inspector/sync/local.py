@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy import Connection, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -79,16 +79,23 @@ def upsert_rows(conn: Session | Connection, name: str, rows: list[dict[str, Any]
 
 
 def set_server_versions(conn: Session | Connection, name: str, versions: Mapping[uuid.UUID, int]) -> None:
-    """Record the versions the office confirmed (never lowering one already known)."""
-    if not versions:
-        return
-    t = schema.table(name)
-    stmt = (
-        update(t)
-        .where(t.c.id == bindparam("rid"))
-        .values(server_version=func.max(func.coalesce(t.c.server_version, 0), bindparam("v")))
-    )
-    conn.execute(stmt, [{"rid": k, "v": v} for k, v in versions.items()])
+    """Record the versions the office confirmed (never lowering one already known).
+
+    One statement per distinct version and 500 rows, not one per row: a batch of new rows all get 1.
+    """
+    schema.table(name)  # a known synced table (the name goes into the statement)
+    by_version: dict[int, list[str]] = {}
+    for row_id, version in versions.items():
+        by_version.setdefault(version, []).append(row_id.hex)
+    c = conn.connection() if isinstance(conn, Session) else conn
+    for version, ids in by_version.items():
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            c.exec_driver_sql(
+                f"UPDATE {name} SET server_version = max(coalesce(server_version, 0), ?) "
+                f"WHERE id IN ({', '.join('?' * len(part))})",
+                (version, *part),
+            )
 
 
 def open_conflict_keys(conn: Session | Connection) -> set[tuple[str, uuid.UUID]]:

@@ -29,6 +29,12 @@ def lit(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def insert_columns(name: str) -> list[str]:
+    """What a device may write in a new row: the record's columns, not the server's (nor
+    ``server_version``, which starts at 1 like ``row_version``)."""
+    return [c.name for c in schema.columns(name) if c.name != "server_version"]
+
+
 def _table_ddl(name: str, existing: set[str] | None) -> list[str]:
     cols = []
     for c in schema.columns(name):
@@ -57,7 +63,10 @@ def _table_ddl(name: str, existing: set[str] | None) -> list[str]:
     out += [
         f"CREATE INDEX IF NOT EXISTS {name}_pull ON records.{name} (station_id, server_xid, server_seq)",
         f"DROP TRIGGER IF EXISTS stamp ON records.{name}",
-        f"CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON records.{name} "
+        # A new row's server columns come from their defaults (devices may not insert them: column
+        # grants below); every update is re-stamped by the trigger.
+        f"ALTER TABLE records.{name} ALTER COLUMN server_version SET DEFAULT 1",
+        f"CREATE TRIGGER stamp BEFORE UPDATE ON records.{name} "
         "FOR EACH ROW EXECUTE FUNCTION sync.stamp_record()",
     ]
     return out
@@ -85,6 +94,8 @@ BASE_DDL = [
   revoked_at timestamptz,
   UNIQUE (station_code, name)
 )""",
+    # The ledger: every batch received with its payload hash and the result of each op (returned
+    # again, unchanged, whenever the batch is resent) …
     """CREATE TABLE IF NOT EXISTS sync.batch (
   batch_id uuid PRIMARY KEY,
   station_id uuid NOT NULL,
@@ -94,12 +105,11 @@ BASE_DDL = [
   results jsonb NOT NULL,
   received_at timestamptz NOT NULL DEFAULT now()
 )""",
+    # … and every op applied, by id, naming the batch that holds its result.
     """CREATE TABLE IF NOT EXISTS sync.op_ledger (
   op_id uuid PRIMARY KEY,
   batch_id uuid NOT NULL,
-  station_id uuid NOT NULL,
-  result jsonb NOT NULL,
-  applied_at timestamptz NOT NULL DEFAULT now()
+  station_id uuid NOT NULL
 )""",
     """CREATE TABLE IF NOT EXISTS sync.conflict (
   conflict_id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -144,14 +154,10 @@ BASE_DDL = [
     # ---- triggers: versions and stream positions are stamped by the server, whoever writes ----
     """CREATE OR REPLACE FUNCTION sync.stamp_record() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    NEW.row_version := 1;
-  ELSE
-    IF NEW.id IS DISTINCT FROM OLD.id OR NEW.station_id IS DISTINCT FROM OLD.station_id THEN
-      RAISE EXCEPTION 'id and station_id never change' USING ERRCODE = 'check_violation';
-    END IF;
-    NEW.row_version := OLD.row_version + 1;
+  IF NEW.id IS DISTINCT FROM OLD.id OR NEW.station_id IS DISTINCT FROM OLD.station_id THEN
+    RAISE EXCEPTION 'id and station_id never change' USING ERRCODE = 'check_violation';
   END IF;
+  NEW.row_version := OLD.row_version + 1;
   NEW.server_version := NEW.row_version;
   NEW.server_xid := pg_current_xact_id();
   NEW.server_seq := nextval('sync.server_seq');
@@ -199,11 +205,13 @@ END $$""",
 
 FUNCTIONS = [
     # The one SECURITY DEFINER lookup: which station this login belongs to (NULL for anyone else).
+    # (PL/pgSQL rather than SQL: its query plan is cached for the session, so a call costs microseconds.)
     """CREATE OR REPLACE FUNCTION sync.current_station() RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
-  SELECT s.id FROM sync.device d JOIN sync.station s ON s.code = d.station_code
-  WHERE d.role_name = session_user AND d.revoked_at IS NULL
-$$""",
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+  RETURN (SELECT s.id FROM sync.device d JOIN sync.station s ON s.code = d.station_code
+          WHERE d.role_name = session_user AND d.revoked_at IS NULL);
+END $$""",
     """CREATE OR REPLACE FUNCTION sync.hello(p_client_schema integer) RETURNS jsonb
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
   SELECT jsonb_build_object(
@@ -300,7 +308,8 @@ def _lease_check(name: str) -> str:
 def apply_function(name: str) -> str:
     """``sync.apply_<table>(op, station)``: one op on one table, static SQL (plans are cached)."""
     cols = [c.name for c in schema.columns(name)]
-    values = ", ".join(f"n.{c}" for c in cols)
+    insertable = insert_columns(name)
+    values = ", ".join(f"n.{c}" for c in insertable)
     settable = [c for c in cols if c not in ("id", "station_id")]
     set_cols = ", ".join(settable)
     set_vals = ", ".join(f"n.{c}" for c in settable)
@@ -320,7 +329,7 @@ BEGIN
     RETURN sync.rejected('wrong_station', 'the row belongs to another station');
   END IF;{_lease_check(name)}
   IF base IS NULL THEN
-    INSERT INTO records.{name} ({", ".join(cols)}) VALUES ({values})
+    INSERT INTO records.{name} ({", ".join(insertable)}) VALUES ({values})
     ON CONFLICT (id) DO NOTHING RETURNING row_version INTO v;
   ELSE
     UPDATE records.{name} SET ({set_cols}) = ROW({set_vals})
@@ -337,22 +346,83 @@ BEGIN
 END $f$"""
 
 
+def apply_set_function(name: str) -> str:
+    """``sync.apply_set_<table>(ops, station)``: all of a batch's ops on one table in two statements.
+
+    Returns a map op_id → result. Raises ``IN100`` when an op needs the careful per-op path (a row of
+    another station, a row id named twice, an id that differs from the op's ``row_id``); a bad value
+    raises its own error. Either way the caller rolls this back and applies the table's ops one by one.
+    """
+    cols = [c.name for c in schema.columns(name)]
+    insertable = insert_columns(name)
+    settable = [c for c in cols if c not in ("id", "station_id")]
+    return f"""CREATE OR REPLACE FUNCTION sync.apply_set_{name}(p_ops jsonb, p_station uuid) RETURNS jsonb
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $f$
+DECLARE
+  v_map jsonb;
+  v_op jsonb;
+  v_theirs jsonb;
+BEGIN
+  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_ops) e
+             WHERE e -> 'row' ->> 'station_id' IS DISTINCT FROM p_station::text
+                OR e -> 'row' ->> 'id' IS DISTINCT FROM e ->> 'row_id')
+     OR (SELECT count(DISTINCT e ->> 'row_id') FROM jsonb_array_elements(p_ops) e)
+        <> jsonb_array_length(p_ops) THEN
+    RAISE EXCEPTION 'ops need one-by-one handling' USING ERRCODE = 'IN100';
+  END IF;
+  WITH ins AS (
+    INSERT INTO records.{name} ({", ".join(insertable)})
+    SELECT {", ".join(insertable)} FROM jsonb_populate_recordset(NULL::records.{name},
+      (SELECT coalesce(jsonb_agg(e -> 'row'), '[]') FROM jsonb_array_elements(p_ops) e
+       WHERE e ->> 'base_version' IS NULL))
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id, row_version
+  ), upd AS (
+    UPDATE records.{name} t SET ({", ".join(settable)}) = ROW({", ".join(f"n.{c}" for c in settable)})
+    FROM jsonb_populate_recordset(NULL::records.{name},
+      (SELECT coalesce(jsonb_agg(jsonb_set(e -> 'row', '{{row_version}}', e -> 'base_version')), '[]')
+       FROM jsonb_array_elements(p_ops) e WHERE e ->> 'base_version' IS NOT NULL)) n
+    WHERE t.id = n.id AND t.row_version = n.row_version
+    RETURNING t.id, t.row_version
+  )
+  SELECT coalesce(jsonb_object_agg(e ->> 'op_id',
+                                    jsonb_build_object('status', 'ok', 'version', d.row_version)), '{{}}')
+  INTO v_map
+  FROM jsonb_array_elements(p_ops) e
+  JOIN (SELECT * FROM ins UNION ALL SELECT * FROM upd) d ON d.id::text = e ->> 'row_id';
+  -- What neither statement touched met another version (or no row): a conflict, with both versions.
+  FOR v_op IN SELECT e FROM jsonb_array_elements(p_ops) e WHERE NOT v_map ? (e ->> 'op_id') LOOP
+    SELECT to_jsonb(o) INTO v_theirs FROM records.{name} o WHERE o.id = (v_op ->> 'row_id')::uuid;
+    v_map := v_map || jsonb_build_object(v_op ->> 'op_id', sync.conflict_result(v_op, p_station, v_theirs));
+  END LOOP;
+  RETURN v_map;
+END $f$"""
+
+
 def push_function() -> str:
-    branches = "\n".join(
-        f"          WHEN {lit(t)} THEN sync.apply_{t}(v_op, v_station)" for t in schema.table_names()
+    one = "\n".join(
+        f"              WHEN {lit(t)} THEN sync.apply_{t}(v_op, v_station)" for t in schema.table_names()
     )
+    fast = [t for t in schema.table_names() if t not in schema.NUMBERED_TABLES]
+    many = "\n".join(f"            WHEN {lit(t)} THEN sync.apply_set_{t}(v_group, v_station)" for t in fast)
     return f"""CREATE OR REPLACE FUNCTION sync.push(
   p_batch_id uuid, p_schema_version integer, p_payload jsonb
-) RETURNS jsonb LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $f$
+) RETURNS jsonb LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog SET jit = off AS $f$
 DECLARE
   v_station uuid := sync.current_station();
   v_office integer := (SELECT value::integer FROM sync.meta WHERE key = 'schema_version');
   v_hash text := encode(sha256(convert_to(p_payload::text, 'UTF8')), 'hex');
+  v_ops jsonb := coalesce(p_payload -> 'ops', '[]');
   v_known sync.batch;
+  v_ids uuid[];
   v_done jsonb;
+  v_map jsonb := '{{}}';
+  v_part jsonb;
+  v_table text;
+  v_group jsonb;
   v_op jsonb;
   v_result jsonb;
-  v_results jsonb[] := '{{}}';
+  v_results jsonb;
 BEGIN
   IF v_station IS NULL THEN
     RAISE EXCEPTION 'this login is not an active device' USING ERRCODE = 'IN001';
@@ -371,59 +441,90 @@ BEGIN
     END IF;
     RETURN jsonb_build_object('status', 'ok', 'replayed', true, 'results', v_known.results);
   END IF;
-  SELECT coalesce(jsonb_object_agg(l.op_id::text, l.result), '{{}}'::jsonb) INTO v_done
-  FROM sync.op_ledger l
-  WHERE l.op_id IN (SELECT (e ->> 'op_id')::uuid FROM jsonb_array_elements(p_payload -> 'ops') e);
-  FOR v_op IN SELECT e FROM jsonb_array_elements(p_payload -> 'ops') e LOOP
-    v_result := v_done -> (v_op ->> 'op_id');
-    IF v_result IS NULL THEN
-      BEGIN
-        v_result := CASE v_op ->> 'table'
-{branches}
-          ELSE sync.rejected('unknown_table', format('no synced table %s', v_op ->> 'table'))
+  -- Ops already applied (under any batch) answer with their stored result and are not applied again.
+  SELECT array_agg((e ->> 'op_id')::uuid) INTO v_ids FROM jsonb_array_elements(v_ops) e;
+  SELECT coalesce(jsonb_object_agg(r ->> 'op_id', r), '{{}}'::jsonb) INTO v_done
+  FROM sync.batch b CROSS JOIN LATERAL jsonb_array_elements(b.results) r
+  WHERE b.batch_id IN (SELECT l.batch_id FROM sync.op_ledger l WHERE l.op_id = ANY (v_ids))
+    AND (r ->> 'op_id')::uuid = ANY (v_ids);
+  FOR v_table, v_group IN
+    SELECT e ->> 'table', jsonb_agg(e ORDER BY ord)
+    FROM jsonb_array_elements(v_ops) WITH ORDINALITY AS x (e, ord)
+    WHERE NOT v_done ? (e ->> 'op_id')
+    GROUP BY e ->> 'table' ORDER BY min(ord)
+  LOOP
+    v_part := NULL;
+    BEGIN  -- the fast path: a table's ops in two statements
+      v_part := CASE v_table
+{many}
+          END;
+    EXCEPTION WHEN {_OP_ERRORS} OR SQLSTATE 'IN100' THEN
+      v_part := NULL;
+    END;
+    IF v_part IS NULL THEN  -- one by one, so that one bad op is rejected and the others go through
+      v_part := '{{}}';
+      FOR v_op IN SELECT jsonb_array_elements(v_group) LOOP
+        BEGIN
+          v_result := CASE v_op ->> 'table'
+{one}
+              ELSE sync.rejected('unknown_table', format('no synced table %s', v_op ->> 'table'))
+            END;
+        EXCEPTION WHEN {_OP_ERRORS} THEN
+          v_result := jsonb_build_object('status', 'rejected', 'code', SQLSTATE, 'message', SQLERRM);
         END;
-      EXCEPTION WHEN {_OP_ERRORS} THEN
-        v_result := jsonb_build_object('status', 'rejected', 'code', SQLSTATE, 'message', SQLERRM);
-      END;
-      v_result := v_result || jsonb_build_object('op_id', v_op ->> 'op_id');
-      INSERT INTO sync.op_ledger (op_id, batch_id, station_id, result)
-      VALUES ((v_op ->> 'op_id')::uuid, p_batch_id, v_station, v_result);
+        v_part := v_part || jsonb_build_object(v_op ->> 'op_id', v_result);
+      END LOOP;
     END IF;
-    v_results := array_append(v_results, v_result);
+    v_map := v_map || v_part;
   END LOOP;
+  SELECT coalesce(jsonb_agg(coalesce(v_done -> (e ->> 'op_id'),
+                                     v_map -> (e ->> 'op_id') || jsonb_build_object('op_id', e ->> 'op_id'))
+                            ORDER BY ord), '[]')
+  INTO v_results
+  FROM jsonb_array_elements(v_ops) WITH ORDINALITY AS x (e, ord);
   INSERT INTO sync.batch (batch_id, station_id, payload_sha256, op_count, results)
-  VALUES (p_batch_id, v_station, v_hash, cardinality(v_results), to_jsonb(v_results));
-  RETURN jsonb_build_object('status', 'ok', 'replayed', false, 'results', to_jsonb(v_results));
+  VALUES (p_batch_id, v_station, v_hash, jsonb_array_length(v_results), v_results);
+  INSERT INTO sync.op_ledger (op_id, batch_id, station_id)
+  SELECT key::uuid, p_batch_id, v_station FROM jsonb_object_keys(v_map) key;
+  RETURN jsonb_build_object('status', 'ok', 'replayed', false, 'results', v_results);
 END $f$"""
 
 
 def pull_function() -> str:
     """``sync.pull(xid, seq, limit)``: the next rows after the cursor that no running transaction can
-    still precede — ``server_xid`` below the snapshot's xmin — in (server_xid, server_seq) order."""
+    still precede — ``server_xid`` below the snapshot's xmin — in (server_xid, server_seq) order.
+
+    Each table contributes at most ``limit`` rows read in index order (sorting is switched off for the
+    function, so fresh statistics are not needed for that plan): a page costs the same however far
+    behind the laptop is.
+    """
+    horizon = "pg_snapshot_xmin(pg_current_snapshot())"
+    branches = [(lit(t), f"records.{t}", "t.station_id = v_station AND ") for t in schema.table_names()]
+    branches.append(("'holiday_day'", "sync.holiday_day", ""))
+    branches.append(("'number_lease'", "sync.number_lease", "t.device_role = session_user::text AND "))
     parts = [
-        f"  SELECT {lit(t)}::text, t.server_xid, t.server_seq, to_jsonb(t) FROM records.{t} t\n"
-        "  WHERE t.station_id = sync.current_station() AND (t.server_xid, t.server_seq) > (p_xid, p_seq)"
-        for t in schema.table_names()
+        f"    (SELECT {label}::text AS table_name, t.server_xid, t.server_seq, to_jsonb(t) AS data\n"
+        f"     FROM {rel} t\n"
+        f"     WHERE {scope}(t.server_xid, t.server_seq) > (p_xid, p_seq) AND t.server_xid < v_horizon\n"
+        "     ORDER BY t.server_xid, t.server_seq LIMIT p_limit)"
+        for label, rel, scope in branches
     ]
-    parts.append(
-        "  SELECT 'holiday_day'::text, t.server_xid, t.server_seq, to_jsonb(t) FROM sync.holiday_day t\n"
-        "  WHERE (t.server_xid, t.server_seq) > (p_xid, p_seq)"
-    )
-    parts.append(
-        "  SELECT 'number_lease'::text, t.server_xid, t.server_seq, to_jsonb(t) FROM sync.number_lease t\n"
-        "  WHERE t.device_role = session_user AND (t.server_xid, t.server_seq) > (p_xid, p_seq)"
-    )
-    union = "\n  UNION ALL\n".join(parts)
+    union = "\n    UNION ALL\n".join(parts)
     return f"""CREATE OR REPLACE FUNCTION sync.pull(p_xid xid8, p_seq bigint, p_limit integer)
 RETURNS TABLE (table_name text, server_xid xid8, server_seq bigint, data jsonb)
-LANGUAGE sql STABLE SECURITY INVOKER AS $f$
-SELECT * FROM (
+LANGUAGE plpgsql STABLE SECURITY INVOKER
+SET search_path = pg_catalog SET enable_sort = off SET enable_bitmapscan = off SET jit = off AS $f$
+DECLARE
+  v_station uuid := sync.current_station();
+  v_horizon xid8 := {horizon};
+BEGIN
+  RETURN QUERY
+  SELECT u.table_name, u.server_xid, u.server_seq, u.data FROM (
 {union}
-) AS u (table_name, server_xid, server_seq, data)
-WHERE u.server_xid < pg_snapshot_xmin(pg_current_snapshot())
-ORDER BY u.server_xid, u.server_seq
-LIMIT p_limit
-$f$"""
+  ) AS u
+  ORDER BY u.server_xid, u.server_seq
+  LIMIT p_limit;
+END $f$"""
 
 
 def security_ddl(group: str, office: str, dbname: str) -> list[str]:
@@ -440,7 +541,9 @@ def security_ddl(group: str, office: str, dbname: str) -> list[str]:
             f"ALTER TABLE {t} FORCE ROW LEVEL SECURITY",
             f"DROP POLICY IF EXISTS device_station ON {t}",
             f"CREATE POLICY device_station ON {t} TO {q(group)} "
-            "USING (station_id = sync.current_station()) WITH CHECK (station_id = sync.current_station())",
+            # (SELECT …): evaluated once per statement, not once per row
+            "USING (station_id = (SELECT sync.current_station())) "
+            "WITH CHECK (station_id = (SELECT sync.current_station()))",
             f"DROP POLICY IF EXISTS office_all ON {t}",
             f"CREATE POLICY office_all ON {t} TO {q(office)} USING (true) WITH CHECK (true)",
         ]
@@ -458,7 +561,11 @@ def security_ddl(group: str, office: str, dbname: str) -> list[str]:
         "REVOKE ALL ON SCHEMA sync, records FROM PUBLIC",
         f"REVOKE ALL ON ALL TABLES IN SCHEMA records, sync FROM {q(group)}",
         f"GRANT USAGE ON SCHEMA sync, records TO {q(group)}",
-        f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA records TO {q(group)}",
+        f"GRANT SELECT, UPDATE ON ALL TABLES IN SCHEMA records TO {q(group)}",
+        *(
+            f"GRANT INSERT ({', '.join(insert_columns(t))}) ON records.{t} TO {q(group)}"
+            for t in schema.table_names()
+        ),
         f"GRANT SELECT, INSERT ON sync.batch, sync.op_ledger, sync.conflict TO {q(group)}",
         f"GRANT SELECT ON sync.meta, sync.holiday_day, sync.number_lease TO {q(group)}",
         f"GRANT USAGE ON SEQUENCE sync.server_seq TO {q(group)}",
@@ -478,6 +585,7 @@ def full_ddl(group: str, office: str, dbname: str, existing: dict[str, set[str]]
         out += _table_ddl(t, existing.get(t))
     out += FUNCTIONS
     out += [apply_function(t) for t in schema.table_names()]
+    out += [apply_set_function(t) for t in schema.table_names() if t not in schema.NUMBERED_TABLES]
     out += [push_function(), pull_function()]
     out += security_ddl(group, office, dbname)
     return out

@@ -19,13 +19,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from inspector.store.models import HolidayDay, SyncOutbox
+from inspector.store.models import HolidayDay
 from inspector.store.models.sync import SyncConflict
 from inspector.store.store import Store
 from inspector.store.types import utc_now
@@ -60,88 +61,105 @@ def _unchecked_session(store: Store) -> Iterator[Session]:
             raw.execute("PRAGMA foreign_keys = ON")
 
 
+def _in(n: int) -> str:
+    return "(" + ", ".join("?" * n) + ")"
+
+
+@cache
+def _upsert_sql(name: str) -> str:
+    names = schema.column_names(name)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in names if c not in ("id", "station_id"))
+    return (
+        f"INSERT INTO {name} ({', '.join(names)}) VALUES {_in(len(names))} "
+        f"ON CONFLICT (id) DO UPDATE SET {updates}"
+    )
+
+
+def _conflict_from_pull(
+    s: Session, name: str, data: dict[str, Any], version: int, kind: str, error: str | None = None
+) -> SyncConflict:
+    rid = uuid.UUID(str(data["id"]))
+    mine = local.rows_by_id(s, name, [rid]).get(rid)
+    theirs = schema.normalise(name, {**data, "server_version": version})
+    conflict = SyncConflict(
+        table_name=name,
+        row_id=rid,
+        origin="pull",
+        kind=kind,
+        base_version=mine["server_version"] if mine else None,
+        theirs_version=version,
+        mine=schema.encode_row(mine) if mine else {},
+        theirs=theirs,
+        error=error,
+    )
+    s.add(conflict)
+    return conflict
+
+
 def _apply_records(s: Session, name: str, items: list[dict[str, Any]], out: PullOutcome) -> None:
-    ids = [uuid.UUID(str(d["id"])) for d in items]
-    existing = local.rows_by_id(s, name, ids)
-    pending = {
-        r
-        for (r,) in s.execute(
-            select(SyncOutbox.row_id).where(SyncOutbox.table_name == name, SyncOutbox.row_id.in_(ids))
+    conn = s.connection()
+    by_hex = {str(d["id"]).replace("-", ""): d for d in items}
+    ids = list(by_hex)
+    known: dict[str, int | None] = {}
+    pending: set[str] = set()
+    for i in range(0, len(ids), 500):
+        part = tuple(ids[i : i + 500])
+        known.update(
+            conn.exec_driver_sql(
+                f"SELECT id, server_version FROM {name} WHERE id IN {_in(len(part))}", part
+            ).all()
         )
-    }
-    open_conflicts = {
-        c.row_id: c
-        for c in s.scalars(
-            select(SyncConflict).where(
-                SyncConflict.table_name == name,
-                SyncConflict.row_id.in_(ids),
-                SyncConflict.resolved_at.is_(None),
+        pending.update(
+            r
+            for (r,) in conn.exec_driver_sql(
+                "SELECT DISTINCT row_id FROM sync_outbox "
+                f"WHERE table_name = ? AND row_id IN {_in(len(part))}",
+                (name, *part),
             )
         )
+    open_conflicts = {
+        c.row_id.hex: c
+        for c in s.scalars(
+            select(SyncConflict).where(SyncConflict.table_name == name, SyncConflict.resolved_at.is_(None))
+        )
+        if c.row_id.hex in by_hex
     }
-    to_write: list[dict[str, Any]] = []
-    for data in items:
-        values = schema.decode_row(name, data)
+    to_write: list[tuple[dict[str, Any], tuple[Any, ...]]] = []
+    for hex_id, data in by_hex.items():
         version = int(data["row_version"])
-        values["server_version"] = version
-        rid = values["id"]
-        mine = existing.get(rid)
-        known = mine["server_version"] if mine else None
-        if known is not None and known >= version:
+        mine = known.get(hex_id)
+        if mine is not None and mine >= version:
             out.skipped += 1  # our own write coming back, or older than what we have
             continue
-        theirs = schema.encode_row(values)
-        conflict = open_conflicts.get(rid)
+        conflict = open_conflicts.get(hex_id)
         if conflict is not None:
             if conflict.theirs_version is None or conflict.theirs_version < version:
-                conflict.theirs, conflict.theirs_version = theirs, version
+                conflict.theirs = schema.normalise(name, {**data, "server_version": version})
+                conflict.theirs_version = version
             out.skipped += 1
             continue
-        if rid in pending and mine is not None:
-            s.add(
-                SyncConflict(
-                    table_name=name,
-                    row_id=rid,
-                    origin="pull",
-                    kind="conflict",
-                    base_version=known,
-                    theirs_version=version,
-                    mine=schema.encode_row(mine),
-                    theirs=theirs,
-                )
-            )
+        if hex_id in pending and hex_id in known:
+            _conflict_from_pull(s, name, data, version, "conflict")
             out.conflicts += 1
             continue
-        to_write.append(values)
+        to_write.append((data, schema.to_stored(name, {**data, "server_version": version})))
     if not to_write:
         return
+    sql = _upsert_sql(name)
     try:
         with s.begin_nested():
-            local.upsert_rows(s, name, to_write)
+            conn.exec_driver_sql(sql, [stored for _, stored in to_write])
         out.applied += len(to_write)
         return
     except IntegrityError:
         pass  # one row clashes with a local one (e.g. a unique key): apply the others one by one
-    for values in to_write:
+    for data, stored in to_write:
         try:
             with s.begin_nested():
-                local.upsert_rows(s, name, [values])
+                conn.exec_driver_sql(sql, stored)
             out.applied += 1
         except IntegrityError as exc:
-            mine = local.rows_by_id(s, name, [values["id"]]).get(values["id"])
-            s.add(
-                SyncConflict(
-                    table_name=name,
-                    row_id=values["id"],
-                    origin="pull",
-                    kind="rejected",
-                    base_version=mine["server_version"] if mine else None,
-                    theirs_version=values["server_version"],
-                    mine=schema.encode_row(mine) if mine else {},
-                    theirs=schema.encode_row(values),
-                    error=str(exc.orig),
-                )
-            )
+            _conflict_from_pull(s, name, data, int(data["row_version"]), "rejected", str(exc.orig))
             out.rejected += 1
 
 

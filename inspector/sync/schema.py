@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import cache
 from typing import Any
 
@@ -103,6 +103,92 @@ def fingerprint() -> str:
 
 def encode_row(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: encode_value(v) for k, v in values.items()}
+
+
+def _hyphenate(value: str) -> str:
+    if len(value) != 32:
+        return value
+    return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+
+
+def _json_from_stored(value: Any) -> Any:
+    if value == "[]":  # by far the most common value: skip the parser
+        return []
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+_FROM_STORED: dict[str, Any] = {
+    "uuid": lambda v: _hyphenate(v) if isinstance(v, str) else str(v),
+    "json": _json_from_stored,
+    "bool": bool,
+}
+
+
+@cache
+def _payload_converters(name: str) -> tuple[tuple[str, Any], ...]:
+    return tuple((c.name, _FROM_STORED.get(c.kind)) for c in columns(name))
+
+
+def encode_stored(name: str, stored: Sequence[Any]) -> dict[str, Any]:
+    """A row as SQLite stores it (``SELECT <column_names(name)>``) → the JSON the office takes.
+
+    The fast path of :func:`encode_row`: timestamps, dates and times are already ISO text, UUIDs are
+    32 hex digits, JSON is text, booleans are 0/1. NULL columns are left out (the office reads a
+    missing key as NULL).
+    """
+    out: dict[str, Any] = {}
+    for (key, convert), value in zip(_payload_converters(name), stored, strict=True):
+        if value is not None:
+            out[key] = value if convert is None else convert(value)
+    return out
+
+
+def _stored_timestamp(value: Any) -> str:
+    if isinstance(value, str) and value.endswith("+00:00") and len(value) in (25, 32):
+        return value if len(value) == 32 else value[:19] + ".000000+00:00"  # the office's UTC forms
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return when.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _stored_time(value: Any) -> str:
+    when = value if isinstance(value, time) else time.fromisoformat(value)
+    return when.isoformat(timespec="microseconds")
+
+
+def _stored_json(value: Any) -> str:
+    return "[]" if value == [] else json.dumps(value)
+
+
+_TO_STORED: dict[str, Any] = {
+    "uuid": lambda v: str(v).replace("-", ""),
+    "timestamptz": _stored_timestamp,
+    "json": _stored_json,
+    "bool": lambda v: 1 if v else 0,
+    "time": _stored_time,
+    "date": lambda v: v.isoformat() if isinstance(v, date) else str(v),
+}
+
+
+@cache
+def _stored_converters(name: str) -> tuple[tuple[str, Any], ...]:
+    return tuple((c.name, _TO_STORED.get(c.kind)) for c in columns(name))
+
+
+def to_stored(name: str, data: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The office's JSON for a row → the values SQLite stores, in :func:`column_names` order.
+
+    The fast path of writing :func:`decode_row`'s values through SQLAlchemy: the same stored forms
+    (``UTCDateTime`` text, 32-digit UUIDs, JSON text, 0/1), without the per-value type machinery.
+    """
+    out = []
+    for key, convert in _stored_converters(name):
+        value = data.get(key)
+        out.append(value if value is None or convert is None else convert(value))
+    return tuple(out)
+
+
+def column_names(name: str) -> list[str]:
+    return [c.name for c in columns(name)]
 
 
 def _decode(kind: str, value: Any) -> Any:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from inspector.documents.numbering import NumbersExhaustedError, issue_number
 from inspector.store.models import NumberBlock, RectificationNotice
+from inspector.store.repository import today_local
 from inspector.sync import office as office_admin
-from inspector.sync.numbers import NumbersExhaustedError, issue_number
 from tests.sync.conftest import Laptop, Office
 
 pytestmark = pytest.mark.pg
@@ -46,7 +47,11 @@ def blocks(laptop: Laptop) -> list[tuple[int, int, int, str, bool]]:
     with laptop.store.session() as s:
         return [
             (b.year, b.first_seq, b.last_seq, b.source, b.voided_at is not None)
-            for b in s.scalars(select(NumberBlock).order_by(NumberBlock.year, NumberBlock.first_seq))
+            for b in s.scalars(
+                select(NumberBlock)
+                .where(NumberBlock.doc_type == DOC)
+                .order_by(NumberBlock.year, NumberBlock.first_seq)
+            )
         ]
 
 
@@ -60,7 +65,7 @@ def test_leases_arrive_by_sync_and_numbers_come_only_from_them(
     a.sync()
     assert blocks(a) == [(2026, 1, 3, "office", False)]
     assert [issue_notice(a, 2026)[1] for _ in range(3)] == [1, 2, 3]
-    with pytest.raises(NumbersExhaustedError, match="numbers left for 2026"):
+    with pytest.raises(NumbersExhaustedError, match="2026"):
         issue_notice(a, 2026)
     report = a.sync()
     assert report.pushed.accepted == 3 and report.open_conflicts == 0
@@ -131,8 +136,12 @@ def test_enrollment_voids_locally_granted_blocks(office: Office, tmp_path: Path)
         tmp_path / "loc", station_values("LOC"), FirstUser("wang", "王检察官", "secret-pass-1")
     )
     try:
-        with store.session() as s:
-            s.add(NumberBlock(doc_type=DOC, year=2026, first_seq=1, last_seq=100, next_seq=1, source="local"))
+        with store.session() as s:  # init granted this laptop local blocks for this year
+            year = today_local().year
+            assert s.scalar(
+                select(NumberBlock.id).where(NumberBlock.year == year, NumberBlock.source == "local")
+            )
+            issue_number(s, DOC, year)
         device = office_admin.add_device(office.admin_url, "LOC", "l")
         enroll_store(store, OfficeTarget.parse(office.device_url(), device.role), device.secret)
         with store.session() as s, pytest.raises(NumbersExhaustedError):
@@ -181,3 +190,34 @@ def test_numbers_are_unique_across_devices_with_random_sync_timing_and_a_year_ch
             lease.device_name == name and lease.year == y and lease.first_seq <= seq <= lease.last_seq
             for lease in leases
         )
+
+
+def test_numbers_issued_before_enrollment_inside_the_lease_are_kept(office: Office, tmp_path: Path) -> None:
+    from inspector.station_setup import FirstUser, initialise
+    from inspector.sync.connection import OfficeTarget
+    from inspector.sync.enroll import enroll_store
+    from inspector.sync.run import sync_now
+    from tests.sync.conftest import station_values
+
+    office_admin.add_station(office.admin_url, "PRE", "x")
+    store = initialise(
+        tmp_path / "pre", station_values("PRE"), FirstUser("wang", "王检察官", "secret-pass-1")
+    )
+    try:
+        year = today_local().year
+        laptop = Laptop(store, OfficeTarget.parse(office.device_url(), "x"), "pre")
+        early = [issue_notice(laptop, year)[1] for _ in range(3)]  # offline, from init's local block
+        assert early == [1, 2, 3]
+        device = office_admin.add_device(office.admin_url, "PRE", "pre")
+        enroll_store(store, OfficeTarget.parse(office.device_url(), device.role), device.secret)
+        office_admin.grant_lease(office.admin_url, "PRE", "pre", DOC, year, 10)  # 1-10
+        report = sync_now(store)
+        assert report.pushed.rejected == 0  # 1-3 lie inside this device's lease
+        laptop.target = OfficeTarget.parse(office.device_url(), device.role)
+        assert issue_notice(laptop, year)[1] == 4  # never 1 again
+        sync_now(store)
+        assert office.scalar(
+            "SELECT array_agg(doc_seq ORDER BY doc_seq) FROM records.rectification_notice"
+        ) == [1, 2, 3, 4]
+    finally:
+        store.close()

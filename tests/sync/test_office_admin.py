@@ -187,7 +187,10 @@ def test_device_cannot_administer(office: Office) -> None:
             "INSERT INTO sync.number_lease (station_code, device_role, doc_type, year, first_seq, last_seq) "
             "VALUES ('QXG', current_user, 'rectification_notice', 2026, 1, 100000)",
             "UPDATE sync.meta SET value = '99'",
-            "DELETE FROM sync.op_ledger",
+            "DELETE FROM sync.batch",
+            "UPDATE sync.batch SET results = '[]'",
+            "INSERT INTO records.detainee (id, station_id, row_version) "
+            "VALUES (gen_random_uuid(), sync.current_station(), 99)",
             "CREATE TABLE records.mine (x int)",
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):

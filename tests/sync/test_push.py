@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from inspector.store.models import Detainee, SyncOutbox
+from inspector.store.models import AppUser, Detainee, SyncOutbox
 from inspector.store.models.sync import SyncBatch, SyncConflict
 from inspector.sync import push, schema
 from inspector.sync.connection import connect
@@ -218,7 +218,9 @@ def test_local_crash_while_applying_the_answer_leaves_nothing_half_done(
     assert confirmed(a) == 0 and outbox(a) == 700  # the local transaction rolled back whole
     assert push.pending_batch(a.store) is not None
     with a.store.session() as s:
-        assert s.execute(select(func.count()).select_from(SyncBatch)).scalar() == 1
+        # the first batch (500) stays frozen; the second (200) was frozen and sent while the first
+        # answer was being applied — its answer is lost with the crash, so it stays frozen too
+        assert s.execute(select(func.count()).select_from(SyncBatch)).scalar() == 2
         assert s.execute(select(func.min(SyncOutbox.seq))).scalar() is not None
         assert s.connection().exec_driver_sql("SELECT enabled FROM sync_capture").scalar() == 1
     monkeypatch.setattr(push.local, "set_server_versions", real)
@@ -356,5 +358,9 @@ def test_payload_is_the_exact_bytes_frozen(laptops: Callable[..., Laptop], offic
     assert all(op["base_version"] is None and op["kind"] == "insert" for op in batch.ops)
     assert str(a.store.station_id) in {op["row"]["id"] for op in batch.ops if op["table"] == "station"}
     assert batch.schema_version == schema.SCHEMA_VERSION
-    with pytest.raises(ProtocolError):
-        push.freeze_batch(a.store)  # one frozen batch at a time
+    a.store.repo(Detainee).add(detainee_values())
+    a.store.repo(AppUser).update(a.store.repo(AppUser).list()[0].id, {"display_name": "王"})
+    second = push.freeze_batch(a.store)  # rows of an unanswered batch wait for its answer
+    assert second is not None and [op["table"] for op in second.ops] == ["detainee"]
+    assert push.freeze_batch(a.store) is None
+    assert [b.batch_id for b in push.pending_batches(a.store)] == [batch.batch_id, second.batch_id]

@@ -30,7 +30,6 @@ class SyncBatch(Base):
     schema_version: Mapped[int]
     op_count: Mapped[int]
     payload: Mapped[bytes] = mapped_column(LargeBinary)  # the exact bytes sent, every time
-    attempts: Mapped[int] = mapped_column(default=0)
 
 
 class SyncBatchEntry(Base):

@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-26 16:59:02.813100
+Create Date: 2026-11-26 17:21:32.090232
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ def upgrade() -> None:
         sa.Column("schema_version", sa.Integer(), nullable=False),
         sa.Column("op_count", sa.Integer(), nullable=False),
         sa.Column("payload", sa.LargeBinary(), nullable=False),
-        sa.Column("attempts", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("batch_id", name=op.f("pk_sync_batch")),
     )
     op.create_table(
