@@ -73,6 +73,10 @@ def cmd_office_init(args: argparse.Namespace) -> int:
     from inspector.sync.office import init_office
 
     info = init_office(_office_url(args), args.role_prefix)
+    if args.new_epoch:  # after restoring the office database from a backup (docs/sync.md)
+        from inspector.sync.office import new_epoch
+
+        print(f"新的数据库纪元 / new database epoch: {new_epoch(_office_url(args))}")
     print(
         f"检察院数据库 / office database: {info.action}, schema {info.schema_version}, "
         f"epoch {info.db_epoch}, "
@@ -217,6 +221,11 @@ def add_sync_commands(subparsers: Any, common_parent: argparse.ArgumentParser) -
     p = osub.add_parser("init", help="create or upgrade the office schema (idempotent)")
     _url_arg(p)
     p.add_argument("--role-prefix", help="prefix of the roles this office creates (default: inspector)")
+    p.add_argument(
+        "--new-epoch",
+        action="store_true",
+        help="after restoring the database from a backup: give it a new identity so laptops notice",
+    )
     p.set_defaults(func=cmd_office_init)
 
     p = osub.add_parser("add-station", help="register a station")
