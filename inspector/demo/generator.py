@@ -27,6 +27,8 @@ from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any, Literal
 
+from sqlalchemy import func, select
+
 from inspector.demo import vocab as v
 from inspector.demo.dates import (
     SPRING_FESTIVAL,
@@ -50,6 +52,7 @@ from inspector.demo.timeline import (
     new_id,
     plan_targeted,
 )
+from inspector.documents.numbering import NumbersExhaustedError, issue_number, numbering_settings
 from inspector.domain.idnumber import make_id_number
 from inspector.domain.validation import local_date
 from inspector.store.base import Synced
@@ -64,6 +67,7 @@ from inspector.store.models import (
     LawyerMeetingCheck,
     MailboxLetter,
     MailboxOpening,
+    NumberBlock,
     OralCorrection,
     Patrol,
     PreholidayInspection,
@@ -247,7 +251,7 @@ class _Writer:
             if rows:
                 # Rows with the same NULL columns together: the ORM bulk INSERT leaves NULLs out of the
                 # parameters and runs one statement per run of equal key sets, so mixed rows would be
-                # inserted nearly one by one (see docs/benchmarks.md).
+                # inserted nearly one by one (docs/benchmarks.md).
                 rows.sort(key=_null_pattern)
                 repo = self.repos[model]
                 self.counts[repo.table_name] += repo.add_many(rows, actor=self.actor)
@@ -287,6 +291,12 @@ class _Demo:
             raise ValueError("the store has no station: initialise it first (station_setup.initialise)")
         self.station = station
         self.serials = Serials()
+        with store.session() as s:
+            self.numbering = numbering_settings(s, store.station_id)
+            blocks = s.execute(
+                select(NumberBlock.doc_type, NumberBlock.year).where(NumberBlock.voided_at.is_(None))
+            )
+            self.blocks: set[tuple[str, int]] = {(t, y) for t, y in blocks}
         self.timeline = Timeline(
             self.rng, self.serials, self.cutoff, station.detention_center, handovers=config.handover_events
         )
@@ -1002,6 +1012,7 @@ class _Demo:
             count = max(count, 2)
         oid = self.id()
         letters: list[Row] = []
+        writers: list[Person | None] = []
         lead = False
         for _ in range(count):
             category = "report" if showcase and not letters else self.pick(self.letter_categories)
@@ -1035,6 +1046,7 @@ class _Demo:
             if category in ("report", "accusation") and rng.random() < 0.3:
                 lead = True
             lid = self.id()
+            writers.append(p)
             letters.append(
                 {
                     "id": lid,
@@ -1071,8 +1083,7 @@ class _Demo:
         self.tally(day, "letters", count)
         for letter in letters:
             self.writer.add(MailboxLetter, letter)
-        for letter in letters:
-            person = next((q for q in self.pool if q.id == letter["detainee_id"]), None)
+        for letter, person in zip(letters, writers, strict=True):
             if person is None:
                 continue
             if letter["category"] == "meeting_request":
@@ -1286,19 +1297,37 @@ class _Demo:
 
     def _number_and_write(self, made: list[tuple[type[Synced], Row, list[Row]]]) -> None:
         made.sort(key=lambda m: (m[1]["issued_on"] or date.max, m[1]["id"]))
-        code = self.station.agency_code
         for model, row, findings in made:
             if self._numbered(row["state"]):
                 year = row["issued_on"].year
-                series = "纠违" if model is RectificationNotice else "建"
-                seq = self.serials.next("doc:" + series, year)
-                row.update(doc_year=year, doc_seq=seq, doc_number=f"{code}检刑执{series}〔{year}〕{seq}号")
+                doc_type = model.__tablename__  # type: ignore[attr-defined]
+                seq = self.take_number(doc_type, year)
+                row.update(doc_year=year, doc_seq=seq, doc_number=self.numbering.format(doc_type, year, seq))
             self.writer.add(model, row)
             if row["replied_on"] is not None:
                 self.tally(row["replied_on"], "replies")
             for f in findings:
                 self.writer.add(Finding, f)
                 self.tally(f["found_on"], "findings")
+
+    def take_number(self, doc_type: str, year: int) -> int:
+        """The next 文号 sequence number, in issue order. Where this device holds a number block for the
+        year (``init`` grants one for the current year), the number is taken from it, as signing does,
+        so documents signed later in the demo database continue the sequence instead of colliding."""
+        if (doc_type, year) in self.blocks:
+            try:
+                with self.store.session() as s:
+                    return issue_number(s, doc_type, year)
+            except NumbersExhaustedError:
+                self.blocks.discard((doc_type, year))
+                with self.store.session() as s:
+                    last = s.scalar(
+                        select(func.max(NumberBlock.last_seq)).where(
+                            NumberBlock.doc_type == doc_type, NumberBlock.year == year
+                        )
+                    )
+                self.serials.advance_to("doc:" + doc_type, year, int(last or 0))
+        return self.serials.next("doc:" + doc_type, year)
 
     def _doc_base(self, state: str, dates: Row) -> Row:
         rng = self.rng

@@ -59,6 +59,10 @@ class Serials:
         self._n[(series, year)] = n
         return n
 
+    def advance_to(self, series: str, year: int, n: int) -> None:
+        """Continue after ``n`` (numbers up to ``n`` are taken elsewhere)."""
+        self._n[(series, year)] = max(self._n.get((series, year), 0), n)
+
 
 @dataclass
 class Event:

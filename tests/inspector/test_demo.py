@@ -383,3 +383,18 @@ def test_a_few_custody_deadlines_are_near_and_one_or_two_are_past(demo: Demo) ->
     assert len(near) >= 3
     warned = [d for d in rows(demo.store, Detainee) if d["warning_notice_sent_on"] is not None]
     assert warned and all(w["warning_notice_sent_on"] < TODAY for w in warned)
+
+
+def test_documents_signed_later_continue_the_numbering(demo: Demo) -> None:
+    from sqlalchemy import func, select
+
+    from inspector.documents.numbering import NOTICE, issue_number
+
+    year = TODAY.year
+    with demo.store.session() as s:
+        used = s.scalar(
+            select(func.max(RectificationNotice.doc_seq)).where(RectificationNotice.doc_year == year)
+        )
+        if year != today_local().year or not used:
+            pytest.skip("init grants number blocks for the current year only")
+        assert issue_number(s, NOTICE, year) == used + 1
