@@ -6,6 +6,7 @@ or a superuser). Each operation is one transaction: it happens whole or not at a
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -303,8 +304,8 @@ def list_leases(url: str, station_code: str) -> list[Lease]:
 
 def export_station(url: str, station_code: str, path: Path) -> dict[str, int]:
     """``inspector office export``: one station's records in the laptop export's format
-    (docs/export-format.md), written atomically. The office holds no audit log and, until attachment
-    sync lands, no attachment bytes: ``audit_log`` and ``blobs`` are empty lists."""
+    (docs/export-format.md), written atomically, with the attachment bytes the office holds whole.
+    The office holds no audit log: ``audit_log`` is an empty list."""
     counts: dict[str, int] = {}
     path = path.expanduser()
     tmp = path.with_name(path.name + ".partial")
@@ -352,7 +353,31 @@ def export_station(url: str, station_code: str, path: Path) -> dict[str, int]:
                 out.write("\n    ]" if n else "]")
                 out.write("," if ti < len(names) - 1 else "")
                 counts[name] = n
-            out.write('\n  },\n  "blobs": []\n}\n')
+            out.write('\n  },\n  "blobs": [')
+            n = 0
+            if station_id is not None:
+                shas = conn.execute(
+                    "SELECT sha256, size FROM sync.blob WHERE station_id = %s AND complete ORDER BY sha256",
+                    (station_id,),
+                ).fetchall()
+                for sha, size in shas:
+                    data = b"".join(
+                        bytes(r[0])
+                        for r in conn.execute(
+                            "SELECT data FROM sync.blob_chunk WHERE station_id = %s AND sha256 = %s "
+                            "ORDER BY chunk_no",
+                            (station_id, sha),
+                        )
+                    )
+                    item = {
+                        "sha256": sha,
+                        "size": size,
+                        "data_base64": base64.b64encode(data).decode("ascii"),
+                    }
+                    out.write(("," if n else "") + "\n    " + json.dumps(item))
+                    n += 1
+            counts["blob"] = n
+            out.write("\n  ]\n}\n" if n else "]\n}\n")
             out.flush()
             os.fsync(out.fileno())
         tmp.replace(path)

@@ -135,6 +135,23 @@ BASE_DDL = [
   server_seq bigint NOT NULL DEFAULT nextval('sync.server_seq')
 )""",
     "CREATE INDEX IF NOT EXISTS holiday_day_pull ON sync.holiday_day (server_xid, server_seq)",
+    # Attachment bytes, content-addressed per station, in chunks of at most 1 MiB (resumable).
+    """CREATE TABLE IF NOT EXISTS sync.blob (
+  station_id uuid NOT NULL,
+  sha256 text NOT NULL,
+  size bigint NOT NULL CHECK (size >= 0),
+  chunk_count integer NOT NULL CHECK (chunk_count >= 1),
+  complete boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (station_id, sha256)
+)""",
+    """CREATE TABLE IF NOT EXISTS sync.blob_chunk (
+  station_id uuid NOT NULL,
+  sha256 text NOT NULL,
+  chunk_no integer NOT NULL,
+  data bytea NOT NULL CHECK (length(data) <= 1048576),
+  PRIMARY KEY (station_id, sha256, chunk_no)
+)""",
     """CREATE TABLE IF NOT EXISTS sync.number_lease (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   station_code text NOT NULL REFERENCES sync.station (code),
@@ -264,6 +281,53 @@ BEGIN
   WHERE role_name = session_user;
   RETURN jsonb_build_object('station_id', s.id, 'station_code', s.code, 'device_id', p_device_id,
                             'db_epoch', (SELECT value FROM sync.meta WHERE key = 'db_epoch'));
+END $$""",
+    # Upload: announce a blob (returns the chunk numbers the office still lacks), then send them.
+    """CREATE OR REPLACE FUNCTION sync.blob_begin(p_sha256 text, p_size bigint) RETURNS integer[]
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $$
+DECLARE
+  v_station uuid := sync.current_station();
+  v_blob sync.blob;
+BEGIN
+  INSERT INTO sync.blob (station_id, sha256, size, chunk_count)
+  VALUES (v_station, p_sha256, p_size, greatest(1, ceil(p_size / 1048576.0)::integer))
+  ON CONFLICT (station_id, sha256) DO NOTHING;
+  SELECT * INTO v_blob FROM sync.blob WHERE station_id = v_station AND sha256 = p_sha256;
+  IF v_blob.complete THEN
+    RETURN '{}';
+  END IF;
+  RETURN ARRAY(SELECT g FROM generate_series(0, v_blob.chunk_count - 1) g
+               WHERE NOT EXISTS (SELECT 1 FROM sync.blob_chunk c WHERE c.station_id = v_station
+                                 AND c.sha256 = p_sha256 AND c.chunk_no = g)
+               ORDER BY g);
+END $$""",
+    """CREATE OR REPLACE FUNCTION sync.blob_put(p_sha256 text, p_chunk_no integer, p_data bytea)
+RETURNS boolean LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $$
+DECLARE
+  v_station uuid := sync.current_station();
+  v_blob sync.blob;
+  v_all bytea;
+BEGIN
+  SELECT * INTO v_blob FROM sync.blob WHERE station_id = v_station AND sha256 = p_sha256 FOR UPDATE;
+  IF NOT FOUND OR p_chunk_no < 0 OR p_chunk_no >= v_blob.chunk_count THEN
+    RAISE EXCEPTION 'no chunk % of attachment %', p_chunk_no, p_sha256 USING ERRCODE = 'IN010';
+  END IF;
+  IF v_blob.complete THEN
+    RETURN true;
+  END IF;
+  INSERT INTO sync.blob_chunk (station_id, sha256, chunk_no, data)
+  VALUES (v_station, p_sha256, p_chunk_no, p_data) ON CONFLICT DO NOTHING;
+  IF (SELECT count(*) FROM sync.blob_chunk WHERE station_id = v_station AND sha256 = p_sha256)
+     < v_blob.chunk_count THEN
+    RETURN false;
+  END IF;
+  SELECT string_agg(data, ''::bytea ORDER BY chunk_no) INTO v_all
+  FROM sync.blob_chunk WHERE station_id = v_station AND sha256 = p_sha256;
+  IF length(v_all) <> v_blob.size OR encode(sha256(v_all), 'hex') <> p_sha256 THEN
+    RAISE EXCEPTION 'attachment % does not match its sha256', p_sha256 USING ERRCODE = 'IN011';
+  END IF;
+  UPDATE sync.blob SET complete = true WHERE station_id = v_station AND sha256 = p_sha256;
+  RETURN true;
 END $$""",
     """CREATE OR REPLACE FUNCTION sync.rejected(p_code text, p_message text) RETURNS jsonb
 LANGUAGE sql IMMUTABLE AS $$
@@ -534,6 +598,8 @@ def security_ddl(group: str, office: str, dbname: str) -> list[str]:
         "sync.batch",
         "sync.op_ledger",
         "sync.conflict",
+        "sync.blob",
+        "sync.blob_chunk",
     ]
     for t in station_tables:
         out += [
@@ -566,7 +632,8 @@ def security_ddl(group: str, office: str, dbname: str) -> list[str]:
             f"GRANT INSERT ({', '.join(insert_columns(t))}) ON records.{t} TO {q(group)}"
             for t in schema.table_names()
         ),
-        f"GRANT SELECT, INSERT ON sync.batch, sync.op_ledger, sync.conflict TO {q(group)}",
+        f"GRANT SELECT, INSERT ON sync.batch, sync.op_ledger, sync.conflict, sync.blob_chunk TO {q(group)}",
+        f"GRANT SELECT, INSERT, UPDATE ON sync.blob TO {q(group)}",
         f"GRANT SELECT ON sync.meta, sync.holiday_day, sync.number_lease TO {q(group)}",
         f"GRANT USAGE ON SEQUENCE sync.server_seq TO {q(group)}",
         f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA sync TO {q(group)}",

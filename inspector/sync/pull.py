@@ -30,7 +30,7 @@ from inspector.store.models import HolidayDay
 from inspector.store.models.sync import SyncConflict
 from inspector.store.store import Store
 from inspector.store.types import utc_now
-from inspector.sync import local, numbers, schema
+from inspector.sync import blobs, local, numbers, schema
 from inspector.sync.connection import Channel
 
 PAGE_SIZE = 2000
@@ -145,6 +145,9 @@ def _apply_records(s: Session, name: str, items: list[dict[str, Any]], out: Pull
         to_write.append((data, schema.to_stored(name, {**data, "server_version": version})))
     if not to_write:
         return
+    if name == "attachment":  # their bytes follow, unless this laptop has them already
+        shas = [d["sha256"] for d, _ in to_write if d.get("sha256") and not d.get("deleted_at")]
+        blobs.enqueue(s, blobs.missing_locally(s, shas), blobs.DOWN)
     sql = _upsert_sql(name)
     try:
         with s.begin_nested():

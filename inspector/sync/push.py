@@ -33,7 +33,7 @@ from inspector.store.models import SyncOutbox
 from inspector.store.models.sync import SyncBatch, SyncBatchEntry, SyncConflict
 from inspector.store.store import Store
 from inspector.store.types import utc_now
-from inspector.sync import local, schema
+from inspector.sync import blobs, local, schema
 from inspector.sync.connection import Channel
 from inspector.sync.errors import ProtocolError, UpgradeRequiredError
 
@@ -210,6 +210,7 @@ def _apply(s: Session, batch: FrozenBatch, answer: dict[str, Any]) -> PushOutcom
     outcome = PushOutcome(ops=len(batch.ops), replayed=bool(answer.get("replayed")))
     versions: dict[str, dict[uuid.UUID, int]] = defaultdict(dict)
     conflicts: list[dict[str, Any]] = []
+    uploads: list[str] = []  # attachments the office now lists: their bytes follow
     for op, result in zip(batch.ops, answer["results"], strict=True):
         table, row_id = op["table"], uuid.UUID(op["row_id"])
         status = result.get("status")
@@ -217,6 +218,8 @@ def _apply(s: Session, batch: FrozenBatch, answer: dict[str, Any]) -> PushOutcom
         if status == "ok":
             versions[table][row_id] = int(result["version"])
             outcome.accepted += 1
+            if table == "attachment" and not op["row"].get("deleted_at"):
+                uploads.append(op["row"]["sha256"])
             continue
         theirs = result.get("theirs")
         conflicts.append(
@@ -247,6 +250,8 @@ def _apply(s: Session, batch: FrozenBatch, answer: dict[str, Any]) -> PushOutcom
             local.set_server_versions(s, table, by_id)
         if conflicts:
             s.execute(insert(SyncConflict), conflicts)
+        if uploads:
+            blobs.enqueue(s, uploads, blobs.UP)
         covered = select(SyncBatchEntry.outbox_seq).where(SyncBatchEntry.batch_id == batch.batch_id)
         s.execute(delete(SyncOutbox).where(SyncOutbox.seq.in_(covered)))
         s.execute(delete(SyncBatchEntry).where(SyncBatchEntry.batch_id == batch.batch_id))

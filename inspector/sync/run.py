@@ -14,7 +14,7 @@ from typing import Any
 
 from inspector.store.store import Store
 from inspector.store.types import utc_now
-from inspector.sync import conflicts, local
+from inspector.sync import blobs, conflicts, local
 from inspector.sync.connection import Channel, OfficeTarget, connect
 from inspector.sync.enroll import hello
 from inspector.sync.errors import AuthFailedError, OfficeChangedError
@@ -24,8 +24,8 @@ from inspector.sync.push import PushOutcome, push_all
 
 @dataclass(frozen=True)
 class SyncProgress:
-    phase: str  # connect / push / pull / done
-    done: int  # ops pushed or rows pulled so far in this phase
+    phase: str  # connect / push / upload / pull / download / done
+    done: int  # ops pushed, bytes sent, rows pulled or bytes received so far in this phase
     message_zh: str
     message_en: str
 
@@ -84,6 +84,18 @@ def sync_now(
             )
 
         pushed = push_all(store, channel, on_batch)
+        sent = [0]
+
+        def on_up(n: int) -> None:
+            sent[0] += n
+            tell(
+                "upload",
+                sent[0],
+                f"已上传附件 {sent[0] // 1024} KB",
+                f"sent {sent[0] // 1024} KB of attachments",
+            )
+
+        blobs.upload_pending(store, channel, on_up)
         pulled_so_far = [0]
 
         def on_page(p: PullOutcome) -> None:
@@ -96,6 +108,18 @@ def sync_now(
             )
 
         pulled = pull_all(store, channel, on_page=on_page)
+        got = [0]
+
+        def on_down(n: int) -> None:
+            got[0] += n
+            tell(
+                "download",
+                got[0],
+                f"已下载附件 {got[0] // 1024} KB",
+                f"received {got[0] // 1024} KB of attachments",
+            )
+
+        blobs.download_pending(store, channel, on_down)
         round_trips = channel.round_trips
     store.set_meta(local.LAST_SYNC_KEY, utc_now().isoformat())
     report = SyncReport(pushed, pulled, conflicts.open_count(store), round_trips, time.monotonic() - started)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -102,14 +103,37 @@ def office(pg_url: str) -> Iterator[Office]:
 # ---- laptops ---------------------------------------------------------------------------------------
 
 
+def settle(office: Office | None) -> None:
+    """Wait until every transaction that began before now has ended, anywhere on the server.
+
+    Pull only returns rows older than the oldest running transaction (xids are cluster-wide), so
+    another session holding a transaction open — another test suite on the same server — would make a
+    pull that follows a push see nothing yet. Tests that expect to see a push settle first.
+    """
+    if office is None:
+        return
+    with psycopg.connect(office.admin_url, autocommit=True) as conn:
+        row = conn.execute("SELECT pg_current_xact_id()").fetchone()
+        assert row is not None
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            passed = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot()) > %s", (row[0],)).fetchone()
+            if passed and passed[0]:
+                return
+            time.sleep(0.02)
+
+
 @dataclass
 class Laptop:
     store: Store
     target: OfficeTarget
     name: str
     reports: list[SyncReport] = field(default_factory=list)
+    office: Office | None = None
 
-    def sync(self, **kw: Any) -> SyncReport:
+    def sync(self, *, settle_first: bool = True, **kw: Any) -> SyncReport:
+        if settle_first:
+            settle(self.office)
         report = sync_now(self.store, **kw)
         self.reports.append(report)
         return report
@@ -140,11 +164,12 @@ def laptops(office: Office, tmp_path: Path) -> Iterator[Callable[..., Laptop]]:
         target = OfficeTarget.parse(office.device_url(), device.role)
         data_dir = tmp_path / name
         if second:
+            settle(office)
             store = enroll_new(data_dir, target, device.secret, device_name=name)
         else:
             store = initialise(data_dir, station_values(code), FirstUser("wang", "王检察官", "secret-pass-1"))
             enroll_store(store, target, device.secret)
-        laptop = Laptop(store, target, name)
+        laptop = Laptop(store, target, name, office=office)
         made.append(laptop)
         first_laptops.setdefault(code, laptop)
         return laptop
@@ -167,9 +192,11 @@ class CuttingChannel(Channel):
         self.lose_reply = lose_reply
         self.count = 0
         self.cut = False
+        self.statements: list[str] = []
 
     def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         self.count += 1
+        self.statements.append(sql)
         if self.count == self.cut_at:
             self.cut = True
             if self.lose_reply:

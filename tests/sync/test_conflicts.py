@@ -15,7 +15,7 @@ from inspector.sync import conflicts, pull, schema
 from inspector.sync.connection import connect
 from inspector.sync.run import sync_now
 from tests.conftest import detainee_values
-from tests.sync.conftest import Laptop, Office
+from tests.sync.conftest import Laptop, Office, settle
 
 pytestmark = pytest.mark.pg
 
@@ -183,6 +183,7 @@ def test_a_pulled_change_never_overwrites_a_pending_local_edit(
     a.store.repo(Detainee).update(rid, {"cell": "A"})
     a.sync()
     b.store.repo(Detainee).update(rid, {"cell": "B, not yet pushed"})
+    settle(office)
     with connect(b.target) as channel:  # pull only, before b's push
         outcome = pull.pull_all(b.store, channel)
     assert outcome.conflicts == 1
@@ -193,6 +194,7 @@ def test_a_pulled_change_never_overwrites_a_pending_local_edit(
     # while the conflict is open the row is neither pushed nor overwritten
     a.store.repo(Detainee).update(rid, {"cell": "A again"})
     a.sync()
+    settle(office)
     sync_now(b.store)
     assert b.store.repo(Detainee).require(rid).cell == "B, not yet pushed"
     assert office_row(office, rid)["cell"] == "A again"

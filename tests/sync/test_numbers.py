@@ -14,7 +14,7 @@ from inspector.documents.numbering import NumbersExhaustedError, issue_number
 from inspector.store.models import NumberBlock, RectificationNotice
 from inspector.store.repository import today_local
 from inspector.sync import office as office_admin
-from tests.sync.conftest import Laptop, Office
+from tests.sync.conftest import Laptop, Office, settle
 
 pytestmark = pytest.mark.pg
 
@@ -211,6 +211,7 @@ def test_numbers_issued_before_enrollment_inside_the_lease_are_kept(office: Offi
         device = office_admin.add_device(office.admin_url, "PRE", "pre")
         enroll_store(store, OfficeTarget.parse(office.device_url(), device.role), device.secret)
         office_admin.grant_lease(office.admin_url, "PRE", "pre", DOC, year, 10)  # 1-10
+        settle(office)
         report = sync_now(store)
         assert report.pushed.rejected == 0  # 1-3 lie inside this device's lease
         laptop.target = OfficeTarget.parse(office.device_url(), device.role)

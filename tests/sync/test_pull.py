@@ -15,7 +15,7 @@ from inspector.sync import local, pull
 from inspector.sync.connection import connect
 from inspector.sync.errors import OfficeUnreachableError
 from tests.conftest import detainee_values
-from tests.sync.conftest import Laptop, Office, cutting
+from tests.sync.conftest import Laptop, Office, cutting, settle
 
 pytestmark = pytest.mark.pg
 
@@ -33,6 +33,7 @@ def test_paged_pull_brings_everything_in_order(office: Office, laptops: Callable
     add(a, *[f"人{i}" for i in range(50)])
     a.sync()
     b = laptops("QXG", second=True)
+    settle(office)
     with connect(b.target) as channel:
         local_before = local.read_cursor(b.store)
         outcome = pull.pull_all(b.store, channel, page_size=7)
@@ -40,6 +41,7 @@ def test_paged_pull_brings_everything_in_order(office: Office, laptops: Callable
     add(a, *[f"新{i}" for i in range(30)])
     a.sync()
     pages: list[int] = []
+    settle(office)
     with connect(b.target) as channel:
         outcome = pull.pull_all(b.store, channel, page_size=7, on_page=lambda p: pages.append(p.rows))
     assert pages == [7, 7, 7, 7, 2] and outcome.applied == 30
@@ -72,8 +74,8 @@ def test_a_late_committing_transaction_is_still_pulled(
         (uuid.uuid4(), station),
     )
     add(a, "准时的人")
-    a.sync()  # T2 commits while T1 is still open
-    b.sync()
+    a.sync(settle_first=False)  # T2 commits while T1 is still open
+    b.sync(settle_first=False)
     assert "准时的人" not in names(b)  # behind the horizon: T1 could still commit before it
     late.execute("COMMIT")
     late.close()

@@ -68,3 +68,28 @@ class SyncConflict(Base):
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     resolved_at: Mapped[datetime | None]
     resolution: Mapped[str | None] = mapped_column(String(16))  # mine / theirs / merged
+
+
+class SyncBlobTransfer(Base):
+    """Attachment bytes waiting to go to the office (``up``) or to come from it (``down``).
+
+    Queued in the transaction that learns of the need (an accepted attachment row, a pulled one whose
+    bytes are not here), removed in the transaction that finishes the transfer.
+    """
+
+    __tablename__ = "sync_blob_transfer"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(4), primary_key=True)  # up / down
+    queued_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class SyncBlobPart(Base):
+    """A downloaded chunk (≤ 1 MiB) of an attachment still arriving; kept across cuts, so a download
+    resumes where it stopped."""
+
+    __tablename__ = "sync_blob_part"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chunk_no: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
