@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from inspector.documents.numbering import (
     NOTICE,
@@ -30,6 +30,27 @@ from inspector.store.models import (
 from inspector.store.store import Store
 
 YEAR = date.today().year  # signing defaults to today; blocks are per year
+
+
+@pytest.fixture(autouse=True)
+def no_initial_blocks(store: Store) -> None:
+    """``init`` grants a local block of 100 per type; these tests lay out their own blocks."""
+    with store.session() as s:
+        s.execute(delete(NumberBlock))
+
+
+def test_init_grants_a_local_block_per_type(tmp_path: Any) -> None:
+    from inspector.station_setup import FirstUser, initialise
+    from tests.conftest import STATION
+
+    with initialise(tmp_path / "fresh", STATION, FirstUser("li", "李检察官", "secret-pass-2")) as fresh:
+        assert issue_number_in(fresh, NOTICE) == 1
+        assert issue_number_in(fresh, SUGGESTION) == 1
+
+
+def issue_number_in(store: Store, doc_type: str) -> int:
+    with store.session() as s:
+        return issue_number(s, doc_type, YEAR)
 
 
 def add_notice(store: Store, **extra: Any) -> uuid.UUID:
