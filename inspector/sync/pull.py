@@ -17,6 +17,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -204,16 +205,23 @@ def pull_all(
     page_size: int = PAGE_SIZE,
     on_page: Callable[[PullOutcome], None] | None = None,
 ) -> PullOutcome:
+    """Pull page after page until a short one. The next page is requested (from the last row of the
+    page just received) while this one is applied; if applying fails, the prefetched page is dropped
+    and the cursor stays where the last applied page left it."""
     total = PullOutcome()
-    while True:
-        xid, seq = local.read_cursor(store)
+    xid, seq = local.read_cursor(store)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as network:
         rows = channel.query(PULL_SQL, (xid, seq, page_size))
-        if not rows:
-            return total
-        page = apply_page(store, rows)
-        for key in ("rows", "applied", "skipped", "conflicts", "rejected", "pages"):
-            setattr(total, key, getattr(total, key) + getattr(page, key))
-        if on_page is not None:
-            on_page(page)
-        if len(rows) < page_size:
-            return total
+        while rows:
+            following: Future[list[tuple[Any, ...]]] | None = None
+            if len(rows) == page_size:
+                following = network.submit(
+                    channel.query, PULL_SQL, (rows[-1][1], int(rows[-1][2]), page_size)
+                )
+            page = apply_page(store, rows)
+            for key in ("rows", "applied", "skipped", "conflicts", "rejected", "pages"):
+                setattr(total, key, getattr(total, key) + getattr(page, key))
+            if on_page is not None:
+                on_page(page)
+            rows = following.result() if following is not None else []
+    return total
