@@ -15,8 +15,10 @@ import os
 import random
 import sys
 import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("INSPECTOR_PASSPHRASE", "screenshot-passphrase-不要用于生产")
@@ -241,6 +243,27 @@ def ensure_data(data_dir: Path, seed: int) -> None:
         generate(store, seed=seed, scale="small")
 
 
+def extra_shots(window: Any, settle: Callable[[], None]) -> Iterator[tuple[str, Any]]:
+    """(name, QPixmap) of states and dialogs worth looking at besides the pages themselves."""
+    from ui.main_window import DASHBOARD
+
+    window.show_page(DASHBOARD)
+    settle()
+    dashboard = window.pages[DASHBOARD]
+    table = dashboard.agenda_table
+    table.scrollToBottom()
+    settle()
+    yield "agenda-end", window.grab()
+    table.scrollToTop()
+    if dashboard.agenda_model.rowCount():
+        dialog = dashboard.detail_dialog(0)
+        dialog.show()
+        settle()
+        yield "agenda-detail", dialog.grab()
+        dialog.close()
+        settle()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -251,6 +274,11 @@ def main() -> int:
     parser.add_argument("--all-pages", action="store_true", help="also save <out>-<n>.png for every page")
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--extras",
+        action="store_true",
+        help="also save <out>-<name>.png for dialogs and states: the agenda's end, an agenda detail, ...",
+    )
     args = parser.parse_args()
 
     ensure_data(args.data_dir, args.seed)
@@ -290,7 +318,14 @@ def main() -> int:
                 print(f"could not write {out}", file=sys.stderr)
                 return 1
             print(f"saved {out} (page {n}: {window.pages[n].title})")
-        if args.all_pages and args.page in pages:
+        if args.extras:
+            for name, image in extra_shots(window, lambda: settle(window)):
+                out = args.out.with_name(f"{args.out.stem}-{name}{args.out.suffix}")
+                if not image.save(str(out)):
+                    print(f"could not write {out}", file=sys.stderr)
+                    return 1
+                print(f"saved {out} ({name})")
+        if (args.all_pages or args.extras) and args.page in pages:
             window.show_page(args.page)
             settle(window)
             window.grab().save(str(args.out))

@@ -36,7 +36,7 @@ from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_datetime
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
-from ui.queries import DashboardCounts, Identity, SyncStatus, load_identity, load_sync_status
+from ui.queries import DashboardCounts, Identity, RecordLink, SyncStatus, load_identity, load_sync_status
 from ui.style import BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
 from ui.views.dashboard_view import DashboardView
 from ui.views.records_view import RecordsView
@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self._add_shortcut(QKeySequence("F5"), self.refresh_current)
 
         self.dashboard.countsLoaded.connect(self._on_counts)
+        self.dashboard.openRecord.connect(self.open_record)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
@@ -253,6 +254,24 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(index)
         self.pages[index].activate()
+
+    def page_index(self, key: str) -> int | None:
+        """The index of the list page whose ``RecordList.key`` is ``key`` (e.g. ``detainees``)."""
+        for i, page in enumerate(self.pages):
+            if isinstance(page, RecordsView) and page.key == key:
+                return i
+        return None
+
+    @Slot(object)
+    def open_record(self, link: RecordLink) -> None:
+        """Show the page that lists the record and select its row (if it is in the list)."""
+        index = self.page_index(link.page)
+        if index is None:
+            return
+        self.show_page(index)
+        page = self.pages[index]
+        if link.record_id is not None and isinstance(page, RecordsView):
+            page.select_record(link.record_id)
 
     @Slot()
     def refresh_current(self) -> None:

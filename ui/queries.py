@@ -7,20 +7,35 @@ run on a worker thread and be tested without a window. Candidates to move into t
 
 from __future__ import annotations
 
+import threading
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from inspector.domain.enums import DocumentState
-from inspector.domain.validation import SHANGHAI
+from inspector.agenda import Agenda, build_agenda, load_calendar, load_rule_settings
+from inspector.agenda.context import AgendaContext
+from inspector.agenda.custody_items import refresh_custody_status
+from inspector.domain.enums import DocumentState, Stage
+from inspector.domain.validation import SHANGHAI, local_date
+from inspector.rules.targets import (
+    MailboxOpeningRecord,
+    TalkRecord,
+    TargetStatus,
+    week_bounds,
+    weekly_targets,
+)
 from inspector.store.models import (
     AppUser,
+    CustodyStatus,
     DailyLog,
     Detainee,
+    MailboxLetter,
     MailboxOpening,
     MonthlyReport,
     Patrol,
@@ -32,19 +47,25 @@ from inspector.store.models import (
 from inspector.store.queries import pending_changes
 from inspector.store.repository import today_local
 from inspector.store.store import Store
+from inspector.sync import local as sync_local
 
 __all__ = [
     "AWAITING_REPLY",
+    "CustodySoon",
     "DashboardCounts",
+    "DashboardData",
     "Identity",
+    "RecordLink",
     "ReportCounts",
     "SyncStatus",
     "Week",
+    "load_dashboard",
     "load_dashboard_counts",
     "load_identity",
     "load_report_counts",
     "load_sync_status",
     "pending_changes",
+    "refresh_custody_cache",
 ]
 
 # States in which a served document waits for the addressee's reply.
@@ -97,9 +118,12 @@ def _parse_timestamp(value: Any) -> datetime | None:
     return None
 
 
-def load_sync_status(store: Store) -> SyncStatus:
+def load_sync_status(store: Store, *, online: bool = False) -> SyncStatus:
+    """Pending changes and the last complete sync (``sync.last_sync``, written by the core's sync)."""
     return SyncStatus(
-        pending=pending_changes(store), last_sync_at=_parse_timestamp(store.meta("last_sync_at"))
+        pending=pending_changes(store),
+        last_sync_at=_parse_timestamp(store.meta(sync_local.LAST_SYNC_KEY)),
+        online=online,
     )
 
 
@@ -174,6 +198,216 @@ def load_dashboard_counts(store: Store, today: date | None = None) -> DashboardC
             overdue_replies=_count(s, RectificationNotice, _overdue(RectificationNotice, today))
             + _count(s, ProcuratorialSuggestion, _overdue(ProcuratorialSuggestion, today)),
         )
+
+
+# ---- 工作台: agenda, weekly targets, custody deadlines ---------------------------------------------------
+
+# The custody deadline cache is written by whoever reads it first (agenda, 在押人员 list); two of our
+# workers refreshing it at once would race for SQLite's write lock, so they take turns.
+_custody_cache_lock = threading.Lock()
+
+CUSTODY_SOON_DAYS = 7  # the side panel: custody deadlines within a week (and those passed)
+CUSTODY_SOON_LIMIT = 200
+
+
+@contextmanager
+def _agenda_context(store: Store, session: Session, today: date) -> Iterator[AgendaContext]:
+    station_id = store.station_id
+    yield AgendaContext(
+        session=session,
+        station_id=station_id,
+        today=today,
+        settings=load_rule_settings(session, station_id),
+        calendar=load_calendar(session),
+        horizon_days=14,
+        warning_days=3,
+    )
+
+
+def refresh_custody_cache(store: Store, today: date | None = None) -> int:
+    """Fill ``custody_status`` for every held detainee whose row is missing (the core's rules compute
+    it); returns how many were computed. Run it before a query that joins the cache."""
+    today = today or today_local()
+    with _custody_cache_lock, store.session() as s, _agenda_context(store, s, today) as ctx:
+        return refresh_custody_status(ctx)
+
+
+@dataclass(frozen=True)
+class RecordLink:
+    """Where a record is shown: a list page (``RecordList.key``) and the id of the row to select."""
+
+    page: str
+    record_id: uuid.UUID | None
+
+
+# agenda ``record_table`` → list page showing that record (letters are shown through their opening)
+_PAGE_OF_TABLE = {
+    "detainee": "detainees",
+    "rectification_notice": "corrections",
+    "procuratorial_suggestion": "corrections",
+    "talk": "talks",
+    "patrol": "patrols",
+    "mailbox_opening": "mailbox",
+}
+
+
+@dataclass(frozen=True)
+class CustodySoon:
+    """A held detainee whose custody deadline is within :data:`CUSTODY_SOON_DAYS` days or passed."""
+
+    detainee_id: uuid.UUID
+    name: str
+    cell: str | None
+    deadline: date
+    days_left: int
+    stage: str  # Chinese label
+    basis: str
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    today: date
+    counts: DashboardCounts
+    agenda: Agenda
+    targets: tuple[TargetStatus, ...]
+    custody_soon: list[CustodySoon]
+    custody_soon_total: int
+    links: dict[uuid.UUID, RecordLink] = field(default_factory=dict)  # agenda record id → where shown
+
+    @property
+    def new_arrival_talks(self) -> list[Any]:
+        """Agenda items for new arrivals still to be talked to (pending or late)."""
+        return [i for i in self.agenda.items if i.kind == "new_arrival_talk"]
+
+
+def _utc_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=SHANGHAI).astimezone(UTC)
+
+
+def load_weekly_targets(ctx: AgendaContext) -> tuple[TargetStatus, ...]:
+    """The three weekly targets with their counts, met or not, read as the agenda reads them.
+
+    (The agenda lists only the targets not met; the cards also show those met. Mirrors
+    ``inspector.agenda.work_items.weekly_target_items`` until the core exposes the statuses.)
+    """
+    start, end = week_bounds(ctx.today, ctx.settings)
+    lo, hi = _utc_start(start), _utc_start(end + timedelta(days=1))
+    s, sid = ctx.session, ctx.station_id
+    patrol_dates = s.scalars(
+        select(Patrol.patrol_date).where(
+            Patrol.station_id == sid, Patrol.deleted_at.is_(None), Patrol.patrol_date.between(start, end)
+        )
+    )
+    talks = [
+        TalkRecord(str(detainee_id), local_date(at), kind)
+        for detainee_id, at, kind in s.execute(
+            select(Talk.detainee_id, Talk.talk_at, Talk.talk_type).where(
+                Talk.station_id == sid, Talk.deleted_at.is_(None), Talk.talk_at >= lo, Talk.talk_at < hi
+            )
+        )
+    ]
+    openings = [
+        MailboxOpeningRecord(local_date(at), len(openers or ()))
+        for at, openers in s.execute(
+            select(MailboxOpening.opened_at, MailboxOpening.opener_ids).where(
+                MailboxOpening.station_id == sid,
+                MailboxOpening.deleted_at.is_(None),
+                MailboxOpening.opened_at >= lo,
+                MailboxOpening.opened_at < hi,
+            )
+        )
+    ]
+    return weekly_targets(
+        ctx.today, ctx.settings, patrol_dates=list(patrol_dates), talks=talks, mailbox_openings=openings
+    )
+
+
+def _held(today: date) -> tuple[Any, ...]:
+    return (
+        Detainee.deleted_at.is_(None),
+        or_(Detainee.discharged_on.is_(None), Detainee.discharged_on > today),
+        Detainee.stage != Stage.DISCHARGED.value,
+    )
+
+
+def load_custody_soon(
+    session: Session, today: date, days: int = CUSTODY_SOON_DAYS, limit: int = CUSTODY_SOON_LIMIT
+) -> tuple[list[CustodySoon], int]:
+    """Held detainees whose cached custody deadline is passed or within ``days`` days, soonest first
+    (at most ``limit``), and how many there are in all. The cache must be fresh (build the agenda or
+    :func:`refresh_custody_cache` first)."""
+    last = today + timedelta(days=days)
+    where = (*_held(today), CustodyStatus.deadline.is_not(None), CustodyStatus.deadline <= last)
+    joined = select(CustodyStatus).join(Detainee, Detainee.id == CustodyStatus.detainee_id)
+    total = int(session.scalar(joined.with_only_columns(func.count()).where(*where)) or 0)
+    rows = session.execute(
+        select(
+            Detainee.id,
+            Detainee.name,
+            Detainee.cell,
+            CustodyStatus.deadline,
+            CustodyStatus.stage,
+            CustodyStatus.basis,
+        )
+        .join(CustodyStatus, CustodyStatus.detainee_id == Detainee.id)
+        .where(*where)
+        .order_by(CustodyStatus.deadline, Detainee.name)
+        .limit(limit)
+    )
+    soon = [
+        CustodySoon(
+            detainee_id=r.id,
+            name=r.name,
+            cell=r.cell,
+            deadline=r.deadline,
+            days_left=(r.deadline - today).days,
+            stage=_stage_label(r.stage),
+            basis=r.basis,
+        )
+        for r in rows
+    ]
+    return soon, total
+
+
+def _stage_label(value: str | None) -> str:
+    for member in Stage:
+        if member.value == value:
+            return member.label
+    return value or ""
+
+
+def _links(session: Session, agenda: Agenda) -> dict[uuid.UUID, RecordLink]:
+    links: dict[uuid.UUID, RecordLink] = {}
+    letters: list[uuid.UUID] = []
+    for item in agenda.items:
+        if item.record_id is None or item.record_table is None:
+            continue
+        if item.record_table == "mailbox_letter":
+            letters.append(item.record_id)
+        elif item.record_table == "oral_correction":
+            links[item.record_id] = RecordLink("corrections", None)  # not in the list (yet)
+        elif item.record_table in _PAGE_OF_TABLE:
+            links[item.record_id] = RecordLink(_PAGE_OF_TABLE[item.record_table], item.record_id)
+    if letters:
+        for letter_id, opening_id in session.execute(
+            select(MailboxLetter.id, MailboxLetter.opening_id).where(MailboxLetter.id.in_(letters))
+        ):
+            links[letter_id] = RecordLink("mailbox", opening_id)
+    return links
+
+
+def load_dashboard(store: Store, today: date | None = None) -> DashboardData:
+    """Everything the 工作台 shows, read in the background: the agenda (which refreshes the custody
+    cache), the counts, the weekly targets, custody deadlines within a week, and where records live."""
+    today = today or today_local()
+    with _custody_cache_lock:
+        agenda = build_agenda(store, today)
+    counts = load_dashboard_counts(store, today)
+    with store.session() as s, _agenda_context(store, s, today) as ctx:
+        targets = load_weekly_targets(ctx)
+        soon, total = load_custody_soon(s, today)
+        links = _links(s, agenda)
+    return DashboardData(today, counts, agenda, targets, soon, total, links)
 
 
 # ---- 日志与报表 ---------------------------------------------------------------------------------------

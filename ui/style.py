@@ -23,6 +23,15 @@ OFFLINE = "#8a94a3"
 ONLINE = "#2e7d32"
 BADGE = "#d64545"
 
+# Urgency (agenda rows, cards, days left): red = 逾期, amber = within the warning window, grey = 提示.
+RED = "#c62828"
+AMBER = "#b26a00"
+GREEN = "#2e7d32"
+GREY = "#8a94a3"
+RED_TINT = "#fff3f3"
+AMBER_TINT = "#fffaf0"
+LEVEL_COLOURS = {"overdue": RED, "warning": AMBER, "upcoming": TEXT, "info": GREY}
+
 STYLE_SHEET = f"""
 QMainWindow, QStackedWidget#pages {{ background: {PAGE_BG}; }}
 QWidget#page {{ background: {PAGE_BG}; }}
@@ -54,6 +63,14 @@ QFrame#card QLabel {{ background: transparent; border: none; }}
 QLabel#cardTitle {{ color: {TEXT_MUTED}; }}
 QLabel#cardValue {{ color: {PRIMARY}; font-weight: bold; }}
 QLabel#cardNote {{ color: {TEXT_MUTED}; }}
+
+QFrame#card[severity="red"] {{ border: 1px solid #efb8b8; border-top: 4px solid {RED}; }}
+QFrame#card[severity="red"] QLabel#cardValue {{ color: {RED}; }}
+QFrame#card[severity="amber"] {{ border: 1px solid #f0d29a; border-top: 4px solid #e39a17; }}
+QFrame#card[severity="amber"] QLabel#cardValue {{ color: {AMBER}; }}
+QFrame#card[severity="ok"] {{ border-top: 4px solid #57a85b; }}
+QFrame#card[severity="ok"] QLabel#cardValue {{ color: {GREEN}; }}
+QFrame#card[severity="pending"] {{ border-top: 4px solid {CARD_BORDER}; }}
 
 QFrame#panel {{ background: #ffffff; border: 1px solid {CARD_BORDER}; border-radius: 8px; }}
 QFrame#panel QLabel {{ background: transparent; border: none; }}

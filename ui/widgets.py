@@ -74,6 +74,19 @@ class StatCard(QFrame):
     def set_note(self, text: str) -> None:
         self.note_label.setText(text)
 
+    def set_severity(self, severity: str | None) -> None:
+        """``ok`` (green), ``pending`` (normal), ``amber``, ``red``, or None: colours the card."""
+        value = severity or ""
+        if self.property("severity") == value:
+            return
+        self.setProperty("severity", value)
+        for widget in (self, self.title_label, self.value_label, self.note_label):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def severity(self) -> str:
+        return str(self.property("severity") or "")
+
 
 class Page(QWidget):
     """A screen in the main window's stack. Subclasses load lazily in :meth:`activate`."""

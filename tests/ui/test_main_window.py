@@ -85,7 +85,7 @@ def test_status_bar_says_who_where_and_what_is_pending(
     for part in ("王检察官", "测试区看守所检察室", "离线", "从未同步", f"待同步 {pending} 条"):
         assert part in shown
 
-    store.set_meta("last_sync_at", datetime(2026, 11, 20, 9, 32, tzinfo=UTC).isoformat())
+    store.set_meta("sync.last_sync", datetime(2026, 11, 20, 9, 32, tzinfo=UTC).isoformat())
     window.refresh_status()
     qtbot.waitUntil(lambda: "2026-11-20 17:32" in window.status_text())  # shown in Asia/Shanghai
     idle()
@@ -97,12 +97,13 @@ def test_dashboard_counts_arrive(qtbot: Any, window: Any, store: Store, idle: An
     idle()
     values = {key: card.value_text() for key, card in dashboard.cards.items()}
     assert values == {
+        "patrols": "1/2",
+        "talks": "1/2",
+        "mailbox_openings": "0/1",  # one opener: an opening counts with two (rules)
+        "new_arrivals": "0 ✓",
         "in_custody": "4",
-        "patrols_this_week": "1",
-        "talks_this_week": "1",
-        "mailbox_openings_this_week": "1",
-        "awaiting_reply": "2",
     }
+    assert dashboard.counts.awaiting_reply == 2
     assert dashboard.counts == load_dashboard_counts(store)
     assert dashboard.counts.overdue_replies == 1
     assert window.nav_badge(CORRECTIONS) == 1

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from inspector.domain.enums import DocumentState, Gender, PatrolMethod, Stage, TalkType
 from inspector.store.models import (
     AppUser,
+    CustodyStatus,
     Detainee,
     Finding,
     MailboxOpening,
@@ -361,40 +362,82 @@ def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
 # ---- 在押人员 ----------------------------------------------------------------------------------------
 
 
+def _deadline_colour(row: Any) -> QColor | None:
+    deadline, warning_from = row["deadline"], row["warning_from"]
+    today = today_local()
+    if deadline is not None and deadline < today:
+        return OVERDUE
+    if warning_from is not None and warning_from <= today:
+        return DUE_SOON
+    return None
+
+
+def _refresh_custody(store: Any) -> None:
+    from ui.queries import refresh_custody_cache
+
+    refresh_custody_cache(store)
+
+
 def detainee_list() -> RecordList:
-    stmt: AnySelect = select(Detainee).where(_live(Detainee), Detainee.discharged_on.is_(None))
-    query = RecordQuery(stmt, Detainee.id)
+    """Everyone in custody, with the custody deadline from the cache (``custody_status``), joined in
+    SQL so that the column sorts; the cache is refreshed (rules engine) before every load."""
+    stmt: AnySelect = (
+        select(
+            Detainee,
+            CustodyStatus.deadline.label("deadline"),
+            CustodyStatus.warning_from.label("warning_from"),
+            CustodyStatus.basis.label("basis"),
+        )
+        .outerjoin(CustodyStatus, CustodyStatus.detainee_id == Detainee.id)
+        .where(_live(Detainee), Detainee.discharged_on.is_(None))
+    )
+    query = RecordQuery(
+        stmt,
+        Detainee.id,
+        make_rows=lambda s, rows: [Listed(r[0], dict(r._mapping)) for r in rows],
+        prepare=_refresh_custody,
+    )
     t = QCoreApplication.translate
     columns = [
-        Column(t("RecordLists", "姓名"), lambda d: d.name, sort=Detainee.name, width=100),
+        Column(t("RecordLists", "姓名"), lambda r: r.record.name, sort=Detainee.name, width=90),
         Column(
             t("RecordLists", "性别"),
-            lambda d: enum_label(Gender, d.gender),
+            lambda r: enum_label(Gender, r.record.gender),
             sort=Detainee.gender,
             align=CENTER,
-            width=60,
+            width=50,
         ),
         Column(
             t("RecordLists", "身份证号"),
-            lambda d: mask_id_number(d.id_number),
+            lambda r: mask_id_number(r.record.id_number),
             sort=func.substr(Detainee.id_number, -4),  # by the visible digits only
-            width=190,
+            width=170,
         ),
-        Column(t("RecordLists", "监室"), lambda d: d.cell, sort=Detainee.cell, width=80),
+        Column(t("RecordLists", "监室"), lambda r: r.record.cell, sort=Detainee.cell, align=CENTER, width=60),
         Column(
             t("RecordLists", "入所日期"),
-            lambda d: d.admitted_at,
+            lambda r: r.record.admitted_at,
             text=fmt_date,
             sort=Detainee.admitted_at,
             width=100,
         ),
         Column(
-            t("RecordLists", "诉讼阶段"), lambda d: enum_label(Stage, d.stage), sort=Detainee.stage, width=170
+            t("RecordLists", "诉讼阶段"),
+            lambda r: enum_label(Stage, r.record.stage),
+            sort=Detainee.stage,
+            width=140,
         ),
-        Column(t("RecordLists", "涉嫌罪名"), lambda d: d.charges, sort=Detainee.charges, width=150),
+        Column(
+            t("RecordLists", "羁押期限届满日"),
+            lambda r: r["deadline"],
+            sort=CustodyStatus.deadline,
+            foreground=_deadline_colour,
+            width=120,
+        ),
+        Column(t("RecordLists", "涉嫌罪名"), lambda r: r.record.charges, sort=Detainee.charges, width=140),
         Column(
             t("RecordLists", "办案机关"),
-            lambda d: d.case_authority,
+            lambda r: r.record.case_authority,
             sort=Detainee.case_authority,
             stretch=True,
         ),

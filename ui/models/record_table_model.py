@@ -127,6 +127,8 @@ class RecordQuery:
     id_column: SQLColumnExpression[Any]
     make_rows: Callable[[Session, Sequence[Row[Any]]], list[Any]] = _first_or_row
     row_id: Callable[[Any], uuid.UUID] = _id_attribute
+    prepare: Callable[[Store], object] | None = None
+    """Run in the background before each (re)load, e.g. to refresh a cache the query joins."""
 
     def ids(self, session: Session, order: Sequence[SortKey] = ()) -> list[RecordKey]:
         """Ids of every matching record, in display order (the id breaks ties, so paging is stable).
@@ -257,6 +259,8 @@ class RecordTableModel(QAbstractTableModel):
         query, store, order, page = self._query, self._store, self._order_by(), self._page_size
 
         def work() -> _Page:
+            if query.prepare is not None:
+                query.prepare(store)
             with store.session() as s:
                 ids = query.ids(s, order)
                 return _Page(ids, query.rows(s, ids[:page]))
@@ -267,6 +271,15 @@ class RecordTableModel(QAbstractTableModel):
             lambda exc: self._failed(generation, exc),
             owner=self,
         )
+
+    def position_of(self, record_id: RecordKey) -> int | None:
+        """Where the record is in the current order (loaded or not), or None if it is not in the list."""
+        wanted = as_uuid(record_id)
+        forms = {wanted, wanted.hex, str(wanted)}  # ids are kept as the database's text
+        for i, key in enumerate(self._ids):
+            if key in forms:
+                return i
+        return None
 
     def ensure_loaded(self) -> None:
         """Load once (the first time the list is shown)."""

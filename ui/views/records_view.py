@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+import uuid
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from inspector.store.store import Store
 from ui.models.record_lists import RecordList
-from ui.models.record_table_model import RecordTableModel
+from ui.models.record_table_model import OBJECT_ROLE, RecordTableModel
 from ui.widgets import Page
 from ui.workers import Runner
 
@@ -74,11 +76,17 @@ class RecordsView(Page):
         self.count_label = QLabel(self.tr("正在读取…"))
         self.count_label.setObjectName("rowCount")
         self.header.right.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        self.toolbar = QHBoxLayout()  # buttons above the table (preview, print …), added by the owner
+        self.toolbar.setSpacing(8)
+        self.body.addLayout(self.toolbar)
         self.table = make_table(self.model, self)
         self.body.addWidget(self.table, 1)
         self.model.loaded.connect(self._update_count)
         self.model.totalChanged.connect(self._update_count)
         self.model.loadFailed.connect(self._load_failed)
+        self._pending_select: uuid.UUID | None = None
+        self.model.loaded.connect(self._try_select)
+        self.model.rowsInserted.connect(lambda *_: self._try_select())
 
     @Slot()
     def _update_count(self) -> None:
@@ -97,3 +105,44 @@ class RecordsView(Page):
 
     def refresh(self) -> None:
         self.model.reload()
+
+    @property
+    def key(self) -> str:
+        return self.spec.key
+
+    # ---- selecting a record (from the 工作台) --------------------------------------------------------
+
+    def select_record(self, record_id: uuid.UUID) -> None:
+        """Select and show the row of ``record_id`` once it is loaded (pages are fetched as needed);
+        nothing happens if the record is not in the list."""
+        self._pending_select = record_id
+        self.model.ensure_loaded()
+        self._try_select()
+
+    def selected_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        value = self.model.data(self.model.index(index.row(), 0), OBJECT_ROLE)
+        return value if isinstance(value, uuid.UUID) else None
+
+    @Slot()
+    def _try_select(self) -> None:
+        record_id = self._pending_select
+        if record_id is None or not self.model.has_loaded:
+            return
+        position = self.model.position_of(record_id)
+        if position is None:
+            self._pending_select = None
+            return
+        if position < self.model.rowCount():
+            self._pending_select = None
+            index = self.model.index(position, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.table.setFocus()
+        elif self.model.canFetchMore():
+            self.model.fetchMore()  # the next page; rowsInserted brings us back here
