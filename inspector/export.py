@@ -28,7 +28,21 @@ from inspector.store.types import utc_now
 FORMAT = "inspector-export"
 FORMAT_VERSION = 1
 # Local-only tables that are not records: secrets, sync bookkeeping, per-file facts.
-NOT_EXPORTED = frozenset({"local_credential", "local_meta", "sync_outbox", "sync_capture", "blob"})
+NOT_EXPORTED = frozenset(
+    {
+        "local_credential",
+        "local_meta",
+        "sync_outbox",
+        "sync_capture",
+        "blob",
+        "sync_batch",
+        "sync_batch_entry",
+        "sync_conflict",
+        "sync_blob_transfer",
+        "sync_blob_part",
+        "custody_status",
+    }
+)
 
 
 @dataclass(frozen=True)
