@@ -259,6 +259,15 @@ def add_sync_commands(subparsers: Any, common_parent: argparse.ArgumentParser) -
     _url_arg(p)
     p.set_defaults(func=_lease_dispatch)
 
+    p = osub.add_parser(
+        "holidays", help="the holiday table every laptop pulls (years chinese-calendar lacks)"
+    )
+    p.add_argument("holidays_action", choices=["import", "list"])
+    p.add_argument("file", nargs="?", help="import: CSV with date,type(rest|work),name,note")
+    p.add_argument("--year", type=int, help="list: the year to show")
+    _url_arg(p)
+    p.set_defaults(func=cmd_office_holidays)
+
     p = subparsers.add_parser("enroll", parents=[common_parent], help="connect this laptop to the office")
     p.add_argument(
         "--office-url", required=True, help="office database URL (host, port, dbname; no password)"
@@ -274,6 +283,27 @@ def add_sync_commands(subparsers: Any, common_parent: argparse.ArgumentParser) -
     p = subparsers.add_parser("sync", parents=[common_parent], help="sync with the office now")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
     p.set_defaults(func=cmd_sync)
+
+
+def cmd_office_holidays(args: argparse.Namespace) -> int:
+    from inspector.rules.periods import zh_date
+    from inspector.sync import holidays
+
+    url = _office_url(args)
+    if args.holidays_action == "import":
+        if not args.file:
+            raise SyncUsageError("请指定节假日 CSV 文件", "give the holiday CSV file")
+        count = holidays.office_set_holidays(url, holidays.read_holiday_file(Path(args.file)))
+        print(f"已录入 / stored {count} days; 各电脑下次同步时获取 / laptops get them at their next sync")
+        return EXIT_OK
+    if args.year is None:
+        raise SyncUsageError("请用 --year 指定年份", "give the year with --year")
+    for e in holidays.office_list_holidays(url, args.year):
+        kind = "上班" if e.is_workday else "休息"
+        print(
+            f"{e.day.isoformat()}  {zh_date(e.day)}  {kind}  {e.holiday_name or ''}  {e.note or ''}".rstrip()
+        )
+    return EXIT_OK
 
 
 def _lease_dispatch(args: argparse.Namespace) -> int:

@@ -1,0 +1,133 @@
+"""The office-maintained holiday table: the State Council's yearly schedule for years the
+``chinese-calendar`` package does not know, entered once at the office and pulled by every laptop.
+
+The file format is CSV with a header ``date,type,name,note``: ``type`` is ``rest`` (a statutory
+holiday or the rest days around it) or ``work`` (a 调休 make-up working day); ``name`` is a holiday
+key (``spring_festival``, ``national_day`` …, see ``HolidayName``) or its Chinese name; ``note`` is
+free text. Example::
+
+    date,type,name,note
+    2027-02-05,rest,春节,
+    2027-02-14,work,春节,调休上班
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from inspector.domain.enums import HolidayName
+from inspector.domain.errors import FieldError, ValidationError
+from inspector.store.models import HolidayDay
+from inspector.store.store import Store
+from inspector.sync.office import admin
+
+_TYPES = {"rest": False, "休": False, "休息": False, "work": True, "班": True, "上班": True}
+_NAMES = {m.value: m.value for m in HolidayName} | {m.label: m.value for m in HolidayName}
+
+
+@dataclass(frozen=True)
+class HolidayEntry:
+    day: date
+    is_workday: bool
+    holiday_name: str | None
+    note: str | None
+
+
+def parse_holiday_csv(text: str) -> list[HolidayEntry]:
+    """Every line checked; all problems reported together, naming the line and the field."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = {"date", "type"} - set(reader.fieldnames or [])
+    if missing:
+        raise ValidationError(
+            "holiday_day",
+            [FieldError(m, f"缺少列 {m}", f"the header lacks the column {m}") for m in sorted(missing)],
+        )
+    entries: list[HolidayEntry] = []
+    errors: list[FieldError] = []
+    seen: set[date] = set()
+    for line, row in enumerate(reader, start=2):
+        raw_day, raw_type = (row.get("date") or "").strip(), (row.get("type") or "").strip().lower()
+        raw_name, note = (row.get("name") or "").strip(), (row.get("note") or "").strip()
+        try:
+            day = date.fromisoformat(raw_day)
+        except ValueError:
+            errors.append(
+                FieldError(f"第{line}行 date", f"日期无效：{raw_day}", f"line {line}: bad date {raw_day!r}")
+            )
+            continue
+        if raw_type not in _TYPES:
+            errors.append(
+                FieldError(
+                    f"第{line}行 type",
+                    f"类型应为 rest 或 work：{raw_type}",
+                    f"line {line}: type must be rest or work",
+                )
+            )
+            continue
+        if raw_name and raw_name not in _NAMES:
+            errors.append(
+                FieldError(
+                    f"第{line}行 name",
+                    f"节日名称无效：{raw_name}",
+                    f"line {line}: unknown holiday {raw_name!r}",
+                )
+            )
+            continue
+        if day in seen:
+            errors.append(
+                FieldError(f"第{line}行 date", f"日期重复：{raw_day}", f"line {line}: {raw_day} twice")
+            )
+            continue
+        seen.add(day)
+        entries.append(HolidayEntry(day, _TYPES[raw_type], _NAMES.get(raw_name), note[:200] or None))
+    if errors:
+        raise ValidationError("holiday_day", errors)
+    return entries
+
+
+def read_holiday_file(path: Path) -> list[HolidayEntry]:
+    return parse_holiday_csv(path.read_text(encoding="utf-8"))
+
+
+def office_set_holidays(url: str, entries: list[HolidayEntry]) -> int:
+    """Insert or correct the days at the office, in one transaction; laptops pull them on next sync."""
+    with admin(url) as conn, conn.transaction():
+        for e in entries:
+            conn.execute(
+                "INSERT INTO sync.holiday_day (day, is_workday, holiday_name, note) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (day) DO UPDATE SET is_workday = EXCLUDED.is_workday, "
+                "holiday_name = EXCLUDED.holiday_name, note = EXCLUDED.note, updated_at = now()",
+                (e.day, e.is_workday, e.holiday_name, e.note),
+            )
+    return len(entries)
+
+
+def office_list_holidays(url: str, year: int) -> list[HolidayEntry]:
+    with admin(url) as conn:
+        rows = conn.execute(
+            "SELECT day, is_workday, holiday_name, note FROM sync.holiday_day "
+            "WHERE day >= make_date(%s, 1, 1) AND day < make_date(%s + 1, 1, 1) ORDER BY day",
+            (year, year),
+        ).fetchall()
+    return [HolidayEntry(d, w, n, note) for d, w, n, note in rows]
+
+
+def local_set_holidays(store: Store, entries: list[HolidayEntry]) -> int:
+    """For a laptop that is not enrolled yet: the same days, marked as entered locally (a later pull
+    from the office overwrites them)."""
+    with store.session() as s:
+        for e in entries:
+            s.merge(
+                HolidayDay(
+                    day=e.day,
+                    is_workday=e.is_workday,
+                    holiday_name=e.holiday_name,
+                    note=e.note,
+                    source="local",
+                )
+            )
+    return len(entries)
