@@ -31,8 +31,12 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+## Benchmarks print their ratio against a baseline measured in the same run (docs/benchmarks.md).
 bench: $(STAMP)
 	$(BIN)/python bench/store_bench.py
+	$(BIN)/python bench/agenda_bench.py
+	$(BIN)/python bench/pdf_bench.py
+	INSPECTOR_BENCH_PG_URL=$${INSPECTOR_BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres} $(BIN)/python bench/sync_bench.py
 
 ## One-folder desktop build with PyInstaller, then a smoke test of the built binary.
 dist: $(STAMP)
