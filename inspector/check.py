@@ -71,7 +71,8 @@ def _outbox(conn: Connection) -> list[str]:
             problems.append(f"{table}: {orphans} outbox entries point to rows that do not exist")
         unqueued = conn.exec_driver_sql(
             f"SELECT count(*) FROM {table} t WHERE t.server_version IS NULL "
-            f"AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = '{table}' AND o.row_id = t.id) "
+            f"AND NOT EXISTS (SELECT 1 FROM sync_outbox o "
+            f"WHERE o.table_name = '{table}' AND o.row_id = t.id) "
             # a row the office refused waits for the user in sync_conflict, not in the outbox
             f"AND NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.table_name = '{table}' "
             f"AND c.row_id = t.id AND c.resolved_at IS NULL)"

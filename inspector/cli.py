@@ -31,14 +31,14 @@ class UsageError(InspectorError):
     pass
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
+def data_dir_of(args: argparse.Namespace) -> Path:
     from inspector.store.store import default_data_dir
 
     given = args.command_data_dir or args.data_dir
     return Path(given).expanduser() if given else default_data_dir()
 
 
-def _tty_prompt(text: str, confirm: bool) -> str | None:
+def tty_prompt(text: str, confirm: bool) -> str | None:
     """Ask for the database passphrase on the terminal (never echoed); None without a terminal."""
     if not sys.stdin.isatty():
         return None
@@ -72,7 +72,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # The desktop app is loaded by name: the core never imports the UI (import-linter contract);
     # the command line is only the place that launches it.
     app = importlib.import_module("ui.app")
-    return int(app.run_gui(_data_dir(args)))
+    return int(app.run_gui(data_dir_of(args)))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -87,8 +87,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         "agency_code": args.agency_code,
     }
     user = FirstUser(args.user, args.display_name or args.user, _read_password(args), args.role)
-    data_dir = _data_dir(args)
-    with initialise(data_dir, station, user, device_name=args.device_name, prompt=_tty_prompt) as store:
+    data_dir = data_dir_of(args)
+    with initialise(data_dir, station, user, device_name=args.device_name, prompt=tty_prompt) as store:
         print(f"已初始化 / initialised: {data_dir} (station {args.station_code}, device {store.device_id})")
     return EXIT_OK
 
@@ -100,7 +100,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from inspector.station_setup import FirstUser, initialise
     from inspector.store.store import Store
 
-    data_dir = _data_dir(args)
+    data_dir = data_dir_of(args)
     if Store.exists(data_dir):
         if args.if_empty:
             print(f"{data_dir} 已有数据库，未生成演示数据 / already has a database; demo not generated")
@@ -111,7 +111,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     password = _read_password(args) if args.password_stdin else secrets.token_urlsafe(9)
     user = FirstUser("wang", "王检察官", password, "procurator")
-    with initialise(data_dir, DEMO_STATION, user, device_name="demo", prompt=_tty_prompt) as store:
+    with initialise(data_dir, DEMO_STATION, user, device_name="demo", prompt=tty_prompt) as store:
         summary = generate(store, seed=args.seed, scale=args.scale, progress=lambda m: print(m, flush=True))
     total = sum(summary.counts.values())
     print(f"演示数据已生成 / demo data written: {total} records in {summary.seconds:.1f} s → {data_dir}")
@@ -126,7 +126,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.format != "json":
         raise UsageError(f"不支持的导出格式：{args.format}", f"unsupported export format: {args.format}")
-    with Store.open(_data_dir(args), _tty_prompt) as store:
+    with Store.open(data_dir_of(args), tty_prompt) as store:
         summary = export_json(store, Path(args.out))
     print(f"已导出 / exported {sum(summary.counts.values())} records → {summary.path}")
     return EXIT_OK
@@ -136,7 +136,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from inspector.check import run_checks
     from inspector.store.store import Store
 
-    with Store.open(_data_dir(args), _tty_prompt) as store:
+    with Store.open(data_dir_of(args), tty_prompt) as store:
         results = run_checks(store)
     for result in results:
         print(f"{'ok     ' if result.ok else 'PROBLEM'} {result.name}")
@@ -161,7 +161,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         raise UsageError(
             f"日期格式应为 YYYY-MM-DD：{args.date}", f"--date must be YYYY-MM-DD: {args.date}"
         ) from exc
-    with Store.open(_data_dir(args), _tty_prompt) as store:
+    with Store.open(data_dir_of(args), tty_prompt) as store:
         agenda = build_agenda(store, on, horizon_days=args.days)
     if args.json:
         print(json.dumps(agenda.to_json(), ensure_ascii=False, indent=2))

@@ -36,11 +36,11 @@ def add_pdf_command(subparsers: Any, common_parent: argparse.ArgumentParser) -> 
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from inspector.cli import _data_dir, _tty_prompt
+    from inspector.cli import data_dir_of, tty_prompt
     from inspector.documents.render import KINDS, render_pdf
     from inspector.store.store import Store
 
-    with Store.open(_data_dir(args), _tty_prompt) as store:
+    with Store.open(data_dir_of(args), tty_prompt) as store:
         data = render_pdf(store, args.kind, args.key, for_detention_center=args.for_center)
     out = Path(args.out).expanduser()
     out.parent.mkdir(parents=True, exist_ok=True)

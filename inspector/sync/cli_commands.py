@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from inspector.cli import data_dir_of, tty_prompt
 from inspector.domain.errors import InspectorError
 from inspector.sync.errors import EXIT_CONFLICTS, EXIT_OK, SyncError
 
@@ -26,23 +27,6 @@ DOC_TYPES = ("rectification_notice", "procuratorial_suggestion")
 
 class SyncUsageError(InspectorError):
     pass
-
-
-def _data_dir(args: argparse.Namespace) -> Path:
-    from inspector.store.store import default_data_dir
-
-    given = getattr(args, "command_data_dir", None) or getattr(args, "data_dir", None)
-    return Path(given).expanduser() if given else default_data_dir()
-
-
-def _prompt(text: str, confirm: bool) -> str | None:
-    """The database passphrase from the terminal (never echoed); None without a terminal."""
-    if not sys.stdin.isatty():
-        return None
-    first = getpass.getpass(f"{text}: ")
-    if confirm and getpass.getpass("再次输入 / Repeat: ") != first:
-        raise SyncUsageError("两次输入的口令不一致", "the two passphrases differ")
-    return first
 
 
 def _secret(args: argparse.Namespace, what_zh: str, what_en: str) -> str:
@@ -152,9 +136,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         args.office_url, args.device, sslmode=args.sslmode, sslrootcert=args.sslrootcert
     )
     secret = _secret(args, "注册口令", "enrollment secret")
-    data_dir = _data_dir(args)
+    data_dir = data_dir_of(args)
     if Store.exists(data_dir):
-        with Store.open(data_dir, _prompt) as store:
+        with Store.open(data_dir, tty_prompt) as store:
             e = enroll_store(store, target, secret)
     else:
         user = None
@@ -164,7 +148,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
                 _secret(args, f"用户 {args.user} 的本机登录密码", f"local password for {args.user}"),
             )
         with enroll_new(
-            data_dir, target, secret, device_name=args.device_name, user=user, prompt=_prompt
+            data_dir, target, secret, device_name=args.device_name, user=user, prompt=tty_prompt
         ) as store:
             e_station = store.station_id
         print(f"已从检察院下载本检察室数据 / station data downloaded into {data_dir} (station {e_station})")
@@ -182,7 +166,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"{p.message_zh} / {p.message_en}", flush=True)
 
     try:
-        with Store.open(_data_dir(args), _prompt) as store:
+        with Store.open(data_dir_of(args), tty_prompt) as store:
             report = sync_now(store, progress=show)
     except SyncError as exc:
         print(f"inspector: {exc}", file=sys.stderr)
