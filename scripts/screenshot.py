@@ -263,6 +263,24 @@ def extra_shots(window: Any, settle: Callable[[], None]) -> Iterator[tuple[str, 
         dialog.close()
         settle()
 
+    from ui.documents import qtpdf_available
+    from ui.main_window import CORRECTIONS
+
+    if not qtpdf_available():
+        print("QtPdf (PySide6-Pdf) is not installed: no preview screenshot", file=sys.stderr)
+        return
+    window.show_page(CORRECTIONS)
+    settle()
+    page = window.pages[CORRECTIONS]
+    page.table.selectRow(0)
+    preview = page.preview_selected()
+    if preview is not None:
+        preview.resize(1100, 720)
+        settle()
+        yield "preview", preview.grab()
+        preview.close()
+        settle()
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(

@@ -32,14 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 import inspector
+from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
+from ui.documents import correction_request, mailbox_request, register_request, talk_request
 from ui.formatting import fmt_datetime
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
 from ui.queries import DashboardCounts, Identity, RecordLink, SyncStatus, load_identity, load_sync_status
 from ui.style import BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
 from ui.views.dashboard_view import DashboardView
-from ui.views.records_view import RecordsView
+from ui.views.records_view import RecordsView, RowDocument
 from ui.views.reports_view import ReportsView
 from ui.views.sync_view import SyncView
 from ui.widgets import Page
@@ -118,13 +120,21 @@ class MainWindow(QMainWindow):
 
         # ---- pages ------------------------------------------------------------------------------
         self.dashboard = DashboardView(store, runner=runner)
+        preview = self.tr("预览和打印…")
+        detainees = RecordsView(store, detainee_list(), runner=runner)
+        self.register_button = detainees.add_button(
+            self.tr("打印台账…"), lambda: detainees.open_preview(register_request(today_local()))
+        )
+        self.register_button.setToolTip(self.tr("今日在押人员情况检察台账：预览、打印或另存为 PDF"))
         self.pages: list[Page] = [
             self.dashboard,
             RecordsView(store, patrol_list(), runner=runner),
-            RecordsView(store, talk_list(), runner=runner),
-            RecordsView(store, mailbox_list(), runner=runner),
-            RecordsView(store, correction_list(), runner=runner),
-            RecordsView(store, detainee_list(), runner=runner),
+            RecordsView(store, talk_list(), runner=runner, document=RowDocument(preview, talk_request)),
+            RecordsView(store, mailbox_list(), runner=runner, document=RowDocument(preview, mailbox_request)),
+            RecordsView(
+                store, correction_list(), runner=runner, document=RowDocument(preview, correction_request)
+            ),
+            detainees,
             ReportsView(store, runner=runner),
             SyncView(store, runner=runner),
         ]

@@ -84,6 +84,14 @@ QHeaderView::section {{
     border-right: 1px solid #e1e6ed; border-bottom: 1px solid #d5dce5;
 }}
 
+QPushButton {{ padding: 5px 14px; }}
+QPushButton#primary {{
+    background: {PRIMARY}; color: #ffffff; border: 1px solid #174a88; border-radius: 4px; padding: 5px 16px;
+}}
+QPushButton#primary:hover {{ background: #2669bd; }}
+QPushButton#primary:disabled {{ background: #9fb6d3; border-color: #9fb6d3; }}
+QToolButton {{ padding: 4px 10px; }}
+
 QStatusBar {{ background: #ffffff; border-top: 1px solid {CARD_BORDER}; color: #3a4654; }}
 QStatusBar::item {{ border: none; }}
 QStatusBar QLabel {{ padding: 2px 8px; }}

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from inspector.store.store import Store
+from ui.documents import PdfRequest, open_preview
 from ui.models.record_lists import RecordList
-from ui.models.record_table_model import OBJECT_ROLE, RecordTableModel
+from ui.models.record_table_model import OBJECT_ROLE, ROW_ROLE, RecordTableModel
 from ui.widgets import Page
 from ui.workers import Runner
 
@@ -51,6 +55,14 @@ def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTable
     return view
 
 
+@dataclass(frozen=True)
+class RowDocument:
+    """The document a list row prints: the button's text and row → :class:`PdfRequest` (or None)."""
+
+    label: str
+    request: Callable[[Any], PdfRequest | None]
+
+
 class RecordsView(Page):
     """One of 巡视检察 · 个别谈话 · 检察官信箱 · 纠正与建议 · 在押人员."""
 
@@ -60,10 +72,15 @@ class RecordsView(Page):
         spec: RecordList,
         *,
         runner: Runner | None = None,
+        document: RowDocument | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(spec.title, spec.subtitle, parent)
         self.spec = spec
+        self._store = store
+        self._runner = runner
+        self.document = document
+        self.preview_button: QPushButton | None = None
         self.model = RecordTableModel(
             store,
             spec.query,
@@ -76,9 +93,6 @@ class RecordsView(Page):
         self.count_label = QLabel(self.tr("正在读取…"))
         self.count_label.setObjectName("rowCount")
         self.header.right.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        self.toolbar = QHBoxLayout()  # buttons above the table (preview, print …), added by the owner
-        self.toolbar.setSpacing(8)
-        self.body.addLayout(self.toolbar)
         self.table = make_table(self.model, self)
         self.body.addWidget(self.table, 1)
         self.model.loaded.connect(self._update_count)
@@ -87,6 +101,45 @@ class RecordsView(Page):
         self._pending_select: uuid.UUID | None = None
         self.model.loaded.connect(self._try_select)
         self.model.rowsInserted.connect(lambda *_: self._try_select())
+        if document is not None:
+            self.preview_button = self.add_button(document.label, self.preview_selected)
+            self.preview_button.setToolTip(self.tr("先选中一行；也可以双击该行"))
+            self.preview_button.setEnabled(False)
+            self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+            self.model.modelReset.connect(self._selection_changed)
+            self.table.activated.connect(lambda _index: self.preview_selected())
+
+    def add_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        """A button at the right of the page title (e.g. 预览和打印…, 打印台账…)."""
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False: slot())
+        self.header.right.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        return button
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        if self.preview_button is not None:
+            self.preview_button.setEnabled(self.selected_row() is not None)
+
+    def selected_row(self) -> Any:
+        """The row object (``ROW_ROLE``) of the selected record, or None."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return self.model.data(self.model.index(index.row(), 0), ROW_ROLE)
+
+    def preview_selected(self) -> QWidget | None:
+        """Open the preview of the selected row's document (see :class:`RowDocument`)."""
+        row = self.selected_row()
+        if self.document is None or row is None:
+            return None
+        request = self.document.request(row)
+        if request is None:
+            return None
+        return self.open_preview(request)
+
+    def open_preview(self, request: PdfRequest) -> QWidget | None:
+        return open_preview(self._store, request, self, runner=self._runner)
 
     @Slot()
     def _update_count(self) -> None:
