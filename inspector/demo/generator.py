@@ -8,11 +8,22 @@ checks, lawyer-meeting checks and daily logs.
 Everything is drawn from one ``random.Random(seed)`` in a fixed order and dated relative to ``today``:
 the same seed and ``today`` give the same records (ids included). The only values that differ between two
 runs are the ones the store itself stamps (``station_id``, ``created_at``/``updated_at``, ``created_by``,
-``device_id``). No record is dated after the day before ``today``.
+``device_id``). No record is dated after the day before ``today`` (``created_at`` is the real time of
+writing: the repositories stamp it). 文号 of the years for which the device holds a number block (``init``
+grants one for the current year) are taken from that block, so documents signed later continue the
+sequence.
 
-The large scale streams: detainees are produced week by week in admission order, rows are buffered and
-flushed table by table (parents first) every ``flush_rows`` rows, and only the detainees still held are
-kept in memory (to be talked to, to write letters ...).
+Scales:
+
+* ``small`` — 300 detainees (about 210 held, every stage, two custody deadlines just past and several
+  within the centre's 7-day warning window), 8 weeks of work ending yesterday, documents over the last
+  six months; under a second.
+* ``large`` — 100,000 detainees admitted over five years and about 590,000 other records, for benchmarks.
+  Detainees are produced week by week in admission order; rows are buffered and flushed table by table
+  (parents first) every ``flush_rows`` rows, and only the detainees still held stay in memory. To keep the
+  volume near its target, 换押 is not recorded as separate events and detainees discharged more than a
+  year ago keep only their key custody events (``DemoConfig.full_history_days``). See docs/benchmarks.md
+  for timings.
 """
 
 from __future__ import annotations
@@ -289,6 +300,8 @@ class _Demo:
         station = store.repo(Station).get(store.station_id)
         if station is None:
             raise ValueError("the store has no station: initialise it first (station_setup.initialise)")
+        if store.repo(Detainee).count(include_deleted=True):
+            raise ValueError("the store already holds detainees: demo data goes into a new store")
         self.station = station
         self.serials = Serials()
         with store.session() as s:

@@ -152,6 +152,11 @@ def test_today_in_the_future_is_refused(tmp_path: Path) -> None:
         store.close()
 
 
+def test_a_second_run_into_the_same_store_is_refused(demo: Demo) -> None:
+    with pytest.raises(ValueError, match="new store"):
+        generate(demo.store, today=TODAY)
+
+
 # --- volume --------------------------------------------------------------------------------------------
 
 
