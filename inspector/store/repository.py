@@ -64,7 +64,7 @@ class Repository(Generic[T]):
     # ---- writing -------------------------------------------------------------------------------
 
     def add(self, values: Mapping[str, Any], *, actor: Actor | None = None) -> T:
-        row = self._prepare_new(values, actor or self.store.actor)
+        row = self._prepare_new(values, actor or self.store.actor, today_local(), utc_now())
         with self.store.session() as s:
             obj = self.model(**row)
             s.add(obj)
@@ -73,11 +73,15 @@ class Repository(Generic[T]):
     def add_many(self, rows: Iterable[Mapping[str, Any]], *, actor: Actor | None = None) -> int:
         """Validate and insert many rows with bulk INSERTs in one transaction (all or nothing)."""
         who = actor or self.store.actor
+        today, now = today_local(), utc_now()
+        # render_nulls: rows whose missing columns differ still go in one executemany, instead of the
+        # ORM splitting the chunk into a statement per distinct set of NULL columns.
+        statement = insert(self.model).execution_options(render_nulls=True)
         count = 0
         with self.store.session() as s:
             for chunk in _chunks(rows, BULK_CHUNK):
-                prepared = [self._prepare_new(r, who) for r in chunk]
-                s.execute(insert(self.model), prepared)
+                prepared = [self._prepare_new(r, who, today, now) for r in chunk]
+                s.execute(statement, prepared)
                 count += len(prepared)
         return count
 
@@ -172,7 +176,9 @@ class Repository(Generic[T]):
                 [FieldError(k, f"未知字段 {k}", f"unknown field {k} for {self.table_name}") for k in unknown],
             )
 
-    def _prepare_new(self, values: Mapping[str, Any], who: Actor) -> dict[str, Any]:
+    def _prepare_new(
+        self, values: Mapping[str, Any], who: Actor, today: date, now: datetime
+    ) -> dict[str, Any]:
         self._refuse_unknown(values)
         for key in SYNC_COLUMNS:
             if key in values and key not in ("id", "station_id"):
@@ -181,10 +187,11 @@ class Repository(Generic[T]):
                     [FieldError(key, f"{key} 由系统填写", f"{key} is set by the system")],
                 )
         row = {**self._defaults, **values}
-        self.spec.validate(row, today=today_local())
-        now = utc_now()
-        row.setdefault("id", uuid.uuid4())
-        row.setdefault("station_id", who.station_id)
+        self.spec.validate(row, today=today)
+        if "id" not in row:
+            row["id"] = uuid.uuid4()
+        if "station_id" not in row:
+            row["station_id"] = who.station_id
         row.update(created_at=now, updated_at=now, created_by=who.user_id, updated_by=who.user_id)
         row["device_id"] = who.device_id
         return row

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector.store.base import Base, Synced, ref
@@ -14,6 +14,16 @@ from inspector.store.base import Base, Synced, ref
 
 class Detainee(Synced, Base):
     __tablename__ = "detainee"
+    __table_args__ = (
+        # the picker's search over people still held (migration 0006)
+        Index(
+            "ix_detainee_held_name",
+            "name",
+            "cell",
+            sqlite_where=text("discharged_on IS NULL AND deleted_at IS NULL"),
+            postgresql_where=text("discharged_on IS NULL AND deleted_at IS NULL"),
+        ),
+    )
 
     name: Mapped[str] = mapped_column(String(50), index=True)
     gender: Mapped[str] = mapped_column(String(8))
