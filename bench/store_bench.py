@@ -36,10 +36,10 @@ from typing import Any
 
 import keyring
 import sqlcipher3
-from keyring.backend import KeyringBackend
 
 from inspector.demo import DEMO_STATION, DemoConfig, generate_with
 from inspector.security import keys
+from inspector.security.memory_keyring import MemoryKeyring
 from inspector.station_setup import FirstUser, initialise
 from inspector.store import engine, repository
 from inspector.store.base import Base, synced_tables
@@ -52,25 +52,6 @@ SEARCH_MS = 50.0
 RAW_CHUNK = 20_000
 # A two-character given name (few hits: the whole table is scanned) and a rare one-character query.
 QUERIES = (("2 chars", "志强"), ("1 char", "喆"))
-
-
-class MemoryKeyring(KeyringBackend):
-    """Keeps the benchmark databases' keys in memory: nothing touches the OS keyring."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 @dataclass

@@ -29,9 +29,9 @@ from typing import Any
 
 import keyring
 import psycopg
-from keyring.backend import KeyringBackend
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from inspector.security.memory_keyring import MemoryKeyring
 from inspector.station_setup import FirstUser, initialise
 from inspector.store.models import Detainee
 from inspector.store.store import Store
@@ -48,23 +48,6 @@ STATION = {
     "detention_center": "基准看守所",
     "agency_code": "基",
 }
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def detainees(n: int) -> list[dict[str, Any]]:

@@ -13,7 +13,6 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy import inspect
 
 from inspector.demo import DEMO_STATION, DemoSummary, generate
@@ -21,6 +20,7 @@ from inspector.demo.dates import add_months, monday
 from inspector.domain.enums import DocumentState, Stage
 from inspector.domain.records import SPECS
 from inspector.domain.validation import local_date
+from inspector.security.memory_keyring import MemoryKeyring
 from inspector.station_setup import FirstUser, initialise
 from inspector.store.base import Synced
 from inspector.store.models import (
@@ -42,33 +42,6 @@ TODAY = min(date(2026, 11, 20), today_local())
 STAMPED = {"station_id", "created_at", "updated_at", "created_by", "updated_by", "device_id"}
 # Due dates look ahead by nature.
 FUTURE_OK = {"reply_due", "review_due", "follow_up_due", "delivery_due", "term_end"}
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
 
 
 @dataclass
