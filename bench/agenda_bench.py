@@ -21,13 +21,14 @@ from pathlib import Path
 
 import keyring
 from keyring.backends import fail
-from sqlalchemy import text
+from sqlalchemy import delete, text
 
 from inspector.agenda import build_agenda
 from inspector.demo import DEMO_STATION, generate
 from inspector.security import keys
 from inspector.station_setup import FirstUser, initialise
 from inspector.store.engine import connect_raw
+from inspector.store.models import CustodyStatus
 from inspector.store.store import Store
 
 TODAY = date(2026, 11, 26)
@@ -38,7 +39,7 @@ TARGET_MS = 300.0
 RAW_SQL = """
 SELECT d.id, d.stage, d.stage_started_on, d.admitted_at, d.discharged_on, d.term_end, e.kind, e.occurred_on
   FROM detainee d LEFT JOIN custody_event e ON e.detainee_id = d.id AND e.deleted_at IS NULL
- WHERE d.deleted_at IS NULL AND (d.discharged_on IS NULL OR d.discharged_on > :today)
+ WHERE d.discharged_on IS NULL AND d.deleted_at IS NULL
 UNION ALL
 SELECT id, state, issued_on, served_on, replied_on, review_requested_on, NULL, NULL
   FROM rectification_notice WHERE deleted_at IS NULL AND replied_on IS NULL
@@ -96,7 +97,13 @@ def main() -> int:
         )
         total = s.scalar(text("SELECT count(*) FROM detainee"))
 
-    agenda = build_agenda(store, TODAY)  # warm: imports, calendar tables, statement cache
+    # Cold: the custody cache rebuilt for every held detainee (first use, or rules/settings changed).
+    with store.session() as s:
+        s.execute(delete(CustodyStatus))
+    started = time.perf_counter()
+    agenda = build_agenda(store, TODAY)
+    cold_ms = (time.perf_counter() - started) * 1000
+    # Warm: the steady state while the dashboard refreshes during the day.
     agenda_ms = median_ms(lambda: build_agenda(store, TODAY), args.runs)
 
     key = keys.load_key(data_dir / "key.json", None)
@@ -111,6 +118,7 @@ def main() -> int:
     print(f"detainees: {total} ({held} held); agenda items: {len(agenda.items)}")
     verdict = "ok" if agenda_ms < TARGET_MS else "MISSED"
     print(f"build_agenda:  {agenda_ms:8.1f} ms  (target < {TARGET_MS:.0f} ms: {verdict})")
+    print(f"build_agenda, custody cache rebuilt for every held detainee: {cold_ms:8.1f} ms (once per change)")
     print(f"raw SQL query: {raw_ms:8.1f} ms  (the same date columns, one statement)")
     print(f"ratio agenda / raw SQL: {ratio:.2f}")
     return 0 if agenda_ms < TARGET_MS or args.quick else 1

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from sqlalchemy import ColumnElement, delete, exists, insert, select
 
 import inspector
-from inspector.agenda.context import AgendaContext
+from inspector.agenda.context import AgendaContext, of_station
 from inspector.agenda.items import AgendaItem, Level
 from inspector.domain.enums import Stage
 from inspector.domain.settings import RuleSettings
@@ -21,7 +21,7 @@ from inspector.rules.custody import CustodyEventInput, DetaineeCustodyInput, cus
 from inspector.store.models import CustodyEvent, CustodyStatus, Detainee
 from inspector.store.types import utc_now
 
-CACHE_VERSION = "1"  # bump when the custody rules change what they compute
+CACHE_VERSION = "2"  # bump when the custody rules change what they compute
 
 _TITLES = {
     "overdue": "超期羁押",
@@ -33,29 +33,11 @@ _TITLES = {
 def held_custody_inputs(
     ctx: AgendaContext, *only: ColumnElement[bool]
 ) -> Iterator[tuple[uuid.UUID, str, DetaineeCustodyInput]]:
-    """(id, name, rules input) for every detainee held on ``ctx.today`` (narrowed by ``only``)."""
-    held = (
-        Detainee.station_id == ctx.station_id,
-        Detainee.deleted_at.is_(None),
-        (Detainee.discharged_on.is_(None)) | (Detainee.discharged_on > ctx.today),
-        Detainee.stage != Stage.DISCHARGED.value,
-        *only,
-    )
-    events: dict[uuid.UUID, list[CustodyEventInput]] = defaultdict(list)
-    event_rows = ctx.session.execute(
-        select(
-            CustodyEvent.detainee_id,
-            CustodyEvent.kind,
-            CustodyEvent.occurred_on,
-            CustodyEvent.extension_months,
-            CustodyEvent.extension_days,
-            CustodyEvent.legal_basis,
-        )
-        .join(Detainee, Detainee.id == CustodyEvent.detainee_id)
-        .where(*held, CustodyEvent.deleted_at.is_(None))
-    )
-    for detainee_id, kind, occurred_on, months, days, basis in event_rows:
-        events[detainee_id].append(CustodyEventInput(kind, occurred_on, months, days, basis))
+    """(id, name, rules input) for every detainee still held (narrowed by ``only``).
+
+    "Held" is written exactly as the partial index ``ix_detainee_held_name`` is defined, so SQLite
+    walks that index instead of the whole register; events are then read by detainee id.
+    """
     rows = ctx.session.execute(
         select(
             Detainee.id,
@@ -67,8 +49,29 @@ def held_custody_inputs(
             Detainee.discharged_on,
             Detainee.sentence_kind,
             Detainee.term_end,
-        ).where(*held)
-    )
+        ).where(
+            Detainee.discharged_on.is_(None),
+            Detainee.deleted_at.is_(None),
+            of_station(Detainee, ctx.station_id),
+            Detainee.stage != Stage.DISCHARGED.value,
+            *only,
+        )
+    ).all()
+    events: dict[uuid.UUID, list[CustodyEventInput]] = defaultdict(list)
+    ids = [row.id for row in rows]
+    for start in range(0, len(ids), 500):
+        event_rows = ctx.session.execute(
+            select(
+                CustodyEvent.detainee_id,
+                CustodyEvent.kind,
+                CustodyEvent.occurred_on,
+                CustodyEvent.extension_months,
+                CustodyEvent.extension_days,
+                CustodyEvent.legal_basis,
+            ).where(CustodyEvent.detainee_id.in_(ids[start : start + 500]), CustodyEvent.deleted_at.is_(None))
+        )
+        for detainee_id, kind, occurred_on, months, days, basis in event_rows:
+            events[detainee_id].append(CustodyEventInput(kind, occurred_on, months, days, basis))
     for row in rows:
         yield (
             row.id,
@@ -92,15 +95,32 @@ def settings_key(settings: RuleSettings) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def _shown(ctx: AgendaContext) -> ColumnElement[bool]:
+    """Cached rows the agenda lists: near, passed, not running, or irregular."""
+    return (
+        CustodyStatus.deadline.is_(None)
+        | (CustodyStatus.deadline <= ctx.horizon)
+        | (CustodyStatus.warning_from <= ctx.today)
+        | CustodyStatus.has_issues
+    )
+
+
 def refresh_custody_status(ctx: AgendaContext) -> int:
-    """Compute the deadline of every held detainee whose cached row is missing (new, changed, or made
-    under other settings); returns how many were computed."""
+    """Bring the cache up to date for ``ctx.today``; returns how many detainees were computed.
+
+    Computed: every held detainee without a row (new, changed since, or cached under other settings),
+    and the rows the agenda will show that were computed on an earlier day (their text counts days).
+    """
     key = settings_key(ctx.settings)
-    ctx.session.execute(delete(CustodyStatus).where(CustodyStatus.settings_key != key))
+    s = ctx.session
+    s.execute(delete(CustodyStatus).where(CustodyStatus.settings_key != key))
     missing = ~exists().where(CustodyStatus.detainee_id == Detainee.id)
+    dated = Detainee.id.in_(
+        select(CustodyStatus.detainee_id).where(CustodyStatus.computed_on != ctx.today, _shown(ctx))
+    )
     rows = []
-    for detainee_id, _, inp in held_custody_inputs(ctx, missing):
-        result = custody_deadline(inp, ctx.settings, ctx.today)
+    for detainee_id, _, inp in held_custody_inputs(ctx, missing | dated):
+        result = custody_deadline(inp, ctx.settings, ctx.today, calendar=ctx.calendar)
         rows.append(
             {
                 "detainee_id": detainee_id,
@@ -110,70 +130,82 @@ def refresh_custody_status(ctx: AgendaContext) -> int:
                 "stage": result.stage,
                 "basis": result.basis[:100],
                 "has_issues": bool(result.issues),
+                "explanation": result.explanation,
+                "issues": list(result.issues),
                 "settings_key": key,
                 "computed_on": ctx.today,
                 "computed_at": utc_now(),
             }
         )
+    ids = [r["detainee_id"] for r in rows]
+    for start in range(0, len(ids), 500):
+        s.execute(delete(CustodyStatus).where(CustodyStatus.detainee_id.in_(ids[start : start + 500])))
     for start in range(0, len(rows), 2000):
-        ctx.session.execute(insert(CustodyStatus), rows[start : start + 2000])
+        s.execute(insert(CustodyStatus), rows[start : start + 2000])
     return len(rows)
 
 
 def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
-    """Items for the held detainees whose deadline is near, passed, not running, or irregular; the
-    cached deadlines pick them out, and the rules engine recomputes each one in full for its text."""
+    """Items for the held detainees whose deadline is near, passed, not running, or irregular, from the
+    cache that :func:`refresh_custody_status` has just brought up to date (all computed today)."""
     refresh_custody_status(ctx)
-    candidates = Detainee.id.in_(
-        select(CustodyStatus.detainee_id).where(
-            CustodyStatus.deadline.is_(None)
-            | (CustodyStatus.deadline <= ctx.horizon)
-            | (CustodyStatus.warning_from <= ctx.today)
-            | CustodyStatus.has_issues
+    cached = ctx.session.execute(
+        select(CustodyStatus, Detainee.name)
+        .join(Detainee, Detainee.id == CustodyStatus.detainee_id)
+        .where(
+            _shown(ctx),
+            Detainee.discharged_on.is_(None),
+            Detainee.deleted_at.is_(None),
+            of_station(Detainee, ctx.station_id),
         )
     )
-    for detainee_id, name, inp in held_custody_inputs(ctx, candidates):
-        result = custody_deadline(inp, ctx.settings, ctx.today, calendar=ctx.calendar)
-        stage_label = label(Stage, result.stage)
-        for issue in result.issues:
-            yield AgendaItem(
-                level="info",
-                kind="custody_issue",
-                title="羁押期限记录需核对",
-                subject=name,
-                due=None,
-                days_left=None,
-                rule=f"{stage_label}期限",
-                basis=result.basis,
-                explanation=issue,
-                record_table="detainee",
-                record_id=detainee_id,
-            )
-        if result.deadline is None:
-            continue
-        level: Level
-        if result.status == "overdue":
-            level = "overdue"
-        elif result.status == "warning":
-            level = "warning"
-        elif result.deadline <= ctx.horizon:
-            level = "upcoming"
-        else:
-            continue
-        kind = "delivery" if result.stage == Stage.AWAITING_EXECUTION.value else "custody"
-        title = "逾期未交付执行" if kind == "delivery" and level == "overdue" else _TITLES[level]
-        if kind == "delivery" and level != "overdue":
-            title = "交付执行期限"
+    for status, name in cached:
+        yield from _items_for(ctx, status, name)
+
+
+def _items_for(ctx: AgendaContext, cached: CustodyStatus, name: str) -> Iterator[AgendaItem]:
+    stage_label = label(Stage, cached.stage)
+    for issue in cached.issues:
         yield AgendaItem(
-            level=level,
-            kind=kind,
-            title=title,
+            level="info",
+            kind="custody_issue",
+            title="羁押期限记录需核对",
             subject=name,
-            due=result.deadline,
-            days_left=(result.deadline - ctx.today).days,
-            rule=f"{stage_label}期限" if kind == "custody" else "交付执行期限",
-            basis=result.basis,
-            explanation=result.explanation,
+            due=None,
+            days_left=None,
+            rule=f"{stage_label}期限",
+            basis=cached.basis,
+            explanation=issue,
             record_table="detainee",
-            record_id=detainee_id,
+            record_id=cached.detainee_id,
         )
+    deadline = cached.deadline
+    if deadline is None:
+        return
+    level: Level
+    if cached.status == "overdue":
+        level = "overdue"
+    elif cached.status == "warning":
+        level = "warning"
+    elif deadline <= ctx.horizon:
+        level = "upcoming"
+    else:
+        return
+    kind = "delivery" if cached.stage == Stage.AWAITING_EXECUTION.value else "custody"
+    if kind == "delivery":
+        title = "逾期未交付执行" if level == "overdue" else "交付执行期限"
+    else:
+        title = _TITLES[level]
+    yield AgendaItem(
+        level=level,
+        kind=kind,
+        title=title,
+        subject=name,
+        due=deadline,
+        days_left=(deadline - ctx.today).days,
+        rule=f"{stage_label}期限" if kind == "custody" else "交付执行期限",
+        basis=cached.basis,
+        explanation=cached.explanation,
+        record_table="detainee",
+        record_id=cached.detainee_id,
+    )

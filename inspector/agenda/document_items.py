@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import exists, select
 
-from inspector.agenda.context import AgendaContext
+from inspector.agenda.context import AgendaContext, of_station
 from inspector.agenda.items import AgendaItem, level_for
 from inspector.rules.deadlines import (
     Deadline,
@@ -53,7 +53,7 @@ def oral_correction_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     latest_start = ctx.horizon - timedelta(days=ctx.settings.oral_follow_up_days)
     rows = ctx.session.scalars(
         select(OralCorrection).where(
-            OralCorrection.station_id == ctx.station_id,
+            of_station(OralCorrection, ctx.station_id),
             OralCorrection.deleted_at.is_(None),
             OralCorrection.corrected.is_(False),
             OralCorrection.issued_on <= latest_start,
@@ -85,7 +85,7 @@ def _last_follow_up(follow_ups: list[Any]) -> date | None:
 def notice_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     rows = ctx.session.scalars(
         select(RectificationNotice).where(
-            RectificationNotice.station_id == ctx.station_id,
+            of_station(RectificationNotice, ctx.station_id),
             RectificationNotice.deleted_at.is_(None),
             RectificationNotice.state.in_(AWAITING_REPLY),
             RectificationNotice.replied_on.is_(None),
@@ -115,7 +115,7 @@ def notice_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
 def suggestion_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     rows = ctx.session.scalars(
         select(ProcuratorialSuggestion).where(
-            ProcuratorialSuggestion.station_id == ctx.station_id,
+            of_station(ProcuratorialSuggestion, ctx.station_id),
             ProcuratorialSuggestion.deleted_at.is_(None),
             ProcuratorialSuggestion.state.in_(AWAITING_REPLY),
             ProcuratorialSuggestion.replied_on.is_(None),

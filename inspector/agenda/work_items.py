@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from inspector.agenda.context import AgendaContext
+from inspector.agenda.context import AgendaContext, of_station
 from inspector.agenda.items import AgendaItem, Level, level_for
 from inspector.domain.enums import LetterCategory
 from inspector.domain.validation import SHANGHAI, local_date
@@ -48,7 +48,7 @@ def letter_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     latest = ctx.horizon - timedelta(days=ctx.settings.letter_review_days)
     rows = ctx.session.scalars(
         select(MailboxLetter).where(
-            MailboxLetter.station_id == ctx.station_id,
+            of_station(MailboxLetter, ctx.station_id),
             MailboxLetter.deleted_at.is_(None),
             MailboxLetter.status.in_(OPEN_LETTER_STATES),
             MailboxLetter.replied_on.is_(None),
@@ -79,7 +79,7 @@ def letter_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
 def lawyer_meeting_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     rows = ctx.session.scalars(
         select(LawyerMeetingCheck).where(
-            LawyerMeetingCheck.station_id == ctx.station_id,
+            of_station(LawyerMeetingCheck, ctx.station_id),
             LawyerMeetingCheck.deleted_at.is_(None),
             LawyerMeetingCheck.arranged_at.is_(None),
             LawyerMeetingCheck.refusal_reason.is_(None),
@@ -110,14 +110,14 @@ def weekly_target_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     s, sid = ctx.session, ctx.station_id
     patrol_dates = s.scalars(
         select(Patrol.patrol_date).where(
-            Patrol.station_id == sid, Patrol.deleted_at.is_(None), Patrol.patrol_date.between(start, end)
+            of_station(Patrol, sid), Patrol.deleted_at.is_(None), Patrol.patrol_date.between(start, end)
         )
     )
     talks = [
         TalkRecord(str(detainee_id), local_date(at), kind)
         for detainee_id, at, kind in s.execute(
             select(Talk.detainee_id, Talk.talk_at, Talk.talk_type).where(
-                Talk.station_id == sid, Talk.deleted_at.is_(None), Talk.talk_at >= lo, Talk.talk_at < hi
+                of_station(Talk, sid), Talk.deleted_at.is_(None), Talk.talk_at >= lo, Talk.talk_at < hi
             )
         )
     ]
@@ -125,7 +125,7 @@ def weekly_target_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         MailboxOpeningRecord(local_date(at), len(openers))
         for at, openers in s.execute(
             select(MailboxOpening.opened_at, MailboxOpening.opener_ids).where(
-                MailboxOpening.station_id == sid,
+                of_station(MailboxOpening, sid),
                 MailboxOpening.deleted_at.is_(None),
                 MailboxOpening.opened_at >= lo,
                 MailboxOpening.opened_at < hi,
@@ -159,7 +159,7 @@ def new_arrival_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         str(row.id): row
         for row in s.execute(
             select(Detainee.id, Detainee.name, Detainee.admitted_at, Detainee.discharged_on).where(
-                Detainee.station_id == sid,
+                of_station(Detainee, sid),
                 Detainee.deleted_at.is_(None),
                 Detainee.admitted_at >= _utc_start(since),
             )
@@ -171,7 +171,7 @@ def new_arrival_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         TalkRecord(str(detainee_id), local_date(at), kind)
         for detainee_id, at, kind in s.execute(
             select(Talk.detainee_id, Talk.talk_at, Talk.talk_type).where(
-                Talk.station_id == sid, Talk.deleted_at.is_(None), Talk.talk_at >= _utc_start(since)
+                of_station(Talk, sid), Talk.deleted_at.is_(None), Talk.talk_at >= _utc_start(since)
             )
         )
     ]
@@ -206,7 +206,7 @@ def preholiday_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
                 PreholidayInspection.holiday_year,
                 PreholidayInspection.inspected_on,
             ).where(
-                PreholidayInspection.station_id == ctx.station_id, PreholidayInspection.deleted_at.is_(None)
+                of_station(PreholidayInspection, ctx.station_id), PreholidayInspection.deleted_at.is_(None)
             )
         )
     ]

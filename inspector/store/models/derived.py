@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import String
+from sqlalchemy import JSON, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector.store.base import Base
@@ -30,6 +30,8 @@ class CustodyStatus(Base):
     stage: Mapped[str] = mapped_column(String(32))
     basis: Mapped[str] = mapped_column(String(100))
     has_issues: Mapped[bool] = mapped_column(default=False)
+    explanation: Mapped[str] = mapped_column(Text, default="", server_default="")  # as of computed_on
+    issues: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     settings_key: Mapped[str] = mapped_column(String(64))
     computed_on: Mapped[date]
     computed_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -32,7 +32,7 @@ class Detainee(Synced, Base):
     ethnicity: Mapped[str | None] = mapped_column(String(16))
     block: Mapped[str | None] = mapped_column(String(32))  # 监区
     cell: Mapped[str | None] = mapped_column(String(32), index=True)  # 监室
-    admitted_at: Mapped[datetime]
+    admitted_at: Mapped[datetime] = mapped_column(index=True)  # new arrivals, monthly counts
     admission_documents: Mapped[list[Any]] = mapped_column(default=list)  # 拘留证/逮捕证/寄押 papers
     admission_check: Mapped[str | None] = mapped_column(Text)  # injuries found at admission
     case_authority: Mapped[str | None] = mapped_column(String(100))  # 办案机关
