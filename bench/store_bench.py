@@ -233,13 +233,17 @@ def bench_search(store: Store, runs: int) -> list[Result]:
             ("repo(Detainee).list(name.contains(), 50)", ours_list),
         ):
             say(f"    {what:44s} {fmt(seconds):>10s}")
-        for name, ours, base in (
-            (f"search_detainees '{text}'", ours_search, raw_five),
-            (f"repo.list contains '{text}'", ours_list, raw_all),
-        ):
-            r = Result(name, ours, base, f"ratio <= {SEARCH_TARGET:g}, < {SEARCH_MS:g} ms", False)
-            r.ok = r.ratio <= SEARCH_TARGET and ours * 1000 < SEARCH_MS
-            results.append(r)
+        # The target is the store's name search (the detainee picker); the generic repo.list over the
+        # whole register, discharged people included, is printed above for comparison only.
+        r = Result(
+            f"search_detainees '{text}'",
+            ours_search,
+            raw_five,
+            f"ratio <= {SEARCH_TARGET:g}, < {SEARCH_MS:g} ms",
+            False,
+        )
+        r.ok = r.ratio <= SEARCH_TARGET and ours_search * 1000 < SEARCH_MS
+        results.append(r)
         say(
             f"  ratios: search_detainees/raw {ours_search / raw_five:.2f} "
             f"(vs its own SQL raw: {ours_search / raw_same:.2f}); repo.list/raw {ours_list / raw_all:.2f}"
