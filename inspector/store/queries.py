@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, literal_column, or_, select, text
 
 from inspector.store.models import Detainee, SyncOutbox
 from inspector.store.store import Store
@@ -24,24 +24,39 @@ class DetaineeHit:
 
 
 def search_detainees(
-    store: Store, text: str, *, limit: int = 50, include_discharged: bool = False
+    store: Store, query: str, *, limit: int = 50, include_discharged: bool = False
 ) -> list[DetaineeHit]:
-    """Detainees whose name contains ``text``, whose ID number contains it, or whose cell is it."""
-    text = text.strip()
-    if not text:
+    """Detainees whose name contains ``query``, whose ID number contains it, or whose cell is it."""
+    text_ = query.strip()
+    if not text_:
         return []
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    conditions = [Detainee.name.like(pattern, escape="\\"), Detainee.cell == text]
-    if text.isascii() and len(text) >= 2:
-        conditions.append(Detainee.id_number.like(pattern, escape="\\"))
-    stmt = (
-        select(Detainee.id, Detainee.name, Detainee.cell, Detainee.id_number, Detainee.admitted_at)
-        .where(or_(*conditions), Detainee.deleted_at.is_(None))
-        .order_by(Detainee.name)
-        .limit(limit)
-    )
-    if not include_discharged:
-        stmt = stmt.where(Detainee.discharged_on.is_(None))
+    pattern = "%" + text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    by_name = Detainee.name.like(pattern, escape="\\")
+    by_cell = Detainee.cell == text_
+    by_id = Detainee.id_number.like(pattern, escape="\\") if text_.isascii() and len(text_) >= 2 else None
+    columns = (Detainee.id, Detainee.name, Detainee.cell, Detainee.id_number, Detainee.admitted_at)
+    if include_discharged:
+        # The whole register: collect candidate rows by scanning the small name / ID-number / cell
+        # indexes (SQLite would otherwise read every encrypted table page), then read only those rows.
+        found = [
+            "SELECT rowid FROM detainee INDEXED BY ix_detainee_name WHERE name LIKE :p ESCAPE '\\'",
+            "SELECT rowid FROM detainee WHERE cell = :t",
+        ]
+        if by_id is not None:
+            found.append(
+                "SELECT rowid FROM detainee INDEXED BY ix_detainee_id_number "
+                "WHERE id_number LIKE :p ESCAPE '\\'"
+            )
+        candidates = text(" UNION ".join(found)).bindparams(p=pattern, t=text_)
+        rowid: ColumnElement[int] = literal_column("detainee.rowid")
+        stmt = select(*columns).where(rowid.in_(candidates), Detainee.deleted_at.is_(None))
+    else:
+        # People still held: the partial index ix_detainee_held_name answers from the index alone.
+        conditions = [by_name, by_cell] if by_id is None else [by_name, by_cell, by_id]
+        stmt = select(*columns).where(
+            or_(*conditions), Detainee.deleted_at.is_(None), Detainee.discharged_on.is_(None)
+        )
+    stmt = stmt.order_by(Detainee.name).limit(limit)
     with store.session() as s:
         return [
             DetaineeHit(
