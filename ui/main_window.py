@@ -40,6 +40,7 @@ from ui.formatting import fmt_datetime
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
 from ui.queries import DashboardCounts, Identity, RecordLink, SyncStatus, load_identity, load_sync_status
 from ui.style import BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
+from ui.sync_controller import SyncController, SyncOutcome
 from ui.views.dashboard_view import DashboardView
 from ui.views.records_view import RecordsView, RowDocument
 from ui.views.reports_view import ReportsView
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self._fit_default_size()
 
         # ---- pages ------------------------------------------------------------------------------
+        self.sync = SyncController(store, runner=runner, parent=self)
+        self.sync.finished.connect(self._sync_finished)
         self.dashboard = DashboardView(store, runner=runner)
         preview = self.tr("预览和打印…")
         detainees = RecordsView(store, detainee_list(), runner=runner)
@@ -136,7 +139,7 @@ class MainWindow(QMainWindow):
             ),
             detainees,
             ReportsView(store, runner=runner),
-            SyncView(store, runner=runner),
+            SyncView(store, runner=runner, controller=self.sync),
         ]
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(DASHBOARD)
         self.refresh_status()
         self._status_timer.start()
+        self.sync.load_settings()
 
     # ---- geometry and settings ----------------------------------------------------------------
 
@@ -235,6 +239,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._status_timer.stop()
+        self.sync.timer.stop()
+        self.sync.cancel()
         if self._settings is not None:
             self._settings.setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)
@@ -314,12 +320,37 @@ class MainWindow(QMainWindow):
             return
         self._status_loading = True
         store = self.store
-        self._run(lambda: load_sync_status(store), self._on_status, self._status_failed, owner=self)
+        online = self.sync.online
+        self._run(
+            lambda: load_sync_status(store, online=online), self._on_status, self._status_failed, owner=self
+        )
 
     def _on_status(self, status: SyncStatus) -> None:
         self._status_loading = False
         self.sync_status = status
         self._render_status()
+        item = self.nav.item(SYNC)
+        item.setData(BADGE_ROLE, status.conflicts)
+        title = self.pages[SYNC].title
+        item.setToolTip(
+            self.tr("{title}（Ctrl+{n}）：{k} 条冲突待处理").format(
+                title=title, n=SYNC + 1, k=status.conflicts
+            )
+            if status.conflicts
+            else f"{title}（Ctrl+{SYNC + 1}）"
+        )
+
+    @Slot(object)
+    def _sync_finished(self, outcome: SyncOutcome) -> None:
+        """After every sync (manual or automatic): the status bar, and the page on screen."""
+        self._status_loading = False  # a newer reading supersedes one in flight
+        self.refresh_status()
+        if outcome.ok:
+            page = self.current_page()
+            if page is not self.pages[SYNC]:
+                page.refresh()
+        if outcome.automatic and outcome.error is not None and not outcome.cancelled:
+            self.statusBar().showMessage(self.tr("自动同步未完成：{m}").format(m=outcome.message), 15_000)
 
     def _status_failed(self, exc: BaseException) -> None:
         self._status_loading = False

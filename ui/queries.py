@@ -7,15 +7,18 @@ run on a worker thread and be tested without a window. Candidates to move into t
 
 from __future__ import annotations
 
+import logging
 import threading
+import time as time_module
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from inspector.agenda import Agenda, build_agenda, load_calendar, load_rule_settings
@@ -47,7 +50,10 @@ from inspector.store.models import (
 from inspector.store.queries import pending_changes
 from inspector.store.repository import today_local
 from inspector.store.store import Store
+from inspector.sync import conflicts as sync_conflicts
 from inspector.sync import local as sync_local
+
+log = logging.getLogger("inspector.ui.queries")
 
 __all__ = [
     "AWAITING_REPLY",
@@ -103,7 +109,8 @@ def load_identity(store: Store) -> Identity:
 class SyncStatus:
     pending: int
     last_sync_at: datetime | None
-    online: bool = False  # no sync yet: always offline
+    online: bool = False  # what the last sync attempt found (offline until one reaches the office)
+    conflicts: int = 0  # open sync conflicts waiting for a person
 
 
 def _parse_timestamp(value: Any) -> datetime | None:
@@ -124,6 +131,7 @@ def load_sync_status(store: Store, *, online: bool = False) -> SyncStatus:
         pending=pending_changes(store),
         last_sync_at=_parse_timestamp(store.meta(sync_local.LAST_SYNC_KEY)),
         online=online,
+        conflicts=sync_conflicts.open_count(store),
     )
 
 
@@ -200,6 +208,31 @@ def load_dashboard_counts(store: Store, today: date | None = None) -> DashboardC
         )
 
 
+# ---- SQLite's one writer ------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def is_locked(exc: BaseException) -> bool:
+    """SQLite refused a write because another connection wrote first ("database is locked")."""
+    return isinstance(exc, OperationalError) and "database is locked" in str(exc)
+
+
+def retry_when_locked(fn: Callable[[], T], *, attempts: int = 4, delay: float = 0.25) -> T:
+    """Run ``fn`` again when SQLite refuses it with "database is locked" — what a transaction that
+    read before writing gets when another writer committed in between (the store begins transactions
+    DEFERRED). Each attempt is a whole new transaction, so retrying is safe."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return fn()
+        except OperationalError as exc:
+            if not is_locked(exc) or attempt == attempts:
+                raise
+            log.info("database is locked (attempt %d of %d); trying again", attempt, attempts)
+            time_module.sleep(delay * attempt)
+    raise AssertionError("unreachable")
+
+
 # ---- 工作台: agenda, weekly targets, custody deadlines ---------------------------------------------------
 
 # The custody deadline cache is written by whoever reads it first (agenda, 在押人员 list); two of our
@@ -227,9 +260,14 @@ def _agenda_context(store: Store, session: Session, today: date) -> Iterator[Age
 def refresh_custody_cache(store: Store, today: date | None = None) -> int:
     """Fill ``custody_status`` for every held detainee whose row is missing (the core's rules compute
     it); returns how many were computed. Run it before a query that joins the cache."""
-    today = today or today_local()
-    with _custody_cache_lock, store.session() as s, _agenda_context(store, s, today) as ctx:
-        return refresh_custody_status(ctx)
+    day = today or today_local()
+
+    def refresh() -> int:
+        with store.session() as s, _agenda_context(store, s, day) as ctx:
+            return refresh_custody_status(ctx)
+
+    with _custody_cache_lock:
+        return retry_when_locked(refresh)
 
 
 @dataclass(frozen=True)
@@ -400,8 +438,9 @@ def load_dashboard(store: Store, today: date | None = None) -> DashboardData:
     """Everything the 工作台 shows, read in the background: the agenda (which refreshes the custody
     cache), the counts, the weekly targets, custody deadlines within a week, and where records live."""
     today = today or today_local()
+    day = today
     with _custody_cache_lock:
-        agenda = build_agenda(store, today)
+        agenda = retry_when_locked(lambda: build_agenda(store, day))
     counts = load_dashboard_counts(store, today)
     with store.session() as s, _agenda_context(store, s, today) as ctx:
         targets = load_weekly_targets(ctx)

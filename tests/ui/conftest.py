@@ -35,7 +35,7 @@ from inspector.store.models import (
 )
 from inspector.store.repository import today_local
 from inspector.store.store import Store
-from ui import workers
+from ui import errors, workers
 
 PASSPHRASE = "ui-test-passphrase-1"
 STATION = {
@@ -84,6 +84,19 @@ def no_background_leftovers() -> Iterator[None]:
         problems.append(f"Python thread(s) still running: {leftover!r}")
     if problems:
         pytest.fail("; ".join(problems))
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """An error dialog would block an offscreen run: record it instead, and fail the test if one was
+    shown that the test did not expect (tests that expect one patch ``show_message`` themselves)."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        errors, "show_message", lambda title, text, parent=None: shown.append(f"{title}: {text}")
+    )
+    yield shown
+    if shown:
+        pytest.fail(f"unexpected error dialog(s): {shown}")
 
 
 def _running(thread: QThread) -> bool:

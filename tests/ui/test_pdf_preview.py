@@ -9,9 +9,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-
-pytest.importorskip("PySide6.QtPdf", reason="QtPdf comes with the PySide6-Pdf wheel")
-
 from pypdf import PdfReader
 from PySide6.QtGui import QPageRanges
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
