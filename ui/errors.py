@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inspector.domain.errors import InspectorError
+from ui.qt_compat import emit
 
 log = logging.getLogger("inspector.ui")
 
@@ -152,7 +153,7 @@ class ExceptionHooks:
         if QThread.currentThread() is app.thread():
             show_error(exc)
         else:
-            self._bridge.raised.emit(exc)  # queued to the GUI thread
+            emit(self._bridge.raised, exc)  # queued to the GUI thread
 
 
 def install_exception_hooks() -> ExceptionHooks:

@@ -41,6 +41,7 @@ from inspector.sync.errors import (
 )
 from inspector.sync.run import SyncProgress, SyncReport, sync_now
 from ui import errors
+from ui.qt_compat import emit
 from ui.queries import SyncStatus, load_sync_status, retry_when_locked
 from ui.workers import Runner, run_in_background
 
@@ -232,14 +233,14 @@ class SyncController(QObject):
         self.automatic = automatic
         self.cancel_requested = False
         self._cancel.clear()
-        cancel, emit, store, sync = self._cancel, self._progress_from_worker.emit, self._store, self._sync
+        cancel, relay, store, sync = self._cancel, self._progress_from_worker, self._store, self._sync
 
         def progress(p: SyncProgress) -> None:  # on the worker thread
             if cancel.is_set():
                 raise SyncCancelled()
-            emit(p)
+            emit(relay, p)
 
-        self.started.emit(automatic)
+        emit(self.started, automatic)
         # A sync is safe to run again from any point (docs/sync.md, "Failure anywhere"): if another
         # writer of this app beat it to SQLite's lock, it simply goes again.
         self._run(
@@ -259,7 +260,7 @@ class SyncController(QObject):
     @Slot(object)
     def _relay_progress(self, progress: SyncProgress) -> None:
         if self.running:
-            self.progressed.emit(progress)
+            emit(self.progressed, progress)
 
     def _done(self, report: SyncReport) -> None:
         self._finish(SyncOutcome(datetime.now(UTC), self.automatic, report=report))
@@ -277,7 +278,7 @@ class SyncController(QObject):
         if outcome.online is not None:
             self.online = outcome.online
         log.info("sync finished: %s", outcome.message)
-        self.finished.emit(outcome)
+        emit(self.finished, outcome)
 
     # ---- automatic sync -------------------------------------------------------------------------------
 
@@ -288,7 +289,7 @@ class SyncController(QObject):
             self.timer.start()
         else:
             self.timer.stop()
-        self.autoSyncChanged.emit(enabled)
+        emit(self.autoSyncChanged, enabled)
         if save:
             store = self._store
             self._run(lambda: store.set_meta(AUTO_SYNC_KEY, bool(enabled)), lambda _r: None, owner=self)

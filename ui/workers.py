@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ui import errors
+from ui.qt_compat import emit
 
 log = logging.getLogger("inspector.ui.workers")
 
@@ -98,9 +99,9 @@ class _Job(QRunnable):
             result = self._fn()
         except BaseException as exc:  # every failure goes to on_error, none is swallowed
             errors.log_exception(exc, "background job")
-            self._delivery.failed.emit(exc)
+            emit(self._delivery.failed, exc)
         else:
-            self._delivery.done.emit(result)
+            emit(self._delivery.done, result)
 
 
 # Deliveries waiting for their job: keeps them alive, and lets tests wait for quiet.

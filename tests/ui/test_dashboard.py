@@ -31,6 +31,7 @@ from ui.models.agenda_model import (
 )
 from ui.models.record_lists import detainee_list
 from ui.models.record_table_model import SORT_ROLE, RecordTableModel
+from ui.qt_compat import emit
 from ui.queries import Week, load_dashboard, refresh_custody_cache
 from ui.style import AMBER, GREY, RED
 from ui.views.agenda_detail import AgendaDetailDialog
@@ -287,11 +288,11 @@ def test_dashboard_refreshes_by_itself(qtbot: Any, window: Any, idle: Any) -> No
     idle()
     assert dashboard.timer.isActive() and dashboard.timer.interval() == REFRESH_MS <= 10 * 60_000
     first = dashboard.data
-    dashboard.timer.timeout.emit()  # as if five minutes had passed
+    emit(dashboard.timer.timeout)  # as if five minutes had passed
     qtbot.waitUntil(lambda: dashboard.data is not first)
     idle()
     window.show_page(DETAINEES)
-    dashboard.timer.timeout.emit()  # hidden: only marked, read again when shown
+    emit(dashboard.timer.timeout)  # hidden: only marked, read again when shown
     assert not dashboard.is_loading and dashboard._stale
     window.show_page(DASHBOARD)
     assert dashboard.is_loading

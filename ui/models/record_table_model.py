@@ -38,6 +38,7 @@ from sqlalchemy.sql.operators import custom_op
 from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date, fmt_datetime, fmt_time, yes_no
+from ui.qt_compat import emit
 from ui.workers import OnError, Runner, run_in_background
 
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
@@ -296,15 +297,15 @@ class RecordTableModel(QAbstractTableModel):
         self._trim_missing(0, len(page.rows))
         self.endResetModel()
         self._loading = False
-        self.loaded.emit()
+        emit(self.loaded)
         if len(self._ids) != old_total:
-            self.totalChanged.emit(len(self._ids))
+            emit(self.totalChanged, len(self._ids))
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self._loading = False
             self._fetching = False
-            self.loadFailed.emit(exc)
+            emit(self.loadFailed, exc)
         self._on_error(exc)
 
     def _trim_missing(self, start: int, fetched: int) -> None:
@@ -350,7 +351,7 @@ class RecordTableModel(QAbstractTableModel):
         else:
             self._trim_missing(start, 0)
         if len(self._ids) != total_before:
-            self.totalChanged.emit(len(self._ids))
+            emit(self.totalChanged, len(self._ids))
 
     # ---- QAbstractTableModel -------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from inspector.agenda import AgendaItem
 from ui.models.agenda_model import days_left_text, due_text, level_label, weekday_text
+from ui.qt_compat import emit
 from ui.queries import RecordLink
 from ui.style import AMBER, GREY, PRIMARY, RED, TEXT_MUTED, scaled_font
 
@@ -140,5 +141,5 @@ class AgendaDetailDialog(QDialog):
 
     @Slot()
     def _open(self) -> None:
-        self.openRecord.emit(self.link)
+        emit(self.openRecord, self.link)
         self.accept()

@@ -32,6 +32,7 @@ from inspector.sync.conflicts import ConflictView
 from ui import errors
 from ui.formatting import fmt_datetime
 from ui.models.conflict_model import FieldRow, field_rows, record_title, situation, table_label
+from ui.qt_compat import emit
 from ui.style import AMBER_TINT, CARD_BORDER, RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
 
@@ -204,7 +205,7 @@ class ConflictDialog(QDialog):
 
     def _saved(self, resolution: str) -> None:
         self.saving = False
-        self.resolved.emit(resolution)
+        emit(self.resolved, resolution)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

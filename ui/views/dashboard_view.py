@@ -40,6 +40,7 @@ from ui.models.agenda_model import (
 )
 from ui.models.record_lists import correction_list
 from ui.models.record_table_model import ROW_ROLE, RecordTableModel
+from ui.qt_compat import emit
 from ui.queries import DashboardCounts, DashboardData, RecordLink, Week, load_dashboard
 from ui.style import AMBER, GREY, RED, scaled_font
 from ui.views.agenda_detail import AgendaDetailDialog
@@ -264,8 +265,8 @@ class DashboardView(Page):
                 end=_md(week.sunday),
             )
         )
-        self.countsLoaded.emit(data.counts)
-        self.dataLoaded.emit(data)
+        emit(self.countsLoaded, data.counts)
+        emit(self.dataLoaded, data)
 
     def _show_targets(self, data: DashboardData) -> None:
         for status in data.targets:
@@ -366,10 +367,10 @@ class DashboardView(Page):
     @Slot(QModelIndex)
     def _custody_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.openRecord.emit(RecordLink("detainees", self.custody_model.row(index.row()).detainee_id))
+            emit(self.openRecord, RecordLink("detainees", self.custody_model.row(index.row()).detainee_id))
 
     @Slot(QModelIndex)
     def _awaiting_activated(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE) if index.isValid() else None
         if row is not None:
-            self.openRecord.emit(RecordLink("corrections", row.id))
+            emit(self.openRecord, RecordLink("corrections", row.id))
