@@ -282,6 +282,76 @@ def extra_shots(window: Any, settle: Callable[[], None]) -> Iterator[tuple[str, 
         settle()
 
 
+def sync_shots(data_dir: Path, settle: Callable[[], None], size: QSize) -> Iterator[tuple[str, Any]]:
+    """The 同步 page of a copy of ``data_dir`` enrolled to an office that cannot be reached, after a
+    real sync attempt, with one conflict (made in the local conflict table), and its dialog."""
+    import shutil
+    import tempfile
+    import uuid
+
+    import keyring
+
+    from inspector.security.memory_keyring import MemoryKeyring
+    from inspector.store.models import Detainee
+    from inspector.store.models.sync import SyncConflict
+    from inspector.sync import local, schema
+    from inspector.sync.connection import OfficeTarget, save_password
+    from ui import workers
+    from ui.main_window import SYNC, MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(data_dir, copy)
+        store = Store.open(copy)
+        previous = keyring.get_keyring()
+        keyring.set_keyring(MemoryKeyring())
+        try:
+            target = OfficeTarget.parse(
+                "host=10.52.0.8 port=1 dbname=inspector connect_timeout=2", "qxg_dev_7f3a"
+            )
+            store.set_meta(local.OFFICE_KEY, target.describe())
+            save_password(target, "screenshot")
+            with store.session() as s:
+                person = s.scalars(select_first(Detainee)).first()
+                assert person is not None
+                mine = schema.encode_row(local.rows_by_id(s, "detainee", [person.id])[person.id])
+                s.add(
+                    SyncConflict(
+                        id=uuid.uuid4(), table_name="detainee", row_id=person.id, origin="pull",
+                        kind="conflict", theirs_version=3, mine=mine,
+                        theirs={**mine, "cell": "412", "block": "四监区", "case_authority": "毕节市公安局"},
+                    )
+                )  # fmt: skip
+            window = MainWindow(store)
+            window.resize(size)
+            window.show()
+            window.show_page(SYNC)
+            settle()
+            page = window.pages[SYNC]
+            page.sync_button.click()
+            while window.sync.running:
+                settle()
+            settle()
+            yield "sync", window.grab()
+            dialog = page.open_conflict(0)
+            settle()
+            yield "conflict", dialog.grab()
+            dialog.close()
+            window.close()
+            settle()
+        finally:
+            workers.wait_for_all()
+            QCoreApplication.processEvents()
+            keyring.set_keyring(previous)
+            store.close()
+
+
+def select_first(model: Any) -> Any:
+    from sqlalchemy import select
+
+    return select(model).where(model.deleted_at.is_(None)).order_by(model.name).limit(1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -342,6 +412,11 @@ def main() -> int:
                 if not image.save(str(out)):
                     print(f"could not write {out}", file=sys.stderr)
                     return 1
+                print(f"saved {out} ({name})")
+        if args.extras:
+            for name, image in sync_shots(args.data_dir, lambda: settle(window), QSize(width, height)):
+                out = args.out.with_name(f"{args.out.stem}-{name}{args.out.suffix}")
+                image.save(str(out))
                 print(f"saved {out} ({name})")
         if (args.all_pages or args.extras) and args.page in pages:
             window.show_page(args.page)

@@ -28,7 +28,7 @@ from inspector.domain import enums
 from inspector.domain.records import SPECS
 from inspector.sync import schema
 from inspector.sync.conflicts import ConflictView
-from ui.formatting import fmt_date, fmt_datetime, fmt_time, join_list, yes_no
+from ui.formatting import fmt_date, fmt_datetime, fmt_time, join_list, mask_id_number, yes_no
 from ui.style import AMBER, RED
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -36,7 +36,76 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 30
 
 # Columns that are not in a record's spec but mean something to a person.
-EXTRA_LABELS = {"deleted_at": "删除时间", "detainee_snapshot": "谈话时的在押人员信息"}
+EXTRA_LABELS = {
+    "deleted_at": "删除时间",
+    "active": "启用",
+    "author_id": "撰写人",
+    "staff_on_duty": "值班人员",
+    "counts": "统计数字",
+    "places_inspected": "检察场所",
+    "supervision_summary": "监督情况",
+    "adoption_feedback": "采纳反馈",
+    "other_work": "其他工作",
+    "confirmed": "已确认",
+    "admission_documents": "收押凭证",
+    "admission_check": "入所检查情况",
+    "multiple_or_gang": "共同犯罪或团伙",
+    "property_items": "随身物品",
+    "discharge_documents": "出所凭证",
+    "notes": "备注",
+    "note": "备注",
+    "detainee_ids": "涉及在押人员",
+    "detainee_id": "在押人员",
+    "has_valuable_lead": "有价值线索",
+    "lead_summary": "线索摘要",
+    "counted_items": "统计项目",
+    "manual_items": "填写项目",
+    "signed_on": "签发日期",
+    "approved_on": "审批日期",
+    "issuer_ids": "提出人",
+    "legal_basis": "法律依据",
+    "corrected": "已纠正",
+    "verified_how": "核实方式",
+    "video_segments": "监控录像",
+    "checklist": "检查项目",
+    "participant_ids": "检察人员",
+    "summary": "情况摘要",
+    "joint_units": "联合检查单位",
+    "areas": "检查区域",
+    "joint_meeting_notes": "联席会议记录",
+    "case_source": "案件来源",
+    "problems": "存在问题",
+    "cause_analysis": "原因分析",
+    "recommendations": "检察建议",
+    "effect_evaluation": "效果评估",
+    "reply_text": "回复内容",
+    "adopted": "已采纳",
+    "follow_ups": "督促记录",
+    "copy_to": "抄送",
+    "value": "设置值",
+    "monitored": "被监听",
+    "police_present": "民警在场",
+    "refusal_reason": "拒绝理由",
+    "confidential": "保密",
+    "handling": "办理情况",
+    "review_due": "审查期限",
+    "result": "办理结果",
+    "oral_correction_id": "口头纠正",
+    "discovery": "发现途径",
+    "violated_provision": "违反的规定",
+    "basis_provision": "纠正依据",
+    "correction_requests": "纠正要求",
+    "review_result": "复查结果",
+    "detainee_snapshot": "谈话时的在押人员信息",
+    "recorder_id": "记录人",
+    "qa_text": "谈话内容",
+    "issues_raised": "反映问题",
+    "issues_summary": "反映问题摘要",
+    "handling_opinion": "处理意见",
+    "detainee_signed": "在押人员签名",
+    "fingerprinted": "捺印",
+    "linked_letter_id": "相关来信",
+}
 # Fields that name a record best, in order of preference (the list's 记录 column).
 NAME_FIELDS = ("name", "doc_number", "subject", "facts", "facts_found", "description", "username", "key")
 
@@ -96,10 +165,19 @@ def show_value(table: str, name: str, value: Any) -> str:
         return fmt_time(value)
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if name == "id_number" and isinstance(value, str):
+        return mask_id_number(value)  # as in the lists: only the last four digits
+    return _plain(value)
+
+
+def _plain(value: Any) -> str:
+    """Nested JSON (lists of papers, counts …) as text a person can compare."""
     if isinstance(value, list | tuple):
-        return join_list(value)
+        return join_list(_plain(v) for v in value)
     if isinstance(value, dict):
-        return "；".join(f"{k}：{v}" for k, v in value.items())
+        return "，".join(_plain(v) for v in value.values() if v not in (None, "", [], {}))
+    if isinstance(value, bool):
+        return yes_no(value)
     return str(value)
 
 
