@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
-from sqlalchemy.orm import Session
 
 from inspector.security.audit import verify_chain
 from inspector.store import migrate
@@ -108,10 +107,10 @@ CONNECTION_CHECKS: dict[str, Callable[[Connection], list[str]]] = {
 
 def run_checks(store: Store) -> list[CheckResult]:
     results = []
-    with store.engine.connect() as conn:
+    with store.read_connection() as conn:
         for name, check in CONNECTION_CHECKS.items():
             results.append(CheckResult(name, check(conn)))
-    with Session(store.engine) as s:
+    with store.session(read_only=True) as s:
         results.append(CheckResult("audit chain", verify_chain(s)))
     return results
 

@@ -119,7 +119,7 @@ def export_json(store: Store, path: Path) -> ExportSummary:
     path = path.expanduser()
     tmp = path.with_name(path.name + ".partial")
     try:
-        with store.engine.connect() as conn, tmp.open("w", encoding="utf-8") as out:
+        with store.read_connection() as conn, tmp.open("w", encoding="utf-8") as out:
             counts = write_export(conn, out, header)
             out.flush()
             os.fsync(out.fileno())

@@ -274,5 +274,5 @@ def build_daily_log(doc: DailyLogDoc) -> bytes:
 
 def load_daily_log(store: Store, day: date) -> DailyLogDoc:
     station_id = store.station_id
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         return compile_daily_log(s, station_id, day)

@@ -66,7 +66,7 @@ def _resolve_id(store: Store, model: type[Any], key: str | uuid.UUID) -> uuid.UU
         return uuid.UUID(str(key))
     except ValueError:
         pass
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         found = s.scalar(
             select(model.id).where(model.doc_number == str(key).strip(), model.deleted_at.is_(None))
         )
@@ -78,7 +78,7 @@ def _resolve_id(store: Store, model: type[Any], key: str | uuid.UUID) -> uuid.UU
 def load_notice(store: Store, key: str | uuid.UUID) -> NoticeDoc:
     """The notice with id (or 文号) ``key``, confidential sources of its findings masked."""
     notice_id = _resolve_id(store, RectificationNotice, key)
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         rec = s.get(RectificationNotice, notice_id)
         if rec is None or rec.deleted_at is not None:
             raise RecordNotFoundError("rectification_notice", notice_id)
@@ -97,7 +97,7 @@ def load_notice(store: Store, key: str | uuid.UUID) -> NoticeDoc:
 
 def load_suggestion(store: Store, key: str | uuid.UUID) -> SuggestionDoc:
     suggestion_id = _resolve_id(store, ProcuratorialSuggestion, key)
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         rec = s.get(ProcuratorialSuggestion, suggestion_id)
         if rec is None or rec.deleted_at is not None:
             raise RecordNotFoundError("procuratorial_suggestion", suggestion_id)
@@ -115,7 +115,7 @@ def load_oral_correction(store: Store, key: str | uuid.UUID) -> OralCorrectionDo
     oral_id = to_uuid(key)
     if oral_id is None:
         raise RecordNotFoundError("oral_correction", key)  # type: ignore[arg-type]
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         rec = s.get(OralCorrection, oral_id)
         if rec is None or rec.deleted_at is not None:
             raise RecordNotFoundError("oral_correction", oral_id)
@@ -138,7 +138,7 @@ def load_talk(store: Store, key: str | uuid.UUID) -> TalkDoc:
     talk_id = to_uuid(key)
     if talk_id is None:
         raise RecordNotFoundError("talk", key)  # type: ignore[arg-type]
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         rec = s.get(Talk, talk_id)
         if rec is None or rec.deleted_at is not None:
             raise RecordNotFoundError("talk", talk_id)
@@ -157,7 +157,7 @@ def load_mailbox(store: Store, key: str | uuid.UUID, *, for_detention_center: bo
     opening_id = to_uuid(key)
     if opening_id is None:
         raise RecordNotFoundError("mailbox_opening", key)  # type: ignore[arg-type]
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         rec = s.get(MailboxOpening, opening_id)
         if rec is None or rec.deleted_at is not None:
             raise RecordNotFoundError("mailbox_opening", opening_id)

@@ -212,7 +212,7 @@ def load_monthly_report(store: Store, year: int, month: int) -> MonthlyReportDoc
     counts computed now; manual items and the signature from the ``monthly_report`` row if any."""
     station_id = store.station_id
     key = f"{year:04d}-{month:02d}"
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         station = load_station(s, station_id)
         rec = s.scalar(
             select(MonthlyReport).where(*_live(MonthlyReport, station_id), MonthlyReport.month == key)

@@ -141,5 +141,5 @@ def _rows(rows: Iterable[RegisterRow]) -> Iterable[list[str]]:
 
 def load_register(store: Store, as_of: date) -> RegisterDoc:
     station_id = store.station_id
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         return compile_register(s, station_id, as_of)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from inspector.domain.errors import InspectorError
 
 KEY_BYTES = 32
+BEGIN_MODE = "inspector_begin"  # execution option: "DEFERRED" for read-only transactions
 
 
 class DatabaseKeyError(InspectorError):
@@ -61,8 +62,9 @@ def connect_raw(db_path: Path, key: bytes) -> Any:
 
 
 def open_engine(db_path: Path, key: bytes, *, echo: bool = False) -> Engine:
-    """An engine over the encrypted file. Transactions begin explicitly (``BEGIN``) so that SQLite's
-    own transaction boundaries match the session's, deferred foreign keys included."""
+    """An engine over the encrypted file. Transactions begin explicitly (``BEGIN IMMEDIATE``, or
+    ``BEGIN DEFERRED`` with the :data:`BEGIN_MODE` execution option) so that SQLite's own transaction
+    boundaries match the session's, deferred foreign keys included."""
     connect_raw(db_path, key).close()  # fail here, with a clear error, not on first use
     engine = create_engine(
         f"sqlite:///{db_path}",  # a file URL, so the dialect picks a QueuePool, not the memory pool
@@ -75,6 +77,9 @@ def open_engine(db_path: Path, key: bytes, *, echo: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE unless the caller asked for a read: a transaction that starts as a reader and then
+        # writes can deadlock with another such one ("database is locked" at once, whatever the
+        # timeout); writers that take the write lock up front just queue behind each other.
+        conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get(BEGIN_MODE, 'IMMEDIATE')}")
 
     return engine

@@ -36,7 +36,10 @@ def current_revision(engine: Engine) -> str | None:
 def backup_file(engine: Engine, db_path: Path, backup_dir: Path, label: str) -> Path:
     """Copy the (still encrypted) database file after folding the WAL into it."""
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        # outside any transaction: a checkpoint cannot run inside one (the engine begins IMMEDIATE)
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None
+        dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{db_path.stem}-{stamp}-{label}{db_path.suffix}"

@@ -57,7 +57,7 @@ def search_detainees(
             or_(*conditions), Detainee.deleted_at.is_(None), Detainee.discharged_on.is_(None)
         )
     stmt = stmt.order_by(Detainee.name).limit(limit)
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         return [
             DetaineeHit(
                 row.id, row.name, row.cell, row.id_number[-4:] if row.id_number else None, row.admitted_at
@@ -68,5 +68,5 @@ def search_detainees(
 
 def pending_changes(store: Store) -> int:
     """Changes captured in the outbox and not yet acknowledged by the office."""
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         return int(s.scalar(select(func.count()).select_from(SyncOutbox)) or 0)

@@ -127,7 +127,7 @@ class Repository(Generic[T]):
     # ---- reading -------------------------------------------------------------------------------
 
     def get(self, record_id: uuid.UUID, *, include_deleted: bool = False) -> T | None:
-        with self.store.session() as s:
+        with self.store.session(read_only=True) as s:
             obj = s.get(self.model, record_id)
         if obj is None or (obj.deleted_at is not None and not include_deleted):
             return None
@@ -149,12 +149,12 @@ class Repository(Generic[T]):
     ) -> builtins.list[T]:
         stmt = select(self.model).where(*where, *self._live(include_deleted))
         stmt = stmt.order_by(*order_by).offset(offset).limit(limit)
-        with self.store.session() as s:
+        with self.store.session(read_only=True) as s:
             return list(s.scalars(stmt))
 
     def count(self, *where: ColumnElement[bool], include_deleted: bool = False) -> int:
         stmt = select(func.count()).select_from(self.model).where(*where, *self._live(include_deleted))
-        with self.store.session() as s:
+        with self.store.session(read_only=True) as s:
             return int(s.scalar(stmt) or 0)
 
     # ---- helpers -------------------------------------------------------------------------------

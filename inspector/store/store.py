@@ -17,20 +17,21 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import platformdirs
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.domain.errors import InspectorError
 from inspector.security import keys
 from inspector.store import migrate
 from inspector.store.base import Synced
-from inspector.store.engine import open_engine
+from inspector.store.engine import BEGIN_MODE, open_engine
 from inspector.store.models import LocalMeta
 from inspector.store.repository import Actor, Repository
 
 DB_NAME = "inspector.db"
 KEY_INFO_NAME = "key.json"
 DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
+READ_ONLY = {BEGIN_MODE: "DEFERRED"}
 
 T = TypeVar("T", bound=Synced)
 
@@ -65,6 +66,7 @@ class Store:
         self.engine = engine
         self.data_dir = data_dir
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(engine.execution_options(**READ_ONLY), expire_on_commit=False)
         self._user_id: uuid.UUID | None = None
 
     # ---- opening -------------------------------------------------------------------------------
@@ -125,13 +127,21 @@ class Store:
     # ---- sessions and identity ------------------------------------------------------------------
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One short transaction: commits on success, rolls back on any exception."""
-        with self._sessions.begin() as s:
+    def session(self, *, read_only: bool = False) -> Iterator[Session]:
+        """One short transaction: commits on success, rolls back on any exception.
+
+        It takes the write lock at once (one writer at a time, the others wait), unless ``read_only``:
+        then it reads a snapshot beside any writer and must not write.
+        """
+        with (self._read_sessions if read_only else self._sessions).begin() as s:
             yield s
 
+    def read_connection(self) -> Connection:
+        """A Core connection for long reads (export, checks) that never blocks a writer."""
+        return self.engine.connect().execution_options(**READ_ONLY)
+
     def meta(self, key: str, default: Any = None) -> Any:
-        with self.session() as s:
+        with self.session(read_only=True) as s:
             row = s.get(LocalMeta, key)
             return default if row is None else row.value
 
@@ -143,7 +153,7 @@ class Store:
             session.merge(LocalMeta(key=key, value=value))
 
     def all_meta(self) -> dict[str, Any]:
-        with self.session() as s:
+        with self.session(read_only=True) as s:
             return {m.key: m.value for m in s.scalars(select(LocalMeta))}
 
     @property
