@@ -24,7 +24,7 @@ class OfficeUnreachableError(SyncError):
     exit_code = EXIT_UNREACHABLE
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"无法连接检察院服务器：{detail}", f"cannot reach the office database: {detail}")
+        super().__init__(f"无法连接办公室数据库：{detail}", f"cannot reach the office database: {detail}")
 
 
 class AuthFailedError(SyncError):
@@ -74,7 +74,7 @@ class NotEnrolledError(SyncError):
 
     def __init__(self) -> None:
         super().__init__(
-            "本机尚未在检察院服务器注册：请运行 inspector enroll",
+            "本机尚未在办公室数据库注册：请运行 inspector enroll",
             "this laptop is not enrolled with an office: run `inspector enroll`",
         )
 

@@ -69,7 +69,7 @@ def sync_now(
             progress(SyncProgress(phase, done, zh, en))
 
     target = local.office_target(store)
-    tell("connect", 0, "正在连接检察院服务器…", "connecting to the office…")
+    tell("connect", 0, "正在连接办公室数据库…", "connecting to the office…")
     with (channel_factory or connect)(target) as channel:
         check_office(store, channel)
         pushed_so_far = [0]
