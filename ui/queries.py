@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import and_, func, or_, select
@@ -24,14 +24,11 @@ from sqlalchemy.orm import Session
 from inspector.agenda import Agenda, build_agenda, load_calendar, load_rule_settings
 from inspector.agenda.context import AgendaContext
 from inspector.agenda.custody_items import refresh_custody_status
+from inspector.agenda.work_items import weekly_target_statuses
 from inspector.domain.enums import DocumentState, Stage
-from inspector.domain.validation import SHANGHAI, local_date
+from inspector.domain.validation import SHANGHAI
 from inspector.rules.targets import (
-    MailboxOpeningRecord,
-    TalkRecord,
     TargetStatus,
-    week_bounds,
-    weekly_targets,
 )
 from inspector.store.models import (
     AppUser,
@@ -318,46 +315,9 @@ class DashboardData:
         return [i for i in self.agenda.items if i.kind == "new_arrival_talk"]
 
 
-def _utc_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=SHANGHAI).astimezone(UTC)
-
-
 def load_weekly_targets(ctx: AgendaContext) -> tuple[TargetStatus, ...]:
-    """The three weekly targets with their counts, met or not, read as the agenda reads them.
-
-    (The agenda lists only the targets not met; the cards also show those met. Mirrors
-    ``inspector.agenda.work_items.weekly_target_items`` until the core exposes the statuses.)
-    """
-    start, end = week_bounds(ctx.today, ctx.settings)
-    lo, hi = _utc_start(start), _utc_start(end + timedelta(days=1))
-    s, sid = ctx.session, ctx.station_id
-    patrol_dates = s.scalars(
-        select(Patrol.patrol_date).where(
-            Patrol.station_id == sid, Patrol.deleted_at.is_(None), Patrol.patrol_date.between(start, end)
-        )
-    )
-    talks = [
-        TalkRecord(str(detainee_id), local_date(at), kind)
-        for detainee_id, at, kind in s.execute(
-            select(Talk.detainee_id, Talk.talk_at, Talk.talk_type).where(
-                Talk.station_id == sid, Talk.deleted_at.is_(None), Talk.talk_at >= lo, Talk.talk_at < hi
-            )
-        )
-    ]
-    openings = [
-        MailboxOpeningRecord(local_date(at), len(openers or ()))
-        for at, openers in s.execute(
-            select(MailboxOpening.opened_at, MailboxOpening.opener_ids).where(
-                MailboxOpening.station_id == sid,
-                MailboxOpening.deleted_at.is_(None),
-                MailboxOpening.opened_at >= lo,
-                MailboxOpening.opened_at < hi,
-            )
-        )
-    ]
-    return weekly_targets(
-        ctx.today, ctx.settings, patrol_dates=list(patrol_dates), talks=talks, mailbox_openings=openings
-    )
+    """The three weekly targets with their counts, met or not, read as the agenda reads them."""
+    return weekly_target_statuses(ctx)
 
 
 def _held(today: date) -> tuple[Any, ...]:

@@ -20,6 +20,7 @@ from inspector.rules.targets import (
     NewArrival,
     PreholidayRecord,
     TalkRecord,
+    TargetStatus,
     new_arrival_talks,
     preholiday_inspections_due,
     week_bounds,
@@ -104,7 +105,9 @@ def lawyer_meeting_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         )
 
 
-def weekly_target_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+def weekly_target_statuses(ctx: AgendaContext) -> tuple[TargetStatus, ...]:
+    """The week's targets (patrols, talks, mailbox openings), met or not: the dashboard's cards show
+    all of them, the agenda lists those not met."""
     start, end = week_bounds(ctx.today, ctx.settings)
     lo, hi = _utc_start(start), _utc_start(end + timedelta(days=1))
     s, sid = ctx.session, ctx.station_id
@@ -122,7 +125,7 @@ def weekly_target_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         )
     ]
     openings = [
-        MailboxOpeningRecord(local_date(at), len(openers))
+        MailboxOpeningRecord(local_date(at), len(openers or ()))
         for at, openers in s.execute(
             select(MailboxOpening.opened_at, MailboxOpening.opener_ids).where(
                 of_station(MailboxOpening, sid),
@@ -132,10 +135,13 @@ def weekly_target_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             )
         )
     ]
-    statuses = weekly_targets(
+    return weekly_targets(
         ctx.today, ctx.settings, patrol_dates=list(patrol_dates), talks=talks, mailbox_openings=openings
     )
-    for status in statuses:
+
+
+def weekly_target_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    for status in weekly_target_statuses(ctx):
         if status.met:
             continue
         yield AgendaItem(
@@ -262,4 +268,5 @@ __all__ = [
     "new_arrival_items",
     "preholiday_items",
     "weekly_target_items",
+    "weekly_target_statuses",
 ]
