@@ -8,17 +8,14 @@ run on a worker thread and be tested without a window. Candidates to move into t
 from __future__ import annotations
 
 import logging
-import threading
-import time as time_module
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from inspector.agenda import Agenda, build_agenda, load_calendar, load_rule_settings
@@ -205,36 +202,7 @@ def load_dashboard_counts(store: Store, today: date | None = None) -> DashboardC
         )
 
 
-# ---- SQLite's one writer ------------------------------------------------------------------------------
-
-T = TypeVar("T")
-
-
-def is_locked(exc: BaseException) -> bool:
-    """SQLite refused a write because another connection wrote first ("database is locked")."""
-    return isinstance(exc, OperationalError) and "database is locked" in str(exc)
-
-
-def retry_when_locked(fn: Callable[[], T], *, attempts: int = 4, delay: float = 0.25) -> T:
-    """Run ``fn`` again when SQLite refuses it with "database is locked" — what a transaction that
-    read before writing gets when another writer committed in between (the store begins transactions
-    DEFERRED). Each attempt is a whole new transaction, so retrying is safe."""
-    for attempt in range(1, attempts + 1):
-        try:
-            return fn()
-        except OperationalError as exc:
-            if not is_locked(exc) or attempt == attempts:
-                raise
-            log.info("database is locked (attempt %d of %d); trying again", attempt, attempts)
-            time_module.sleep(delay * attempt)
-    raise AssertionError("unreachable")
-
-
 # ---- 工作台: agenda, weekly targets, custody deadlines ---------------------------------------------------
-
-# The custody deadline cache is written by whoever reads it first (agenda, 在押人员 list); two of our
-# workers refreshing it at once would race for SQLite's write lock, so they take turns.
-_custody_cache_lock = threading.Lock()
 
 CUSTODY_SOON_DAYS = 7  # the side panel: custody deadlines within a week (and those passed)
 CUSTODY_SOON_LIMIT = 200
@@ -263,8 +231,7 @@ def refresh_custody_cache(store: Store, today: date | None = None) -> int:
         with store.session() as s, _agenda_context(store, s, day) as ctx:
             return refresh_custody_status(ctx)
 
-    with _custody_cache_lock:
-        return retry_when_locked(refresh)
+    return refresh()
 
 
 @dataclass(frozen=True)
@@ -398,11 +365,9 @@ def load_dashboard(store: Store, today: date | None = None) -> DashboardData:
     """Everything the 工作台 shows, read in the background: the agenda (which refreshes the custody
     cache), the counts, the weekly targets, custody deadlines within a week, and where records live."""
     today = today or today_local()
-    day = today
-    with _custody_cache_lock:
-        agenda = retry_when_locked(lambda: build_agenda(store, day))
+    agenda = build_agenda(store, today)
     counts = load_dashboard_counts(store, today)
-    with store.session() as s, _agenda_context(store, s, today) as ctx:
+    with store.session(read_only=True) as s, _agenda_context(store, s, today) as ctx:
         targets = load_weekly_targets(ctx)
         soon, total = load_custody_soon(s, today)
         links = _links(s, agenda)

@@ -42,7 +42,7 @@ from inspector.sync.errors import (
 from inspector.sync.run import SyncProgress, SyncReport, sync_now
 from ui import errors
 from ui.qt_compat import emit
-from ui.queries import SyncStatus, load_sync_status, retry_when_locked
+from ui.queries import SyncStatus, load_sync_status
 from ui.workers import Runner, run_in_background
 
 log = logging.getLogger("inspector.ui.sync")
@@ -241,10 +241,10 @@ class SyncController(QObject):
             emit(relay, p)
 
         emit(self.started, automatic)
-        # A sync is safe to run again from any point (docs/sync.md, "Failure anywhere"): if another
-        # writer of this app beat it to SQLite's lock, it simply goes again.
+        # Another writer of this app holding SQLite's write lock only makes the sync wait its turn
+        # (writers begin IMMEDIATE), it never fails it.
         self._run(
-            lambda: retry_when_locked(lambda: sync(store, progress=progress)),
+            lambda: sync(store, progress=progress),
             self._done,
             self._failed,
             owner=self,
