@@ -78,15 +78,19 @@ def upsert_rows(conn: Session | Connection, name: str, rows: list[dict[str, Any]
     conn.execute(stmt, rows)
 
 
-def set_server_versions(conn: Session | Connection, name: str, versions: Mapping[uuid.UUID, int]) -> None:
+def set_server_versions(
+    conn: Session | Connection, name: str, versions: Mapping[uuid.UUID | str, int]
+) -> None:
     """Record the versions the office confirmed (never lowering one already known).
 
-    One statement per distinct version and 500 rows, not one per row: a batch of new rows all get 1.
+    Row ids are UUIDs or their text (hyphens or not). One statement per distinct version and 500
+    rows, not one per row: a batch of new rows all get 1.
     """
     schema.table(name)  # a known synced table (the name goes into the statement)
     by_version: dict[int, list[str]] = {}
     for row_id, version in versions.items():
-        by_version.setdefault(version, []).append(row_id.hex)
+        stored = row_id.hex if isinstance(row_id, uuid.UUID) else row_id.replace("-", "").lower()
+        by_version.setdefault(version, []).append(stored)
     c = conn.connection() if isinstance(conn, Session) else conn
     for version, ids in by_version.items():
         for i in range(0, len(ids), 500):

@@ -413,9 +413,10 @@ END $f$"""
 def apply_set_function(name: str) -> str:
     """``sync.apply_set_<table>(ops, station)``: all of a batch's ops on one table in two statements.
 
-    Returns a map op_id → result. Raises ``IN100`` when an op needs the careful per-op path (a row of
-    another station, a row id named twice, an id that differs from the op's ``row_id``); a bad value
-    raises its own error. Either way the caller rolls this back and applies the table's ops one by one.
+    Returns a map op_id → result. Raises ``IN100`` when an op needs the careful per-op path (an op on
+    another table, a row of another station, a row id named twice, an id that differs from the op's
+    ``row_id``); a bad value raises its own error. Either way the caller rolls this back and applies
+    the table's ops one by one.
     """
     cols = [c.name for c in schema.columns(name)]
     insertable = insert_columns(name)
@@ -427,11 +428,11 @@ DECLARE
   v_op jsonb;
   v_theirs jsonb;
 BEGIN
-  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_ops) e
-             WHERE e -> 'row' ->> 'station_id' IS DISTINCT FROM p_station::text
-                OR e -> 'row' ->> 'id' IS DISTINCT FROM e ->> 'row_id')
-     OR (SELECT count(DISTINCT e ->> 'row_id') FROM jsonb_array_elements(p_ops) e)
-        <> jsonb_array_length(p_ops) THEN
+  IF (SELECT bool_or(e ->> 'table' IS DISTINCT FROM {lit(name)}
+                     OR e -> 'row' ->> 'station_id' IS DISTINCT FROM p_station::text
+                     OR e -> 'row' ->> 'id' IS DISTINCT FROM e ->> 'row_id')
+             OR count(DISTINCT e ->> 'row_id') <> count(*)
+      FROM jsonb_array_elements(p_ops) e) THEN
     RAISE EXCEPTION 'ops need one-by-one handling' USING ERRCODE = 'IN100';
   END IF;
   WITH ins AS (
@@ -470,15 +471,18 @@ def push_function() -> str:
     fast = [t for t in schema.table_names() if t not in schema.NUMBERED_TABLES]
     many = "\n".join(f"            WHEN {lit(t)} THEN sync.apply_set_{t}(v_group, v_station)" for t in fast)
     return f"""CREATE OR REPLACE FUNCTION sync.push(
-  p_batch_id uuid, p_schema_version integer, p_payload jsonb
+  p_batch_id uuid, p_schema_version integer, p_payload text
 ) RETURNS jsonb LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog SET jit = off AS $f$
 DECLARE
   v_station uuid := sync.current_station();
   v_office integer := (SELECT value::integer FROM sync.meta WHERE key = 'schema_version');
-  v_hash text := encode(sha256(convert_to(p_payload::text, 'UTF8')), 'hex');
-  v_ops jsonb := coalesce(p_payload -> 'ops', '[]');
+  -- The hash of the exact bytes the laptop froze (the text as received, before any parsing).
+  v_hash text := encode(sha256(convert_to(p_payload, 'UTF8')), 'hex');
+  v_ops jsonb;
   v_known sync.batch;
   v_ids uuid[];
+  v_tables integer;
+  v_first_table text;
   v_done jsonb;
   v_map jsonb := '{{}}';
   v_part jsonb;
@@ -499,23 +503,31 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended('push:' || v_station::text, 0));
   SELECT * INTO v_known FROM sync.batch WHERE batch_id = p_batch_id;
   IF FOUND THEN
-    IF v_known.payload_sha256 <> v_hash THEN
+    -- (a batch received through the older jsonb signature was hashed as jsonb text)
+    IF v_known.payload_sha256 <> v_hash
+       AND v_known.payload_sha256 <> encode(sha256(convert_to(p_payload::jsonb::text, 'UTF8')), 'hex') THEN
       RETURN jsonb_build_object('status', 'batch_mismatch',
         'message', 'this batch_id was already received with different content');
     END IF;
     RETURN jsonb_build_object('status', 'ok', 'replayed', true, 'results', v_known.results);
   END IF;
+  v_ops := coalesce(p_payload::jsonb -> 'ops', '[]');
   -- Ops already applied (under any batch) answer with their stored result and are not applied again.
-  SELECT array_agg((e ->> 'op_id')::uuid) INTO v_ids FROM jsonb_array_elements(v_ops) e;
+  SELECT array_agg((e ->> 'op_id')::uuid), count(DISTINCT e ->> 'table'), min(e ->> 'table')
+  INTO v_ids, v_tables, v_first_table
+  FROM jsonb_array_elements(v_ops) e;
   SELECT coalesce(jsonb_object_agg(r ->> 'op_id', r), '{{}}'::jsonb) INTO v_done
   FROM sync.batch b CROSS JOIN LATERAL jsonb_array_elements(b.results) r
   WHERE b.batch_id IN (SELECT l.batch_id FROM sync.op_ledger l WHERE l.op_id = ANY (v_ids))
     AND (r ->> 'op_id')::uuid = ANY (v_ids);
   FOR v_table, v_group IN
-    SELECT e ->> 'table', jsonb_agg(e ORDER BY ord)
-    FROM jsonb_array_elements(v_ops) WITH ORDINALITY AS x (e, ord)
-    WHERE NOT v_done ? (e ->> 'op_id')
-    GROUP BY e ->> 'table' ORDER BY min(ord)
+    -- the usual batch: new ops on one table, taken as they came (no regrouping)
+    SELECT v_first_table, v_ops WHERE v_tables = 1 AND v_done = '{{}}'
+    UNION ALL
+    (SELECT e ->> 'table', jsonb_agg(e ORDER BY ord)
+     FROM jsonb_array_elements(v_ops) WITH ORDINALITY AS x (e, ord)
+     WHERE NOT (v_tables = 1 AND v_done = '{{}}') AND NOT v_done ? (e ->> 'op_id')
+     GROUP BY e ->> 'table' ORDER BY min(ord))
   LOOP
     v_part := NULL;
     BEGIN  -- the fast path: a table's ops in two statements
@@ -552,6 +564,15 @@ BEGIN
   SELECT key::uuid, p_batch_id, v_station FROM jsonb_object_keys(v_map) key;
   RETURN jsonb_build_object('status', 'ok', 'replayed', false, 'results', v_results);
 END $f$"""
+
+
+# Laptops before the text signature sent the payload as jsonb: their batches (and replays of them)
+# keep working, hashed as before.
+PUSH_JSONB_COMPAT = """CREATE OR REPLACE FUNCTION sync.push(
+  p_batch_id uuid, p_schema_version integer, p_payload jsonb
+) RETURNS jsonb LANGUAGE sql SECURITY INVOKER SET search_path = pg_catalog AS $f$
+  SELECT sync.push(p_batch_id, p_schema_version, p_payload::text)
+$f$"""
 
 
 def pull_function() -> str:
@@ -653,6 +674,6 @@ def full_ddl(group: str, office: str, dbname: str, existing: dict[str, set[str]]
     out += FUNCTIONS
     out += [apply_function(t) for t in schema.table_names()]
     out += [apply_set_function(t) for t in schema.table_names() if t not in schema.NUMBERED_TABLES]
-    out += [push_function(), pull_function()]
+    out += [push_function(), PUSH_JSONB_COMPAT, pull_function()]
     out += security_ddl(group, office, dbname)
     return out

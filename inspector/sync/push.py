@@ -18,13 +18,14 @@ answer to batch *n − 1* and freezes batch *n + 1* in one local transaction.
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections import defaultdict, deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
@@ -40,6 +41,15 @@ from inspector.sync.errors import ProtocolError, UpgradeRequiredError
 BATCH_LIMIT = 500
 
 
+class OpRef(NamedTuple):
+    """What the laptop needs of an op to apply its result (the row itself stays in the payload)."""
+
+    op_id: str
+    table: str
+    row_id: str
+    base_version: int | None
+
+
 @dataclass(frozen=True)
 class FrozenBatch:
     batch_id: uuid.UUID
@@ -48,8 +58,13 @@ class FrozenBatch:
 
     @cached_property
     def ops(self) -> list[dict[str, Any]]:
+        """The ops as sent, rows included (parsed from the payload when first asked for)."""
         ops: list[dict[str, Any]] = json.loads(self.payload)["ops"]
         return ops
+
+    @cached_property
+    def refs(self) -> list[OpRef]:
+        return [OpRef(op["op_id"], op["table"], op["row_id"], op["base_version"]) for op in self.ops]
 
 
 @dataclass
@@ -60,6 +75,20 @@ class PushOutcome:
     rejected: int = 0
     replayed: bool = False
     by_table: dict[str, int] = field(default_factory=dict)
+
+
+def hyphenate(hex32: str) -> str:
+    """A UUID's 32 hex digits (as SQLite stores it) in the usual 8-4-4-4-12 text form."""
+    return f"{hex32[:8]}-{hex32[8:12]}-{hex32[12:16]}-{hex32[16:20]}-{hex32[20:]}"
+
+
+def new_op_ids(n: int) -> list[str]:
+    """*n* random version-4 UUIDs as text, from one read of the system's random source."""
+    raw = os.urandom(16 * n).hex()
+    return [
+        hyphenate(f"{h[:12]}4{h[13:16]}{'89ab'[int(h[16], 16) & 3]}{h[17:]}")
+        for h in (raw[i : i + 32] for i in range(0, 32 * n, 32))
+    ]
 
 
 def encode_payload(payload: dict[str, Any]) -> bytes:
@@ -89,96 +118,113 @@ def _freeze(
 ) -> FrozenBatch | None:
     """:func:`freeze_batch` inside the caller's transaction."""
     conn = s.connection()
-    # Rows with an open conflict wait for a person; rows in a batch still in flight wait for its
-    # answer (their next op must be based on the version that answer brings).
-    blocked = {(t, r.hex) for t, r in local.open_conflict_keys(s)}
-    blocked.update(
-        conn.exec_driver_sql(
-            "SELECT o.table_name, o.row_id FROM sync_outbox o JOIN sync_batch_entry e ON e.outbox_seq = o.seq"
-        ).all()
-    )
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        entries = _next_entries(cursor, limit, {(t, r.hex) for t, r in local.open_conflict_keys(s)})
+        if not entries:
+            return None
+        frozen = _freeze_entries(s, cursor, entries, station_id, device_id)
+    finally:
+        cursor.close()
+    return frozen
+
+
+# Outbox entries not held back by a batch in flight: a row in a batch still waiting for its answer
+# waits too (its next op must be based on the version that answer brings).
+_FREE_ENTRIES = """SELECT o.seq, o.table_name, o.row_id FROM sync_outbox o
+WHERE o.seq > ? AND NOT EXISTS (
+  SELECT 1 FROM sync_outbox i JOIN sync_batch_entry e ON e.outbox_seq = i.seq
+  WHERE i.row_id = o.row_id AND i.table_name = o.table_name)
+ORDER BY o.seq LIMIT ?"""
+
+
+def _next_entries(cursor: Any, limit: int, in_conflict: set[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """Up to *limit* outbox entries, oldest first, skipping rows in flight and rows with an open
+    conflict (those wait for a person)."""
     entries: list[tuple[int, str, str]] = []
     scan_from = 0
     while len(entries) < limit:
-        chunk = conn.exec_driver_sql(
-            "SELECT seq, table_name, row_id FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
-            (scan_from, limit),
-        ).all()
+        cursor.execute(_FREE_ENTRIES, (scan_from, limit))
+        chunk = cursor.fetchall()
         if not chunk:
             break
         scan_from = chunk[-1][0]
-        entries += [(q, t, r) for q, t, r in chunk if (t, r) not in blocked]
-    entries = entries[:limit]
-    if not entries:
-        return None
+        entries += [e for e in chunk if (e[1], e[2]) not in in_conflict] if in_conflict else chunk
+    return entries[:limit]
+
+
+def _freeze_entries(
+    s: Session, cursor: Any, entries: list[tuple[int, str, str]], station_id: uuid.UUID, device_id: uuid.UUID
+) -> FrozenBatch:
+    """One op per row named by *entries*, with the row as it is now; the batch stored with its entries."""
     order: dict[tuple[str, str], None] = {}
     for _, t, r in entries:
         order.setdefault((t, r), None)
     ids_by_table: dict[str, list[str]] = defaultdict(list)
     for t, r in order:
         ids_by_table[t].append(r)
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    # Each row's JSON comes straight from SQLite (schema.row_json_sql): no Python object per value.
+    rows: dict[tuple[str, str], tuple[int | None, bool, str]] = {}
     for t, ids in ids_by_table.items():
-        names = schema.column_names(t)  # trusted: the names come from the models, not the outbox
         if t not in schema.table_names():
             raise ProtocolError(f"the outbox names an unknown table {t}")
-        select_sql = f"SELECT {', '.join(names)} FROM {t} WHERE id IN "
+        select_sql = (  # trusted: the names come from the models, not the outbox
+            f"SELECT id, server_version, deleted_at IS NOT NULL, {schema.row_json_sql(t)} "
+            f"FROM {t} WHERE id IN "
+        )
         for i in range(0, len(ids), 500):
             part = ids[i : i + 500]
-            found = conn.exec_driver_sql(select_sql + f"({', '.join('?' * len(part))})", tuple(part)).all()
-            at = names.index("id")
-            for stored in found:
-                rows[(t, stored[at])] = schema.encode_stored(t, stored)
-    ops = []
-    for t, r in order:
-        values = rows.get((t, r))
-        if values is None:  # the outbox names a row that is gone: `inspector check` reports it
+            cursor.execute(select_sql + f"({', '.join('?' * len(part))})", part)
+            for row_id, base, deleted, row_json in cursor.fetchall():
+                rows[(t, row_id)] = (base, bool(deleted), row_json)
+    refs: list[OpRef] = []
+    texts: list[str] = []
+    op_ids = new_op_ids(len(order))
+    for (t, r), op_id in zip(order, op_ids, strict=True):
+        found = rows.get((t, r))
+        if found is None:  # the outbox names a row that is gone: `inspector check` reports it
             continue
-        base = values.get("server_version")
-        kind = "insert" if base is None else "delete" if values.get("deleted_at") else "update"
-        ops.append(
-            {
-                "op_id": str(uuid.uuid4()),
-                "table": t,
-                "row_id": values["id"],
-                "kind": kind,
-                "base_version": base,
-                "row": values,
-            }
+        base, deleted, row_json = found
+        kind = "insert" if base is None else "delete" if deleted else "update"
+        ref = OpRef(op_id, t, hyphenate(r), base)
+        refs.append(ref)
+        texts.append(
+            f'{{"op_id":"{ref.op_id}","table":"{t}","row_id":"{ref.row_id}","kind":"{kind}",'
+            f'"base_version":{"null" if base is None else int(base)},"row":{row_json}}}'
         )
     batch_id = uuid.uuid4()
-    payload = encode_payload(
+    head = encode_payload(
         {
             "batch_id": str(batch_id),
             "schema_version": schema.SCHEMA_VERSION,
             "station_id": str(station_id),
             "device_id": str(device_id),
             "frozen_at": utc_now().isoformat(),
-            "ops": ops,
         }
     )
+    payload = head[:-1] + b',"ops":[' + ",".join(texts).encode("utf-8") + b"]}"
     s.add(
         SyncBatch(
             batch_id=batch_id,
             schema_version=schema.SCHEMA_VERSION,
-            op_count=len(ops),
+            op_count=len(refs),
             payload=payload,
         )
     )
     s.flush()
-    conn.exec_driver_sql(
+    cursor.executemany(
         "INSERT INTO sync_batch_entry (outbox_seq, batch_id) VALUES (?, ?)",
         [(q, batch_id.hex) for q, _, _ in entries],
     )
     frozen = FrozenBatch(batch_id, schema.SCHEMA_VERSION, payload)
-    frozen.__dict__["ops"] = ops  # what parsing the payload gives (the cached property's slot)
+    frozen.__dict__["refs"] = refs  # what parsing the payload gives (the cached property's slot)
     return frozen
 
 
 def send_batch(channel: Channel, batch: FrozenBatch) -> dict[str, Any]:
     """One server call. Returns the office's answer with one result per op, in op order."""
     rows = channel.query(
-        "SELECT sync.push(%s, %s, %s::jsonb)",
+        "SELECT sync.push(%s, %s, %s::text)",
         (batch.batch_id, batch.schema_version, batch.payload.decode("utf-8")),
     )
     answer: dict[str, Any] = rows[0][0]
@@ -190,11 +236,11 @@ def send_batch(channel: Channel, batch: FrozenBatch) -> dict[str, Any]:
     if status != "ok":
         raise ProtocolError(f"batch {batch.batch_id}: unexpected answer {status!r}")
     results = answer.get("results")
-    ops = batch.ops
-    if not isinstance(results, list) or len(results) != len(ops):
-        raise ProtocolError(f"batch {batch.batch_id}: {len(ops)} ops but a different number of results")
-    for op, result in zip(ops, results, strict=True):
-        if result.get("op_id") != op["op_id"]:
+    refs = batch.refs
+    if not isinstance(results, list) or len(results) != len(refs):
+        raise ProtocolError(f"batch {batch.batch_id}: {len(refs)} ops but a different number of results")
+    for ref, result in zip(refs, results, strict=True):
+        if result.get("op_id") != ref.op_id:
             raise ProtocolError(f"batch {batch.batch_id}: results out of order")
     return answer
 
@@ -207,34 +253,34 @@ def apply_answer(store: Store, batch: FrozenBatch, answer: dict[str, Any]) -> Pu
 
 def _apply(s: Session, batch: FrozenBatch, answer: dict[str, Any]) -> PushOutcome:
     """:func:`apply_answer` inside the caller's transaction."""
-    outcome = PushOutcome(ops=len(batch.ops), replayed=bool(answer.get("replayed")))
-    versions: dict[str, dict[uuid.UUID, int]] = defaultdict(dict)
+    outcome = PushOutcome(ops=len(batch.refs), replayed=bool(answer.get("replayed")))
+    versions: dict[str, dict[uuid.UUID | str, int]] = defaultdict(dict)
     conflicts: list[dict[str, Any]] = []
     uploads: list[str] = []  # attachments the office now lists: their bytes follow
-    for op, result in zip(batch.ops, answer["results"], strict=True):
-        table, row_id = op["table"], uuid.UUID(op["row_id"])
+    for i, (ref, result) in enumerate(zip(batch.refs, answer["results"], strict=True)):
+        table = ref.table
         status = result.get("status")
         outcome.by_table[table] = outcome.by_table.get(table, 0) + 1
         if status == "ok":
-            versions[table][row_id] = int(result["version"])
+            versions[table][ref.row_id] = int(result["version"])
             outcome.accepted += 1
-            if table == "attachment" and not op["row"].get("deleted_at"):
-                uploads.append(op["row"]["sha256"])
+            if table == "attachment" and not batch.ops[i]["row"].get("deleted_at"):
+                uploads.append(batch.ops[i]["row"]["sha256"])
             continue
         theirs = result.get("theirs")
         conflicts.append(
             {
                 "id": uuid.uuid4(),
                 "table_name": table,
-                "row_id": row_id,
+                "row_id": uuid.UUID(ref.row_id),
                 "origin": "push",
                 "kind": "conflict" if status == "conflict" else "rejected",
-                "base_version": op["base_version"],
+                "base_version": ref.base_version,
                 "theirs_version": result.get("server_version"),
-                "mine": schema.normalise(table, op["row"]),
+                "mine": schema.normalise(table, batch.ops[i]["row"]),
                 "theirs": schema.normalise(table, theirs) if theirs else None,
                 "error": None if status == "conflict" else f"{result.get('code')}: {result.get('message')}",
-                "op_id": uuid.UUID(op["op_id"]),
+                "op_id": uuid.UUID(ref.op_id),
                 "office_conflict_id": uuid.UUID(result["conflict_id"]) if result.get("conflict_id") else None,
                 "created_at": utc_now(),
             }

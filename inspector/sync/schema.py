@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
@@ -105,42 +105,38 @@ def encode_row(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: encode_value(v) for k, v in values.items()}
 
 
-def _hyphenate(value: str) -> str:
-    if len(value) != 32:
-        return value
-    return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-
-
-def _json_from_stored(value: Any) -> Any:
-    if value == "[]":  # by far the most common value: skip the parser
-        return []
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
-_FROM_STORED: dict[str, Any] = {
-    "uuid": lambda v: _hyphenate(v) if isinstance(v, str) else str(v),
-    "json": _json_from_stored,
-    "bool": bool,
+# SQLite's JSON text of one stored value (the column is not NULL): ids as hyphenated strings, JSON
+# documents embedded as they are, 0/1 as booleans, everything else as json_quote gives it (text
+# quoted, numbers bare) — the same JSON the export's ``encode_value`` makes of the loaded value.
+_MEMBER_SQL: dict[str, str] = {
+    "uuid": (
+        """CASE WHEN length({c}) = 32 THEN '"' || substr({c}, 1, 8) || '-' || substr({c}, 9, 4) || '-' """
+        """|| substr({c}, 13, 4) || '-' || substr({c}, 17, 4) || '-' || substr({c}, 21) || '"' """
+        "ELSE json_quote({c}) END"
+    ),
+    "json": "json({c})",
+    "bool": "CASE WHEN {c} THEN 'true' ELSE 'false' END",
 }
+_ARGS_PER_CALL = 50  # concat_ws takes at most SQLITE_MAX_FUNCTION_ARG (127 by default) arguments
 
 
 @cache
-def _payload_converters(name: str) -> tuple[tuple[str, Any], ...]:
-    return tuple((c.name, _FROM_STORED.get(c.kind)) for c in columns(name))
+def row_json_sql(name: str) -> str:
+    """An SQLite expression giving a stored row's JSON object, as the office takes it.
 
-
-def encode_stored(name: str, stored: Sequence[Any]) -> dict[str, Any]:
-    """A row as SQLite stores it (``SELECT <column_names(name)>``) → the JSON the office takes.
-
-    The fast path of :func:`encode_row`: timestamps, dates and times are already ISO text, UUIDs are
-    32 hex digits, JSON is text, booleans are 0/1. NULL columns are left out (the office reads a
-    missing key as NULL).
+    Built by SQLite itself (no Python object per value): one ``"key":value`` member per non-NULL
+    column — ``concat_ws`` skips the NULL ones, and the office reads a missing key as NULL.
     """
-    out: dict[str, Any] = {}
-    for (key, convert), value in zip(_payload_converters(name), stored, strict=True):
-        if value is not None:
-            out[key] = value if convert is None else convert(value)
-    return out
+    members = []
+    for c in columns(name):
+        quoted = f'"{c.name}"'
+        value = _MEMBER_SQL.get(c.kind, "json_quote({c})").format(c=quoted)
+        members.append(f"""CASE WHEN {quoted} IS NOT NULL THEN '"{c.name}":' || {value} END""")
+    parts = [
+        f"NULLIF(concat_ws(',', {', '.join(members[i : i + _ARGS_PER_CALL])}), '')"
+        for i in range(0, len(members), _ARGS_PER_CALL)
+    ]
+    return f"""'{{' || concat_ws(',', {", ".join(parts)}) || '}}'"""
 
 
 def _stored_timestamp(value: Any) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from inspector.agenda import build_agenda
 from inspector.security import keys
 from inspector.store import migrate
 from inspector.store.base import Base, synced_tables
@@ -57,6 +59,37 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == [], "models changed without a migration: run alembic revision --autogenerate"
+
+
+def test_custody_cache_triggers_watch_every_column_but_the_sync_version(tmp_path: Path) -> None:
+    """The cache triggers list columns (``AFTER UPDATE OF …``): a column added to the model without
+    being added to the trigger would leave stale custody deadlines."""
+    engine = open_engine(tmp_path / "m.db", KEY)
+    migrate.upgrade(engine)
+    for table, trigger in (
+        ("detainee", "trg_detainee_custody_stale"),
+        ("custody_event", "trg_custody_event_update_stale"),
+    ):
+        with engine.connect() as c:
+            sql = c.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (trigger,)).scalar_one()
+        watched = {name.strip() for name in sql.split("UPDATE OF", 1)[1].split(" ON ", 1)[0].split(",")}
+        expected = {col.name for col in Base.metadata.tables[table].columns} - {"id", "server_version"}
+        assert watched == expected, trigger
+
+
+def test_a_pushed_version_keeps_the_custody_cache_and_an_edit_drops_it(store: Store) -> None:
+    row = store.repo(Detainee).add(detainee_values())
+    build_agenda(store, date(2026, 3, 5))  # fills the cache
+
+    def cached() -> int:
+        with store.read_connection() as c:
+            return int(c.exec_driver_sql("SELECT count(*) FROM custody_status").scalar_one())
+
+    with store.session() as s:
+        s.connection().exec_driver_sql("UPDATE detainee SET server_version = 3 WHERE id = ?", (row.id.hex,))
+    assert cached() == 1
+    store.repo(Detainee).update(row.id, {"cell": "205"})
+    assert cached() == 0
 
 
 def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:

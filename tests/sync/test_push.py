@@ -177,6 +177,28 @@ def test_same_batch_id_with_different_payload_is_rejected(
     assert office.scalar("SELECT name FROM records.detainee WHERE id = %s", (rid,)) == "人0"
 
 
+def test_a_batch_first_sent_through_the_older_jsonb_signature_replays_as_text(
+    office: Office, laptops: Callable[..., Laptop]
+) -> None:
+    """Laptops before the text signature sent payloads as jsonb; a batch such a laptop sent, replayed
+    after its upgrade, is recognised (hashed both ways), not refused as different content."""
+    a = laptops()
+    a.sync()
+    add_detainees(a, 3)
+    batch = push.freeze_batch(a.store)
+    assert batch is not None
+    with connect(a.target) as channel:
+        (row,) = channel.query(
+            "SELECT sync.push(%s, %s, %s::jsonb)",
+            (batch.batch_id, batch.schema_version, batch.payload.decode("utf-8")),
+        )
+        assert row[0]["status"] == "ok" and row[0]["replayed"] is False
+        again = push.send_batch(channel, batch)  # today's text signature
+    assert again["replayed"] is True and again["results"] == row[0]["results"]
+    push.apply_answer(a.store, batch, again)
+    assert office_state(office)[0] == 3 and outbox(a) == 0
+
+
 def test_an_edit_made_while_a_batch_is_in_flight_stays_queued(
     office: Office, laptops: Callable[..., Laptop]
 ) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector.store.base import Base
-from inspector.store.types import utc_now
+from inspector.store.types import CompressedJSONBytes, utc_now
 
 
 class SyncBatch(Base):
@@ -29,7 +29,7 @@ class SyncBatch(Base):
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     schema_version: Mapped[int]
     op_count: Mapped[int]
-    payload: Mapped[bytes] = mapped_column(LargeBinary)  # the exact bytes sent, every time
+    payload: Mapped[bytes] = mapped_column(CompressedJSONBytes)  # the exact bytes sent, every time
 
 
 class SyncBatchEntry(Base):
