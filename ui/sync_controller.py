@@ -39,6 +39,7 @@ from inspector.sync.errors import (
     SyncError,
     UpgradeRequiredError,
 )
+from inspector.sync.reseed import ReseedReport, reseed_now
 from inspector.sync.run import SyncProgress, SyncReport, sync_now
 from ui import errors
 from ui.qt_compat import emit
@@ -111,7 +112,13 @@ class SyncOutcome:
     report: SyncReport | None = None
     error: BaseException | None = None
     cancelled: bool = False
+    reseeded: ReseedReport | None = None  # this sync began with a re-seed
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def office_changed(self) -> bool:
+        """The office database was restored or replaced: a person may choose to re-seed it."""
+        return isinstance(self.error, OfficeChangedError)
 
     @property
     def ok(self) -> bool:
@@ -172,7 +179,14 @@ def outcome_message(outcome: SyncOutcome) -> str:
     report = outcome.report
     if report is None:
         return ""
-    text = _tr("同步完成：上传 {up} 条修改，下载 {down} 条记录。").format(
+    text = ""
+    if outcome.reseeded is not None:
+        text += _tr("已重新上传本机全部 {n} 条记录。").format(n=outcome.reseeded.rows_queued)
+        for lease in outcome.reseeded.leases_refused:
+            text += _tr("号段 {block} 已被办公室发给其他设备，请管理员核对这些文号。").format(
+                block=lease.label
+            )
+    text += _tr("同步完成：上传 {up} 条修改，下载 {down} 条记录。").format(
         up=report.pushed.accepted, down=report.pulled.applied
     )
     if report.open_conflicts:
@@ -205,12 +219,14 @@ class SyncController(QObject):
         *,
         runner: Runner | None = None,
         sync: Callable[..., SyncReport] = sync_now,
+        reseed: Callable[[Store], ReseedReport] = reseed_now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._run: Runner = runner or run_in_background
         self._sync = sync
+        self._reseed = reseed
         self._cancel = threading.Event()
         self.running = False
         self.automatic = False
@@ -225,8 +241,12 @@ class SyncController(QObject):
 
     # ---- running ------------------------------------------------------------------------------------
 
-    def start(self, *, automatic: bool = False) -> bool:
-        """Start a sync in the background; False if one is already running."""
+    def start(self, *, automatic: bool = False, reseed: bool = False) -> bool:
+        """Start a sync in the background; False if one is already running.
+
+        ``reseed``: after the office database was restored from a backup, first queue every record of
+        this laptop again (:mod:`inspector.sync.reseed`) — asked for by a person, never automatic.
+        """
         if self.running:
             return False
         self.running = True
@@ -234,6 +254,7 @@ class SyncController(QObject):
         self.cancel_requested = False
         self._cancel.clear()
         cancel, relay, store, sync = self._cancel, self._progress_from_worker, self._store, self._sync
+        do_reseed = self._reseed if reseed and not automatic else None
 
         def progress(p: SyncProgress) -> None:  # on the worker thread
             if cancel.is_set():
@@ -241,14 +262,14 @@ class SyncController(QObject):
             emit(relay, p)
 
         emit(self.started, automatic)
+
         # Another writer of this app holding SQLite's write lock only makes the sync wait its turn
         # (writers begin IMMEDIATE), it never fails it.
-        self._run(
-            lambda: sync(store, progress=progress),
-            self._done,
-            self._failed,
-            owner=self,
-        )
+        def work() -> tuple[SyncReport, ReseedReport | None]:
+            reseeded = do_reseed(store) if do_reseed is not None else None
+            return sync(store, progress=progress), reseeded
+
+        self._run(work, self._done, self._failed, owner=self)
         return True
 
     def cancel(self) -> None:
@@ -262,8 +283,9 @@ class SyncController(QObject):
         if self.running:
             emit(self.progressed, progress)
 
-    def _done(self, report: SyncReport) -> None:
-        self._finish(SyncOutcome(datetime.now(UTC), self.automatic, report=report))
+    def _done(self, result: tuple[SyncReport, ReseedReport | None]) -> None:
+        report, reseeded = result
+        self._finish(SyncOutcome(datetime.now(UTC), self.automatic, report=report, reseeded=reseeded))
 
     def _failed(self, exc: BaseException) -> None:
         cancelled = isinstance(exc, SyncCancelled)

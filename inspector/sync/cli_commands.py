@@ -165,8 +165,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"{p.message_zh} / {p.message_en}", flush=True)
 
+    if args.reseed and not args.yes:
+        _confirm_reseed()
     try:
         with Store.open(data_dir_of(args), tty_prompt) as store:
+            if args.reseed:
+                _reseed(store)
             report = sync_now(store, progress=show)
     except SyncError as exc:
         print(f"inspector: {exc}", file=sys.stderr)
@@ -186,6 +190,43 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
         return EXIT_CONFLICTS
     return EXIT_OK
+
+
+RESEED_WARNING = (
+    "重新上传：办公室数据库已从备份恢复时使用。本机将把全部记录重新上传，办公室缺少的记录会补上，"
+    "内容不同的记录成为冲突，由人工处理；任何一方都不会被静默覆盖。\n"
+    "Re-seed: for an office database restored from a backup. Every record on this laptop is sent again; "
+    "the office gains what it lost, and records it holds differently become conflicts for a person."
+)
+
+
+def _confirm_reseed() -> None:
+    if not sys.stdin.isatty():
+        raise SyncUsageError(
+            "重新上传需要确认：请加 --yes", "a re-seed must be confirmed: add --yes (non-interactive)"
+        )
+    print(RESEED_WARNING)
+    answer = input("确认重新上传？输入 yes / type yes to go on: ").strip().lower()
+    if answer != "yes":
+        raise SyncUsageError("已取消重新上传", "re-seed cancelled")
+
+
+def _reseed(store: Any) -> None:
+    from inspector.sync.reseed import reseed_now
+
+    r = reseed_now(store)
+    print(
+        f"已准备重新上传 {r.rows_queued} 条记录（放弃旧批次 {r.batches_dropped} 个，关闭旧冲突 "
+        f"{r.conflicts_closed} 个） / re-seed: {r.rows_queued} records queued, {r.batches_dropped} old "
+        f"batches dropped, {r.conflicts_closed} old conflicts closed"
+    )
+    for lease in r.leases_refused:
+        print(
+            f"inspector: 号段 {lease.label} 已被办公室发给其他设备，请管理员核对文号 / "
+            f"number block {lease.label} is held by another lease at the office: the administrator must "
+            "check these document numbers",
+            file=sys.stderr,
+        )
 
 
 # ---- parser ---------------------------------------------------------------------------------------
@@ -266,6 +307,12 @@ def add_sync_commands(subparsers: Any, common_parent: argparse.ArgumentParser) -
 
     p = subparsers.add_parser("sync", parents=[common_parent], help="sync with the office now")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.add_argument(
+        "--reseed",
+        action="store_true",
+        help="after the office database was restored from a backup: send every record again, then sync",
+    )
+    p.add_argument("--yes", action="store_true", help="do not ask before a re-seed")
     p.set_defaults(func=cmd_sync)
 
 

@@ -58,6 +58,14 @@ def hello(channel: Channel) -> dict[str, Any]:
     return answer
 
 
+def check_identity(store: Store, answer: dict[str, Any]) -> None:
+    """The office must know this login as this laptop, of this station."""
+    if answer.get("station_id") != str(store.station_id) or answer.get("device_id") != str(store.device_id):
+        raise AuthFailedError(
+            f"login {answer.get('role')} belongs to another station or laptop (re-enroll this laptop)"
+        )
+
+
 def _server_enroll(
     channel: Channel, target: OfficeTarget, device_id: uuid.UUID, station: tuple[uuid.UUID, str] | None
 ) -> Enrollment:

@@ -348,6 +348,41 @@ BEGIN
   RETURN jsonb_build_object('status', 'conflict', 'conflict_id', v_id, 'server_version', v_version,
                             'theirs', v_theirs);
 END $$""",
+    # A row's record part: what a laptop wrote, without the versions and stream positions around it.
+    # An insert of a row the office already holds with exactly this content is no conflict (a re-seed
+    # after an office restore, or an insert re-sent under a new op id): it takes the office's version.
+    """CREATE OR REPLACE FUNCTION sync.record_part(p_row jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT p_row - 'row_version' - 'server_xid' - 'server_seq' - 'server_version'
+$$""",
+    # After an office restore, a laptop declares the number blocks it holds so that the office never
+    # grants them again. Only the caller's own device, only where no other lease overlaps (the
+    # check_lease trigger), never changing an existing lease.
+    """CREATE OR REPLACE FUNCTION sync.reclaim_lease(p_id uuid, p_doc_type text, p_year integer,
+  p_first integer, p_last integer, p_granted_at timestamptz, p_voided_at timestamptz)
+RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  d sync.device;
+  l sync.number_lease;
+BEGIN
+  SELECT * INTO d FROM sync.device WHERE role_name = session_user AND revoked_at IS NULL;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'this login is not an active device' USING ERRCODE = 'IN001';
+  END IF;
+  SELECT * INTO l FROM sync.number_lease WHERE id = p_id;
+  IF FOUND THEN
+    RETURN CASE WHEN l.device_role = session_user AND l.doc_type = p_doc_type AND l.year = p_year
+                     AND l.first_seq <= p_first AND p_last <= l.last_seq
+                THEN 'known' ELSE 'different' END;
+  END IF;
+  INSERT INTO sync.number_lease (id, station_code, device_role, doc_type, year, first_seq, last_seq,
+                                 granted_at, voided_at)
+  VALUES (p_id, d.station_code, session_user, p_doc_type, p_year, p_first, p_last,
+          coalesce(p_granted_at, now()), p_voided_at);
+  RETURN 'reclaimed';
+EXCEPTION WHEN exclusion_violation THEN
+  RETURN 'overlap';
+END $$""",
 ]
 
 
@@ -404,6 +439,9 @@ BEGIN
   END IF;
   SELECT * INTO o FROM records.{name} WHERE id = n.id;
   IF FOUND THEN
+    IF base IS NULL AND sync.record_part(to_jsonb(o)) = sync.record_part(to_jsonb(n)) THEN
+      RETURN jsonb_build_object('status', 'ok', 'version', o.row_version);  -- already here, as sent
+    END IF;
     RETURN sync.conflict_result(p_op, p_station, to_jsonb(o));
   END IF;
   RETURN sync.conflict_result(p_op, p_station, NULL);
@@ -458,7 +496,14 @@ BEGIN
   -- What neither statement touched met another version (or no row): a conflict, with both versions.
   FOR v_op IN SELECT e FROM jsonb_array_elements(p_ops) e WHERE NOT v_map ? (e ->> 'op_id') LOOP
     SELECT to_jsonb(o) INTO v_theirs FROM records.{name} o WHERE o.id = (v_op ->> 'row_id')::uuid;
-    v_map := v_map || jsonb_build_object(v_op ->> 'op_id', sync.conflict_result(v_op, p_station, v_theirs));
+    IF v_op ->> 'base_version' IS NULL AND v_theirs IS NOT NULL
+       AND sync.record_part(v_theirs)
+           = sync.record_part(to_jsonb(jsonb_populate_record(NULL::records.{name}, v_op -> 'row'))) THEN
+      v_map := v_map || jsonb_build_object(v_op ->> 'op_id',  -- already here, as sent
+        jsonb_build_object('status', 'ok', 'version', (v_theirs ->> 'row_version')::bigint));
+    ELSE
+      v_map := v_map || jsonb_build_object(v_op ->> 'op_id', sync.conflict_result(v_op, p_station, v_theirs));
+    END IF;
   END LOOP;
   RETURN v_map;
 END $f$"""

@@ -16,8 +16,8 @@ from inspector.store.store import Store
 from inspector.store.types import utc_now
 from inspector.sync import blobs, conflicts, local
 from inspector.sync.connection import Channel, OfficeTarget, connect
-from inspector.sync.enroll import hello
-from inspector.sync.errors import AuthFailedError, OfficeChangedError
+from inspector.sync.enroll import check_identity, hello
+from inspector.sync.errors import OfficeChangedError
 from inspector.sync.pull import PullOutcome, pull_all
 from inspector.sync.push import PushOutcome, push_all
 
@@ -49,10 +49,7 @@ def check_office(store: Store, channel: Channel) -> dict[str, Any]:
     known = store.meta(local.EPOCH_KEY)
     if known and answer["db_epoch"] != known:
         raise OfficeChangedError(str(known), str(answer["db_epoch"]))
-    if answer.get("station_id") != str(store.station_id) or answer.get("device_id") != str(store.device_id):
-        raise AuthFailedError(
-            f"login {answer.get('role')} belongs to another station or laptop (re-enroll this laptop)"
-        )
+    check_identity(store, answer)
     return answer
 
 

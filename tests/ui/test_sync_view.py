@@ -378,3 +378,49 @@ def test_a_real_conflict_between_two_laptops(
     assert outcome.level == "ok" and outcome.report.open_conflicts == 0
     assert b.store.repo(Detainee).require(rid).cell == "B-cell"
     assert QApplication.activeModalWidget() is None
+
+
+@pg
+def test_a_restored_office_offers_a_re_seed_that_a_person_confirms(
+    qtbot: Any,
+    office: Any,
+    laptops: Callable[..., Any],
+    dialogs: list[str],
+    idle: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.conftest import detainee_values
+    from tests.sync.test_reseed import backup_of, names_at_office
+    from ui.views import sync_view
+
+    a = laptops()
+    a.store.repo(Detainee).add(detainee_values(name="甲"))
+    a.sync()
+    with backup_of(office) as restore:
+        a.store.repo(Detainee).add(detainee_values(name="乙"))
+        a.sync()
+        restore()
+    w = laptop_window(qtbot, a)
+    page = sync_page(w)
+    outcome = run_sync(qtbot, w)
+    idle()
+    assert outcome.office_changed and "备份恢复" in page.result_label.text()
+    assert page.reseed_button.isVisible()
+    question = page.reseed_question()
+    assert "不会被静默覆盖" in question.text()
+    question.deleteLater()
+    # "Cancel" changes nothing …
+    answers = iter([sync_view.QMessageBox.StandardButton.Cancel, sync_view.QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(sync_view.QMessageBox, "exec", lambda self: next(answers))
+    page.reseed_button.click()
+    assert w.sync.last is outcome and not w.sync.running
+    # … "Yes" re-seeds, then syncs
+    page.reseed_button.click()
+    qtbot.waitUntil(lambda: w.sync.last is not outcome, timeout=30_000)
+    idle()
+    done = w.sync.last
+    assert done.report is not None and done.reseeded is not None, done.error
+    assert "已重新上传本机全部" in page.result_label.text()
+    assert not page.reseed_button.isVisible()
+    assert names_at_office(office).keys() == {"甲", "乙"}
+    assert dialogs == []

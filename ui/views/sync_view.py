@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -135,12 +136,20 @@ class SyncView(Page):
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for label in (self.progress_label, self.result_label, self.detail_label):
             label.hide()
+        # Offered only when the office database was restored or replaced (docs/sync.md).
+        self.reseed_button = QPushButton(self.tr("重新上传本机数据…"))
+        self.reseed_button.clicked.connect(self.ask_reseed)
+        self.reseed_button.hide()
+        reseed_row = QHBoxLayout()
+        reseed_row.addWidget(self.reseed_button)
+        reseed_row.addStretch(1)
         sync_layout.addWidget(self.office_label)
         sync_layout.addLayout(row)
         sync_layout.addWidget(self.progress)
         sync_layout.addWidget(self.progress_label)
         sync_layout.addWidget(self.result_label)
         sync_layout.addWidget(self.detail_label)
+        sync_layout.addLayout(reseed_row)
         self.sync_panel = sync_panel
         self.body.addWidget(sync_panel)
 
@@ -317,8 +326,31 @@ class SyncView(Page):
     def start_sync(self) -> None:
         self.controller.start()
 
+    def reseed_question(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("重新上传本机数据"))
+        box.setText(
+            self.tr(
+                "办公室数据库已从备份恢复或被更换。重新上传会把本机的全部记录再发送一遍：\n\n"
+                "· 办公室缺少的记录会补上；\n"
+                "· 办公室已有、内容相同的记录保持不变；\n"
+                "· 内容不同的记录成为“冲突”，由您逐条决定，任何一方都不会被静默覆盖。\n\n"
+                "请先向管理员确认数据库确实已恢复。现在重新上传吗？"
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box
+
+    @Slot()
+    def ask_reseed(self) -> None:
+        if self.reseed_question().exec() == QMessageBox.StandardButton.Yes:
+            self.controller.start(reseed=True)
+
     @Slot(bool)
     def _sync_started(self, automatic: bool) -> None:
+        self.reseed_button.hide()
         self.sync_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
@@ -346,6 +378,7 @@ class SyncView(Page):
         self.refresh()
 
     def show_outcome(self, outcome: SyncOutcome) -> None:
+        self.reseed_button.setVisible(outcome.office_changed)
         when = fmt_datetime(outcome.finished_at)
         kind = self.tr("自动同步") if outcome.automatic else self.tr("同步")
         self._set(self.result_label, f"{when} {kind}：{outcome.message}")
