@@ -63,7 +63,7 @@ class OfficeChangedError(SyncError):
 
     def __init__(self, known: str, now: str) -> None:
         super().__init__(
-            "服务器数据库已被更换或从备份恢复，已停止同步（本机数据未作任何改动）；经管理员确认后，"
+            "办公室数据库已被更换或从备份恢复，已停止同步（本机数据未作任何改动）；经管理员确认后，"
             "用“重新上传本机数据”（inspector sync --reseed）补齐办公室数据库",
             f"the office database was replaced or restored (epoch {known} → {now}); sync stopped, "
             "nothing changed on this laptop — once the administrator confirms, re-seed it "
