@@ -70,6 +70,7 @@ def _server_enroll(
     channel: Channel, target: OfficeTarget, device_id: uuid.UUID, station: tuple[uuid.UUID, str] | None
 ) -> Enrollment:
     password = secrets.token_urlsafe(32)
+    previous = _keyring_password(target)
     save_password(target, password)  # first: a lost reply must not leave us without the new password
     verifier = channel.conn.pgconn.encrypt_password(password.encode(), target.role.encode(), b"scram-sha-256")
     try:
@@ -79,20 +80,30 @@ def _server_enroll(
                 (device_id, station[0] if station else None, station[1] if station else None),
             ).fetchone()
             channel.conn.execute("ALTER ROLE CURRENT_USER PASSWORD " + psycopg.sql.quote(verifier.decode()))
-    except psycopg.errors.RaiseException as exc:  # pragma: no cover - narrowed below
-        raise EnrollmentError(str(exc), str(exc)) from exc
     except psycopg.Error as exc:
+        if isinstance(exc, psycopg.OperationalError):
+            raise classify(exc) from exc  # the outcome is unknown: keep the new password
+        # A definite refusal (rolled back): the login keeps its old password, so must the keyring.
+        if previous is None:
+            forget_password(target)
+        else:
+            save_password(target, previous)
         if exc.sqlstate and exc.sqlstate.startswith("IN"):
             message = exc.diag.message_primary or str(exc)
             raise EnrollmentError(f"注册失败：{message}", f"enrollment refused: {message}") from exc
-        if isinstance(exc, psycopg.OperationalError):
-            raise classify(exc) from exc
         raise
     assert row is not None
     info: dict[str, Any] = row[0]
     return Enrollment(
         uuid.UUID(info["station_id"]), str(info["station_code"]), device_id, str(info["db_epoch"])
     )
+
+
+def _keyring_password(target: OfficeTarget) -> str | None:
+    try:
+        return load_password(target)
+    except AuthFailedError:
+        return None
 
 
 def _already_enrolled(target: OfficeTarget, device_id: uuid.UUID) -> Enrollment | None:
@@ -121,6 +132,16 @@ def _remember(store: Store, target: OfficeTarget, e: Enrollment) -> None:
         )
 
 
+def _connect_with_secret(target: OfficeTarget, secret: str) -> Channel:
+    try:
+        return connect(target, secret)
+    except AuthFailedError as exc:
+        raise EnrollmentError(
+            "注册口令无效或已使用过",
+            f"the enrollment secret is wrong or was already used ({exc.message_en})",
+        ) from exc
+
+
 def enroll_store(store: Store, target: OfficeTarget, secret: str) -> Enrollment:
     """Enroll an existing local database (made by ``inspector init`` or an earlier enrollment)."""
     device_id = store.device_id
@@ -129,14 +150,7 @@ def enroll_store(store: Store, target: OfficeTarget, secret: str) -> Enrollment:
         code = station.code if station is not None else None
     e = _already_enrolled(target, device_id)
     if e is None:
-        try:
-            channel = connect(target, secret)
-        except AuthFailedError as exc:
-            raise EnrollmentError(
-                "注册口令无效或已使用过",
-                f"the enrollment secret is wrong or was already used ({exc.message_en})",
-            ) from exc
-        with channel:
+        with _connect_with_secret(target, secret) as channel:
             hello(channel)
             e = _server_enroll(channel, target, device_id, (store.station_id, str(code)))
     if e.station_id != store.station_id:
@@ -165,7 +179,7 @@ def enroll_new(
     store = Store.create(data_dir, prompt)
     try:
         device_id = uuid.uuid4()
-        with connect(target, secret) as channel:
+        with _connect_with_secret(target, secret) as channel:
             hello(channel)
             e = _server_enroll(channel, target, device_id, None)
         with store.session() as s:
