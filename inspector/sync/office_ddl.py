@@ -475,12 +475,13 @@ BEGIN
   END IF;
   WITH ins AS (
     INSERT INTO records.{name} ({", ".join(insertable)})
-    SELECT {", ".join(insertable)} FROM jsonb_populate_recordset(NULL::records.{name},
-      (SELECT coalesce(jsonb_agg(e -> 'row'), '[]') FROM jsonb_array_elements(p_ops) e
-       WHERE e ->> 'base_version' IS NULL))
+    SELECT {", ".join(f"n.{c}" for c in insertable)}
+    FROM jsonb_array_elements(p_ops) e, LATERAL jsonb_populate_record(NULL::records.{name}, e -> 'row') n
+    WHERE e ->> 'base_version' IS NULL
     ON CONFLICT (id) DO NOTHING
     RETURNING id, row_version
   ), upd AS (
+    -- (a record set, not a per-element LATERAL: the join to the table must not re-run the function)
     UPDATE records.{name} t SET ({", ".join(settable)}) = ROW({", ".join(f"n.{c}" for c in settable)})
     FROM jsonb_populate_recordset(NULL::records.{name},
       (SELECT coalesce(jsonb_agg(jsonb_set(e -> 'row', '{{row_version}}', e -> 'base_version')), '[]')

@@ -290,7 +290,8 @@ def _apply(s: Session, batch: FrozenBatch, answer: dict[str, Any]) -> PushOutcom
         else:
             outcome.rejected += 1
     with local.capture_off(s):
-        if s.get(SyncBatch, batch.batch_id) is None:
+        pending = select(SyncBatch.batch_id).where(SyncBatch.batch_id == batch.batch_id)  # not the payload
+        if s.scalar(pending) is None:
             raise ProtocolError(f"batch {batch.batch_id} is no longer pending")
         for table, by_id in versions.items():
             local.set_server_versions(s, table, by_id)

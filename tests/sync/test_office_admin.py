@@ -24,7 +24,7 @@ def _catalog(office: Office) -> dict[str, object]:
             ).fetchall(),
             "functions": q(
                 "SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n "
-                "ON n.oid = p.pronamespace WHERE n.nspname = 'sync' ORDER BY 1"
+                "ON n.oid = p.pronamespace WHERE n.nspname = 'sync' ORDER BY 1, 2"  # (push has two overloads)
             ).fetchall(),
             "policies": q(
                 "SELECT schemaname, tablename, policyname, roles::text, qual, with_check FROM pg_policies "
