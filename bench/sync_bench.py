@@ -196,10 +196,10 @@ def main() -> int:
         a = laptop("a", first=True)
         sync_now(a)
 
-        # 1. push 10,000 changed rows vs executemany — best of three rounds each, alternating, so
+        # 1. push 10,000 changed rows vs executemany — best of five rounds each, alternating, so
         #    that both sides see the same machine (the figure is a ratio measured in this run)
         pushes, bases = [], []
-        for _ in range(3):
+        for _ in range(5):
             rows = detainees(10_000)
             a.repo(Detainee).add_many(rows)
             with connect(OfficeTarget.from_description(a.meta("sync.office"))) as channel:

@@ -421,7 +421,7 @@ DECLARE
   base bigint := (p_op ->> 'base_version')::bigint;
 BEGIN
   n := jsonb_populate_record(NULL::records.{name}, p_op -> 'row');
-  IF n.id IS NULL OR n.id::text IS DISTINCT FROM p_op ->> 'row_id' THEN
+  IF n.id IS NULL OR n.id IS DISTINCT FROM (p_op ->> 'row_id')::uuid THEN
     RETURN sync.rejected('bad_op', 'the row''s id is missing or differs from the op''s row_id');
   END IF;
   IF n.station_id IS DISTINCT FROM p_station THEN
@@ -467,8 +467,8 @@ DECLARE
   v_theirs jsonb;
 BEGIN
   IF (SELECT bool_or(e ->> 'table' IS DISTINCT FROM {lit(name)}
-                     OR e -> 'row' ->> 'station_id' IS DISTINCT FROM p_station::text
-                     OR e -> 'row' ->> 'id' IS DISTINCT FROM e ->> 'row_id')
+                     OR (e -> 'row' ->> 'station_id')::uuid IS DISTINCT FROM p_station
+                     OR (e -> 'row' ->> 'id')::uuid IS DISTINCT FROM (e ->> 'row_id')::uuid)
              OR count(DISTINCT e ->> 'row_id') <> count(*)
       FROM jsonb_array_elements(p_ops) e) THEN
     RAISE EXCEPTION 'ops need one-by-one handling' USING ERRCODE = 'IN100';

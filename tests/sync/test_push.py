@@ -378,7 +378,7 @@ def test_payload_is_the_exact_bytes_frozen(laptops: Callable[..., Laptop], offic
         assert stored is not None and stored.payload == batch.payload
     assert {op["table"] for op in batch.ops} == {"station", "app_user"}
     assert all(op["base_version"] is None and op["kind"] == "insert" for op in batch.ops)
-    assert str(a.store.station_id) in {op["row"]["id"] for op in batch.ops if op["table"] == "station"}
+    assert a.store.station_id in {uuid.UUID(op["row"]["id"]) for op in batch.ops if op["table"] == "station"}
     assert batch.schema_version == schema.SCHEMA_VERSION
     a.store.repo(Detainee).add(detainee_values())
     a.store.repo(AppUser).update(a.store.repo(AppUser).list()[0].id, {"display_name": "王"})
