@@ -18,10 +18,8 @@ Re-seeding, asked for by a person, makes the laptop start over against the resto
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import select, text
 
@@ -30,10 +28,9 @@ from inspector.security import audit
 from inspector.store.models import NumberBlock
 from inspector.store.store import Store
 from inspector.store.types import utc_now
-from inspector.sync import local, schema
+from inspector.sync import local, numbers, schema
 from inspector.sync.connection import Channel, OfficeTarget, connect
 from inspector.sync.enroll import check_identity, hello
-from inspector.sync.errors import ProtocolError
 
 RESOLUTION = "reseeded"  # sync_conflict.resolution of conflicts closed by a re-seed
 RESEEDED_KEY = "sync.reseeded"  # local_meta: the last re-seed (when, epochs, rows queued)
@@ -123,6 +120,7 @@ def reseed(store: Store, channel: Channel) -> ReseedReport:
         store.set_meta(local.EPOCH_KEY, new_epoch, s)
         store.set_meta(local.CURSOR_KEY, list(local.START_CURSOR), s)
         store.set_meta(RESEEDED_KEY, detail, s)
+        store.set_meta(numbers.CLAIMED_KEY, False, s)  # numbers issued before enrollment: declare again
         audit.record(s, "sync.reseed", device_id=store.device_id, detail=detail)
     return ReseedReport(old_epoch, new_epoch, queued, dropped, closed, leases)
 
@@ -145,19 +143,7 @@ def _reclaim_leases(store: Store, channel: Channel) -> list[LeaseOutcome]:
     out = []
     for b in blocks:
         assert b.lease_id is not None
-        status = _reclaim(channel, b.lease_id, b, b.granted_at, b.voided_at)
+        block = (b.doc_type, b.year, b.first_seq, b.last_seq)
+        status = numbers.reclaim(channel, b.lease_id, block, b.granted_at, b.voided_at)
         out.append(LeaseOutcome(b.doc_type, b.year, b.first_seq, b.last_seq, status))
     return out
-
-
-def _reclaim(
-    channel: Channel, lease_id: uuid.UUID, b: NumberBlock, granted: datetime, voided: datetime | None
-) -> str:
-    rows = channel.query(
-        "SELECT sync.reclaim_lease(%s, %s, %s, %s, %s, %s, %s)",
-        (lease_id, b.doc_type, b.year, b.first_seq, b.last_seq, granted, voided),
-    )
-    status = str(rows[0][0])
-    if status not in ("reclaimed", "known", "overlap", "different"):
-        raise ProtocolError(f"unexpected answer to a lease reclaim: {status!r}")
-    return status

@@ -222,3 +222,41 @@ def test_numbers_issued_before_enrollment_inside_the_lease_are_kept(office: Offi
         ) == [1, 2, 3, 4]
     finally:
         store.close()
+
+
+def test_numbers_issued_before_enrollment_become_the_devices_leases(office: Office, tmp_path: Path) -> None:
+    """No lease yet when the first laptop syncs: the numbers it issued offline from init's local block
+    are declared to the office (voided leases of this device), the documents are accepted, and the next
+    lease — for any device — starts after them."""
+    from inspector.station_setup import FirstUser, initialise
+    from inspector.sync import numbers
+    from inspector.sync.connection import OfficeTarget
+    from inspector.sync.enroll import enroll_store
+    from inspector.sync.run import sync_now
+    from tests.sync.conftest import station_values
+
+    office_admin.add_station(office.admin_url, "PRE", "x")
+    store = initialise(
+        tmp_path / "pre", station_values("PRE"), FirstUser("wang", "王检察官", "secret-pass-1")
+    )
+    try:
+        year = today_local().year
+        laptop = Laptop(store, OfficeTarget.parse(office.device_url(), "x"), "pre")
+        assert [issue_notice(laptop, year)[1] for _ in range(3)] == [1, 2, 3]
+        device = office_admin.add_device(office.admin_url, "PRE", "pre")
+        enroll_store(store, OfficeTarget.parse(office.device_url(), device.role), device.secret)
+        settle(office)
+        report = sync_now(store)
+        assert report.pushed.rejected == 0 and report.open_conflicts == 0
+        leases = office_admin.list_leases(office.admin_url, "PRE")
+        assert [(x.first_seq, x.last_seq, x.device_name) for x in leases] == [(1, 3, "pre")]
+        assert leases[0].voided_at is not None  # nothing more is issued from it
+        assert office.scalar("SELECT count(*) FROM records.rectification_notice") == 3
+        # declared once: the next sync asks nothing, and a new lease starts after the numbers used
+        assert store.meta(numbers.CLAIMED_KEY) is True
+        assert sync_now(store).round_trips == 2
+        other = office_admin.add_device(office.admin_url, "PRE", "other")
+        lease = office_admin.grant_lease(office.admin_url, "PRE", other.name, DOC, year, 5)
+        assert (lease.first_seq, lease.last_seq) == (4, 8)
+    finally:
+        store.close()
