@@ -90,6 +90,37 @@ def cmd_office_add_device(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_office_devices(args: argparse.Namespace) -> int:
+    from inspector.domain.validation import SHANGHAI
+    from inspector.sync.office import list_devices
+
+    states = {"enrolled": "已注册", "waiting": "待注册", "revoked": "已停用"}
+
+    def when(value: Any) -> str:
+        return value.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") if value is not None else "—"
+
+    devices = list_devices(_office_url(args), args.station)
+    for d in devices:
+        print(
+            f"{d.station_code}\t{d.name}\t{d.role}\t{states[d.state]} / {d.state}\t"
+            f"上次上传 / last push {when(d.last_push_at)}\t{d.batches} batches"
+        )
+    if not devices:
+        print("没有设备 / no devices")
+    return EXIT_OK
+
+
+def cmd_office_revoke_device(args: argparse.Namespace) -> int:
+    from inspector.sync.office import revoke_station_device
+
+    role = revoke_station_device(_office_url(args), args.station, args.device)
+    print(
+        f"已停用 / revoked: {role}（该电脑不能再登录办公室数据库；已上传的记录保留 / "
+        "this laptop can no longer log in; what it uploaded stays）"
+    )
+    return EXIT_OK
+
+
 def cmd_office_export(args: argparse.Namespace) -> int:
     from inspector.sync.office import export_station
 
@@ -265,6 +296,17 @@ def add_sync_commands(subparsers: Any, common_parent: argparse.ArgumentParser) -
     p.add_argument("name", help="device name")
     _url_arg(p)
     p.set_defaults(func=cmd_office_add_device)
+
+    p = osub.add_parser("devices", help="list device logins: state and last push")
+    p.add_argument("--station", help="only this station")
+    _url_arg(p)
+    p.set_defaults(func=cmd_office_devices)
+
+    p = osub.add_parser("revoke-device", help="stop a (lost or retired) laptop from logging in")
+    p.add_argument("station", help="station code")
+    p.add_argument("device", help="device name or login")
+    _url_arg(p)
+    p.set_defaults(func=cmd_office_revoke_device)
 
     p = osub.add_parser("export", help="write one station's records (same format as `inspector export`)")
     p.add_argument("--station", required=True, help="station code")

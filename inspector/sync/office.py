@@ -211,7 +211,9 @@ def device_roles(url: str) -> list[str]:
 
 
 def revoke_device(url: str, role: str) -> None:
-    """The device can no longer log in; its data and ledger stay."""
+    """The device can no longer log in (a lost or retired laptop); its records and ledger stay.
+
+    Sessions it has open are ended too, so a laptop in the middle of a sync cannot go on."""
     with admin(url) as conn:
         _require_current(conn)
         if (
@@ -220,6 +222,46 @@ def revoke_device(url: str, role: str) -> None:
         ):
             raise OfficeAdminError(f"没有设备 {role}", f"no device {role}")
         conn.execute(f"ALTER ROLE {q(role)} NOLOGIN")
+    with admin(url) as conn:  # after the commit: a new login is refused from now on
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (role,))
+
+
+def revoke_station_device(url: str, station_code: str, device: str) -> str:
+    """:func:`revoke_device` by station and device name (or login); returns the login revoked."""
+    with admin(url) as conn:
+        role = _device(conn, station_code, device)
+    revoke_device(url, role)
+    return role
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    station_code: str
+    name: str
+    role: str
+    created_at: datetime
+    enrolled_at: datetime | None
+    revoked_at: datetime | None
+    last_push_at: datetime | None  # the last batch the office received from it
+    batches: int
+
+    @property
+    def state(self) -> str:
+        return "revoked" if self.revoked_at else "enrolled" if self.enrolled_at else "waiting"
+
+
+def list_devices(url: str, station_code: str | None = None) -> list[DeviceInfo]:
+    """Every device login, with its state and when it last pushed (for the administrator)."""
+    with admin(url) as conn:
+        rows = conn.execute(
+            "SELECT d.station_code, d.name, d.role_name, d.created_at, d.enrolled_at, d.revoked_at, "
+            "max(b.received_at), count(b.batch_id) "
+            "FROM sync.device d LEFT JOIN sync.batch b ON b.device_role = d.role_name "
+            "WHERE %s::text IS NULL OR d.station_code = %s "
+            "GROUP BY d.role_name ORDER BY d.station_code, d.name",
+            (station_code, station_code),
+        ).fetchall()
+    return [DeviceInfo(*row) for row in rows]
 
 
 # ---- number leases --------------------------------------------------------------------------------

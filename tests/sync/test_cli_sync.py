@@ -19,7 +19,7 @@ from inspector.sync import errors
 from inspector.sync.cli_commands import add_sync_commands
 from inspector.sync.connection import KEYRING_SERVICE, OfficeTarget
 from tests.conftest import MemoryKeyring, detainee_values
-from tests.sync.conftest import Office, station_values
+from tests.sync.conftest import Office, settle, station_values
 
 pytestmark = pytest.mark.pg
 
@@ -205,3 +205,40 @@ def test_a_second_laptop_enrolls_into_an_empty_folder(
         "--data-dir", str(tmp_path / "third"), stdin=devices[1][1] + "\n",
     )  # fmt: skip
     assert code == 2 and "already enrolled" in err
+
+
+def test_the_administrator_lists_and_revokes_devices(
+    office: Office, cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    """A lost laptop: the administrator sees its devices and when each last pushed, and revokes one;
+    that laptop's next sync is refused (exit 4), and what it uploaded stays at the office."""
+    url = office.admin_url
+    data = tmp_path / "lost"
+    store = initialise(data, station_values("QXG"), FirstUser("wang", "王检察官", "secret-pass-1"))
+    store.repo(Detainee).add(detainee_values(name="李四"))
+    store.close()
+    assert cli("office", "add-station", "QXG", "x", "--url", url)[0] == 0
+    code, out, _ = cli("office", "add-device", "QXG", "王的笔记本", "--url", url)
+    secret = re.search(r"enrollment secret: (\S+)", out)
+    role = re.search(r"device login: (\S+)", out)
+    assert secret and role
+    assert cli("office", "add-device", "QXG", "备用机", "--url", url)[0] == 0
+    code, out, _ = cli("office", "devices", "--url", url)
+    assert code == 0 and "待注册 / waiting" in out and "—" in out
+    enroll = ("enroll", "--data-dir", str(data), "--office-url", office.device_url(), "--device")
+    assert cli(*enroll, role.group(1), "--secret-stdin", stdin=secret.group(1) + "\n")[0] == 0
+    settle(office)
+    assert cli("sync", "--data-dir", str(data), "--quiet")[0] == 0
+    code, out, _ = cli("office", "devices", "--station", "QXG", "--url", url)
+    mine = next(line for line in out.splitlines() if "王的笔记本" in line)
+    assert "已注册 / enrolled" in mine and "last push 20" in mine and "1 batches" in mine
+
+    code, out, _ = cli("office", "revoke-device", "QXG", "王的笔记本", "--url", url)
+    assert code == 0 and role.group(1) in out
+    code, out, _ = cli("office", "devices", "--url", url)
+    assert "已停用 / revoked" in next(line for line in out.splitlines() if "王的笔记本" in line)
+    code, _, err = cli("sync", "--data-dir", str(data), "--quiet")
+    assert code == errors.EXIT_AUTH and len(err.strip().splitlines()) == 1
+    assert office.scalar("SELECT count(*) FROM records.detainee") == 1  # its upload stays
+    code, _, err = cli("office", "revoke-device", "QXG", "没有这台", "--url", url)
+    assert code == 2 and len(err.strip().splitlines()) == 1
