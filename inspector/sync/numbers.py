@@ -26,7 +26,7 @@ from inspector.sync.errors import ProtocolError
 
 # local_meta: the numbers issued before enrollment have been declared to this office (see below).
 CLAIMED_KEY = "sync.local_numbers_claimed"
-RECLAIM_ANSWERS = ("reclaimed", "known", "overlap", "different")
+RECLAIM_ANSWERS = ("reclaimed", "known", "overlap", "different", "refused")
 
 
 def reclaim(

@@ -369,6 +369,11 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'this login is not an active device' USING ERRCODE = 'IN001';
   END IF;
+  -- What a laptop can really hold: a sane range in a sane year (a device must not fence off a year).
+  IF p_first < 1 OR p_last < p_first OR p_last - p_first >= 10000
+     OR p_year NOT BETWEEN 2000 AND extract(year FROM now())::integer + 1 THEN
+    RETURN 'refused';
+  END IF;
   SELECT * INTO l FROM sync.number_lease WHERE id = p_id;
   IF FOUND THEN
     RETURN CASE WHEN l.device_role = session_user AND l.doc_type = p_doc_type AND l.year = p_year

@@ -52,7 +52,7 @@ class LeaseOutcome:
     year: int
     first_seq: int
     last_seq: int
-    status: str  # reclaimed / known / overlap / different
+    status: str  # reclaimed / known / overlap / different / refused
 
     @property
     def label(self) -> str:
@@ -71,7 +71,7 @@ class ReseedReport:
     @property
     def leases_refused(self) -> list[LeaseOutcome]:
         """Blocks the office could not take back: another lease holds some of those numbers now."""
-        return [x for x in self.leases if x.status in ("overlap", "different")]
+        return [x for x in self.leases if x.status in ("overlap", "different", "refused")]
 
 
 def reseed(store: Store, channel: Channel) -> ReseedReport:

@@ -170,3 +170,37 @@ def test_a_revoked_device_can_do_nothing(
     with office.as_device(a.role) as conn:
         assert conn.execute("SELECT sync.current_station()").fetchone() == (None,)
         assert conn.execute("SELECT count(*) FROM records.detainee").fetchone() == (0,)
+
+
+def test_a_device_reclaims_only_sane_leases_for_itself(
+    office: Office, laptops: Callable[..., Laptop]
+) -> None:
+    """sync.reclaim_lease (after an office restore, or for numbers issued before enrollment) is the
+    one way a device writes a lease: only for itself, never overlapping another, never absurd."""
+    a = laptops("QXG")
+    b = laptops("QXG", second=True)
+    doc = "rectification_notice"
+
+    def reclaim(laptop: Laptop, first: int, last: int, year: int = 2026) -> str:
+        with office.as_device(laptop.role) as conn:
+            row = conn.execute(
+                "SELECT sync.reclaim_lease(%s, %s, %s, %s, %s, now(), NULL)",
+                (uuid.uuid4(), doc, year, first, last),
+            ).fetchone()
+        assert row is not None
+        return str(row[0])
+
+    assert reclaim(a, 1, 5) == "reclaimed"
+    assert reclaim(b, 3, 8) == "overlap"  # a holds 3-5
+    assert reclaim(b, 1, 1_000_000) == "refused"  # would fence off the year
+    assert reclaim(b, 0, 3) == "refused"
+    assert reclaim(b, 1, 3, year=2999) == "refused"
+    with office.admin() as conn:
+        holders = conn.execute("SELECT device_role, first_seq, last_seq FROM sync.number_lease").fetchall()
+    assert holders == [(a.role, 1, 5)]
+    with office.as_device(a.role) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(  # and never directly
+            "INSERT INTO sync.number_lease (station_code, device_role, doc_type, year, first_seq, last_seq) "
+            "VALUES ('QXG', %s, %s, 2026, 100, 200)",
+            (a.role, doc),
+        )
