@@ -224,10 +224,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 RESEED_WARNING = (
-    "重新上传：办公室数据库已从备份恢复时使用。本机将把全部记录重新上传，办公室缺少的记录会补上，"
-    "内容不同的记录成为冲突，由人工处理；任何一方都不会被静默覆盖。\n"
-    "Re-seed: for an office database restored from a backup. Every record on this laptop is sent again; "
-    "the office gains what it lost, and records it holds differently become conflicts for a person."
+    "重新上传：办公室数据库已从备份恢复时使用。本机将把全部记录重新上传：办公室缺少的记录和备份之后"
+    "本机的修改会补上，办公室较新的版本会下载到本机，无法判断新旧的记录成为冲突，由人工处理；"
+    "任何一方都不会被静默覆盖。\n"
+    "Re-seed: for an office database restored from a backup. Every record on this laptop is sent again: "
+    "the office regains what it lost (new records and this laptop's later edits), newer office copies "
+    "come down, and records whose order cannot be told become conflicts for a person."
 )
 
 

@@ -147,6 +147,11 @@ def new_epoch(url: str) -> str:
     epoch = str(uuid.uuid4())
     with admin(url) as conn:
         conn.execute("UPDATE sync.meta SET value = %s WHERE key = 'db_epoch'", (epoch,))
+        # Rows at or below this stream position are as the restore left them (sync.reseed_answer).
+        conn.execute(
+            "INSERT INTO sync.meta (key, value) SELECT 'restore_seq', last_value::text FROM sync.server_seq "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
     return epoch
 
 

@@ -355,6 +355,30 @@ END $$""",
 LANGUAGE sql IMMUTABLE AS $$
   SELECT p_row - 'row_version' - 'server_xid' - 'server_seq' - 'server_version'
 $$""",
+    # A re-seed op (a laptop filling a restored office) on a row the office holds with other values.
+    # ``restore_seq`` (sync.meta, set with the new epoch) marks the stream position at the restore: a
+    # row at or below it is as the backup left it, and its row_version still counts in the lineage the
+    # laptop's ``reseed_version`` comes from. Then: the laptop's copy is as new or newer → take it;
+    # older and not edited on the laptop → "stale" (the laptop takes the office's copy by pulling);
+    # anything else — an edit on an older copy, or a row written since the restore — is a conflict.
+    """CREATE OR REPLACE FUNCTION sync.reseed_answer(p_op jsonb, p_theirs jsonb) RETURNS text
+LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog AS $$
+DECLARE
+  v_mark bigint := (SELECT value::bigint FROM sync.meta WHERE key = 'restore_seq');
+  v_old bigint := (p_op ->> 'reseed_version')::bigint;
+BEGIN
+  IF v_old IS NULL OR v_mark IS NULL OR p_theirs IS NULL
+     OR (p_theirs ->> 'server_seq')::bigint > v_mark THEN
+    RETURN 'conflict';
+  END IF;
+  IF v_old >= (p_theirs ->> 'row_version')::bigint THEN
+    RETURN 'take_mine';
+  END IF;
+  IF (p_op ->> 'pending')::boolean IS FALSE THEN
+    RETURN 'stale';
+  END IF;
+  RETURN 'conflict';
+END $$""",
     # After an office restore, a laptop declares the number blocks it holds so that the office never
     # grants them again. Only the caller's own device, only where no other lease overlaps (the
     # check_lease trigger), never changing an existing lease.
@@ -447,7 +471,15 @@ BEGIN
     IF base IS NULL AND sync.record_part(to_jsonb(o)) = sync.record_part(to_jsonb(n)) THEN
       RETURN jsonb_build_object('status', 'ok', 'version', o.row_version);  -- already here, as sent
     END IF;
-    RETURN sync.conflict_result(p_op, p_station, to_jsonb(o));
+    CASE sync.reseed_answer(p_op, to_jsonb(o))
+      WHEN 'take_mine' THEN  -- as an update of the office's version (once: the re-seed mark is dropped)
+        RETURN sync.apply_{name}(
+          jsonb_set(p_op - 'reseed_version', '{{base_version}}', to_jsonb(o.row_version)), p_station);
+      WHEN 'stale' THEN
+        RETURN jsonb_build_object('status', 'stale', 'version', o.row_version);
+      ELSE
+        RETURN sync.conflict_result(p_op, p_station, to_jsonb(o));
+    END CASE;
   END IF;
   RETURN sync.conflict_result(p_op, p_station, NULL);
 END $f$"""
@@ -507,6 +539,8 @@ BEGIN
            = sync.record_part(to_jsonb(jsonb_populate_record(NULL::records.{name}, v_op -> 'row'))) THEN
       v_map := v_map || jsonb_build_object(v_op ->> 'op_id',  -- already here, as sent
         jsonb_build_object('status', 'ok', 'version', (v_theirs ->> 'row_version')::bigint));
+    ELSIF v_theirs IS NOT NULL AND v_op ? 'reseed_version' THEN
+      v_map := v_map || jsonb_build_object(v_op ->> 'op_id', sync.apply_{name}(v_op, p_station));
     ELSE
       v_map := v_map || jsonb_build_object(v_op ->> 'op_id', sync.conflict_result(v_op, p_station, v_theirs));
     END IF;

@@ -38,6 +38,8 @@ from inspector.sync import blobs, local, schema
 from inspector.sync.connection import Channel
 from inspector.sync.errors import ProtocolError, UpgradeRequiredError
 
+RESEED_OP = "reseed"  # (inspector.sync.reseed writes these outbox entries)
+
 BATCH_LIMIT = 500
 
 
@@ -131,17 +133,20 @@ def _freeze(
 
 # Outbox entries not held back by a batch in flight: a row in a batch still waiting for its answer
 # waits too (its next op must be based on the version that answer brings).
-_FREE_ENTRIES = """SELECT o.seq, o.table_name, o.row_id FROM sync_outbox o
+_FREE_ENTRIES = """SELECT o.seq, o.table_name, o.row_id, o.op, o.base_version FROM sync_outbox o
 WHERE o.seq > ? AND NOT EXISTS (
   SELECT 1 FROM sync_outbox i JOIN sync_batch_entry e ON e.outbox_seq = i.seq
   WHERE i.row_id = o.row_id AND i.table_name = o.table_name)
 ORDER BY o.seq LIMIT ?"""
 
 
-def _next_entries(cursor: Any, limit: int, in_conflict: set[tuple[str, str]]) -> list[tuple[int, str, str]]:
+Entry = tuple[int, str, str, str, int | None]  # seq, table, row id (hex), op, base_version
+
+
+def _next_entries(cursor: Any, limit: int, in_conflict: set[tuple[str, str]]) -> list[Entry]:
     """Up to *limit* outbox entries, oldest first, skipping rows in flight and rows with an open
     conflict (those wait for a person)."""
-    entries: list[tuple[int, str, str]] = []
+    entries: list[Entry] = []
     scan_from = 0
     while len(entries) < limit:
         cursor.execute(_FREE_ENTRIES, (scan_from, limit))
@@ -154,12 +159,20 @@ def _next_entries(cursor: Any, limit: int, in_conflict: set[tuple[str, str]]) ->
 
 
 def _freeze_entries(
-    s: Session, cursor: Any, entries: list[tuple[int, str, str]], station_id: uuid.UUID, device_id: uuid.UUID
+    s: Session, cursor: Any, entries: list[Entry], station_id: uuid.UUID, device_id: uuid.UUID
 ) -> FrozenBatch:
     """One op per row named by *entries*, with the row as it is now; the batch stored with its entries."""
     order: dict[tuple[str, str], None] = {}
-    for _, t, r in entries:
+    # Re-seed entries (inspector.sync.reseed): the version the row had before the office was restored,
+    # and whether it was also edited here (any other entry).
+    reseed_version: dict[tuple[str, str], int] = {}
+    edited: set[tuple[str, str]] = set()
+    for _, t, r, op, base in entries:
         order.setdefault((t, r), None)
+        if op == RESEED_OP and base is not None:
+            reseed_version[(t, r)] = base
+        elif op != RESEED_OP:
+            edited.add((t, r))
     ids_by_table: dict[str, list[str]] = defaultdict(list)
     for t, r in order:
         ids_by_table[t].append(r)
@@ -186,11 +199,17 @@ def _freeze_entries(
             continue
         base, deleted, row_json = found
         kind = "insert" if base is None else "delete" if deleted else "update"
+        reseed = ""
+        if base is None and (t, r) in reseed_version:
+            kind = "reseed"
+            reseed = (
+                f',"reseed_version":{int(reseed_version[(t, r)])},"pending":{str((t, r) in edited).lower()}'
+            )
         ref = OpRef(op_id, t, hyphenate(r), base)
         refs.append(ref)
         texts.append(
             f'{{"op_id":"{ref.op_id}","table":"{t}","row_id":"{ref.row_id}","kind":"{kind}",'
-            f'"base_version":{"null" if base is None else int(base)},"row":{row_json}}}'
+            f'"base_version":{"null" if base is None else int(base)}{reseed},"row":{row_json}}}'
         )
     batch_id = uuid.uuid4()
     head = encode_payload(
@@ -214,7 +233,7 @@ def _freeze_entries(
     s.flush()
     cursor.executemany(
         "INSERT INTO sync_batch_entry (outbox_seq, batch_id) VALUES (?, ?)",
-        [(q, batch_id.hex) for q, _, _ in entries],
+        [(entry[0], batch_id.hex) for entry in entries],
     )
     frozen = FrozenBatch(batch_id, schema.SCHEMA_VERSION, payload)
     frozen.__dict__["refs"] = refs  # what parsing the payload gives (the cached property's slot)
@@ -261,6 +280,10 @@ def _apply(s: Session, batch: FrozenBatch, answer: dict[str, Any]) -> PushOutcom
         table = ref.table
         status = result.get("status")
         outcome.by_table[table] = outcome.by_table.get(table, 0) + 1
+        if status == "stale":  # a re-seed found a newer office copy and no edit here: the pull brings it
+            versions[table][ref.row_id] = 0
+            outcome.accepted += 1
+            continue
         if status == "ok":
             versions[table][ref.row_id] = int(result["version"])
             outcome.accepted += 1

@@ -7,13 +7,15 @@ Re-seeding, asked for by a person, makes the laptop start over against the resto
 
 1. the number blocks this laptop holds are declared to the office again (``sync.reclaim_lease``), so
    that the office never grants those numbers to another device — before anything changes locally;
-2. in one local transaction: every confirmed version is forgotten (``server_version`` = NULL), every
-   row is queued as an insert, batches frozen for the old office are dropped (their entries stay
-   queued), open conflicts from the old office are closed as ``reseeded``, and the new epoch and a
-   fresh pull cursor are recorded, with an audit entry;
+2. in one local transaction: every confirmed row is queued as a re-seed op carrying the version it
+   had, every never-confirmed row as an insert, and the confirmed versions are forgotten; batches
+   frozen for the old office are dropped (their entries stay queued), open conflicts from the old
+   office are closed as ``reseeded``, and the new epoch and a fresh pull cursor are recorded, with an
+   audit entry;
 3. the next sync pushes every row: the office inserts what it lost, answers "already here" for rows it
-   holds with exactly the same content, and records a conflict — for a person — where its copy
-   differs. Nothing is overwritten silently, on either side. Then the pull brings everything else.
+   holds with the same values, takes the laptop's copy where its own is as the backup left it and not
+   newer, tells the laptop to pull where the laptop was merely behind, and records a conflict — for a
+   person — for everything else (``sync.reseed_answer``, docs/sync.md). Nothing is overwritten silently.
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ from inspector.store.types import utc_now
 from inspector.sync import local, numbers, schema
 from inspector.sync.connection import Channel, OfficeTarget, connect
 from inspector.sync.enroll import check_identity, hello
+from inspector.sync.push import RESEED_OP
 
 RESOLUTION = "reseeded"  # sync_conflict.resolution of conflicts closed by a re-seed
+
 RESEEDED_KEY = "sync.reseeded"  # local_meta: the last re-seed (when, epochs, rows queued)
 
 
@@ -85,6 +89,28 @@ def reseed(store: Store, channel: Channel) -> ReseedReport:
     leases = _reclaim_leases(store, channel)
     with store.session() as s:
         conn = s.connection()
+        now = utc_now().isoformat(timespec="microseconds")
+        queued = 0
+        for name in schema.table_names():  # parents first, like every push
+            # A confirmed row is queued as a re-seed op carrying the version it had (the office
+            # compares it with the restored row's); a row never confirmed is an insert, if not queued.
+            queued += conn.execute(
+                text(
+                    f"INSERT INTO sync_outbox (table_name, row_id, op, base_version, changed_at) "
+                    f"SELECT :t, id, '{RESEED_OP}', server_version, :now FROM {name} "
+                    f"WHERE server_version IS NOT NULL"
+                ),
+                {"t": name, "now": now},
+            ).rowcount
+            queued += conn.execute(
+                text(
+                    f"INSERT INTO sync_outbox (table_name, row_id, op, base_version, changed_at) "
+                    f"SELECT :t, id, 'insert', NULL, :now FROM {name} t WHERE server_version IS NULL "
+                    f"AND NOT EXISTS "
+                    f"(SELECT 1 FROM sync_outbox o WHERE o.row_id = t.id AND o.table_name = :t)"
+                ),
+                {"t": name, "now": now},
+            ).rowcount
         with local.capture_off(s):
             for name in schema.table_names():
                 conn.exec_driver_sql(
@@ -93,23 +119,12 @@ def reseed(store: Store, channel: Channel) -> ReseedReport:
         dropped = int(conn.exec_driver_sql("SELECT count(*) FROM sync_batch").scalar_one())
         conn.exec_driver_sql("DELETE FROM sync_batch_entry")
         conn.exec_driver_sql("DELETE FROM sync_batch")
-        now = utc_now()
         closed = conn.execute(
             text("UPDATE sync_conflict SET resolved_at = :now, resolution = :how WHERE resolved_at IS NULL"),
-            {"now": now.isoformat(timespec="microseconds"), "how": RESOLUTION},
+            {"now": now, "how": RESOLUTION},
         ).rowcount
-        queued = 0
-        for name in schema.table_names():  # parents first, like every push
-            queued += conn.execute(
-                text(
-                    f"INSERT INTO sync_outbox (table_name, row_id, op, base_version, changed_at) "
-                    f"SELECT :t, id, 'insert', NULL, :now FROM {name} t WHERE NOT EXISTS "
-                    f"(SELECT 1 FROM sync_outbox o WHERE o.row_id = t.id AND o.table_name = :t)"
-                ),
-                {"t": name, "now": now.isoformat(timespec="microseconds")},
-            ).rowcount
         detail = {
-            "at": now.isoformat(),
+            "at": now,
             "old_epoch": old_epoch,
             "new_epoch": new_epoch,
             "rows": queued,

@@ -116,25 +116,67 @@ def test_a_restored_office_is_filled_again_from_the_laptop(
         "SELECT value FROM sync.meta WHERE key = 'db_epoch'"
     )
     result = a.sync()
-    # the office gained what it lost; the row it holds differently is a conflict, not overwritten
+    # the office gained what it lost; the row the backup holds in an older version takes the laptop's
+    # newer copy (its version was 2 before the restore, the backup's 1): no conflict
     at_office = names_at_office(office)
     assert at_office.keys() == {"甲", "乙", "丙", "丁"}
-    assert at_office["乙"] == ("101", 1)
-    assert result.open_conflicts == 1 and result.pushed.rejected == 0
-    (c,) = conflicts.list_conflicts(a.store)
-    assert c.changed_fields == ["cell"] and c.mine["cell"] == "205" and c.theirs and c.theirs["cell"] == "101"
+    assert at_office["乙"] == ("205", 2)
+    assert result.open_conflicts == 0 and result.pushed.rejected == 0
     # the notice and its number came back, inside the lease the laptop declared again
     assert (
         office.scalar("SELECT doc_seq FROM records.rectification_notice WHERE id = %s", (notice_id,)) == seq
     )
     assert office.scalar("SELECT count(*) FROM sync.number_lease") == 1
-
-    conflicts.resolve(a.store, c.id, {"cell": "205"})
     a.sync()
-    assert names_at_office(office)["乙"][0] == "205"
     assert local_names(a) == {k: v[0] for k, v in names_at_office(office).items()}
     assert count(a, select(func.count()).select_from(SyncOutbox)) == 0
     assert office.scalar("SELECT count(*) FROM records.detainee") == 4  # nothing twice
+
+
+def test_a_laptop_behind_the_backup_takes_the_offices_copy_unless_it_edited_it(
+    office: Office, laptops: Callable[..., Laptop]
+) -> None:
+    """b last pulled version 1 of both rows; a's edits (version 2) are in the backup. After the
+    restore, b's unedited copy is simply behind: it takes the office's. b's edit on version 1 of the
+    other row was made without seeing version 2: that one is a conflict for a person."""
+    a = laptops()
+    jia, yi = add(a, "甲"), add(a, "乙")
+    a.sync()
+    b = laptops(second=True)
+    for rid in (jia, yi):
+        a.store.repo(Detainee).update(rid, {"cell": "a-edit"})
+    a.sync()
+    with backup_of(office) as restore:
+        restore()  # the backup holds a's edits (version 2)
+    b.store.repo(Detainee).update(yi, {"notes": "b-edit"})  # b never saw version 2 of 乙
+    do_reseed(b)
+    result = b.sync()
+    assert result.open_conflicts == 1
+    (c,) = conflicts.list_conflicts(b.store)
+    assert c.row_id == yi and c.mine["notes"] == "b-edit" and c.theirs and c.theirs["cell"] == "a-edit"
+    assert local_names(b)["甲"] == "a-edit"  # the office's newer copy, pulled
+    assert names_at_office(office) == {"甲": ("a-edit", 2), "乙": ("a-edit", 2)}  # nothing overwritten
+
+
+def test_a_row_another_laptop_already_re_seeded_differently_is_a_conflict(
+    office: Office, laptops: Callable[..., Laptop]
+) -> None:
+    """Once a row has been written since the restore, versions no longer compare across the
+    restore: a different copy from the next laptop is a conflict, never a silent overwrite."""
+    a = laptops()
+    rid = add(a, "甲")
+    a.sync()
+    b = laptops(second=True)
+    with backup_of(office) as restore:
+        a.store.repo(Detainee).update(rid, {"cell": "a-newer"})
+        a.sync()
+        restore()
+    do_reseed(a)
+    assert a.sync().open_conflicts == 0  # a's newer copy taken (the backup had version 1)
+    do_reseed(b)  # b still has version 1
+    result = b.sync()
+    assert result.open_conflicts == 1
+    assert names_at_office(office)["甲"][0] == "a-newer"
 
 
 def test_a_second_laptop_re_seeds_after_the_first_without_duplicates(
@@ -181,10 +223,9 @@ def test_pending_edits_batches_and_old_conflicts_are_carried_over(
     with a.store.session(read_only=True) as s:
         assert s.scalars(select(SyncConflict.resolution)).all() == [RESOLUTION]
     result = a.sync()
-    # the office's copy (from the backup) differs from the edit: a person decides
-    assert result.open_conflicts == 1
-    (c,) = conflicts.list_conflicts(a.store)
-    assert c.mine["cell"] == "309" and c.theirs is not None and c.theirs["cell"] == "101"
+    # the edit was made on the version the backup holds: it goes through, no conflict
+    assert result.open_conflicts == 0
+    assert names_at_office(office)["甲"] == ("309", 2)
 
 
 def test_re_seed_is_refused_when_the_office_is_the_known_one(
