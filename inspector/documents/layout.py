@@ -105,6 +105,8 @@ class Document(TableMixin):
         self.page_numbers = page_numbers
         self.blocks: list[Block] = []
         self.colophon_block: Block | None = None
+        # GB/T 9704: the 版记 page is the last, even page (a document printed on both sides)
+        self.colophon_on_even_page = True
         self._keep_seq = 0
 
     # ---- grid text ------------------------------------------------------------------------------
@@ -313,11 +315,20 @@ class Document(TableMixin):
                 start += b.height
             y = start
         if self.colophon_block is not None:
-            cb = self.colophon_block
-            if _snap(y) + LINE_PITCH + cb.height > BLOCK_H + EPS:
-                pages.append(Page())
-            pages[-1].placed.append((cb, BLOCK_H - cb.height))
+            self._place_colophon(pages, y, self.colophon_block)
         return pages
+
+    def _place_colophon(self, pages: list[Page], y: float, cb: Block) -> None:
+        """The 版记 ends on the bottom edge of the last page's block, and that page is an even one
+        (GB/T 9704 7.4.1: 封四 when printed on both sides). Blank pages needed before it are not
+        numbered, and then neither is the 版记 page (7.5)."""
+        target = len(pages) if _snap(y) + LINE_PITCH + cb.height <= BLOCK_H + EPS else len(pages) + 1
+        if self.colophon_on_even_page and target % 2:
+            target += 1
+        blank = target - len(pages) > 1
+        while len(pages) < target:
+            pages.append(Page(numbered=not blank))
+        pages[-1].placed.append((cb, BLOCK_H - cb.height))
 
     def flatten(self) -> list[tuple[list[TextOp], list[RuleOp]]]:
         """Per page: every text run and rule in PDF page coordinates (origin bottom left, y = baseline),

@@ -234,3 +234,51 @@ def test_doc_number_can_be_centred() -> None:
     lines = page_lines(build_notice(notice_doc(doc_number_align="center")))[0]
     number = next(ln for ln in lines if "〔2026〕3号" in ln.text)
     assert abs((number.x0 + number.x1) / 2 / MM - (28 + 78)) < 3  # centred on the half-cell grid
+
+
+# ---- the 版记 on the last, even page (GB/T 9704 7.4.1, 7.5) ---------------------------------------------
+
+
+def document_with(lines: int) -> Document:
+    d = Document("版记测试")
+    for i in range(lines):
+        d.line(Span(f"第{i + 1}行正文", "正文"))
+    d.colophon(["毕节市人民检察院"])
+    return d
+
+
+def colophon_page(d: Document) -> tuple[int, list[bool], bool]:
+    """(the 版记's page number, which pages are numbered, whether the 版记 ends on the block's bottom)."""
+    pages = d.paginate()
+    cb = d.colophon_block
+    where = [i for i, page in enumerate(pages, start=1) if any(block is cb for block, _ in page.placed)]
+    assert len(where) == 1 and where[0] == len(pages)  # on the last page
+    y = next(y for block, y in pages[-1].placed if block is cb)
+    assert cb is not None
+    return where[0], [page.numbered for page in pages], abs(y + cb.height - BLOCK_H) < 1e-6
+
+
+@pytest.mark.parametrize(
+    ("lines", "page", "numbered"),
+    [
+        (5, 2, [True, True]),  # a one-page document: the 版记 alone on page 2, which keeps its number
+        (30, 2, [True, True]),  # room at the bottom of page 2: shared with the text
+        (44, 4, [True, True, False, False]),  # page 2 full: a blank page 3, the 版记 on 4, neither numbered
+        (50, 4, [True, True, True, True]),  # the text runs onto page 3: the 版记 alone on page 4
+    ],
+)
+def test_the_colophon_ends_the_last_even_page(lines: int, page: int, numbered: list[bool]) -> None:
+    d = document_with(lines)
+    at, pages_numbered, on_bottom = colophon_page(d)
+    assert (at, pages_numbered, on_bottom) == (page, numbered, True)
+    pdf = d.render()
+    texts = page_lines(pdf)
+    assert len(texts) == page
+    assert "抄送：毕节市人民检察院。" in "".join(ln.text for ln in texts[-1])
+    assert [any(is_page_number(ln) for ln in p) for p in texts] == numbered
+
+
+def test_single_sided_documents_may_keep_the_colophon_on_an_odd_page() -> None:
+    d = document_with(5)
+    d.colophon_on_even_page = False
+    assert colophon_page(d)[0] == 1
