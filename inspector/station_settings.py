@@ -1,0 +1,185 @@
+"""Station settings as a person changes them (``inspector settings``; the desktop's settings screen later).
+
+Every key the rules engine (:class:`inspector.domain.settings.RuleSettings`) and the document numbering
+(:mod:`inspector.documents.numbering`) read: its label, explanation, default and current value. Setting
+a value validates it together with the station's other settings — a bad one is refused with a message
+naming the setting, and nothing is written — and stores it in ``station_setting`` (synced: the office
+and the station's other laptops get it). Resetting soft-deletes the row, so the default applies again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import select
+
+from inspector.documents import numbering
+from inspector.domain.errors import FieldError, ValidationError
+from inspector.domain.settings import ROLLOVER_RULES, SETTING_INFO, RuleSettings
+from inspector.store.models import StationSetting
+from inspector.store.store import Store
+
+_NUMBERING_INFO: dict[str, tuple[str, str]] = {
+    numbering.SETTING_PATTERN: (
+        "文号格式",
+        "占位符：{agency}院代字、{dept}部门代字、{type}文种代字、{year}年份、{n}序号；"
+        "默认 {agency}检{dept}{type}〔{year}〕{n}号",
+    ),
+    numbering.SETTING_DEPT: ("部门代字", "文号中的部门代字，默认“刑执”"),
+    numbering.SETTING_TYPE_CODES: (
+        "文种代字",
+        "纠正违法通知书与检察建议书的文种代字，"
+        '如 {"rectification_notice": "纠违", "procuratorial_suggestion": "建"}',
+    ),
+}
+_NUMBERING_DEFAULTS: dict[str, object] = {
+    numbering.SETTING_PATTERN: numbering.DEFAULT_PATTERN,
+    numbering.SETTING_DEPT: numbering.DEFAULT_DEPT_CODE,
+    numbering.SETTING_TYPE_CODES: dict(numbering.TYPE_CODES),
+}
+_RULE_KEYS = tuple(f.name for f in fields(RuleSettings))
+
+
+@dataclass(frozen=True)
+class SettingView:
+    key: str
+    label: str
+    explanation: str
+    default: object
+    value: object  # what applies now: the stored value, or the default
+    overridden: bool
+
+
+def known_keys() -> tuple[str, ...]:
+    rollover = tuple(f"holiday_rollover.{rule}" for rule in ROLLOVER_RULES)
+    return (*_RULE_KEYS, *rollover, *_NUMBERING_INFO)
+
+
+def parse_value(text: str) -> object:
+    """A value as typed on the command line: JSON (``15``, ``true``, ``["a", "b"]``), else plain text."""
+    try:
+        value: object = json.loads(text)
+    except json.JSONDecodeError:
+        return text
+    return value
+
+
+def stored_overrides(store: Store) -> dict[str, object]:
+    with store.session(read_only=True) as s:
+        rows = s.execute(
+            select(StationSetting.key, StationSetting.value).where(
+                StationSetting.station_id == store.station_id, StationSetting.deleted_at.is_(None)
+            )
+        ).all()
+    return {key: value for key, value in rows}
+
+
+def list_settings(store: Store) -> list[SettingView]:
+    stored = stored_overrides(store)
+    defaults = RuleSettings().to_mapping()
+    current = RuleSettings.from_mapping(stored).to_mapping()
+    out = []
+    for key in _RULE_KEYS:
+        label, explanation = SETTING_INFO.get(key, (key, ""))
+        out.append(SettingView(key, label, explanation, defaults[key], current[key], key in stored))
+    for rule, label in ROLLOVER_RULES.items():
+        key = f"holiday_rollover.{rule}"
+        value = current["holiday_rollover"][rule]  # type: ignore[index]
+        explanation = "期限末日遇节假日是否顺延到节后第一个工作日"
+        out.append(SettingView(key, f"节假日顺延：{label}", explanation, True, value, key in stored))
+    for key, (label, explanation) in _NUMBERING_INFO.items():
+        default = _NUMBERING_DEFAULTS[key]
+        out.append(SettingView(key, label, explanation, default, stored.get(key, default), key in stored))
+    return out
+
+
+def set_setting(store: Store, key: str, value: object) -> SettingView:
+    """Validate ``value`` for ``key`` with the station's other settings, then store it."""
+    stored = stored_overrides(store)
+    _validate(key, value, stored)
+    _write(store, key, value)
+    return next(v for v in list_settings(store) if v.key == key)
+
+
+def reset_setting(store: Store, key: str) -> bool:
+    """Back to the default (the row is soft-deleted). False if the key had no stored value."""
+    if key not in known_keys():
+        raise _error(key, "未知的设置项", "unknown setting")
+    with store.session(read_only=True) as s:
+        row = s.scalars(
+            select(StationSetting).where(
+                StationSetting.station_id == store.station_id,
+                StationSetting.key == key,
+                StationSetting.deleted_at.is_(None),
+            )
+        ).first()
+    if row is None:
+        return False
+    store.repo(StationSetting).soft_delete(row.id)
+    return True
+
+
+# ---- validation ---------------------------------------------------------------------------------------
+
+
+def _error(key: str, zh: str, en: str) -> ValidationError:
+    label = SETTING_INFO.get(key) or _NUMBERING_INFO.get(key) or (key, "")
+    named = f"设置“{label[0]}”（{key}）" if label[0] != key else f"设置项 {key} "
+    return ValidationError("station_setting", [FieldError(key, f"{named}{zh}", f"{key}: {en}")])
+
+
+def _validate(key: str, value: object, stored: Mapping[str, object]) -> None:
+    if key in _NUMBERING_INFO:
+        _validate_numbering(key, value)
+        return
+    if key not in known_keys():
+        raise _error(key, "未知的设置项", "unknown setting")
+    # With every other stored rule setting: cross-checks (e.g. warning before limit) see the whole set.
+    RuleSettings.from_mapping({**stored, key: value}, strict=False)
+
+
+def _validate_numbering(key: str, value: object) -> None:
+    if key == numbering.SETTING_PATTERN:
+        if not isinstance(value, str) or "{n}" not in value or "{year}" not in value:
+            raise _error(key, "须为文字，并包含 {year} 和 {n}", "must be text containing {year} and {n}")
+        try:
+            numbering.format_doc_number(value, "七", "纠违", 2026, 3)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise _error(
+                key, f"含有无法识别的占位符：{exc}", f"has a placeholder it cannot fill: {exc}"
+            ) from exc
+        return
+    if key == numbering.SETTING_DEPT:
+        if not isinstance(value, str) or not 1 <= len(value.strip()) <= 8:
+            raise _error(key, "须为1至8个字", "must be 1 to 8 characters")
+        return
+    if (
+        not isinstance(value, dict)
+        or not value
+        or not set(value) <= set(numbering.TYPE_CODES)
+        or not all(isinstance(v, str) and 1 <= len(v.strip()) <= 8 for v in value.values())
+    ):
+        raise _error(
+            key,
+            f"须为文书类型到代字（1至8个字）的对照，类型为 {sorted(numbering.TYPE_CODES)}",
+            f"must map document types {sorted(numbering.TYPE_CODES)} to codes of 1 to 8 characters",
+        )
+
+
+def _write(store: Store, key: str, value: Any) -> None:
+    repo = store.repo(StationSetting)
+    with store.session(read_only=True) as s:
+        row = s.scalars(
+            select(StationSetting).where(
+                StationSetting.station_id == store.station_id, StationSetting.key == key
+            )
+        ).first()
+    if row is None:
+        repo.add({"key": key, "value": value})
+        return
+    if row.deleted_at is not None:
+        repo.restore(row.id)
+    repo.update(row.id, {"value": value})
