@@ -16,7 +16,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from inspector.documents import numbering
+from inspector.documents import numbering, wording
+from inspector.documents.confidential import DEFAULT_PSEUDONYM
+from inspector.documents.loaders import SETTING_NUMBER_ALIGN
+from inspector.documents.queries import SETTING_PSEUDONYM
 from inspector.domain.errors import FieldError, ValidationError
 from inspector.domain.settings import ROLLOVER_RULES, SETTING_INFO, RuleSettings
 from inspector.store.models import StationSetting
@@ -35,10 +38,20 @@ _NUMBERING_INFO: dict[str, tuple[str, str]] = {
         '如 {"rectification_notice": "纠违", "procuratorial_suggestion": "建"}',
     ),
 }
+_NUMBERING_INFO[SETTING_NUMBER_ALIGN] = (
+    "文号位置",
+    "“right”居右（检察文书样本，默认）或“center”居中（GB/T 9704 公文）",
+)
+_NUMBERING_INFO[SETTING_PSEUDONYM] = (
+    "保密来源的代称",
+    "送看守所的文书中举报人、谈话对象等保密来源的代称，{} 处依次填甲、乙、丙……，默认“在押人员{}”",
+)
 _NUMBERING_DEFAULTS: dict[str, object] = {
     numbering.SETTING_PATTERN: numbering.DEFAULT_PATTERN,
     numbering.SETTING_DEPT: numbering.DEFAULT_DEPT_CODE,
     numbering.SETTING_TYPE_CODES: dict(numbering.TYPE_CODES),
+    SETTING_NUMBER_ALIGN: "right",
+    SETTING_PSEUDONYM: DEFAULT_PSEUDONYM,
 }
 _RULE_KEYS = tuple(f.name for f in fields(RuleSettings))
 
@@ -55,7 +68,7 @@ class SettingView:
 
 def known_keys() -> tuple[str, ...]:
     rollover = tuple(f"holiday_rollover.{rule}" for rule in ROLLOVER_RULES)
-    return (*_RULE_KEYS, *rollover, *_NUMBERING_INFO)
+    return (*_RULE_KEYS, *rollover, *_NUMBERING_INFO, *wording.TEMPLATES)
 
 
 def parse_value(text: str) -> object:
@@ -93,6 +106,10 @@ def list_settings(store: Store) -> list[SettingView]:
     for key, (label, explanation) in _NUMBERING_INFO.items():
         default = _NUMBERING_DEFAULTS[key]
         out.append(SettingView(key, label, explanation, default, stored.get(key, default), key in stored))
+    for key, t in wording.TEMPLATES.items():
+        out.append(
+            SettingView(key, t.label, t.explanation, t.default, stored.get(key, t.default), key in stored)
+        )
     return out
 
 
@@ -126,12 +143,20 @@ def reset_setting(store: Store, key: str) -> bool:
 
 
 def _error(key: str, zh: str, en: str) -> ValidationError:
-    label = SETTING_INFO.get(key) or _NUMBERING_INFO.get(key) or (key, "")
+    template = wording.TEMPLATES.get(key)
+    label = (
+        SETTING_INFO.get(key) or _NUMBERING_INFO.get(key) or (template and (template.label, "")) or (key, "")
+    )
     named = f"设置“{label[0]}”（{key}）" if label[0] != key else f"设置项 {key} "
     return ValidationError("station_setting", [FieldError(key, f"{named}{zh}", f"{key}: {en}")])
 
 
 def _validate(key: str, value: object, stored: Mapping[str, object]) -> None:
+    if key in wording.TEMPLATES:
+        problem = wording.check(key, value)
+        if problem is not None:
+            raise _error(key, *problem)
+        return
     if key in _NUMBERING_INFO:
         _validate_numbering(key, value)
         return
@@ -155,6 +180,23 @@ def _validate_numbering(key: str, value: object) -> None:
     if key == numbering.SETTING_DEPT:
         if not isinstance(value, str) or not 1 <= len(value.strip()) <= 8:
             raise _error(key, "须为1至8个字", "must be 1 to 8 characters")
+        return
+    if key == SETTING_NUMBER_ALIGN:
+        if value not in ("right", "center"):
+            raise _error(key, "须为 right（居右）或 center（居中）", "must be right or center")
+        return
+    if key == SETTING_PSEUDONYM:
+        if (
+            not isinstance(value, str)
+            or value.count("{}") != 1
+            or len(value) > 20
+            or "{" in value.replace("{}", "")
+        ):
+            raise _error(
+                key,
+                "须含一个 {}（填甲、乙、丙……），不超过20字",
+                "must contain one {} and at most 20 characters",
+            )
         return
     if (
         not isinstance(value, dict)

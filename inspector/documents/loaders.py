@@ -36,6 +36,7 @@ from inspector.documents.records import (
     oral_correction_from_record,
     talk_from_record,
 )
+from inspector.documents.wording import load_wording
 from inspector.store.models import (
     Detainee,
     Finding,
@@ -92,6 +93,7 @@ def load_notice(store: Store, key: str | uuid.UUID) -> NoticeDoc:
             confidential_names=confidential_source_names(s, *filters),
             pseudonym=pseudonym_template(s, rec.station_id),
             doc_number_align=_number_align(s, rec.station_id),
+            wording=load_wording(s, rec.station_id),
         )
 
 
@@ -108,6 +110,7 @@ def load_suggestion(store: Store, key: str | uuid.UUID) -> SuggestionDoc:
             confidential_names=confidential_source_names(s, Finding.procuratorial_suggestion_id == rec.id),
             pseudonym=pseudonym_template(s, rec.station_id),
             doc_number_align=_number_align(s, rec.station_id),
+            wording=load_wording(s, rec.station_id),
         )
 
 

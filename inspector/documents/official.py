@@ -24,6 +24,7 @@ from inspector.documents.text import (
     split_paragraphs,
     strip_trailing,
 )
+from inspector.documents.wording import Wording
 from inspector.domain.errors import InspectorError
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class NoticeDoc:
     confidential_names: list[str] = field(default_factory=list)
     pseudonym: str = DEFAULT_PSEUDONYM
     doc_number_align: NumberAlign = "right"
+    wording: Wording = field(default_factory=Wording)
 
 
 @dataclass
@@ -84,6 +86,7 @@ class SuggestionDoc:
     confidential_names: list[str] = field(default_factory=list)
     pseudonym: str = DEFAULT_PSEUDONYM
     doc_number_align: NumberAlign = "right"
+    wording: Wording = field(default_factory=Wording)
 
 
 # ---- from records ---------------------------------------------------------------------------------
@@ -107,6 +110,7 @@ def notice_from_record(
     confidential_names: Sequence[str] = (),
     pseudonym: str = DEFAULT_PSEUDONYM,
     doc_number_align: NumberAlign = "right",
+    wording: Wording | None = None,
 ) -> NoticeDoc:
     """A :class:`NoticeDoc` from a ``RectificationNotice`` (or a dict with its field names).
 
@@ -126,6 +130,7 @@ def notice_from_record(
         confidential_names=list(confidential_names),
         pseudonym=pseudonym,
         doc_number_align=doc_number_align,
+        wording=wording or Wording(),
     )
 
 
@@ -137,6 +142,7 @@ def suggestion_from_record(
     confidential_names: Sequence[str] = (),
     pseudonym: str = DEFAULT_PSEUDONYM,
     doc_number_align: NumberAlign = "right",
+    wording: Wording | None = None,
 ) -> SuggestionDoc:
     """A :class:`SuggestionDoc` from a ``ProcuratorialSuggestion`` (or a dict with its field names)."""
     return SuggestionDoc(
@@ -156,6 +162,7 @@ def suggestion_from_record(
         confidential_names=list(confidential_names),
         pseudonym=pseudonym,
         doc_number_align=doc_number_align,
+        wording=wording or Wording(),
     )
 
 
@@ -178,13 +185,13 @@ def notice_paragraphs(doc: NoticeDoc) -> list[Span]:
     out.append(Span(first, "facts"))
     out += [Span(ensure_period(p), "facts") for p in facts[1:]]
 
+    w = doc.wording
     reasons = ""
     if doc.violated_provision and doc.violated_provision.strip():
-        reasons = (
-            f"本院认为，上述行为违反了{strip_trailing(doc.violated_provision, '的规定', '规定')}的规定。"
-        )
+        reasons = w.text("notice_reasons", violated=strip_trailing(doc.violated_provision, "的规定", "规定"))
     basis = strip_trailing(doc.basis_provision or "", "的规定", "规定")
-    lead = f"根据{basis}的规定，特通知你单位予以纠正" if basis else "特通知你单位予以纠正"
+    lead = w.text("notice_basis", basis=basis) if basis else w.text("notice_no_basis")
+    lead = lead.rstrip("：:，,。")
     requests = split_paragraphs(doc.correction_requests)
     if len(requests) == 1:
         out.append(Span(f"{reasons}{lead}：{ensure_period(requests[0])}", "correction_requests"))
@@ -192,7 +199,7 @@ def notice_paragraphs(doc: NoticeDoc) -> list[Span]:
         out.append(Span(f"{reasons}{lead}{'：' if requests else '。'}", "correction_requests"))
         out += [Span(ensure_period(r), "correction_requests") for r in requests]
     days = chinese_number(doc.reply_period_days)
-    out.append(Span(f"请在收到本通知书后{days}日内将纠正情况书面回复本院。", "reply_period_days"))
+    out.append(Span(w.text("notice_reply", days=days), "reply_period_days"))
     return out
 
 
@@ -200,22 +207,25 @@ def suggestion_paragraphs(doc: SuggestionDoc) -> list[Span]:
     facts = split_paragraphs(doc.facts_found)
     if not facts:
         raise InspectorError("查明事实为必填项", "facts_found is required to print a suggestion")
+    w = doc.wording
     out: list[Span] = [Span(ensure_period(p), "case_source") for p in split_paragraphs(doc.case_source)]
     first = facts[0]
-    if not first.startswith("现查明"):
-        first = "现查明：" + first
+    facts_lead = w.text("suggestion_facts_lead")
+    if not first.startswith(facts_lead.rstrip("：:，,")):
+        first = facts_lead + first
     out.append(Span(ensure_period(first), "facts_found"))
     out += [Span(ensure_period(p), "facts_found") for p in facts[1:]]
     out += [Span(ensure_period(p), "problems") for p in split_paragraphs(doc.problems)]
     out += [Span(ensure_period(p), "cause_analysis") for p in split_paragraphs(doc.cause_analysis)]
     basis = split_paragraphs(doc.legal_basis)
     if basis:
-        head = basis[0] if basis[0].startswith("本院认为") else "本院认为：" + basis[0]
+        basis_lead = w.text("suggestion_basis_lead")
+        head = basis[0] if basis[0].startswith(basis_lead.rstrip("：:，,")) else basis_lead + basis[0]
         out.append(Span(ensure_period(head), "legal_basis"))
         out += [Span(ensure_period(p), "legal_basis") for p in basis[1:]]
     recs = [r.strip() for r in doc.recommendations if r.strip()]
     if recs:
-        out.append(Span("为此，特提出如下检察建议：", "recommendations"))
+        out.append(Span(w.text("suggestion_recommendations"), "recommendations"))
         for i, rec in enumerate(recs, start=1):
             text = (
                 rec
@@ -227,13 +237,9 @@ def suggestion_paragraphs(doc: SuggestionDoc) -> list[Span]:
             out.append(Span(text, "recommendations"))
     if doc.objection_period_days:
         days = chinese_number(doc.objection_period_days)
-        out.append(
-            Span(f"如对本检察建议有异议，请在收到本检察建议书后{days}日内书面提出。", "objection_period_days")
-        )
+        out.append(Span(w.text("suggestion_objection", days=days), "objection_period_days"))
     months = chinese_count(doc.reply_period_months)
-    out.append(
-        Span(f"请在收到本检察建议书后{months}个月内将采纳落实情况书面回复本院。", "reply_period_months")
-    )
+    out.append(Span(w.text("suggestion_reply", months=months), "reply_period_months"))
     return out
 
 
@@ -274,7 +280,7 @@ def build_suggestion(doc: SuggestionDoc) -> bytes:
     d.blank()
     for span in suggestion_paragraphs(doc):
         d.paragraph(Span(p.apply(span.text), span.field))
-    d.paragraph(Span("此致", "closing"))
+    d.paragraph(Span(doc.wording.text("suggestion_closing"), "closing"))
     d.line(Span(p.apply(doc.addressee).rstrip("：:"), "addressee"))
     d.signature(doc.issuer_name, format_date(doc.issued_on), field="issuer_name")
     d.colophon([p.apply(c) for c in doc.copy_to], field="copy_to")

@@ -133,3 +133,57 @@ def test_the_command_line(
 def _outbox(store: Store) -> int:
     with store.session(read_only=True) as s:
         return int(s.scalar(select(func.count()).select_from(SyncOutbox)) or 0)
+
+
+# ---- the documents' editable wording -----------------------------------------------------------------
+
+
+def test_a_stations_wording_replaces_the_default_sentences(store: Store) -> None:
+    from inspector.documents.official import build_notice, build_suggestion
+    from inspector.documents.wording import load_wording
+    from tests.inspector.test_documents_support import notice_doc, pdf_text, suggestion_doc
+
+    station_settings.set_setting(
+        store, "wording.notice_reply", "请你所于收到本通知书之日起{days}日内将纠正结果书面回复本院。"
+    )
+    station_settings.set_setting(store, "wording.suggestion_closing", "特此建议")
+    with store.session(read_only=True) as s:
+        w = load_wording(s, store.station_id)
+    notice = pdf_text(build_notice(notice_doc(reply_period_days=20, wording=w)))
+    assert "请你所于收到本通知书之日起二十日内将纠正结果书面回复本院。" in notice
+    assert "请在收到本通知书后" not in notice
+    assert "本院认为，上述行为违反了" in notice  # the sentences not changed keep the default
+    suggestion = pdf_text(build_suggestion(suggestion_doc(wording=w)))
+    assert "特此建议" in suggestion and "此致" not in suggestion
+    # back to the default
+    station_settings.reset_setting(store, "wording.notice_reply")
+    with store.session(read_only=True) as s:
+        w = load_wording(s, store.station_id)
+    assert "请在收到本通知书后二十日内" in pdf_text(build_notice(notice_doc(reply_period_days=20, wording=w)))
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "words"),
+    [
+        ("wording.notice_reply", "请尽快书面回复本院。", "{days}"),  # the period may never be dropped
+        ("wording.notice_reasons", "本院认为违反了{violated}和{other}。", "other"),
+        ("wording.suggestion_reply", "请在{months个月内回复。", "花括号"),
+        ("wording.suggestion_closing", "", "非空"),
+        ("confidential_pseudonym", "某人", "{}"),
+        ("doc_number_align", "left", "center"),
+    ],
+)
+def test_document_settings_refuse_what_would_print_wrongly(
+    store: Store, key: str, value: object, words: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        station_settings.set_setting(store, key, value)
+    assert caught.value.errors[0].field == key and words in caught.value.message_zh
+    assert rows(store) == []
+
+
+def test_every_template_default_passes_its_own_check() -> None:
+    from inspector.documents import wording
+
+    for key, template in wording.TEMPLATES.items():
+        assert wording.check(key, template.default) is None, key
