@@ -23,6 +23,7 @@ from inspector.documents.queries import SETTING_PSEUDONYM
 from inspector.domain.errors import FieldError, ValidationError
 from inspector.domain.settings import ROLLOVER_RULES, SETTING_INFO, RuleSettings
 from inspector.store.models import StationSetting
+from inspector.store.queries import station_setting_values
 from inspector.store.store import Store
 
 _NUMBERING_INFO: dict[str, tuple[str, str]] = {
@@ -82,12 +83,7 @@ def parse_value(text: str) -> object:
 
 def stored_overrides(store: Store) -> dict[str, object]:
     with store.session(read_only=True) as s:
-        rows = s.execute(
-            select(StationSetting.key, StationSetting.value).where(
-                StationSetting.station_id == store.station_id, StationSetting.deleted_at.is_(None)
-            )
-        ).all()
-    return {key: value for key, value in rows}
+        return station_setting_values(s, store.station_id)
 
 
 def list_settings(store: Store) -> list[SettingView]:

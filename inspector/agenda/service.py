@@ -26,7 +26,8 @@ from inspector.agenda.work_items import (
 from inspector.domain.settings import RuleSettings
 from inspector.rules.calendar import HolidayCalendar
 from inspector.rules.periods import MONTH_CONVENTION_TEXT
-from inspector.store.models import HolidayDay, StationSetting
+from inspector.store.models import HolidayDay
+from inspector.store.queries import station_setting_values
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 
@@ -59,12 +60,7 @@ class Agenda:
 
 
 def load_rule_settings(session: Session, station_id: uuid.UUID) -> RuleSettings:
-    rows = session.execute(
-        select(StationSetting.key, StationSetting.value).where(
-            StationSetting.station_id == station_id, StationSetting.deleted_at.is_(None)
-        )
-    )
-    return RuleSettings.from_mapping({key: value for key, value in rows})
+    return RuleSettings.from_mapping(station_setting_values(session, station_id))
 
 
 def load_calendar(session: Session) -> HolidayCalendar:

@@ -17,6 +17,7 @@ from inspector.documents.numbering import numbering_settings
 from inspector.documents.official import (
     NoticeDoc,
     NumberAlign,
+    OfficialStyle,
     SuggestionDoc,
     notice_from_record,
     suggestion_from_record,
@@ -59,6 +60,16 @@ def _number_align(s: Session, station_id: uuid.UUID) -> NumberAlign:
     return "center" if setting(s, station_id, SETTING_NUMBER_ALIGN, "right") == "center" else "right"
 
 
+def _official_style(s: Session, station_id: uuid.UUID) -> OfficialStyle:
+    return OfficialStyle(
+        station=load_station(s, station_id),
+        numbering=numbering_settings(s, station_id),
+        pseudonym=pseudonym_template(s, station_id),
+        doc_number_align=_number_align(s, station_id),
+        wording=load_wording(s, station_id),
+    )
+
+
 def _resolve_id(store: Store, model: type[Any], key: str | uuid.UUID) -> uuid.UUID:
     """A record id from a UUID or a 文号."""
     if isinstance(key, uuid.UUID):
@@ -88,12 +99,8 @@ def load_notice(store: Store, key: str | uuid.UUID) -> NoticeDoc:
             filters.append(Finding.oral_correction_id == rec.oral_correction_id)
         return notice_from_record(
             rec,
-            station=load_station(s, rec.station_id),
-            numbering=numbering_settings(s, rec.station_id),
+            style=_official_style(s, rec.station_id),
             confidential_names=confidential_source_names(s, *filters),
-            pseudonym=pseudonym_template(s, rec.station_id),
-            doc_number_align=_number_align(s, rec.station_id),
-            wording=load_wording(s, rec.station_id),
         )
 
 
@@ -103,14 +110,9 @@ def load_suggestion(store: Store, key: str | uuid.UUID) -> SuggestionDoc:
         rec = s.get(ProcuratorialSuggestion, suggestion_id)
         if rec is None or rec.deleted_at is not None:
             raise RecordNotFoundError("procuratorial_suggestion", suggestion_id)
+        sources = confidential_source_names(s, Finding.procuratorial_suggestion_id == rec.id)
         return suggestion_from_record(
-            rec,
-            station=load_station(s, rec.station_id),
-            numbering=numbering_settings(s, rec.station_id),
-            confidential_names=confidential_source_names(s, Finding.procuratorial_suggestion_id == rec.id),
-            pseudonym=pseudonym_template(s, rec.station_id),
-            doc_number_align=_number_align(s, rec.station_id),
-            wording=load_wording(s, rec.station_id),
+            rec, style=_official_style(s, rec.station_id), confidential_names=sources
         )
 
 

@@ -26,8 +26,8 @@ from inspector.store.models import (
     ProcuratorialSuggestion,
     RectificationNotice,
     Station,
-    StationSetting,
 )
+from inspector.store.queries import station_setting_values
 from inspector.store.repository import RecordNotFoundError, today_local
 from inspector.store.store import Store
 
@@ -119,15 +119,7 @@ def numbering_settings(session: Session, station_id: uuid.UUID) -> NumberingSett
     """The station's 文号 pattern, 院代字 (``Station.agency_code``), 部门代字 and 文种代字."""
     station = session.get(Station, station_id)
     agency = station.agency_code if station is not None else ""
-    values: dict[str, Any] = dict(
-        session.execute(
-            select(StationSetting.key, StationSetting.value).where(
-                StationSetting.station_id == station_id,
-                StationSetting.key.in_([SETTING_PATTERN, SETTING_DEPT, SETTING_TYPE_CODES]),
-                StationSetting.deleted_at.is_(None),
-            )
-        ).all()
-    )
+    values = station_setting_values(session, station_id)
     codes = dict(TYPE_CODES)
     if isinstance(values.get(SETTING_TYPE_CODES), dict):
         codes.update({str(k): str(v) for k, v in values[SETTING_TYPE_CODES].items()})

@@ -102,24 +102,31 @@ def _number_or_blank(rec: Any, doc_type: str, numbering: NumberingSettings | Non
     return numbering.format(doc_type, year or BLANK_YEAR, get(rec, "doc_seq") or BLANK_SEQ)
 
 
+@dataclass(frozen=True)
+class OfficialStyle:
+    """What the station, not the record, decides about its numbered documents: the issuer and addressee
+    defaults, the 文号 format and position, the pseudonym for confidential sources, the wording."""
+
+    station: StationInfo | None = None
+    numbering: NumberingSettings | None = None
+    pseudonym: str = DEFAULT_PSEUDONYM
+    doc_number_align: NumberAlign = "right"
+    wording: Wording = field(default_factory=Wording)
+
+
 def notice_from_record(
-    rec: Any,
-    *,
-    station: StationInfo | None = None,
-    numbering: NumberingSettings | None = None,
-    confidential_names: Sequence[str] = (),
-    pseudonym: str = DEFAULT_PSEUDONYM,
-    doc_number_align: NumberAlign = "right",
-    wording: Wording | None = None,
+    rec: Any, *, style: OfficialStyle | None = None, confidential_names: Sequence[str] = ()
 ) -> NoticeDoc:
     """A :class:`NoticeDoc` from a ``RectificationNotice`` (or a dict with its field names).
 
-    An unsigned draft prints its 文号 with blanks ("〔　　〕　号") when ``numbering`` is given."""
+    An unsigned draft prints its 文号 with blanks ("〔　　〕　号") when the style has a numbering."""
+    style = style or OfficialStyle()
+    station = style.station
     return NoticeDoc(
         issuer_name=get(rec, "issuer_name") or (station.procuratorate if station else ""),
         addressee=get(rec, "addressee") or (station.detention_center if station else ""),
         facts=get(rec, "facts", ""),
-        doc_number=_number_or_blank(rec, NOTICE, numbering),
+        doc_number=_number_or_blank(rec, NOTICE, style.numbering),
         discovery=get(rec, "discovery"),
         violated_provision=get(rec, "violated_provision"),
         basis_provision=get(rec, "basis_provision"),
@@ -128,28 +135,23 @@ def notice_from_record(
         issued_on=get(rec, "issued_on"),
         copy_to=list(get(rec, "copy_to", [])),
         confidential_names=list(confidential_names),
-        pseudonym=pseudonym,
-        doc_number_align=doc_number_align,
-        wording=wording or Wording(),
+        pseudonym=style.pseudonym,
+        doc_number_align=style.doc_number_align,
+        wording=style.wording,
     )
 
 
 def suggestion_from_record(
-    rec: Any,
-    *,
-    station: StationInfo | None = None,
-    numbering: NumberingSettings | None = None,
-    confidential_names: Sequence[str] = (),
-    pseudonym: str = DEFAULT_PSEUDONYM,
-    doc_number_align: NumberAlign = "right",
-    wording: Wording | None = None,
+    rec: Any, *, style: OfficialStyle | None = None, confidential_names: Sequence[str] = ()
 ) -> SuggestionDoc:
     """A :class:`SuggestionDoc` from a ``ProcuratorialSuggestion`` (or a dict with its field names)."""
+    style = style or OfficialStyle()
+    station = style.station
     return SuggestionDoc(
         issuer_name=get(rec, "issuer_name") or (station.procuratorate if station else ""),
         addressee=get(rec, "addressee") or (station.detention_center if station else ""),
         facts_found=get(rec, "facts_found", ""),
-        doc_number=_number_or_blank(rec, SUGGESTION, numbering),
+        doc_number=_number_or_blank(rec, SUGGESTION, style.numbering),
         case_source=get(rec, "case_source"),
         problems=get(rec, "problems"),
         cause_analysis=get(rec, "cause_analysis"),
@@ -160,9 +162,9 @@ def suggestion_from_record(
         issued_on=get(rec, "issued_on"),
         copy_to=list(get(rec, "copy_to", [])),
         confidential_names=list(confidential_names),
-        pseudonym=pseudonym,
-        doc_number_align=doc_number_align,
-        wording=wording or Wording(),
+        pseudonym=style.pseudonym,
+        doc_number_align=style.doc_number_align,
+        wording=style.wording,
     )
 
 

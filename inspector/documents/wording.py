@@ -15,10 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector.store.models import StationSetting
+from inspector.store.queries import station_setting_values
 
 PREFIX = "wording."
 
@@ -117,11 +116,4 @@ def check(key: str, value: object) -> tuple[str, str] | None:
 
 
 def load_wording(session: Session, station_id: uuid.UUID) -> Wording:
-    rows = session.execute(
-        select(StationSetting.key, StationSetting.value).where(
-            StationSetting.station_id == station_id,
-            StationSetting.key.startswith(PREFIX),
-            StationSetting.deleted_at.is_(None),
-        )
-    ).all()
-    return Wording.of({key: value for key, value in rows})
+    return Wording.of(station_setting_values(session, station_id))

@@ -5,11 +5,26 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
 
-from inspector.store.models import Detainee, SyncOutbox
+from inspector.store.models import Detainee, StationSetting, SyncOutbox
 from inspector.store.store import Store
+
+
+def station_setting_values(session: Session, station_id: uuid.UUID) -> dict[str, Any]:
+    """The station's stored settings (``station_setting`` rows not deleted), key → JSON value.
+
+    Rules, document numbering, wording and the settings command read their keys from this one map;
+    a key without a row takes the reader's default."""
+    rows = session.execute(
+        select(StationSetting.key, StationSetting.value).where(
+            StationSetting.station_id == station_id, StationSetting.deleted_at.is_(None)
+        )
+    )
+    return {key: value for key, value in rows}
 
 
 @dataclass(frozen=True)
