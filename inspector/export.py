@@ -11,6 +11,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -105,26 +106,40 @@ def write_export(conn: Connection, out: IO[str], header: dict[str, Any]) -> dict
     return counts
 
 
-def export_json(store: Store, path: Path) -> ExportSummary:
-    """Write atomically: a half-written export never replaces a good file."""
-    header = {
+def export_header(station_id: object, device_id: object, **extra: Any) -> dict[str, Any]:
+    """The header of every export, the laptop's and the office's (docs/export-format.md)."""
+    return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": inspector.__version__,
         "schema_revision": migrate.head_revision(),
         "exported_at": utc_now().isoformat(),
-        "station_id": str(store.station_id),
-        "device_id": str(store.device_id),
+        "station_id": encode_value(station_id),
+        "device_id": encode_value(device_id),
+        **extra,
     }
-    path = path.expanduser()
+
+
+@contextmanager
+def atomic_text_file(path: Path) -> Iterator[IO[str]]:
+    """Write ``path`` whole or not at all: into ``<name>.partial``, synced to disk, then renamed over
+    it; on any failure the partial file is removed and a good older file stays."""
     tmp = path.with_name(path.name + ".partial")
     try:
-        with store.read_connection() as conn, tmp.open("w", encoding="utf-8") as out:
-            counts = write_export(conn, out, header)
+        with tmp.open("w", encoding="utf-8") as out:
+            yield out
             out.flush()
             os.fsync(out.fileno())
         tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def export_json(store: Store, path: Path) -> ExportSummary:
+    """Write atomically: a half-written export never replaces a good file."""
+    header = export_header(store.station_id, store.device_id)
+    path = path.expanduser()
+    with store.read_connection() as conn, atomic_text_file(path) as out:
+        counts = write_export(conn, out, header)
     return ExportSummary(path, counts)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import secrets
 import uuid
@@ -22,9 +21,7 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-import inspector
-from inspector.export import FORMAT, FORMAT_VERSION, encode_value
-from inspector.store import migrate
+from inspector.export import atomic_text_file, export_header
 from inspector.sync import office_ddl, schema
 from inspector.sync.connection import classify
 from inspector.sync.errors import OfficeAdminError, UpgradeRequiredError
@@ -355,82 +352,65 @@ def export_station(url: str, station_code: str, path: Path) -> dict[str, int]:
     The office holds no audit log: ``audit_log`` is an empty list."""
     counts: dict[str, int] = {}
     path = path.expanduser()
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        with admin(url) as conn, tmp.open("w", encoding="utf-8") as out:
-            _require_current(conn)
-            row = conn.execute("SELECT id FROM sync.station WHERE code = %s", (station_code,)).fetchone()
-            if row is None:
-                raise OfficeAdminError(f"没有检察室 {station_code}", f"no station {station_code}")
-            station_id = row[0]
-            header = {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "app_version": inspector.__version__,
-                "schema_revision": migrate.head_revision(),
-                "exported_at": datetime.now(UTC).isoformat(),
-                "station_id": encode_value(station_id),
-                "device_id": None,
-                "source": "office",
-            }
-            out.write("{\n")
-            for key, value in header.items():
-                out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
-            out.write('  "tables": {')
-            names = [*schema.table_names(), "audit_log"]
-            names_of = {n: [c.name for c in schema.columns(n)] for n in schema.table_names()}
-            for ti, name in enumerate(names):
-                out.write(f"\n    {json.dumps(name)}: [")
-                n = 0
-                if name != "audit_log" and station_id is not None:
-                    cols = ", ".join(c.name for c in schema.columns(name))
-                    with conn.cursor(name=f"export_{name}") as cur:
-                        cur.execute(
-                            f"SELECT {cols} FROM records.{name} WHERE station_id = %s ORDER BY id",
-                            (station_id,),
-                        )
-                        for values in cur:
-                            rec = schema.encode_row(dict(zip(names_of[name], values, strict=True)))
-                            out.write(
-                                ("," if n else "")
-                                + "\n      "
-                                + json.dumps(rec, ensure_ascii=False, sort_keys=True)
-                            )
-                            n += 1
-                out.write("\n    ]" if n else "]")
-                out.write("," if ti < len(names) - 1 else "")
-                counts[name] = n
-            out.write('\n  },\n  "blobs": [')
+    with admin(url) as conn, atomic_text_file(path) as out:
+        _require_current(conn)
+        row = conn.execute("SELECT id FROM sync.station WHERE code = %s", (station_code,)).fetchone()
+        if row is None:
+            raise OfficeAdminError(f"没有检察室 {station_code}", f"no station {station_code}")
+        station_id = row[0]
+        header = export_header(station_id, None, source="office")
+        out.write("{\n")
+        for key, value in header.items():
+            out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+        out.write('  "tables": {')
+        names = [*schema.table_names(), "audit_log"]
+        names_of = {n: [c.name for c in schema.columns(n)] for n in schema.table_names()}
+        for ti, name in enumerate(names):
+            out.write(f"\n    {json.dumps(name)}: [")
             n = 0
-            if station_id is not None:
-                shas = conn.execute(
-                    "SELECT sha256, size FROM sync.blob WHERE station_id = %s AND complete ORDER BY sha256",
-                    (station_id,),
-                ).fetchall()
-                for sha, size in shas:
-                    data = b"".join(
-                        bytes(r[0])
-                        for r in conn.execute(
-                            "SELECT data FROM sync.blob_chunk WHERE station_id = %s AND sha256 = %s "
-                            "ORDER BY chunk_no",
-                            (station_id, sha),
-                        )
+            if name != "audit_log" and station_id is not None:
+                cols = ", ".join(c.name for c in schema.columns(name))
+                with conn.cursor(name=f"export_{name}") as cur:
+                    cur.execute(
+                        f"SELECT {cols} FROM records.{name} WHERE station_id = %s ORDER BY id",
+                        (station_id,),
                     )
-                    item = {
-                        "sha256": sha,
-                        "size": size,
-                        "data_base64": base64.b64encode(data).decode("ascii"),
-                    }
-                    out.write(("," if n else "") + "\n    " + json.dumps(item))
-                    n += 1
-            counts["blob"] = n
-            out.write("\n  ]\n}\n" if n else "]\n}\n")
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+                    for values in cur:
+                        rec = schema.encode_row(dict(zip(names_of[name], values, strict=True)))
+                        out.write(
+                            ("," if n else "")
+                            + "\n      "
+                            + json.dumps(rec, ensure_ascii=False, sort_keys=True)
+                        )
+                        n += 1
+            out.write("\n    ]" if n else "]")
+            out.write("," if ti < len(names) - 1 else "")
+            counts[name] = n
+        out.write('\n  },\n  "blobs": [')
+        n = 0
+        if station_id is not None:
+            shas = conn.execute(
+                "SELECT sha256, size FROM sync.blob WHERE station_id = %s AND complete ORDER BY sha256",
+                (station_id,),
+            ).fetchall()
+            for sha, size in shas:
+                data = b"".join(
+                    bytes(r[0])
+                    for r in conn.execute(
+                        "SELECT data FROM sync.blob_chunk WHERE station_id = %s AND sha256 = %s "
+                        "ORDER BY chunk_no",
+                        (station_id, sha),
+                    )
+                )
+                item = {
+                    "sha256": sha,
+                    "size": size,
+                    "data_base64": base64.b64encode(data).decode("ascii"),
+                }
+                out.write(("," if n else "") + "\n    " + json.dumps(item))
+                n += 1
+        counts["blob"] = n
+        out.write("\n  ]\n}\n" if n else "]\n}\n")
     return counts
 
 
