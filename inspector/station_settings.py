@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -67,9 +68,29 @@ class SettingView:
     overridden: bool
 
 
+_ROLLOVER_PREFIX = "holiday_rollover."
+
+
+@cache
+def _catalogue() -> dict[str, tuple[str, str, object]]:
+    """Every key a person may set: (label, explanation, default), in the order they are listed."""
+    defaults = RuleSettings().to_mapping()
+    out: dict[str, tuple[str, str, object]] = {}
+    for key in _RULE_KEYS:
+        label, explanation = SETTING_INFO.get(key, (key, ""))
+        out[key] = (label, explanation, defaults[key])
+    for rule, label in ROLLOVER_RULES.items():
+        explanation = "期限末日遇节假日是否顺延到节后第一个工作日"
+        out[_ROLLOVER_PREFIX + rule] = (f"节假日顺延：{label}", explanation, True)
+    for key, (label, explanation) in _NUMBERING_INFO.items():
+        out[key] = (label, explanation, _NUMBERING_DEFAULTS[key])
+    for key, t in wording.TEMPLATES.items():
+        out[key] = (t.label, t.explanation, t.default)
+    return out
+
+
 def known_keys() -> tuple[str, ...]:
-    rollover = tuple(f"holiday_rollover.{rule}" for rule in ROLLOVER_RULES)
-    return (*_RULE_KEYS, *rollover, *_NUMBERING_INFO, *wording.TEMPLATES)
+    return tuple(_catalogue())
 
 
 def parse_value(text: str) -> object:
@@ -88,25 +109,19 @@ def stored_overrides(store: Store) -> dict[str, object]:
 
 def list_settings(store: Store) -> list[SettingView]:
     stored = stored_overrides(store)
-    defaults = RuleSettings().to_mapping()
     current = RuleSettings.from_mapping(stored).to_mapping()
-    out = []
-    for key in _RULE_KEYS:
-        label, explanation = SETTING_INFO.get(key, (key, ""))
-        out.append(SettingView(key, label, explanation, defaults[key], current[key], key in stored))
-    for rule, label in ROLLOVER_RULES.items():
-        key = f"holiday_rollover.{rule}"
-        value = current["holiday_rollover"][rule]  # type: ignore[index]
-        explanation = "期限末日遇节假日是否顺延到节后第一个工作日"
-        out.append(SettingView(key, f"节假日顺延：{label}", explanation, True, value, key in stored))
-    for key, (label, explanation) in _NUMBERING_INFO.items():
-        default = _NUMBERING_DEFAULTS[key]
-        out.append(SettingView(key, label, explanation, default, stored.get(key, default), key in stored))
-    for key, t in wording.TEMPLATES.items():
-        out.append(
-            SettingView(key, t.label, t.explanation, t.default, stored.get(key, t.default), key in stored)
-        )
-    return out
+    return [_view(key, stored, current) for key in _catalogue()]
+
+
+def _view(key: str, stored: Mapping[str, object], current: Mapping[str, object]) -> SettingView:
+    label, explanation, default = _catalogue()[key]
+    if key in current:
+        value = current[key]
+    elif key.startswith(_ROLLOVER_PREFIX):
+        value = current["holiday_rollover"][key.removeprefix(_ROLLOVER_PREFIX)]  # type: ignore[index]
+    else:
+        value = stored.get(key, default)
+    return SettingView(key, label, explanation, default, value, key in stored)
 
 
 def set_setting(store: Store, key: str, value: object) -> SettingView:
@@ -114,22 +129,16 @@ def set_setting(store: Store, key: str, value: object) -> SettingView:
     stored = stored_overrides(store)
     _validate(key, value, stored)
     _write(store, key, value)
-    return next(v for v in list_settings(store) if v.key == key)
+    stored = {**stored, key: value}
+    return _view(key, stored, RuleSettings.from_mapping(stored).to_mapping())
 
 
 def reset_setting(store: Store, key: str) -> bool:
     """Back to the default (the row is soft-deleted). False if the key had no stored value."""
-    if key not in known_keys():
+    if key not in _catalogue():
         raise _error(key, "未知的设置项", "unknown setting")
-    with store.session(read_only=True) as s:
-        row = s.scalars(
-            select(StationSetting).where(
-                StationSetting.station_id == store.station_id,
-                StationSetting.key == key,
-                StationSetting.deleted_at.is_(None),
-            )
-        ).first()
-    if row is None:
+    row = _row(store, key)
+    if row is None or row.deleted_at is not None:
         return False
     store.repo(StationSetting).soft_delete(row.id)
     return True
@@ -139,11 +148,8 @@ def reset_setting(store: Store, key: str) -> bool:
 
 
 def _error(key: str, zh: str, en: str) -> ValidationError:
-    template = wording.TEMPLATES.get(key)
-    label = (
-        SETTING_INFO.get(key) or _NUMBERING_INFO.get(key) or (template and (template.label, "")) or (key, "")
-    )
-    named = f"设置“{label[0]}”（{key}）" if label[0] != key else f"设置项 {key} "
+    label = _catalogue()[key][0] if key in _catalogue() else key
+    named = f"设置“{label}”（{key}）" if label != key else f"设置项 {key} "
     return ValidationError("station_setting", [FieldError(key, f"{named}{zh}", f"{key}: {en}")])
 
 
@@ -156,7 +162,7 @@ def _validate(key: str, value: object, stored: Mapping[str, object]) -> None:
     if key in _NUMBERING_INFO:
         _validate_numbering(key, value)
         return
-    if key not in known_keys():
+    if key not in _catalogue():
         raise _error(key, "未知的设置项", "unknown setting")
     # With every other stored rule setting: cross-checks (e.g. warning before limit) see the whole set.
     RuleSettings.from_mapping({**stored, key: value}, strict=False)
@@ -207,14 +213,19 @@ def _validate_numbering(key: str, value: object) -> None:
         )
 
 
-def _write(store: Store, key: str, value: Any) -> None:
-    repo = store.repo(StationSetting)
+def _row(store: Store, key: str) -> StationSetting | None:
+    """The station's row for ``key``, soft-deleted or not (there is at most one: unique key)."""
     with store.session(read_only=True) as s:
-        row = s.scalars(
+        return s.scalars(
             select(StationSetting).where(
                 StationSetting.station_id == store.station_id, StationSetting.key == key
             )
         ).first()
+
+
+def _write(store: Store, key: str, value: Any) -> None:
+    repo = store.repo(StationSetting)
+    row = _row(store, key)
     if row is None:
         repo.add({"key": key, "value": value})
         return
