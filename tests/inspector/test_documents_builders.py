@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.documents.cli_commands import add_pdf_command
+from inspector.cli.documents import register as register_pdf_command
 from inspector.documents.confidential import Pseudonymizer
 from inspector.documents.daily_log import build_daily_log, load_daily_log
 from inspector.documents.loaders import load_mailbox, load_notice, load_oral_correction, load_talk
@@ -367,7 +367,7 @@ def test_render_pdf_and_the_cli_command(store: Store, filled: dict[str, uuid.UUI
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir")
     parser.set_defaults(command_data_dir=None)
-    add_pdf_command(parser.add_subparsers(), common)
+    register_pdf_command(parser.add_subparsers(), common)
     for kind, key in (
         ("notice", str(filled["notice"])),
         ("register", "2026-03-10"),

@@ -33,6 +33,7 @@ from psycopg.conninfo import make_conninfo
 from sqlalchemy import text
 
 from inspector import cli as inspector_cli
+from inspector.cli.common import EXIT_PROBLEM, EXIT_USAGE
 from inspector.security.memory_keyring import MemoryKeyring
 from inspector.station_setup import FirstUser, initialise
 from inspector.store.models import Detainee
@@ -292,7 +293,7 @@ Cli = Callable[..., tuple[int, str, str]]
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Cli:
-    """``inspector …`` through the real entry point (``inspector.cli.main``), in this process (so the
+    """``inspector …`` through the real entry point (``inspector.cli:main``), in this process (so the
     in-memory keyring is the one it uses). Returns (exit code, stdout, stderr)."""
     log_dir = tmp_path / "cli-log"  # where main() writes the traceback of an unexpected fault
     monkeypatch.setattr("platformdirs.user_log_dir", lambda *a, **k: str(log_dir))
@@ -302,7 +303,7 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
         code = inspector_cli.main(list(argv))
         out, err = capsys.readouterr()
-        if code == inspector_cli.EXIT_PROBLEM and (log_dir / "inspector.log").exists():
+        if code == EXIT_PROBLEM and (log_dir / "inspector.log").exists():
             err += (log_dir / "inspector.log").read_text(encoding="utf-8")
         return code, out, err
 
@@ -476,7 +477,7 @@ def test_enroll_with_a_wrong_secret_leaves_nothing_behind(
 
     # an existing data folder (the station's first laptop): enroll_store
     code, out, err = enroll(cli, scram_office, laptop, wrong)
-    assert code == inspector_cli.EXIT_USAGE
+    assert code == EXIT_USAGE
     line = one_line(err)
     assert "enrollment secret is wrong" in line and "password authentication failed" in line
     assert memory_keyring.entries == keyring_before and not device_entries(memory_keyring)
@@ -494,7 +495,7 @@ def test_enroll_with_a_wrong_secret_leaves_nothing_behind(
     second = NewLaptop(tmp_path / "l2", device.role, device.secret)
     issued_second = scram_office.verifier(second.role)
     code, out, err = enroll(cli, scram_office, second, wrong)
-    assert code == inspector_cli.EXIT_USAGE
+    assert code == EXIT_USAGE
     line = one_line(err)
     assert "password authentication failed" in line
     assert not Store.exists(second.data_dir)
@@ -519,7 +520,7 @@ def test_secrets_stay_out_of_the_data_folder_the_output_and_the_server_log(
         enroll(cli, scram_office, laptop),
         cli("sync", "--data-dir", str(laptop.data_dir)),
     ]
-    assert [code for code, _, _ in runs] == [inspector_cli.EXIT_USAGE, 0, errors.EXIT_OK], runs
+    assert [code for code, _, _ in runs] == [EXIT_USAGE, 0, errors.EXIT_OK], runs
     outputs = [t for _, out, err in runs for t in (out, err)]
     [password] = device_entries(memory_keyring).values()
     code, out, err = cli("office", "add-device", "QXG", "l2", "--url", scram_office.admin_url)
@@ -545,7 +546,7 @@ def test_a_wrong_secret_for_an_empty_folder_is_called_a_wrong_secret(
     device = office_admin.add_device(scram_office.admin_url, "QXG", "l2")
     second = NewLaptop(tmp_path / "l2", device.role, device.secret)
     code, _, err = enroll(cli, scram_office, second, secrets.token_urlsafe(18))
-    assert code == inspector_cli.EXIT_USAGE
+    assert code == EXIT_USAGE
     assert "enrollment secret is wrong" in one_line(err)
 
 
@@ -559,7 +560,7 @@ def test_a_refused_enrollment_leaves_no_password_in_the_keyring(
     data_dir = tmp_path / "l2"
     initialise(data_dir, station_values("QXG"), FirstUser("li", "李检察官", "secret-pass-2")).close()
     code, _, err = enroll(cli, scram_office, NewLaptop(data_dir, device.role, device.secret))
-    assert code == inspector_cli.EXIT_USAGE and "enrollment refused" in one_line(err)
+    assert code == EXIT_USAGE and "enrollment refused" in one_line(err)
     with Store.open(data_dir) as store:
         assert store.meta(local.OFFICE_KEY) is None
     assert scram_office.verifier(device.role) is not None

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from inspector.cli.sync import register as register_sync_commands
 from inspector.domain.errors import InspectorError
 from inspector.station_setup import FirstUser, initialise
 from inspector.store.models import Detainee
 from inspector.store.store import Store
 from inspector.sync import errors
-from inspector.sync.cli_commands import add_sync_commands
 from inspector.sync.connection import KEYRING_SERVICE, OfficeTarget
 from tests.conftest import MemoryKeyring, detainee_values
 from tests.sync.conftest import Office, settle, station_values
@@ -25,13 +25,13 @@ pytestmark = pytest.mark.pg
 
 
 def parser() -> argparse.ArgumentParser:
-    """What `inspector.cli.build_parser` does with these commands."""
+    """What `inspector.cli.main.build_parser` does with these commands."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", dest="command_data_dir")
     p = argparse.ArgumentParser(prog="inspector")
     p.add_argument("--data-dir")
     p.set_defaults(command_data_dir=None)
-    add_sync_commands(p.add_subparsers(), common)
+    register_sync_commands(p.add_subparsers(), common)
     return p
 
 
@@ -44,7 +44,7 @@ def cli(
         args = parser().parse_args(list(argv))
         try:
             code = int(args.func(args))
-        except InspectorError as exc:  # as inspector.cli.main does
+        except InspectorError as exc:  # as inspector.cli.main.main does
             print(f"inspector: {exc}", file=__import__("sys").stderr)
             code = 2
         out, err = capsys.readouterr()

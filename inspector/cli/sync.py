@@ -1,6 +1,6 @@
 """Sub-commands for office sync: ``office …`` (administration), ``enroll`` and ``sync``.
 
-``inspector.cli`` calls :func:`add_sync_commands`. Handlers take the parsed ``args`` and return an exit
+``inspector.cli.main`` calls :func:`register`. Handlers take the parsed ``args`` and return an exit
 code; user mistakes raise :class:`~inspector.domain.errors.InspectorError` (one line on stderr).
 ``inspector sync`` returns its own codes (see ``inspector.sync.errors``): 0 ok, 3 office unreachable,
 4 login refused, 5 conflicts wait for a person, 6 upgrade required, 7 office database replaced or
@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from inspector.cli import data_dir_of, tty_prompt
+from inspector.cli.common import data_dir_of, tty_prompt
 from inspector.domain.errors import InspectorError
 from inspector.sync.errors import EXIT_CONFLICTS, EXIT_OK, SyncError
 
@@ -271,7 +271,7 @@ def _url_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
-def add_sync_commands(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     """Register ``office``, ``enroll`` and ``sync`` on the main parser's sub-parsers."""
     office = subparsers.add_parser("office", help="office database administration (PostgreSQL)")
     osub = office.add_subparsers(title="office commands", metavar="ACTION", required=True)

@@ -1,4 +1,4 @@
-"""``inspector pdf KIND ID_OR_DATE --out FILE`` — wired into ``inspector.cli`` by ``add_pdf_command``."""
+"""``inspector pdf KIND ID_OR_DATE --out FILE``: print a document (``inspector.documents.render``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-__all__ = ["add_pdf_command", "cmd_pdf"]
+from inspector.cli.common import EXIT_OK, data_dir_of, tty_prompt
+
+__all__ = ["cmd_pdf", "register"]
 
 KEY_HELP = (
     "record id (a 文号 works for notice/suggestion), YYYY-MM-DD for daily-log/register, "
@@ -14,7 +16,7 @@ KEY_HELP = (
 )
 
 
-def add_pdf_command(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     """Register ``pdf`` on the ``inspector`` command's sub-parsers."""
     from inspector.documents.render import KINDS
 
@@ -36,7 +38,6 @@ def add_pdf_command(subparsers: Any, common_parent: argparse.ArgumentParser) -> 
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from inspector.cli import data_dir_of, tty_prompt
     from inspector.documents.render import KINDS, render_pdf
     from inspector.store.store import Store
 
@@ -48,4 +49,4 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     tmp.write_bytes(data)
     tmp.replace(out)
     print(f"已生成{KINDS[args.kind]} / written: {out} ({len(data):,} bytes)")
-    return 0
+    return EXIT_OK

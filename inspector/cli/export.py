@@ -1,0 +1,31 @@
+"""``inspector export --format json --out FILE``: every local record (docs/export-format.md)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from inspector.cli.common import EXIT_OK, UsageError, data_dir_of, tty_prompt
+
+__all__ = ["cmd_export", "register"]
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from inspector.export import export_json
+    from inspector.store.store import Store
+
+    if args.format != "json":
+        raise UsageError(f"不支持的导出格式：{args.format}", f"unsupported export format: {args.format}")
+    with Store.open(data_dir_of(args), tty_prompt) as store:
+        summary = export_json(store, Path(args.out))
+    print(f"已导出 / exported {sum(summary.counts.values())} records → {summary.path}")
+    return EXIT_OK
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Register ``export`` on the ``inspector`` command's sub-parsers."""
+    p = subparsers.add_parser("export", parents=[common_parent], help="write every record to a file")
+    p.add_argument("--format", default="json", help="json (see docs/export-format.md)")
+    p.add_argument("--out", required=True, help="output file")
+    p.set_defaults(func=cmd_export)

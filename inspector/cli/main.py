@@ -1,0 +1,88 @@
+"""The ``inspector`` command: argument parsing and dispatch. With no sub-command it opens the desktop app.
+
+Each command group lives in its own module of this package and registers its sub-parsers
+(``register(subparsers, common_parent)``); the handlers share :mod:`inspector.cli.common`.
+Every sub-command takes ``--data-dir`` (default: ``INSPECTOR_DATA_DIR``, else the platform's user
+data folder). A user mistake prints one line on stderr and exits non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+import inspector
+from inspector.cli import agenda, check, documents, export, settings, setup, sync
+from inspector.cli.common import (
+    DATA_DIR_HELP,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    data_dir_of,
+)
+from inspector.domain.errors import InspectorError
+
+__all__ = ["build_parser", "main"]
+
+log = logging.getLogger("inspector")
+
+# In this order on `inspector --help`.
+COMMAND_GROUPS = (setup, export, agenda, check, settings, documents, sync)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    # The desktop app is loaded by name: the core never imports the UI (import-linter contract);
+    # the command line is only the place that launches it.
+    app = importlib.import_module("ui.app")
+    return int(app.run_gui(data_dir_of(args)))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --data-dir is accepted before or after the command; the one after the command wins.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", dest="command_data_dir", metavar="DATA_DIR", help=DATA_DIR_HELP)
+    parser = argparse.ArgumentParser(
+        prog="inspector", description="驻所检察 Inspector — records and documents for resident procurators"
+    )
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
+    parser.add_argument("--version", action="version", version=f"inspector {inspector.__version__}")
+    parser.set_defaults(func=cmd_gui, command_data_dir=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except InspectorError as exc:
+        print(f"inspector: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("inspector: 已中断 / interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # an unexpected fault: one line here, the traceback in the log file
+        log_dir = Path(platformdirs.user_log_dir("inspector", appauthor=False))
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log_file = log_dir / "inspector.log"
+        with log_file.open("a", encoding="utf-8") as fh:
+            traceback.print_exc(file=fh)
+        print(
+            f"inspector: 意外错误 / unexpected error: {type(exc).__name__}: {exc} (details: {log_file})",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
