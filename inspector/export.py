@@ -33,6 +33,7 @@ NOT_EXPORTED = frozenset(
     {
         "local_credential",
         "local_meta",
+        "form_draft",
         "sync_outbox",
         "sync_capture",
         "blob",

@@ -59,7 +59,6 @@ class Repository(Generic[T]):
         self.table_name: str = table.name
         self.spec: RecordSpec = SPECS[self.table_name]
         self._columns = frozenset(c.key for c in inspect(model).column_attrs)
-        self._defaults = _python_defaults(model)
 
     # ---- writing -------------------------------------------------------------------------------
 
@@ -179,26 +178,45 @@ class Repository(Generic[T]):
     def _prepare_new(
         self, values: Mapping[str, Any], who: Actor, today: date, now: datetime
     ) -> dict[str, Any]:
-        self._refuse_unknown(values)
-        for key in SYNC_COLUMNS:
-            if key in values and key not in ("id", "station_id"):
-                raise ValidationError(
-                    self.table_name,
-                    [FieldError(key, f"{key} 由系统填写", f"{key} is set by the system")],
-                )
-        row = {**self._defaults, **values}
-        self.spec.validate(row, today=today)
-        if "id" not in row:
-            row["id"] = uuid.uuid4()
-        if "station_id" not in row:
-            row["station_id"] = who.station_id
-        row.update(created_at=now, updated_at=now, created_by=who.user_id, updated_by=who.user_id)
-        row["device_id"] = who.device_id
-        return row
+        return prepare_row(self.model, values, who, today, now)
 
 
-def _python_defaults(model: type[Any]) -> dict[str, Any]:
-    """Scalar and callable column defaults, applied before validation and bulk inserts."""
+def prepare_row(
+    model: type[Any], values: Mapping[str, Any], who: Actor, today: date, now: datetime
+) -> dict[str, Any]:
+    """A new row of ``model``: known columns only, defaults applied, validated, sync columns filled."""
+    table_name: str = model.__table__.name
+    columns = frozenset(c.key for c in inspect(model).column_attrs)
+    unknown = sorted(set(values) - columns)
+    if unknown:
+        raise ValidationError(
+            table_name,
+            [FieldError(k, f"未知字段 {k}", f"unknown field {k} for {table_name}") for k in unknown],
+        )
+    for key in SYNC_COLUMNS:
+        if key in values and key not in ("id", "station_id"):
+            raise ValidationError(
+                table_name, [FieldError(key, f"{key} 由系统填写", f"{key} is set by the system")]
+            )
+    row = {**python_defaults(model), **values}
+    SPECS[table_name].validate(row, today=today)
+    if "id" not in row:
+        row["id"] = uuid.uuid4()
+    if "station_id" not in row:
+        row["station_id"] = who.station_id
+    row.update(created_at=now, updated_at=now, created_by=who.user_id, updated_by=who.user_id)
+    row["device_id"] = who.device_id
+    return row
+
+
+_DEFAULTS: dict[str, dict[str, Any]] = {}
+
+
+def python_defaults(model: type[Any]) -> dict[str, Any]:
+    """Scalar column defaults, applied before validation and bulk inserts (computed once per table)."""
+    cached = _DEFAULTS.get(model.__table__.name)
+    if cached is not None:
+        return cached
     out: dict[str, Any] = {}
     for col in model.__table__.columns:
         if col.key in SYNC_COLUMNS or col.default is None:
@@ -206,6 +224,7 @@ def _python_defaults(model: type[Any]) -> dict[str, Any]:
         default = col.default
         if getattr(default, "is_scalar", False):
             out[col.key] = default.arg
+    _DEFAULTS[model.__table__.name] = out
     return out
 
 

@@ -9,7 +9,15 @@ from inspector.store.models.corrections import (
 )
 from inspector.store.models.derived import CustodyStatus
 from inspector.store.models.detainees import CustodyEvent, Detainee
-from inspector.store.models.local import AuditLog, Blob, LocalCredential, LocalMeta, SyncCapture, SyncOutbox
+from inspector.store.models.local import (
+    AuditLog,
+    Blob,
+    FormDraft,
+    LocalCredential,
+    LocalMeta,
+    SyncCapture,
+    SyncOutbox,
+)
 from inspector.store.models.oversight import (
     Attachment,
     DailyLog,
@@ -33,6 +41,7 @@ __all__ = [
     "Detainee",
     "ExecutionDeliveryCheck",
     "Finding",
+    "FormDraft",
     "HolidayDay",
     "Incident",
     "LawyerMeetingCheck",

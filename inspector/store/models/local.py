@@ -88,3 +88,19 @@ class AuditLog(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class FormDraft(Base):
+    """What a form held when it was closed or the app stopped: offered back the next time.
+
+    Local only and without sync columns, so half-typed records never leave the laptop. One draft per
+    (user, kind, record); ``record_key`` is the record id, or ``new`` for a record not yet saved.
+    """
+
+    __tablename__ = "form_draft"
+
+    user_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    values: Mapped[Any] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(default=utc_now)

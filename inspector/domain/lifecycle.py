@@ -1,0 +1,152 @@
+"""The life cycle of a 纠正违法通知书 and a 检察建议书, as a transition table.
+
+::
+
+    草稿 ─签发→ 已签发(文号) ─登记送达→ 已送达 ─登记回复→ 已回复 ─核实整改→ 已整改 (已办结)
+      │                               │  ↑督促                        └────→ 未整改 ─上报→ 已上报
+      └撤回→ 已撤回                    └(逾期未回复) ─上报→ 已上报
+
+Each :class:`Action` names the states it may start from, the state it leads to, and the fields it
+needs. :func:`check` says why an action is refused (a step out of order), in Chinese and English.
+A verified 未整改 or a reply that never came leads to 上报 (the rules engine's escalation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inspector.domain.enums import CorrectionStatus, DocumentState
+from inspector.domain.errors import InspectorError
+
+S = DocumentState
+
+__all__ = ["ACTIONS", "Action", "LifecycleError", "Step", "check", "next_actions", "timeline"]
+
+
+class LifecycleError(InspectorError):
+    """A life-cycle step that the document's state does not allow."""
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str  # the button: 签发, 登记送达, …
+    from_states: frozenset[str]
+    to_state: str | None  # None: decided by the values (核实整改: 已办结 or stays 已回复)
+    needs: tuple[str, ...]  # fields the step must be given
+    signs: bool = False  # only a procurator may do it (policy)
+
+
+ACTIONS: dict[str, Action] = {
+    a.name: a
+    for a in (
+        Action(
+            "sign", "签发", frozenset({S.DRAFT, S.APPROVED}), S.ISSUED, ("approved_by", "issued_on"), True
+        ),
+        Action("withdraw", "撤回", frozenset({S.DRAFT, S.APPROVED}), S.WITHDRAWN, ()),
+        Action(
+            "serve",
+            "登记送达",
+            frozenset({S.ISSUED}),
+            S.SERVED,
+            ("served_on", "service_method", "receiver_name"),
+        ),
+        Action(
+            "follow_up", "登记督促", frozenset({S.SERVED, S.OVERDUE, S.FOLLOWED_UP}), S.FOLLOWED_UP, ("on",)
+        ),
+        Action(
+            "reply",
+            "登记回复",
+            frozenset({S.SERVED, S.OVERDUE, S.FOLLOWED_UP}),
+            S.REPLIED,
+            ("replied_on", "reply_text"),
+        ),
+        Action("verify", "核实整改", frozenset({S.REPLIED}), None, ("outcome", "on")),
+        Action(
+            "report_upward",
+            "上报",
+            frozenset({S.SERVED, S.OVERDUE, S.FOLLOWED_UP, S.REPLIED}),
+            S.REPORTED_UPWARD,
+            ("on",),
+        ),
+    )
+}
+
+OUTCOMES = {
+    CorrectionStatus.CORRECTED.value: "已整改",
+    CorrectionStatus.PARTLY.value: "部分整改",
+    CorrectionStatus.NOT_CORRECTED.value: "未整改",
+}
+
+
+def check(action_name: str, state: str, *, outcome: str | None = None) -> Action:
+    """The action if ``state`` allows it; else :class:`LifecycleError` with the reason."""
+    action = ACTIONS.get(action_name)
+    if action is None:
+        raise LifecycleError(f"未知的操作：{action_name}", f"unknown life-cycle action {action_name}")
+    if state not in action.from_states:
+        now = _state_label(state)
+        allowed = "、".join(_state_label(s) for s in sorted(action.from_states))
+        raise LifecycleError(
+            f"文书当前为「{now}」，不能{action.label}（{action.label}只能在{allowed}时进行）",
+            f"cannot {action_name} a document in state {state} (allowed from: {sorted(action.from_states)})",
+        )
+    if action_name == "verify" and outcome not in OUTCOMES:
+        raise LifecycleError(
+            "请选择整改情况：已整改、部分整改或未整改", f"verify needs an outcome, got {outcome}"
+        )
+    return action
+
+
+def next_actions(state: str, *, correction_status: str | None = None) -> list[Action]:
+    """What may be done next, the usual next step first (the page's primary button)."""
+    out = [a for a in ACTIONS.values() if state in a.from_states]
+    if state == S.REPLIED:
+        # 上报 after a reply only when the verification found it not (fully) corrected.
+        if correction_status in (CorrectionStatus.NOT_CORRECTED, CorrectionStatus.PARTLY):
+            out = [a for a in out if a.name == "report_upward"]
+        else:
+            out = [a for a in out if a.name == "verify"]
+    return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stop of the timeline shown on a notice page."""
+
+    label: str
+    reached: bool
+    on: object = None  # the date the step was reached, where the record keeps it
+    current: bool = False
+
+
+def timeline(values: dict[str, object]) -> list[Step]:
+    """草稿 → 已签发 → 已送达 → 已回复 → 已整改/未整改 → 已上报 for a document's values."""
+    state = str(values.get("state") or S.DRAFT)
+    status = values.get("correction_status")
+    adopted = values.get("adopted")
+    if state == S.WITHDRAWN:
+        return [Step("草稿", True), Step("已撤回", True, values.get("review_decided_on"), True)]
+    verified_label = "已整改 / 未整改"
+    verified = False
+    if status in OUTCOMES:
+        verified_label, verified = OUTCOMES[str(status)], True
+    elif adopted is not None and state in (S.CLOSED, S.REPORTED_UPWARD):
+        verified_label, verified = ("已整改" if adopted else "未整改"), True
+    elif state == S.CLOSED:
+        verified_label, verified = "已整改", True
+    reported_on = values.get("reported_upward_on") or values.get("escalated_on")
+    steps = [
+        Step("草稿", True),
+        Step("已签发", values.get("issued_on") is not None, values.get("issued_on")),
+        Step("已送达", values.get("served_on") is not None, values.get("served_on")),
+        Step("已回复", values.get("replied_on") is not None, values.get("replied_on")),
+        Step(verified_label, verified),
+        Step("已上报", state == S.REPORTED_UPWARD, reported_on),
+    ]
+    last = max((i for i, s in enumerate(steps) if s.reached), default=0)
+    return [Step(s.label, s.reached, s.on, i == last) for i, s in enumerate(steps)]
+
+
+def _state_label(state: str) -> str:
+    return next((m.label for m in DocumentState if m.value == state), state)

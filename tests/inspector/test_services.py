@@ -1,0 +1,349 @@
+"""The services layer: load for edit, save with version check, children, roles, audit, life cycle."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from inspector.domain.catalogue import CATALOGUE, FieldKind, label
+from inspector.domain.errors import ValidationError
+from inspector.domain.lifecycle import LifecycleError, next_actions, timeline
+from inspector.security.audit import verify_chain
+from inspector.services import documents as docs
+from inspector.services import records
+from inspector.services.policy import Actor, Permission, PermissionDeniedError, actor_for, may
+from inspector.store.models import AppUser, AuditLog, Finding, MailboxOpening, SyncOutbox
+from inspector.store.repository import today_local
+from inspector.store.store import Store
+from tests.conftest import detainee_values
+
+
+@pytest.fixture
+def me(store: Store) -> Actor:
+    return actor_for(store)
+
+
+def assistant(store: Store) -> Actor:
+    user = store.repo(AppUser).add({"username": "li", "display_name": "李助理", "role": "assistant"})
+    return actor_for(store, user.id)
+
+
+def _audit(store: Store) -> list[AuditLog]:
+    with store.session(read_only=True) as s:
+        return list(s.scalars(select(AuditLog).order_by(AuditLog.seq)))
+
+
+def test_every_catalogue_field_is_a_column_with_a_label() -> None:
+    for kind, fields in CATALOGUE.items():
+        model = records.model_of(kind)
+        columns = set(model.__table__.columns.keys())  # type: ignore[attr-defined]
+        for f in fields:
+            assert f.name in columns, f"{kind}.{f.name} is not a column"
+            assert f.label and f.label != f.name, f"{kind}.{f.name} has no Chinese label"
+            if f.kind in (FieldKind.CHOICE, FieldKind.MULTI_CHOICE):
+                assert f.choices, f"{kind}.{f.name} has no choices"
+    assert label("detainee", "id_number") == "身份证号"
+    assert label("talk", "qa_text") == "谈话内容"
+
+
+def test_new_patrol_defaults_today_me_and_last_areas(store: Store, me: Actor) -> None:
+    first = records.load_for_edit(store, "patrol", actor=me)
+    assert first.values["patrol_date"] == today_local()
+    assert first.values["participant_ids"] == [str(me.user_id)]
+    assert first.version is None
+    records.save(
+        store, "patrol", None, {**first.values, "areas": ["一监区"], "methods": ["on_site"]}, None, me
+    )
+    second = records.load_for_edit(store, "patrol", actor=me)
+    assert second.values["areas"] == ["一监区"]
+    assert second.values["methods"] == ["on_site"]
+
+
+def test_patrol_with_findings_in_one_transaction_audited(store: Store, me: Actor) -> None:
+    state = records.load_for_edit(store, "patrol", actor=me)
+    values = {**state.values, "areas": ["一监区", "二监区"], "methods": ["on_site"]}
+    findings = [
+        records.ChildChange({"description": "103监室电视机损坏", "severity": "hazard"}),
+        records.ChildChange({"description": "值班民警未按时巡查", "severity": "flaw", "location": "105监室"}),
+    ]
+    saved = records.save(store, "patrol", None, values, None, me, children=findings)
+    assert len(saved.child_ids) == 2
+    loaded = records.load_for_edit(store, "patrol", saved.record_id)
+    assert [c.values["description"] for c in loaded.children] == ["103监室电视机损坏", "值班民警未按时巡查"]
+    assert all(c.values["source"] == "patrol" for c in loaded.children)
+    assert all(c.values["found_on"] == today_local() for c in loaded.children)
+    entries = _audit(store)
+    assert [(e.action, e.table_name) for e in entries[-3:]] == [
+        ("create", "patrol"),
+        ("create", "finding"),
+        ("create", "finding"),
+    ]
+    assert entries[-1].user_id == me.user_id and entries[-1].device_id == me.device_id
+    with store.session(read_only=True) as s:
+        assert verify_chain(s) == []
+        outbox = {r.row_id for r in s.scalars(select(SyncOutbox))}
+    assert {saved.record_id, *saved.child_ids} <= outbox
+
+
+def test_a_bad_child_writes_nothing(store: Store, me: Actor) -> None:
+    state = records.load_for_edit(store, "patrol", actor=me)
+    values = {**state.values, "areas": ["一监区"], "methods": ["on_site"]}
+    bad = [
+        records.ChildChange({"description": "x", "severity": "hazard"}),
+        records.ChildChange({"severity": "flaw"}),
+    ]
+    before = len(_audit(store))
+    with pytest.raises(ValidationError) as err:
+        records.save(store, "patrol", None, values, None, me, children=bad)
+    assert "问题描述" in err.value.message_zh
+    assert store.repo(records.model_of("patrol")).count() == 0
+    assert store.repo(Finding).count() == 0
+    assert len(_audit(store)) == before
+
+
+def test_validation_names_the_field(store: Store, me: Actor) -> None:
+    with pytest.raises(ValidationError) as err:
+        records.save(store, "patrol", None, {"patrol_date": today_local(), "methods": ["on_site"]}, None, me)
+    assert err.value.for_field("areas")
+    with pytest.raises(ValidationError) as err:
+        records.save(store, "patrol", None, {"patrol_date": today_local(), "secret": 1}, None, me)
+    assert err.value.for_field("secret")
+
+
+def test_stale_edit_is_refused_with_their_values(store: Store, me: Actor) -> None:
+    person = store.repo(records.model_of("detainee")).add(detainee_values())
+    window_a = records.load_for_edit(store, "detainee", person.id)
+    window_b = records.load_for_edit(store, "detainee", person.id)
+    records.save(store, "detainee", person.id, {"cell": "201"}, window_a.version, me)
+    with pytest.raises(records.StaleEditError) as err:
+        records.save(store, "detainee", person.id, {"cell": "305"}, window_b.version, me)
+    assert err.value.theirs["cell"] == "201"
+    assert err.value.fields == ["cell"]
+    assert "监室" in err.value.message_zh
+    assert records.load_for_edit(store, "detainee", person.id).values["cell"] == "201"
+
+
+def test_roles(store: Store, me: Actor) -> None:
+    helper = assistant(store)
+    assert may(me, Permission.SIGN) and not may(helper, Permission.SIGN)
+    assert may(helper, Permission.EDIT)
+    admin = Actor(me.station_id, me.device_id, me.user_id, "admin")
+    with pytest.raises(PermissionDeniedError) as err:
+        records.save(store, "finding", None, {"description": "x"}, None, admin)
+    assert "系统管理员" in err.value.message_zh
+
+
+def test_delete_and_restore(store: Store, me: Actor) -> None:
+    state = records.load_for_edit(store, "mailbox_opening", actor=me)
+    letters = [
+        records.ChildChange(
+            {"serial_no": 1, "category": "accusation", "subject": "反映被打", "accepted_on": today_local()}
+        ),
+        records.ChildChange(
+            {"serial_no": 2, "category": "inquiry", "subject": "询问刑期", "accepted_on": today_local()}
+        ),
+    ]
+    saved = records.save(store, "mailbox_opening", None, state.values, None, me, children=letters)
+    assert store.repo(MailboxOpening).require(saved.record_id).letter_count == 2
+    records.delete(store, "mailbox_letter", saved.child_ids[0], me)
+    assert store.repo(MailboxOpening).require(saved.record_id).letter_count == 1
+    records.restore(store, "mailbox_letter", saved.child_ids[0], me)
+    assert store.repo(MailboxOpening).require(saved.record_id).letter_count == 2
+    assert [e.action for e in _audit(store)[-2:]] == ["delete", "restore"] or "restore" in [
+        e.action for e in _audit(store)
+    ]
+
+
+def test_talk_keeps_the_detainee_as_at_the_talk(store: Store, me: Actor) -> None:
+    person = store.repo(records.model_of("detainee")).add(detainee_values(cell="108"))
+    state = records.load_for_edit(store, "talk", actor=me)
+    values = {
+        **state.values,
+        "detainee_id": person.id,
+        "talk_type": "new_admission",
+        "qa_text": "问：身体如何？答：好。",
+    }
+    saved = records.save(store, "talk", None, values, None, me)
+    talk = store.repo(records.model_of("talk")).require(saved.record_id)
+    assert talk.detainee_snapshot["cell"] == "108"  # type: ignore[attr-defined]
+
+
+# ---- the notice life cycle --------------------------------------------------------------------------
+
+
+def _oral_then_notice(store: Store, me: Actor) -> uuid.UUID:
+    patrol = records.load_for_edit(store, "patrol", actor=me)
+    saved = records.save(
+        store,
+        "patrol",
+        None,
+        {**patrol.values, "areas": ["一监区"], "methods": ["on_site"]},
+        None,
+        me,
+        children=[
+            records.ChildChange(
+                {"description": "103监室监控有盲区", "severity": "hazard", "location": "103监室"}
+            )
+        ],
+    )
+    finding_id = saved.child_ids[0]
+    oral = docs.raise_from_finding(store, finding_id, "oral_correction", me)
+    assert "103监室" in oral.values["facts"]
+    oral_saved = records.save(
+        store, "oral_correction", None, oral.values, None, me, from_finding=oral.links["from_finding"]
+    )
+    oral_row = store.repo(records.model_of("oral_correction")).require(oral_saved.record_id)
+    assert oral_row.follow_up_due == today_local() + timedelta(days=7)  # type: ignore[attr-defined]
+    assert store.repo(Finding).require(finding_id).oral_correction_id == oral_saved.record_id
+    notice = docs.escalate_oral(store, oral_saved.record_id, me)
+    assert notice.values["trigger"] == "oral_not_corrected"
+    assert notice.values["facts"] == oral.values["facts"]
+    values = {k: v for k, v in notice.values.items()}
+    saved_notice = records.save(
+        store,
+        "rectification_notice",
+        None,
+        values | {"oral_correction_id": notice.links["oral_correction_id"]},
+        None,
+        me,
+        from_finding=notice.links["from_finding"],
+    )
+    return saved_notice.record_id
+
+
+def test_notice_life_cycle_from_a_patrol_finding(store: Store, me: Actor) -> None:
+    notice_id = _oral_then_notice(store, me)
+    kind = "rectification_notice"
+    state = records.load_for_edit(store, kind, notice_id)
+    assert [a.name for a in next_actions("draft")] == ["sign", "withdraw"]
+    with pytest.raises(LifecycleError) as err:
+        docs.step(store, kind, notice_id, "serve", {}, state.version, me)
+    assert "草稿" in err.value.message_zh
+    helper = assistant(store)
+    with pytest.raises(PermissionDeniedError) as denied:
+        docs.step(
+            store,
+            kind,
+            notice_id,
+            "sign",
+            {"approved_by": "张检察长", "issued_on": today_local()},
+            None,
+            helper,
+        )
+    assert "待检察官签发" in denied.value.message_zh
+    with pytest.raises(ValidationError) as missing:
+        docs.step(store, kind, notice_id, "sign", {"issued_on": today_local()}, None, me)
+    assert missing.value.for_field("approved_by")
+    issued = today_local() - timedelta(days=30)
+    signed = docs.step(
+        store, kind, notice_id, "sign", {"approved_by": "张检察长", "issued_on": issued}, state.version, me
+    )
+    row = store.repo(records.model_of(kind)).require(notice_id)
+    assert row.doc_number and row.state == "issued"  # type: ignore[attr-defined]
+    served = docs.step(
+        store,
+        kind,
+        notice_id,
+        "serve",
+        {"served_on": issued, "service_method": "written", "receiver_name": "刘所长"},
+        signed.version,
+        me,
+    )
+    row = store.repo(records.model_of(kind)).require(notice_id)
+    assert row.reply_due is not None and row.reply_due > issued  # type: ignore[attr-defined]
+    replied = docs.step(
+        store,
+        kind,
+        notice_id,
+        "reply",
+        {"replied_on": today_local(), "reply_text": "已整改"},
+        served.version,
+        me,
+    )
+    docs.step(
+        store, kind, notice_id, "verify", {"outcome": "corrected", "on": today_local()}, replied.version, me
+    )
+    row = store.repo(records.model_of(kind)).require(notice_id)
+    assert row.state == "closed" and row.correction_status == "corrected"  # type: ignore[attr-defined]
+    steps = timeline(
+        {c: getattr(row, c) for c in ("state", "issued_on", "served_on", "replied_on", "correction_status")}
+    )
+    assert [s.label for s in steps if s.reached] == ["草稿", "已签发", "已送达", "已回复", "已整改"]
+    assert store.repo(Finding).list()[0].resolved_on == today_local()
+    actions = [e.action for e in _audit(store)]
+    assert actions[-5:-1] == ["sign", "serve", "reply", "verify"]
+    with store.session(read_only=True) as s:
+        assert verify_chain(s) == []
+
+
+def test_report_upward_only_when_overdue_or_not_corrected(store: Store, me: Actor) -> None:
+    notice_id = _oral_then_notice(store, me)
+    kind = "rectification_notice"
+    docs.step(
+        store, kind, notice_id, "sign", {"approved_by": "张检察长", "issued_on": today_local()}, None, me
+    )
+    docs.step(
+        store,
+        kind,
+        notice_id,
+        "serve",
+        {"served_on": today_local(), "service_method": "written", "receiver_name": "刘所长"},
+        None,
+        me,
+    )
+    with pytest.raises(LifecycleError) as err:
+        docs.step(store, kind, notice_id, "report_upward", {"on": today_local()}, None, me)
+    assert "未届满" in err.value.message_zh
+    docs.step(
+        store, kind, notice_id, "reply", {"replied_on": today_local(), "reply_text": "正在整改"}, None, me
+    )
+    docs.step(store, kind, notice_id, "verify", {"outcome": "not_corrected", "on": today_local()}, None, me)
+    row = store.repo(records.model_of(kind)).require(notice_id)
+    assert [a.name for a in next_actions(row.state, correction_status=row.correction_status)] == [
+        "report_upward"
+    ]  # type: ignore[attr-defined]
+    docs.step(store, kind, notice_id, "report_upward", {"on": today_local()}, None, me)
+    row = store.repo(records.model_of(kind)).require(notice_id)
+    assert row.state == "reported_upward" and row.reported_upward_on == today_local()  # type: ignore[attr-defined]
+
+
+def test_withdraw_only_a_draft(store: Store, me: Actor) -> None:
+    notice_id = _oral_then_notice(store, me)
+    docs.step(store, "rectification_notice", notice_id, "withdraw", {}, None, me)
+    with pytest.raises(LifecycleError):
+        docs.step(
+            store,
+            "rectification_notice",
+            notice_id,
+            "sign",
+            {"approved_by": "x", "issued_on": date.today()},
+            None,
+            me,
+        )
+
+
+def test_drafts_round_trip_and_stay_local(store: Store, me: Actor) -> None:
+    from datetime import datetime, time
+
+    from inspector.services import drafts
+
+    values = {
+        "patrol_date": today_local(),
+        "start_time": time(9, 5),
+        "areas": ["一监区"],
+        "when": datetime.now(),
+    }
+    with store.session(read_only=True) as s:
+        outbox_before = len(list(s.scalars(select(SyncOutbox))))
+    drafts.save_draft(store, me.user_id, "patrol", None, values)
+    found = drafts.find_draft(store, me.user_id, "patrol", None)
+    assert found is not None and found.values == values
+    assert [d.kind for d in drafts.list_drafts(store, me.user_id)] == ["patrol"]
+    assert drafts.list_drafts(store, uuid.uuid4()) == []
+    with store.session(read_only=True) as s:
+        assert len(list(s.scalars(select(SyncOutbox)))) == outbox_before
+    drafts.discard_draft(store, me.user_id, "patrol", None)
+    assert drafts.find_draft(store, me.user_id, "patrol", None) is None
