@@ -19,8 +19,8 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from inspector.agenda import Agenda, build_agenda, load_calendar, load_rule_settings
+from inspector.agenda import refresh_custody_cache as refresh_custody
 from inspector.agenda.context import AgendaContext
-from inspector.agenda.custody_items import refresh_custody_status
 from inspector.agenda.work_items import weekly_target_statuses
 from inspector.domain.enums import DocumentState, Stage
 from inspector.domain.validation import SHANGHAI
@@ -84,7 +84,7 @@ class Identity:
 
 def load_identity(store: Store) -> Identity:
     """This laptop's station and the signed-in user (for now: the first active user)."""
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         station = s.get(Station, store.station_id)
         user = s.scalars(
             select(AppUser)
@@ -183,7 +183,7 @@ def _overdue(model: Any, today: date) -> Any:
 def load_dashboard_counts(store: Store, today: date | None = None) -> DashboardCounts:
     today = today or today_local()
     week = Week.containing(today)
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         awaiting = [state.value for state in AWAITING_REPLY]
         return DashboardCounts(
             week=week,
@@ -224,14 +224,9 @@ def _agenda_context(store: Store, session: Session, today: date) -> Iterator[Age
 
 def refresh_custody_cache(store: Store, today: date | None = None) -> int:
     """Fill ``custody_status`` for every held detainee whose row is missing (the core's rules compute
-    it); returns how many were computed. Run it before a query that joins the cache."""
-    day = today or today_local()
-
-    def refresh() -> int:
-        with store.session() as s, _agenda_context(store, s, day) as ctx:
-            return refresh_custody_status(ctx)
-
-    return refresh()
+    it); returns how many were computed. Run it before a query that joins the cache. Checks in a
+    read-only session, and takes the write lock only when something is missing."""
+    return refresh_custody(store, today or today_local(), horizon_days=14, warning_days=3)
 
 
 @dataclass(frozen=True)
@@ -386,7 +381,7 @@ class ReportCounts:
 
 
 def load_report_counts(store: Store) -> ReportCounts:
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         latest = s.scalar(select(func.max(DailyLog.log_date)).where(DailyLog.deleted_at.is_(None)))
         return ReportCounts(
             daily_logs=_count(s, DailyLog),

@@ -5,9 +5,11 @@ through a queued signal and is handed to ``on_done`` or ``on_error``. Nothing is
 exception always reaches ``on_error`` (by default :func:`ui.errors.show_error`, a plain Chinese
 dialog) and is logged with its traceback.
 
-Work that reads the database opens its own short session inside ``fn`` (``store.session()`` makes a
-new ``Session`` per call over a pooled engine, so this is thread-safe). ORM objects loaded there are
-detached (``expire_on_commit=False``) and safe to read on the GUI thread.
+Work that touches the database opens its own short session inside ``fn``: a read uses
+``store.session(read_only=True)``, which reads a snapshot and never waits for a writer; only a write
+uses ``store.session()``, which takes the write lock. Each call makes a new ``Session`` over a pooled
+engine, so this is thread-safe. ORM objects loaded there are detached (``expire_on_commit=False``)
+and safe to read on the GUI thread.
 
 If ``owner`` is given and has been deleted by the time the work finishes (its window was closed),
 the result is dropped instead of being delivered to a dead widget.

@@ -5,6 +5,20 @@ dashboard share. Loading is here; every date comes from the pure rules in ``insp
 """
 
 from inspector.agenda.items import AgendaItem, Level
-from inspector.agenda.service import Agenda, build_agenda, load_calendar, load_rule_settings
+from inspector.agenda.service import (
+    Agenda,
+    build_agenda,
+    load_calendar,
+    load_rule_settings,
+    refresh_custody_cache,
+)
 
-__all__ = ["Agenda", "AgendaItem", "Level", "build_agenda", "load_calendar", "load_rule_settings"]
+__all__ = [
+    "Agenda",
+    "AgendaItem",
+    "Level",
+    "build_agenda",
+    "load_calendar",
+    "load_rule_settings",
+    "refresh_custody_cache",
+]

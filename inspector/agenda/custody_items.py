@@ -7,6 +7,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, exists, insert, select
 
@@ -105,38 +106,68 @@ def _shown(ctx: AgendaContext) -> ColumnElement[bool]:
     )
 
 
+def _stale(ctx: AgendaContext, key: str) -> ColumnElement[bool]:
+    """Held detainees whose cached row cannot be used on ``ctx.today``: none under the current rules
+    (new, changed since, or cached under other settings), or one the agenda shows that was computed on
+    an earlier day (its text counts days)."""
+    missing = ~exists().where(CustodyStatus.detainee_id == Detainee.id, CustodyStatus.settings_key == key)
+    dated = Detainee.id.in_(
+        select(CustodyStatus.detainee_id).where(CustodyStatus.computed_on != ctx.today, _shown(ctx))
+    )
+    return missing | dated
+
+
+def _compute(ctx: AgendaContext, key: str) -> list[tuple[str, dict[str, Any]]]:
+    """(name, cache row) for every held detainee whose cached row is stale (:func:`_stale`), computed
+    by the rules from what ``ctx.session`` reads. Writes nothing."""
+    rows = []
+    for detainee_id, name, inp in held_custody_inputs(ctx, _stale(ctx, key)):
+        result = custody_deadline(inp, ctx.settings, ctx.today, calendar=ctx.calendar)
+        rows.append(
+            (
+                name,
+                {
+                    "detainee_id": detainee_id,
+                    "deadline": result.deadline,
+                    "warning_from": result.warning_from,
+                    "status": result.status,
+                    "stage": result.stage,
+                    "basis": result.basis[:100],
+                    "has_issues": bool(result.issues),
+                    "explanation": result.explanation,
+                    "issues": list(result.issues),
+                    "settings_key": key,
+                    "computed_on": ctx.today,
+                    "computed_at": utc_now(),
+                },
+            )
+        )
+    return rows
+
+
+def custody_cache_stale(ctx: AgendaContext) -> bool:
+    """Whether :func:`refresh_custody_status` has anything to do: a row cached under other rules, or a
+    held detainee whose row is missing or dated. Only reads, so it runs in a read-only session and the
+    write lock is taken only when there is something to write."""
+    key = settings_key(ctx.settings)
+    s = ctx.session
+    if s.scalar(select(CustodyStatus.detainee_id).where(CustodyStatus.settings_key != key).limit(1)):
+        return True
+    stale = select(Detainee.id).where(*_held(ctx), _stale(ctx, key)).limit(1)
+    return s.scalar(stale) is not None
+
+
 def refresh_custody_status(ctx: AgendaContext) -> int:
     """Bring the cache up to date for ``ctx.today``; returns how many detainees were computed.
 
     Computed: every held detainee without a row (new, changed since, or cached under other settings),
     and the rows the agenda will show that were computed on an earlier day (their text counts days).
+    Needs a writing session.
     """
     key = settings_key(ctx.settings)
     s = ctx.session
     s.execute(delete(CustodyStatus).where(CustodyStatus.settings_key != key))
-    missing = ~exists().where(CustodyStatus.detainee_id == Detainee.id)
-    dated = Detainee.id.in_(
-        select(CustodyStatus.detainee_id).where(CustodyStatus.computed_on != ctx.today, _shown(ctx))
-    )
-    rows = []
-    for detainee_id, _, inp in held_custody_inputs(ctx, missing | dated):
-        result = custody_deadline(inp, ctx.settings, ctx.today, calendar=ctx.calendar)
-        rows.append(
-            {
-                "detainee_id": detainee_id,
-                "deadline": result.deadline,
-                "warning_from": result.warning_from,
-                "status": result.status,
-                "stage": result.stage,
-                "basis": result.basis[:100],
-                "has_issues": bool(result.issues),
-                "explanation": result.explanation,
-                "issues": list(result.issues),
-                "settings_key": key,
-                "computed_on": ctx.today,
-                "computed_at": utc_now(),
-            }
-        )
+    rows = [row for _, row in _compute(ctx, key)]
     ids = [r["detainee_id"] for r in rows]
     for start in range(0, len(ids), 500):
         s.execute(delete(CustodyStatus).where(CustodyStatus.detainee_id.in_(ids[start : start + 500])))
@@ -145,15 +176,31 @@ def refresh_custody_status(ctx: AgendaContext) -> int:
     return len(rows)
 
 
+def _shown_now(ctx: AgendaContext, row: CustodyStatus) -> bool:
+    """:func:`_shown` for a row computed in memory."""
+    return (
+        row.deadline is None
+        or row.deadline <= ctx.horizon
+        or (row.warning_from is not None and row.warning_from <= ctx.today)
+        or row.has_issues
+    )
+
+
 def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
-    """Items for the held detainees whose deadline is near, passed, not running, or irregular, from the
-    cache that :func:`refresh_custody_status` has just brought up to date (all computed today)."""
-    refresh_custody_status(ctx)
+    """Items for the held detainees whose deadline is near, passed, not running, or irregular.
+
+    Only reads (a read-only session will do): usable rows come from the cache, which is normally up
+    to date (:func:`refresh_custody_status` ran just before); any row the cache lacks in this snapshot
+    — a detainee changed since the refresh — is computed in memory, so nobody is left out.
+    """
+    key = settings_key(ctx.settings)
     cached = ctx.session.execute(
         select(CustodyStatus, Detainee.name)
         .join(Detainee, Detainee.id == CustodyStatus.detainee_id)
         .where(
             _shown(ctx),
+            CustodyStatus.settings_key == key,
+            CustodyStatus.computed_on == ctx.today,
             Detainee.discharged_on.is_(None),
             Detainee.deleted_at.is_(None),
             of_station(Detainee, ctx.station_id),
@@ -161,6 +208,20 @@ def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     )
     for status, name in cached:
         yield from _items_for(ctx, status, name)
+    for name, values in _compute(ctx, key):
+        computed = CustodyStatus(**values)  # transient: never added to the session
+        if _shown_now(ctx, computed):
+            yield from _items_for(ctx, computed, name)
+
+
+def _held(ctx: AgendaContext) -> tuple[ColumnElement[bool], ...]:
+    """Still held, written as :func:`held_custody_inputs` writes it (the partial index's terms)."""
+    return (
+        Detainee.discharged_on.is_(None),
+        Detainee.deleted_at.is_(None),
+        of_station(Detainee, ctx.station_id),
+        Detainee.stage != Stage.DISCHARGED.value,
+    )
 
 
 def _items_for(ctx: AgendaContext, cached: CustodyStatus, name: str) -> Iterator[AgendaItem]:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.agenda.context import AgendaContext
-from inspector.agenda.custody_items import custody_items
+from inspector.agenda.custody_items import custody_cache_stale, custody_items, refresh_custody_status
 from inspector.agenda.document_items import notice_items, oral_correction_items, suggestion_items
 from inspector.agenda.items import AgendaItem
 from inspector.agenda.work_items import (
@@ -67,23 +67,48 @@ def load_calendar(session: Session) -> HolidayCalendar:
     return HolidayCalendar.from_rows(session.scalars(select(HolidayDay)))
 
 
+def _context(
+    session: Session, station_id: uuid.UUID, today: date, horizon_days: int, warning_days: int
+) -> AgendaContext:
+    return AgendaContext(
+        session=session,
+        station_id=station_id,
+        today=today,
+        settings=load_rule_settings(session, station_id),
+        calendar=load_calendar(session),
+        horizon_days=horizon_days,
+        warning_days=warning_days,
+    )
+
+
+def refresh_custody_cache(
+    store: Store, today: date | None = None, *, horizon_days: int = 14, warning_days: int = 3
+) -> int:
+    """Bring the custody cache (``custody_status``) up to date for ``today``; returns how many detainees
+    were computed. Whether anything is stale is read beside any writer; the write lock is taken, in a
+    short transaction of its own, only when there is something to write."""
+    today = today or today_local()
+    station_id = store.station_id
+    with store.session(read_only=True) as session:
+        if not custody_cache_stale(_context(session, station_id, today, horizon_days, warning_days)):
+            return 0
+    with store.session() as session:
+        return refresh_custody_status(_context(session, station_id, today, horizon_days, warning_days))
+
+
 def build_agenda(
     store: Store, today: date | None = None, *, horizon_days: int = 14, warning_days: int = 3
 ) -> Agenda:
     """Every due, upcoming and overdue item on ``today`` (Asia/Shanghai), most urgent first:
-    overdue before amber before upcoming; within a level 超期羁押 first, then by due date."""
+    overdue before amber before upcoming; within a level 超期羁押 first, then by due date.
+
+    The custody cache is refreshed first (a write only if it is stale); the agenda itself is read in
+    one read-only session, which never waits for a writer."""
     today = today or today_local()
     station_id = store.station_id
-    with store.session() as session:
-        ctx = AgendaContext(
-            session=session,
-            station_id=station_id,
-            today=today,
-            settings=load_rule_settings(session, station_id),
-            calendar=load_calendar(session),
-            horizon_days=horizon_days,
-            warning_days=warning_days,
-        )
+    refresh_custody_cache(store, today, horizon_days=horizon_days, warning_days=warning_days)
+    with store.session(read_only=True) as session:
+        ctx = _context(session, station_id, today, horizon_days, warning_days)
         found = [item for collect in COLLECTORS for item in collect(ctx)]
     # Two rules may report the same fact (e.g. next year's calendar gap): list it once.
     items = list({(i.kind, i.title, i.subject, i.record_id): i for i in found}.values())

@@ -53,7 +53,7 @@ def add_attachment(
 
 
 def read_attachment(store: Store, attachment: Attachment) -> bytes:
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         blob = s.get(Blob, attachment.sha256)
         if blob is None:
             raise LookupError(

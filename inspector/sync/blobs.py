@@ -41,7 +41,7 @@ def missing_locally(session: Session, shas: Iterable[str]) -> list[str]:
 
 
 def _queued(store: Store, direction: str) -> list[str]:
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         return list(
             s.scalars(
                 select(SyncBlobTransfer.sha256)
@@ -133,5 +133,5 @@ def download_pending(store: Store, channel: Channel, on_chunk: Callable[[int], N
 
 
 def pending_count(store: Store) -> int:
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         return int(s.scalar(text("SELECT count(*) FROM sync_blob_transfer")) or 0)

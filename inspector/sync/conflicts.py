@@ -67,12 +67,12 @@ def list_conflicts(store: Store, *, include_resolved: bool = False) -> list[Conf
     q = select(SyncConflict).order_by(SyncConflict.created_at)
     if not include_resolved:
         q = q.where(SyncConflict.resolved_at.is_(None))
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         return [_view(c) for c in s.scalars(q)]
 
 
 def open_count(store: Store) -> int:
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         return int(s.scalar(select(func.count()).where(SyncConflict.resolved_at.is_(None))) or 0)
 
 

@@ -99,7 +99,7 @@ def encode_payload(payload: dict[str, Any]) -> bytes:
 
 def pending_batches(store: Store) -> list[FrozenBatch]:
     """Batches frozen earlier and not yet acknowledged, oldest first (they never share a row)."""
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         rows = s.scalars(select(SyncBatch).order_by(SyncBatch.created_at, text("sync_batch.rowid"))).all()
         return [FrozenBatch(r.batch_id, r.schema_version, r.payload) for r in rows]
 

@@ -129,7 +129,8 @@ class RecordQuery:
     make_rows: Callable[[Session, Sequence[Row[Any]]], list[Any]] = _first_or_row
     row_id: Callable[[Any], uuid.UUID] = _id_attribute
     prepare: Callable[[Store], object] | None = None
-    """Run in the background before each (re)load, e.g. to refresh a cache the query joins."""
+    """Run in the background before each (re)load, e.g. to refresh a cache the query joins. The load
+    itself reads in a read-only session; ``prepare`` opens its own (writing) session if it writes."""
 
     def ids(self, session: Session, order: Sequence[SortKey] = ()) -> list[RecordKey]:
         """Ids of every matching record, in display order (the id breaks ties, so paging is stable).
@@ -261,8 +262,8 @@ class RecordTableModel(QAbstractTableModel):
 
         def work() -> _Page:
             if query.prepare is not None:
-                query.prepare(store)
-            with store.session() as s:
+                query.prepare(store)  # may write (a cache): its own short transaction
+            with store.session(read_only=True) as s:  # a snapshot beside any writer, never waiting
                 ids = query.ids(s, order)
                 return _Page(ids, query.rows(s, ids[:page]))
 
@@ -328,7 +329,7 @@ class RecordTableModel(QAbstractTableModel):
         query, store = self._query, self._store
 
         def work() -> list[Any]:
-            with store.session() as s:
+            with store.session(read_only=True) as s:
                 return query.rows(s, page_ids)
 
         self._run(
