@@ -288,6 +288,7 @@ _DEFS: dict[str, tuple[_Def, ...]] = {
     ),
     "daily_log": (
         _Def("log_date", F.DATE, "日志日期", default="today"),
+        _Def("staff_on_duty", F.USERS, "当日在岗的检察人员", default="me"),
         _Def("supervision_summary", F.LONG_TEXT, "当日监督工作情况（由当日记录生成，可修改）"),
         _Def("adoption_feedback", F.LONG_TEXT, "看守所采纳纠正意见、检察建议的情况"),
         _Def("other_work", F.LONG_TEXT, "其他工作"),

@@ -80,6 +80,7 @@ LINKS: dict[str, frozenset[str]] = {
     "custody_event": frozenset({"detainee_id"}),
     "rectification_notice": frozenset({"oral_correction_id"}),
     "talk": frozenset({"linked_letter_id", "recorder_id"}),
+    "daily_log": frozenset({"author_id"}),
     "attachment": frozenset({"record_table", "record_id", "sha256", "filename", "media_type", "size"}),
 }
 

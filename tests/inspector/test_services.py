@@ -347,3 +347,39 @@ def test_drafts_round_trip_and_stay_local(store: Store, me: Actor) -> None:
         assert len(list(s.scalars(select(SyncOutbox)))) == outbox_before
     drafts.discard_draft(store, me.user_id, "patrol", None)
     assert drafts.find_draft(store, me.user_id, "patrol", None) is None
+
+
+def test_daily_log_prefilled_edited_confirmed(store: Store, me: Actor) -> None:
+    from inspector.services import reports
+
+    patrol = records.load_for_edit(store, "patrol", actor=me)
+    records.save(
+        store, "patrol", None, {**patrol.values, "areas": ["一监区"], "methods": ["on_site"]}, None, me
+    )
+    state = reports.daily_log_for_edit(store, today_local(), me)
+    assert state.record_id is None
+    assert "巡视检察1次" in state.values["supervision_summary"]
+    assert "一监区" in state.values["supervision_summary"]
+    saved = records.save(store, "daily_log", None, {**state.values, "other_work": "参加监管例会"}, None, me)
+    again = reports.daily_log_for_edit(store, today_local(), me)
+    assert again.record_id == saved.record_id and again.values["other_work"] == "参加监管例会"
+    confirmed = reports.confirm_daily_log(store, saved.record_id, again.version, me)
+    row = store.repo(records.model_of("daily_log")).require(confirmed.record_id)
+    assert row.confirmed and row.counts["patrols"] == 1  # type: ignore[attr-defined]
+
+
+def test_monthly_report_submitted_then_approved(store: Store, me: Actor) -> None:
+    from inspector.domain.errors import InspectorError
+    from inspector.services import reports
+
+    today = today_local()
+    with pytest.raises(InspectorError):
+        reports.monthly_report_for_edit(store, today.year + 1, 1, me)
+    state = reports.monthly_report_for_edit(store, today.year, today.month, me)
+    saved = records.save(store, "monthly_report", None, state.values, None, me)
+    submitted = reports.submit_monthly_report(store, saved.record_id, saved.version, me)
+    with pytest.raises(PermissionDeniedError):
+        reports.approve_monthly_report(store, saved.record_id, submitted.version, assistant(store))
+    reports.approve_monthly_report(store, saved.record_id, submitted.version, me)
+    row = store.repo(records.model_of("monthly_report")).require(saved.record_id)
+    assert row.status == "approved" and row.counted_items and row.approved_on == today  # type: ignore[attr-defined]
