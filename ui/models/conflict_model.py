@@ -2,7 +2,7 @@
 
 A :class:`~inspector.sync.conflicts.ConflictView` holds both rows as the sync encodes them (JSON);
 :func:`field_rows` turns them into what the 本机 / 办公室 columns show, field by field, with the
-record's own labels (``inspector.domain.records.SPECS``) and choice labels (``inspector.domain.enums``).
+field catalogue's labels (``inspector.domain.catalogue``) and choice labels (``inspector.domain.enums``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from inspector.domain import enums
+from inspector.domain.catalogue import kind_label
+from inspector.domain.catalogue import label as catalogue_label
 from inspector.domain.records import SPECS
 from inspector.sync import schema
 from inspector.sync.conflicts import ConflictView
@@ -35,77 +37,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 30
 
-# Columns that are not in a record's spec but mean something to a person.
-EXTRA_LABELS = {
-    "deleted_at": "删除时间",
-    "active": "启用",
-    "author_id": "撰写人",
-    "staff_on_duty": "值班人员",
-    "counts": "统计数字",
-    "places_inspected": "检察场所",
-    "supervision_summary": "监督情况",
-    "adoption_feedback": "采纳反馈",
-    "other_work": "其他工作",
-    "confirmed": "已确认",
-    "admission_documents": "收押凭证",
-    "admission_check": "入所检查情况",
-    "multiple_or_gang": "共同犯罪或团伙",
-    "property_items": "随身物品",
-    "discharge_documents": "出所凭证",
-    "notes": "备注",
-    "note": "备注",
-    "detainee_ids": "涉及在押人员",
-    "detainee_id": "在押人员",
-    "has_valuable_lead": "有价值线索",
-    "lead_summary": "线索摘要",
-    "counted_items": "统计项目",
-    "manual_items": "填写项目",
-    "signed_on": "签发日期",
-    "approved_on": "审批日期",
-    "issuer_ids": "提出人",
-    "legal_basis": "法律依据",
-    "corrected": "已纠正",
-    "verified_how": "核实方式",
-    "video_segments": "监控录像",
-    "checklist": "检查项目",
-    "participant_ids": "检察人员",
-    "summary": "情况摘要",
-    "joint_units": "联合检查单位",
-    "areas": "检查区域",
-    "joint_meeting_notes": "联席会议记录",
-    "case_source": "案件来源",
-    "problems": "存在问题",
-    "cause_analysis": "原因分析",
-    "recommendations": "检察建议",
-    "effect_evaluation": "效果评估",
-    "reply_text": "回复内容",
-    "adopted": "已采纳",
-    "follow_ups": "督促记录",
-    "copy_to": "抄送",
-    "value": "设置值",
-    "monitored": "被监听",
-    "police_present": "民警在场",
-    "refusal_reason": "拒绝理由",
-    "confidential": "保密",
-    "handling": "办理情况",
-    "review_due": "审查期限",
-    "result": "办理结果",
-    "oral_correction_id": "口头纠正",
-    "discovery": "发现途径",
-    "violated_provision": "违反的规定",
-    "basis_provision": "纠正依据",
-    "correction_requests": "纠正要求",
-    "review_result": "复查结果",
-    "detainee_snapshot": "谈话时的在押人员信息",
-    "recorder_id": "记录人",
-    "qa_text": "谈话内容",
-    "issues_raised": "反映问题",
-    "issues_summary": "反映问题摘要",
-    "handling_opinion": "处理意见",
-    "detainee_signed": "在押人员签名",
-    "fingerprinted": "捺印",
-    "linked_letter_id": "相关来信",
-}
 # Fields that name a record best, in order of preference (the list's 记录 column).
 NAME_FIELDS = ("name", "doc_number", "subject", "facts", "facts_found", "description", "username", "key")
 
@@ -115,17 +46,11 @@ def _tr(text: str) -> str:
 
 
 def table_label(table: str) -> str:
-    spec = SPECS.get(table)
-    return spec.label_zh if spec is not None else table
+    return kind_label(table)
 
 
 def field_label(table: str, name: str) -> str:
-    spec = SPECS.get(table)
-    if spec is not None:
-        for f in spec.fields:
-            if f.name == name:
-                return f.label_zh
-    return EXTRA_LABELS.get(name, name)
+    return catalogue_label(table, name)
 
 
 def _choice_labels() -> dict[frozenset[str], dict[str, str]]:
