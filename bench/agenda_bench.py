@@ -25,8 +25,8 @@ from sqlalchemy import delete, text
 
 from inspector.agenda import build_agenda
 from inspector.demo import DEMO_STATION, generate
-from inspector.security import keys
 from inspector.station_setup import FirstUser, initialise
+from inspector.store import keys
 from inspector.store.engine import connect_raw
 from inspector.store.models import CustodyStatus
 from inspector.store.store import Store

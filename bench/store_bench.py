@@ -38,10 +38,9 @@ import keyring
 import sqlcipher3
 
 from inspector.demo import DEMO_STATION, DemoConfig, generate_with
-from inspector.security import keys
 from inspector.security.memory_keyring import MemoryKeyring
 from inspector.station_setup import FirstUser, initialise
-from inspector.store import engine, repository
+from inspector.store import engine, keys, repository
 from inspector.store.base import Base, synced_tables
 from inspector.store.models import Detainee
 from inspector.store.store import Store

@@ -12,8 +12,9 @@ from typing import Any
 from inspector.documents.numbering import DOC_LABELS, grant_local_block
 from inspector.domain.errors import FieldError, ValidationError
 from inspector.domain.records import APP_USER, STATION
-from inspector.security import audit, keys
+from inspector.security import audit
 from inspector.security.passwords import hash_password
+from inspector.store import keys
 from inspector.store.models import AppUser, LocalCredential, Station
 from inspector.store.repository import today_local
 from inspector.store.store import Store

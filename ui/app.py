@@ -20,8 +20,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from inspector.domain.errors import InspectorError
-from inspector.security.keys import KeyUnavailableError, PassphrasePrompt
 from inspector.store.engine import DatabaseKeyError
+from inspector.store.keys import KeyUnavailableError, PassphrasePrompt
 from inspector.store.store import Store
 from ui import errors, workers
 from ui.main_window import MainWindow
@@ -142,7 +142,7 @@ def _setup_logging() -> None:
 
 
 def ask_passphrase_dialog(text: str, confirm: bool) -> str | None:
-    """The GUI :data:`~inspector.security.keys.PassphrasePrompt`: a password field; None if cancelled."""
+    """The GUI :data:`~inspector.store.keys.PassphrasePrompt`: a password field; None if cancelled."""
     title = _tr("驻所检察 — 数据库口令")
     label = _tr("本机没有可用的系统密钥环，数据库由口令保护。\n请输入数据库口令：")
     first, ok = QInputDialog.getText(None, title, label, QLineEdit.EchoMode.Password)

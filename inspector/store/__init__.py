@@ -1,1 +1,1 @@
-"""Local store: models, SQLCipher engine, migrations, repositories."""
+"""Local store: models, SQLCipher engine and its key (``keys``), migrations, repositories."""

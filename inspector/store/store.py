@@ -21,8 +21,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.domain.errors import InspectorError
-from inspector.security import keys
-from inspector.store import migrate
+from inspector.store import keys, migrate
 from inspector.store.base import Synced
 from inspector.store.engine import BEGIN_MODE, open_engine
 from inspector.store.models import LocalMeta

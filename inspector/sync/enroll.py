@@ -19,8 +19,9 @@ import psycopg
 from sqlalchemy import select
 
 from inspector.domain.errors import InspectorError
-from inspector.security import audit, keys
+from inspector.security import audit
 from inspector.security.passwords import hash_password
+from inspector.store import keys
 from inspector.store.models import AppUser, LocalCredential, Station
 from inspector.store.store import Store
 from inspector.sync import local, numbers, schema

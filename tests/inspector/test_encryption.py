@@ -9,8 +9,8 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from inspector.security import keys
 from inspector.station_setup import FirstUser, initialise
+from inspector.store import keys
 from inspector.store.engine import DatabaseKeyError
 from inspector.store.models import Detainee
 from inspector.store.store import Store

@@ -11,8 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from inspector.agenda import build_agenda
-from inspector.security import keys
-from inspector.store import migrate
+from inspector.store import keys, migrate
 from inspector.store.base import Base, synced_tables
 from inspector.store.engine import open_engine
 from inspector.store.models import Detainee
