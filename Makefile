@@ -14,10 +14,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP)
 
-## Open the desktop app on local data (demo data is written on the first run).
+## Open the desktop app on demo data, kept in its own folder (inspector-demo in the user data folder,
+## written on the first run), so the real data folder stays free for setting up the station.
 run: $(STAMP)
-	$(BIN)/inspector demo --if-empty
-	$(BIN)/inspector
+	$(BIN)/inspector --demo
 
 ## Every test (PostgreSQL tests run when INSPECTOR_TEST_PG_URL is set; CI requires them).
 test: $(STAMP)

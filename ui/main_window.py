@@ -39,7 +39,7 @@ from ui.documents import correction_request, mailbox_request, register_request, 
 from ui.formatting import fmt_datetime
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
 from ui.queries import DashboardCounts, Identity, RecordLink, SyncStatus, load_identity, load_sync_status
-from ui.style import BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
+from ui.style import AMBER, BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
 from ui.sync_controller import SyncController, SyncOutcome
 from ui.views.dashboard_view import DashboardView
 from ui.views.records_view import RecordsView, RowDocument
@@ -114,7 +114,10 @@ class MainWindow(QMainWindow):
         self._status_loading = False
         self.sync_status: SyncStatus | None = None
 
-        self.setWindowTitle(self.tr("驻所检察 — {station}").format(station=self.identity.station_name))
+        title = self.tr("驻所检察 — {station}").format(station=self.identity.station_name)
+        if self.identity.is_demo:
+            title += self.tr("（演示数据）")
+        self.setWindowTitle(title)
         self.setStyleSheet(STYLE_SHEET)
         self.setMinimumSize(MINIMUM_SIZE)
         self._fit_default_size()
@@ -197,6 +200,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # ---- status bar -------------------------------------------------------------------------
+        # Demo data says so, always in sight: nobody should take it for the station's own records.
+        self.demo_label = QLabel(self.tr("演示数据"))
+        self.demo_label.setObjectName("demoBadge")
+        self.demo_label.setStyleSheet(
+            f"QLabel#demoBadge {{ background: {AMBER}; color: #ffffff; font-weight: bold;"
+            " border-radius: 3px; padding: 1px 8px; margin: 2px 4px; }"
+        )
+        self.demo_label.setToolTip(
+            self.tr("打开的是演示数据（{path}），不是本检察室的真实记录。").format(path=store.data_dir)
+        )
+        self.demo_label.setVisible(self.identity.is_demo)
+        self.statusBar().addWidget(self.demo_label)
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.statusBar().addWidget(self.status_label, 1)

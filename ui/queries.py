@@ -22,6 +22,7 @@ from inspector.agenda import Agenda, build_agenda, load_calendar, load_rule_sett
 from inspector.agenda import refresh_custody_cache as refresh_custody
 from inspector.agenda.context import AgendaContext
 from inspector.agenda.work_items import weekly_target_statuses
+from inspector.demo import DEMO_META_KEY
 from inspector.domain.enums import DocumentState, Stage
 from inspector.domain.validation import SHANGHAI
 from inspector.rules.targets import (
@@ -32,6 +33,7 @@ from inspector.store.models import (
     CustodyStatus,
     DailyLog,
     Detainee,
+    LocalMeta,
     MailboxLetter,
     MailboxOpening,
     MonthlyReport,
@@ -80,10 +82,12 @@ class Identity:
     station_name: str
     user_id: uuid.UUID | None
     user_name: str
+    is_demo: bool = False  # the store holds demo data (``inspector demo``): the window says 演示数据
 
 
 def load_identity(store: Store) -> Identity:
-    """This laptop's station and the signed-in user (for now: the first active user)."""
+    """This laptop's station and the signed-in user (for now: the first active user), and whether the
+    store holds demo data."""
     with store.session(read_only=True) as s:
         station = s.get(Station, store.station_id)
         user = s.scalars(
@@ -92,10 +96,12 @@ def load_identity(store: Store) -> Identity:
             .order_by(AppUser.created_at, AppUser.username)
             .limit(1)
         ).first()
+        demo = s.get(LocalMeta, DEMO_META_KEY)
     return Identity(
         station_name=station.name if station is not None else "",
         user_id=user.id if user is not None else None,
         user_name=user.display_name if user is not None else "",
+        is_demo=demo is not None and bool(demo.value),
     )
 
 

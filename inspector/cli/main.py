@@ -23,6 +23,7 @@ import inspector
 from inspector.cli import agenda, check, documents, export, settings, setup, sync
 from inspector.cli.common import (
     DATA_DIR_HELP,
+    DEMO_HELP,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_PROBLEM,
@@ -40,10 +41,16 @@ COMMAND_GROUPS = (setup, export, agenda, check, settings, documents, sync)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    data_dir = data_dir_of(args)
+    if args.demo:
+        from inspector.store.store import Store
+
+        if not Store.exists(data_dir):
+            setup.write_demo(data_dir)
     # The desktop app is loaded by name: the core never imports the UI (import-linter contract);
     # the command line is only the place that launches it.
     app = importlib.import_module("ui.app")
-    return int(app.run_gui(data_dir_of(args)))
+    return int(app.run_gui(data_dir))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="inspector", description="驻所检察 Inspector — records and documents for resident procurators"
     )
     parser.add_argument("--data-dir", help=DATA_DIR_HELP)
+    parser.add_argument("--demo", action="store_true", help=DEMO_HELP)
     parser.add_argument("--version", action="version", version=f"inspector {inspector.__version__}")
     parser.set_defaults(func=cmd_gui, command_data_dir=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from inspector.cli.common import EXIT_OK, UsageError, data_dir_of, tty_prompt
 
-__all__ = ["cmd_demo", "cmd_init", "register"]
+__all__ = ["cmd_demo", "cmd_init", "register", "write_demo"]
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -47,11 +48,38 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
+def write_demo(
+    data_dir: Path,
+    *,
+    seed: int = 1,
+    scale: Literal["small", "large"] = "small",
+    password: str | None = None,
+) -> None:
+    """A new database in ``data_dir`` filled with demo data and marked as such (the app says 演示数据).
+
+    Without ``password`` the demo user gets a random one, printed with the summary.
+    """
     import secrets
 
     from inspector.demo import DEMO_STATION, generate
     from inspector.station_setup import FirstUser, initialise
+
+    chosen = password if password is not None else secrets.token_urlsafe(9)
+    user = FirstUser("wang", "王检察官", chosen, "procurator")
+    with initialise(data_dir, DEMO_STATION, user, device_name="demo", prompt=tty_prompt) as store:
+        summary = generate(
+            store,
+            seed=seed,
+            scale=scale,
+            progress=lambda m: print(m, flush=True),
+        )
+    total = sum(summary.counts.values())
+    print(f"演示数据已生成 / demo data written: {total} records in {summary.seconds:.1f} s → {data_dir}")
+    if password is None:
+        print(f"演示账户 / demo account: wang  密码 / password: {chosen}")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
     from inspector.store.store import Store
 
     data_dir = data_dir_of(args)
@@ -63,14 +91,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{data_dir} 已有数据库：演示数据只写入新的数据目录（--data-dir）",
             f"{data_dir} already has a database: demo data goes into a new --data-dir",
         )
-    password = _read_password(args) if args.password_stdin else secrets.token_urlsafe(9)
-    user = FirstUser("wang", "王检察官", password, "procurator")
-    with initialise(data_dir, DEMO_STATION, user, device_name="demo", prompt=tty_prompt) as store:
-        summary = generate(store, seed=args.seed, scale=args.scale, progress=lambda m: print(m, flush=True))
-    total = sum(summary.counts.values())
-    print(f"演示数据已生成 / demo data written: {total} records in {summary.seconds:.1f} s → {data_dir}")
-    if not args.password_stdin:
-        print(f"演示账户 / demo account: wang  密码 / password: {password}")
+    write_demo(
+        data_dir,
+        seed=args.seed,
+        scale=args.scale,
+        password=_read_password(args) if args.password_stdin else None,
+    )
     return EXIT_OK
 
 
@@ -93,7 +119,9 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_init)
 
     p = subparsers.add_parser(
-        "demo", parents=[common_parent], help="create a database filled with realistic demo data"
+        "demo",
+        parents=[common_parent],
+        help="create a database filled with realistic demo data (in the demo folder unless --data-dir)",
     )
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--scale", choices=["small", "large"], default="small")
@@ -101,4 +129,4 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
         "--if-empty", action="store_true", help="do nothing if the data dir already has a database"
     )
     p.add_argument("--password-stdin", action="store_true", help="read the demo user's password from stdin")
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, demo=True)  # demo data goes to the demo folder, never the real one

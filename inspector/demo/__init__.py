@@ -1,5 +1,23 @@
 """Realistic, deterministic demo data for a new store (``inspector demo``) and for benchmarks."""
 
-from inspector.demo.generator import DEMO_STATION, DemoConfig, DemoSummary, generate, generate_with
+from inspector.demo.generator import (
+    DEMO_META_KEY,
+    DEMO_STATION,
+    DemoConfig,
+    DemoSummary,
+    generate,
+    generate_with,
+    is_demo,
+    mark_demo,
+)
 
-__all__ = ["DEMO_STATION", "DemoConfig", "DemoSummary", "generate", "generate_with"]
+__all__ = [
+    "DEMO_META_KEY",
+    "DEMO_STATION",
+    "DemoConfig",
+    "DemoSummary",
+    "generate",
+    "generate_with",
+    "is_demo",
+    "mark_demo",
+]

@@ -229,8 +229,22 @@ def generate_with(
         raise ValueError(f"today={today} is in the future: records dated after {real_today} are refused")
     started = _time.perf_counter()
     demo = _Demo(store, config, seed, today, progress)
+    mark_demo(store)
     demo.run()
     return DemoSummary(dict(demo.writer.counts), _time.perf_counter() - started)
+
+
+DEMO_META_KEY = "demo"
+"""``local_meta`` key set on a store that holds demo data (the app then says 演示数据)."""
+
+
+def mark_demo(store: Store) -> None:
+    """Mark ``store`` as holding demo data (local to this laptop; never synced)."""
+    store.set_meta(DEMO_META_KEY, True)
+
+
+def is_demo(store: Store) -> bool:
+    return bool(store.meta(DEMO_META_KEY, False))
 
 
 # --- writing ---------------------------------------------------------------------------------------------
@@ -1656,4 +1670,13 @@ def _elapsed_for(deadline: date, *, months: int, ref: date) -> int:
     return best
 
 
-__all__ = ["DEMO_STATION", "DemoConfig", "DemoSummary", "generate", "generate_with"]
+__all__ = [
+    "DEMO_META_KEY",
+    "DEMO_STATION",
+    "DemoConfig",
+    "DemoSummary",
+    "generate",
+    "generate_with",
+    "is_demo",
+    "mark_demo",
+]
