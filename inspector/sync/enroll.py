@@ -146,7 +146,7 @@ def _connect_with_secret(target: OfficeTarget, secret: str) -> Channel:
 def enroll_store(store: Store, target: OfficeTarget, secret: str) -> Enrollment:
     """Enroll an existing local database (made by ``inspector init`` or an earlier enrollment)."""
     device_id = store.device_id
-    with store.session() as s:
+    with store.session(read_only=True) as s:
         station = s.get(Station, store.station_id)
         code = station.code if station is not None else None
     e = _already_enrolled(target, device_id)
@@ -189,7 +189,7 @@ def enroll_new(
             store.set_meta("device_name", device_name or platform.node() or "laptop", s)
         _remember(store, target, e)
         sync_now(store)
-        with store.session() as s:
+        with store.session(read_only=True) as s:
             if s.get(Station, e.station_id) is None:
                 raise EnrollmentError(
                     f"检察室 {e.station_code} 的第一台电脑尚未同步：请先在那台电脑上同步",
