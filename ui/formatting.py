@@ -46,7 +46,7 @@ def fmt_time_range(start: time | None, end: time | None) -> str:
 
 
 def mask_id_number(value: str | None) -> str:
-    """Every character but the last four replaced by ``*`` (ui.md: masked by default)."""
+    """Every character but the last four replaced by ``*`` (docs/ui.md, "Lists": masked by default)."""
     if not value:
         return ""
     keep = 4

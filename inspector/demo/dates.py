@@ -37,7 +37,8 @@ SPRING_FESTIVAL: dict[int, date] = {
 
 
 def add_months(d: date, months: int) -> date:
-    """Same day of month ``months`` later, clamped to the month's last day (domain reference §4.1)."""
+    """Same day of month ``months`` later, clamped to the month's last day (docs/domain.md, "Counting
+    periods")."""
     index = d.month - 1 + months
     year, month = d.year + index // 12, index % 12 + 1
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))

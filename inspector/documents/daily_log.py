@@ -1,4 +1,4 @@
-"""派驻检察工作日志 (domain reference §3.8): one day's work, compiled from that day's records.
+"""派驻检察工作日志 (docs/domain.md, "Daily log"): one day's work, compiled from that day's records.
 
 Counts come from the records (patrols, talks, mailbox, findings, oral corrections, documents) and the
 detainee register (population changes). A ``daily_log`` row, when there is one, adds who was on duty,

@@ -1,4 +1,4 @@
-"""月度工作情况报告 (domain reference §3.9, §7): the report written from the counted items
+"""月度工作情况报告 (docs/domain.md, "Monthly report"): the report written from the counted items
 (:func:`inspector.documents.monthly_counts.compute_monthly_counts`) and the manual ones.
 
 A submitted or approved ``monthly_report`` prints its frozen ``counted_items``; a draft is recomputed.

@@ -1,4 +1,4 @@
-"""Counted items of the 月度工作情况报告 (domain reference §7), read with aggregate queries.
+"""Counted items of the 月度工作情况报告 (docs/domain.md, "Monthly report"), read with aggregate queries.
 
 ``compute_monthly_counts(session, station_id, year, month)`` returns a JSON-ready dict — the snapshot a
 submitted ``monthly_report`` freezes in ``counted_items``. The detainee register is read in one pass (the
@@ -119,7 +119,7 @@ def _weeks(first: date, last: date, start_weekday: int, as_of: date) -> list[tup
 def compute_monthly_counts(
     session: Session, station_id: uuid.UUID, year: int, month: int, *, today: date | None = None
 ) -> dict[str, Any]:
-    """Every counted item of the monthly report (domain reference §7) for ``year``-``month``."""
+    """Every counted item of the monthly report (docs/domain.md, "Monthly report") for ``year``-``month``."""
     first, last = month_range(year, month)
     start, end = day_bounds(first, last)
     today = today or today_local()

@@ -1,11 +1,11 @@
 """文号 (document numbers): blocks of sequence numbers per device, document type and year; signing.
 
-The office leases each laptop a block of numbers per document type and year (architecture §3); until
-the device enrols, ``init`` grants a local block. A number is taken with one ``UPDATE … SET next_seq =
-next_seq + 1 WHERE next_seq <= last_seq … RETURNING`` inside the signing transaction: two signers
-cannot get the same number (SQLite serialises the writes and each sees the other's increment), a
-rolled-back signature gives its number back, and a committed one is never reused — not even after
-the signed draft is deleted, because ``next_seq`` only grows.
+The office leases each laptop a block of numbers per document type and year (docs/sync.md, "Number
+leases (文号)"); until the device enrols, ``init`` grants a local block. A number is taken with one
+``UPDATE … SET next_seq = next_seq + 1 WHERE next_seq <= last_seq … RETURNING`` inside the signing
+transaction: two signers cannot get the same number (SQLite serialises the writes and each sees the
+other's increment), a rolled-back signature gives its number back, and a committed one is never
+reused — not even after the signed draft is deleted, because ``next_seq`` only grows.
 """
 
 from __future__ import annotations

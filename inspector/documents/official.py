@@ -1,4 +1,5 @@
-"""纠正违法通知书 and 检察建议书 (domain reference §6.1, §6.2), laid out per GB/T 9704-2012.
+"""纠正违法通知书 and 检察建议书 (docs/domain.md, "Notices and suggestions: contents"), laid out per GB/T
+9704-2012 (docs/documents.md, "Layout").
 
 Builders are pure: ``build_notice(NoticeDoc) -> bytes``. ``notice_from_record`` turns an ORM row (or a
 dict with the same keys) into a :class:`NoticeDoc`; :func:`inspector.documents.loaders.load_notice` reads

@@ -1,9 +1,9 @@
 """The fixed sentences of the 纠正违法通知书 and the 检察建议书, editable per station.
 
-The domain reference gives the wording of both documents from memory of the SPP 样本 ([RECOLLECTION])
-and asks for it to be editable, to match the office's own 样本 (§6.1, §8.11). Each sentence is a
-station setting ``wording.<name>`` (``inspector settings set wording.notice_reply "…{days}…"``); the
-default is the reference's wording. A template must keep the placeholders its sentence needs (the
+The default wording of both documents follows the SPP 样本 from memory, unchecked, so it must be
+editable to match the office's own 样本 (docs/domain.md, "Notices and suggestions: contents",
+"Unverified points"). Each sentence is a station setting ``wording.<name>`` (``inspector settings set
+wording.notice_reply "…{days}…"``). A template must keep the placeholders its sentence needs (the
 reply period, the provision …) and may use no others, so an edit can never drop a legal period.
 """
 

@@ -181,7 +181,7 @@ class NoticeTrigger(LabelledEnum):
 
 
 class DocumentState(LabelledEnum):
-    """Life cycle of a 纠正违法通知书 or 检察建议书 (domain reference §3.5)."""
+    """Life cycle of a 纠正违法通知书 or 检察建议书 (docs/domain.md, "Notice and suggestion life cycle")."""
 
     DRAFT = "draft", "草稿"
     APPROVED = "approved", "已批准"

@@ -1,8 +1,8 @@
-"""Station settings the rules engine reads: every number or convention the domain reference marks as
-unverified, local practice or configurable (domain reference §0, §1.4, §4, §8).
+"""Station settings the rules engine reads: every number or convention that is unverified, local
+practice or a counting convention (docs/domain.md, "Law, practice and settings", "Unverified points").
 
-Statutory numbers tagged [LAW] (custody limits, the 10-day court deadline …) are constants in
-``inspector.rules``; everything else lives here, with the reference's default.
+Statutory numbers checked against the law (custody limits, the 10-day court deadline …) are constants
+in ``inspector.rules``; everything else lives here, with its default.
 
 Stored form: the ``station_setting(key, value JSON)`` table keeps one row per overridden key.
 :meth:`RuleSettings.from_mapping` reads those rows (validating each value and naming the key in the
@@ -56,7 +56,7 @@ ROLLOVER_RULES: dict[str, str] = {
     "release_suggestion_reply": "释放/变更强制措施建议回复（10日）",
 }
 """Non-custody periods that may roll over a rest day (CPL art 105 general rule; applicability unverified,
-domain reference §8.4). Custody periods never roll over and are not listed."""
+docs/domain.md, "Holidays and rollover"). Custody periods never roll over and are not listed."""
 
 
 def _default_rollover() -> Mapping[str, bool]:
@@ -69,21 +69,21 @@ def _all_talk_types() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class RuleSettings:
-    """All configurable numbers and conventions, with the domain reference's defaults.
+    """All configurable numbers and conventions, with their defaults (docs/domain.md).
 
     Construct directly (keyword arguments; lists/sets/dicts are normalised to tuples/frozensets/read-only
     mappings) or from stored rows with :meth:`from_mapping`. Invalid values raise
     :class:`~inspector.domain.errors.ValidationError` with one :class:`FieldError` per bad key.
     """
 
-    # --- counting conventions (§4.1, §8.6, §8.7) [DERIVED] ---
+    # --- counting conventions (docs/domain.md, "Counting periods") ---
     month_convention: MonthConvention = "from_event_day"
     extension_convention: ExtensionConvention = "cumulative"
     excluded_span_convention: ExcludedSpanConvention = "end_minus_start"
-    # --- custody alerts (§4.3, §4.6) ---
+    # --- custody alerts (docs/domain.md, "Custody periods") ---
     custody_warning_days: int = 7
     custody_extra_alerts: tuple[int, ...] = (3, 1)
-    # --- escalation chain (§4.2) ---
+    # --- escalation chain (docs/domain.md, "Escalation and reply periods") ---
     oral_follow_up_days: int = 7
     notice_reply_days: int = 15
     notice_reply_from: NoticeReplyFrom = "served"
@@ -91,20 +91,20 @@ class RuleSettings:
     suggestion_reply_months: int = 2
     suggestion_service_check: bool = False
     suggestion_service_days: int = 7
-    # --- rights and complaints (§4.5) ---
+    # --- rights and complaints (docs/domain.md, "Complaints, lawyers and other periods") ---
     letter_review_days: int = 15
     lawyer_complaint_days: int = 10
     lawyer_meeting_hours: int = 48
     application_forward_days: int = 2
     release_suggestion_reply_days: int = 10
-    # --- delivery for execution and 留所服刑 (§4.4, §8.9) ---
+    # --- delivery for execution and 留所服刑 (docs/domain.md, "Delivery for execution and 留所服刑") ---
     delivery_days: int = 30
     delivery_convention: DeliveryConvention = "days"
     serve_in_center_limit_months: int = 3
     serve_in_center_reference: ServeInCenterReference = "execution_notice_received"
-    # --- holiday rollover of non-custody periods (§4.1, §8.4) ---
+    # --- holiday rollover of non-custody periods (docs/domain.md, "Holidays and rollover") ---
     holiday_rollover: Mapping[str, bool] = field(default_factory=_default_rollover)
-    # --- weekly targets and local practice (§1.4, §3.2, §8.2) [ORIGIN]/[RECOLLECTION] ---
+    # --- weekly targets, local practice (docs/domain.md, "Weekly targets and local practice") ---
     patrols_per_week_min: int = 2
     talks_per_week_min: int = 2
     talk_types_counted: frozenset[str] = field(default_factory=_all_talk_types)
@@ -114,14 +114,14 @@ class RuleSettings:
     week_start: str = "monday"
     video_review_frequency: VideoReviewFrequency = "daily"
     joint_meeting_interval_months: int = 6
-    # --- pre-holiday inspection (§1.4, §3.10) [ORIGIN] ---
+    # --- pre-holiday inspection, local practice (docs/domain.md, "Weekly targets and local practice") ---
     preholiday_inspection_holidays: tuple[str, ...] = ("spring_festival", "national_day")
     preholiday_lead_days: int = 7
     preholiday_joint_units: tuple[str, ...] = ("武警中队", "公安分局")
-    # --- first-instance reading of CPL art 208 (§8.10) ---
+    # --- first-instance reading of CPL art 208 (docs/domain.md, "Custody periods") ---
     first_instance_warning_months: int = 2
     first_instance_limit_months: int = 3
-    # --- staff on duty (§1.4) [ORIGIN] ---
+    # --- staff on duty, local practice (docs/domain.md, "Weekly targets and local practice") ---
     staff_on_duty_min: int = 2
     staff_on_duty_max: int = 3
     holiday_duty_required: bool = True

@@ -1,4 +1,4 @@
-"""Working days and statutory holidays (domain reference §4.1, §8.5).
+"""Working days and statutory holidays (docs/domain.md, "Holidays and rollover").
 
 :class:`HolidayCalendar` combines two sources:
 

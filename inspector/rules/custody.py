@@ -1,4 +1,5 @@
-"""Custody time limits by procedural stage (CPL 2018; domain reference §4.3, examples W1–W12, W17).
+"""Custody time limits by procedural stage (CPL 2018; docs/domain.md, "Custody periods"; examples W1–W12
+and W17 in "Worked examples").
 
 ``custody_deadline(inp, settings, today)`` reads a detainee's stage and custody-event timeline and returns
 the date the current custody limit expires, with the legal source and a Chinese explanation of every

@@ -1,10 +1,12 @@
-"""Non-custody deadlines: the escalation chain, complaints, lawyers (domain reference §4.2, §4.5).
+"""Non-custody deadlines: the escalation chain, complaints, lawyers (docs/domain.md, "Escalation and reply
+periods", "Complaints, lawyers and other periods").
 
 Every period is counted without its starting day (CPL art 105). Whether a last day that falls on a rest
 day moves to the next working day is a per-rule setting (``RuleSettings.holiday_rollover``, default on:
-art 105's general rule; its application to these supervision periods is unverified, §8.4). The
-:class:`~inspector.rules.calendar.HolidayCalendar` decides what a rest day is; a 调休 working Saturday
-is a working day. Custody periods are in :mod:`inspector.rules.custody` and never move.
+art 105's general rule; its application to these supervision periods is unverified: docs/domain.md,
+"Holidays and rollover"). The :class:`~inspector.rules.calendar.HolidayCalendar` decides what a rest
+day is; a 调休 working Saturday is a working day. Custody periods are in :mod:`inspector.rules.custody`
+and never move.
 """
 
 from __future__ import annotations
@@ -177,7 +179,7 @@ def _days(
     )
 
 
-# ---------------------------------------------------------------------- escalation chain (§4.2)
+# ------------------------------------------ escalation chain (docs/domain.md, "Escalation and reply periods")
 
 
 def oral_follow_up_due(
@@ -324,7 +326,7 @@ def suggestion_service_due(
     )
 
 
-# ---------------------------------------------------------------------- rights and complaints (§4.5)
+# ------------------------- rights and complaints (docs/domain.md, "Complaints, lawyers and other periods")
 
 
 def letter_review_due(
@@ -380,7 +382,8 @@ def release_suggestion_reply_due(
 
 def lawyer_meeting_due(presented_at: datetime, settings: RuleSettings = _DEFAULT_SETTINGS) -> TimedDeadline:
     """Lawyer meeting arranged within 48 hours of presenting the papers (CPL art 39). Hour-based: holidays
-    are irrelevant; the app uses presentation time + 48 h (domain reference §8.8)."""
+    are irrelevant; the app uses presentation time + 48 h (docs/domain.md, "Complaints, lawyers and other
+    periods")."""
     hours = settings.lawyer_meeting_hours
     due = add_hours(presented_at, hours)
     note = (

@@ -1,4 +1,4 @@
-"""Delivery for execution and 留所服刑 (domain reference §3.12, §4.4, §8.9).
+"""Delivery for execution and 留所服刑 (docs/domain.md, "Delivery for execution and 留所服刑").
 
 * The court sends the 执行通知书 within 10 days of the judgment taking effect (CPL art 264; 法院解释
   art 511) — if it has not arrived by then, ask the court.

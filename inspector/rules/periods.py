@@ -1,4 +1,4 @@
-"""Date arithmetic for legal periods (CPL art 105; domain reference §4.1).
+"""Date arithmetic for legal periods (CPL art 105; docs/domain.md, "Counting periods").
 
 The starting day is never counted: a period of N days from an event on day D ends on D + N. A period of
 N months keeps the day of the month, clamped to the last day of a shorter month (1月31日 + 1个月 =
@@ -57,7 +57,8 @@ def add_days(start: date, days: int) -> date:
 
 
 def add_hours(start: datetime, hours: int) -> datetime:
-    """``start`` + ``hours`` (the app uses request time + 48 h for lawyer meetings; domain reference §8.8)."""
+    """``start`` + ``hours`` (the app uses request time + 48 h for lawyer meetings; docs/domain.md,
+    "Complaints, lawyers and other periods")."""
     return start + timedelta(hours=hours)
 
 

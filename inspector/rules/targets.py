@@ -1,7 +1,8 @@
-"""Weekly targets and other local-practice checks (domain reference §1.4, §3.2, §3.10; ui.md dashboard).
+"""Weekly targets and other local-practice checks (docs/domain.md, "Weekly targets and local practice";
+docs/ui.md, "工作台").
 
 * Weekly targets — patrols ≥ 2, talks with ≥ 2 detainees, mailbox opened ≥ 1 (with 2 openers). A week
-  runs from ``week_start`` (Monday) for 7 days. Severity of a shortfall follows ui.md: nothing special
+  runs from ``week_start`` (Monday) for 7 days. Severity of a shortfall follows the 工作台: nothing special
   up to the 3rd day of the week, amber from the 4th (after Wednesday), red from the 5th (Friday) and
   for a week that has ended short.
 * New arrivals — every newly admitted detainee talked to within ``new_arrival_talk_days`` (local

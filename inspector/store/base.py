@@ -1,4 +1,4 @@
-"""Declarative base and the columns every synced table carries (architecture §2)."""
+"""Declarative base and the columns every synced table carries (docs/design.md, "Sync columns")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Document numbers (文号) from office leases (architecture §3).
+"""Document numbers (文号) from office leases (docs/sync.md, "Number leases (文号)").
 
 The office leases each device blocks of numbers per document type and year; the laptop keeps them
 in ``number_block`` with ``source = "office"``; ``inspector.documents.numbering.issue_number`` issues

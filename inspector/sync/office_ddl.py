@@ -1,4 +1,4 @@
-"""The office schema as SQL, generated from the laptop's models (docs/sync.md §Office schema).
+"""The office schema as SQL, generated from the laptop's models (docs/sync.md, "Office schema").
 
 Schema ``records`` holds one table per synced laptop table, with the same columns (types compiled for
 PostgreSQL: JSON → jsonb, UUID → uuid, UTC timestamps → timestamptz) plus ``row_version``,

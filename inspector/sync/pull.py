@@ -1,4 +1,4 @@
-"""Pull: the office's changes after this laptop's cursor, page by page (§3).
+"""Pull: the office's changes after this laptop's cursor, page by page (docs/sync.md, "Pull").
 
 ``sync.pull`` returns rows ordered by ``(server_xid, server_seq)`` and only those whose transaction is
 older than every transaction still running (``server_xid < pg_snapshot_xmin(pg_current_snapshot())``),

@@ -1,4 +1,5 @@
-"""Push: freeze a batch, send it in one call, apply the answer in one local transaction (§3).
+"""Push: freeze a batch, send it in one call, apply the answer in one local transaction (docs/sync.md,
+"Push").
 
 1. :func:`freeze_batch` — in one local transaction, take up to ``BATCH_LIMIT`` outbox entries
    (skipping rows with an open conflict or in a batch not yet answered), make one op per row with a

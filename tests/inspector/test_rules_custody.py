@@ -1,4 +1,5 @@
-"""Custody deadlines by stage: worked examples W1–W10, W12 and W17 (domain reference §5) and edge cases."""
+"""Custody deadlines by stage: worked examples W1–W10, W12 and W17 (docs/domain.md, "Worked examples") and
+edge cases."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ def test_days_do_not_count_the_start_day() -> None:
         (date(2026, 11, 30), 3, date(2027, 2, 28)),  # across the year end
         (date(2026, 12, 15), 1, date(2027, 1, 15)),
         (date(2026, 8, 31), -6, date(2026, 2, 28)),  # negative months work too
-        (date(2026, 2, 28), 1, date(2026, 3, 28)),  # the clamp rule, not an end-of-month rule (§8.6)
+        (date(2026, 2, 28), 1, date(2026, 3, 28)),  # the clamp rule, not an end-of-month rule
     ],
 )
 def test_months_clamped(start: date, months: int, expected: date) -> None:

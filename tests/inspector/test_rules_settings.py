@@ -1,4 +1,4 @@
-"""Station rule settings: defaults from the domain reference, stored JSON round trip, validation."""
+"""Station rule settings: defaults (docs/domain.md), stored JSON round trip, validation."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Real password checks: a throw-away PostgreSQL cluster that only accepts ``scram-sha-256`` over TCP.
 
 The shared test server (``INSPECTOR_TEST_PG_URL``) uses ``trust``, so there a wrong password still gets
-in; these tests make their own cluster (architecture §7) — one per module, on a free port, always
+in; these tests make their own cluster (docs/sync.md, "Tests") — one per module, on a free port, always
 dropped at teardown — and run enrollment and sync end to end against it: the one-time secret, the
 keyring password that replaces it, a wrong password in the keyring, a wrong one-time secret.
 

@@ -59,7 +59,8 @@ class _WrittenDocument:
 
 
 class RectificationNotice(_WrittenDocument, Synced, Base):
-    """纠正违法通知书 (domain reference §3.5, §6.1)."""
+    """纠正违法通知书 (docs/domain.md, "Notice and suggestion life cycle" and "Notices and suggestions:
+    contents")."""
 
     __tablename__ = "rectification_notice"
     __table_args__ = (UniqueConstraint("station_id", "doc_year", "doc_seq"),)
@@ -81,7 +82,8 @@ class RectificationNotice(_WrittenDocument, Synced, Base):
 
 
 class ProcuratorialSuggestion(_WrittenDocument, Synced, Base):
-    """检察建议书 (domain reference §3.6, §6.2)."""
+    """检察建议书 (docs/domain.md, "Notice and suggestion life cycle" and "Notices and suggestions:
+    contents")."""
 
     __tablename__ = "procuratorial_suggestion"
     __table_args__ = (UniqueConstraint("station_id", "doc_year", "doc_seq"),)
@@ -101,7 +103,7 @@ class ProcuratorialSuggestion(_WrittenDocument, Synced, Base):
 
 
 class Finding(Synced, Base):
-    """A problem found (``issue`` in the domain reference), which any correction may handle."""
+    """A problem found (an "issue"), which any correction may handle."""
 
     __tablename__ = "finding"
 

@@ -13,7 +13,8 @@ from inspector.store.types import utc_now
 
 
 class CustodyStatus(Base):
-    """The computed custody deadline of one detainee (domain reference §3.7 ``deadline``).
+    """The computed custody deadline of one detainee (docs/domain.md, "Custody periods"; docs/design.md,
+    "Local-only tables").
 
     A cache, never synced and never edited: triggers delete a detainee's row whenever the detainee or
     one of its custody events changes (by any path: forms, imports, sync), and the agenda recomputes

@@ -50,7 +50,8 @@ class PreholidayInspection(Synced, Base):
 
 
 class ExecutionDeliveryCheck(Synced, Base):
-    """交付执行检察: 30-day delivery, 留所服刑 eligibility, property handover (domain reference §3.12)."""
+    """交付执行检察: 30-day delivery, 留所服刑 eligibility, property handover (docs/domain.md, "Delivery for
+    execution and 留所服刑")."""
 
     __tablename__ = "execution_delivery_check"
 

@@ -1,4 +1,4 @@
-"""Local bookkeeping of office sync (architecture §3): frozen batches and conflicts.
+"""Local bookkeeping of office sync (docs/sync.md, "Push" and "Conflicts"): frozen batches and conflicts.
 
 A batch is frozen — its ops, op ids and exact payload bytes written here — *before* it is sent, so a
 retry after any failure resends the very same bytes under the same ``batch_id``. ``sync_batch_entry``
