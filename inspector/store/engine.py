@@ -2,7 +2,7 @@
 
 ``create_engine("sqlite://", creator=...)`` with ``module=sqlcipher3`` so that SQLAlchemy wraps
 SQLCipher's own exception classes; the ``sqlite+pysqlcipher`` dialect would issue its own
-``PRAGMA key`` from the URL and break the raw-key creator (architecture §2).
+``PRAGMA key`` from the URL and break the raw-key creator (docs/design.md, "Encrypted local store").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What each list page shows: its query and its columns (ui.md, "Lists and forms" → Columns).
+"""What each list page shows: its query and its columns (docs/ui.md, "Lists").
 
 Every list is a :class:`RecordList` handed to the one generic
 :class:`~ui.models.record_table_model.RecordTableModel`; nothing here is a widget.
