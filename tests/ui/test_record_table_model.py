@@ -1,8 +1,10 @@
-"""RecordTableModel without a window: rows, roles, SQL sorting, paging, stale results."""
+"""RecordTableModel without a window: rows, roles, SQL sorting, paging, stale results, filters,
+names in pinyin order."""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -13,7 +15,15 @@ from inspector.domain.enums import Stage
 from inspector.store.models import Detainee, Finding
 from inspector.store.repository import today_local
 from inspector.store.store import Store
-from ui.models.record_lists import correction_list, days_left, detainee_list, patrol_list, talk_list
+from ui.models.record_lists import (
+    Criteria,
+    correction_list,
+    days_left,
+    detainee_list,
+    like_pattern,
+    patrol_list,
+    talk_list,
+)
 from ui.models.record_table_model import (
     OBJECT_ROLE,
     ROW_ROLE,
@@ -179,7 +189,7 @@ def test_errors_reach_on_error(store: Store, sync_runner: Any) -> None:
         raise AssertionError("never called: no rows")
 
     class Boom(RecordQuery):
-        def ids(self, session: Any, order_by: Any = ()) -> list[uuid.UUID]:
+        def ids(self, session: Any, order_by: Any = (), where: Any = None) -> list[uuid.UUID]:
             raise RuntimeError("disk on fire")
 
     spec = detainee_list()
@@ -282,3 +292,105 @@ def test_days_left() -> None:
     assert days_left("overdue", today - timedelta(days=1), today) == -1
     assert days_left("replied", today, today) is None
     assert days_left("served", None, today) is None
+
+
+# ---- filters ---------------------------------------------------------------------------------------
+
+
+def choice_index(spec: Any, label: str) -> int:
+    return [c.label for c in spec.filters.choices].index(label)
+
+
+def test_a_filter_narrows_the_ids_and_none_restores_the_scope(
+    store: Store, seed: Any, sync_runner: Any
+) -> None:
+    people = [seed.detainee(i) for i in range(6)]
+    gone = seed.detainee(6, discharged_on=today_local(), discharge_kind="released")
+    spec = detainee_list()
+    model = detainee_model(store, sync_runner)
+    model.reload()
+    assert model.total == 6  # the query's scope: people still held
+
+    model.set_filter(spec.where(Criteria(text=people[2].name)))  # reloads at once: it was loaded
+    assert [model.record_id(r) for r in range(model.rowCount())] == [people[2].id]
+
+    model.set_filter(spec.where(Criteria(choice=choice_index(spec, "全部"))))
+    assert model.total == 7 and gone.id in {model.record_id(r) for r in range(7)}
+    model.set_filter(spec.where(Criteria(text=gone.name, choice=choice_index(spec, "已出所"))))
+    assert [model.record_id(r) for r in range(model.rowCount())] == [gone.id]
+    model.set_filter(spec.where(Criteria(text=gone.name)))  # held only: the search skips them
+    assert model.total == 0
+
+    model.set_filter(None)
+    assert model.total == 6
+
+
+def test_a_filter_set_before_the_first_load_waits_for_it(store: Store, seed: Any, deferred: Any) -> None:
+    seed.detainees(3)
+    model = detainee_model(store, deferred)
+    model.set_filter(detainee_list().where(Criteria(text="测试0001")))
+    assert deferred.jobs == []  # not shown yet: nothing loads
+    model.reload()
+    deferred.run()
+    assert texts(model, 0) == ["测试0001"]
+
+
+def test_a_superseded_load_does_not_run_its_search(store: Store, seed: Any, deferred: Any) -> None:
+    seed.detainees(5)
+    spec = detainee_list()
+    searched: list[str] = []
+    find = spec.filters.find
+    assert find is not None
+
+    def spying_find(s: Store, text: str, choice: Any) -> Any:
+        searched.append(text)
+        return find(s, text, choice)
+
+    spied = replace(spec, filters=replace(spec.filters, find=spying_find))
+    model = RecordTableModel(store, spec.query, spec.columns, runner=deferred)
+    model.reload()
+    deferred.run()
+    for typed in ("测", "测试", "测试0003"):  # three keystrokes' loads queued before any ran
+        model.set_filter(spied.where(Criteria(text=typed)))
+    deferred.run(2)  # the newest first
+    newest = texts(model, 0)
+    deferred.run(0)
+    deferred.run(0)  # the older ones arrive late: they skip their work and change nothing
+    assert newest == texts(model, 0) == ["测试0003"]
+    assert searched == ["测试0003"] and not model.is_loading
+
+
+def test_the_search_text_is_taken_literally(store: Store, seed: Any, sync_runner: Any) -> None:
+    assert like_pattern("5%_a\\") == "%5\\%\\_a\\\\%"
+    seed.notice("served", today_local(), addressee="测试区看守所")
+    seed.notice("served", today_local(), addressee="测试_看守所")
+    spec = correction_list()
+    model = RecordTableModel(store, spec.query, spec.columns, runner=sync_runner)
+    model.set_filter(spec.where(Criteria(text="_")))
+    model.reload()
+    assert texts(model, 2) == ["测试_看守所"]
+
+
+# ---- pinyin order ----------------------------------------------------------------------------------
+
+
+def test_names_sort_in_pinyin_order(store: Store, seed: Any, sync_runner: Any) -> None:
+    names = ["张三", "李四", "王五", "曾六", "陈七"]
+    people = [seed.detainee(i, name=n) for i, n in enumerate(names)]
+    pinyin = ["陈七", "李四", "王五", "曾六", "张三"]  # chen, li, wang, zeng (a surname: not ceng), zhang
+    assert sorted(names) != pinyin
+
+    model = detainee_model(store, sync_runner, sort_column=0, sort_order=ASC)
+    model.reload()
+    assert texts(model, 0) == pinyin
+    model.sort(0, DESC)
+    assert texts(model, 0) == pinyin[::-1]
+
+    for person in people:
+        seed.talk(person)
+    spec = talk_list()
+    talks = RecordTableModel(
+        store, spec.query, spec.columns, runner=sync_runner, sort_column=1, sort_order=ASC
+    )
+    talks.reload()
+    assert texts(talks, 1) == pinyin

@@ -1,36 +1,58 @@
-"""What each list page shows: its query and its columns (docs/ui.md, "Lists").
+"""What each list page shows: its query, its columns and its filters (docs/ui.md, "Lists").
 
 Every list is a :class:`RecordList` handed to the one generic
-:class:`~ui.models.record_table_model.RecordTableModel`; nothing here is a widget.
+:class:`~ui.models.record_table_model.RecordTableModel`; nothing here is a widget. What the filter bar
+of a list searches is data too (:class:`Filters`): which text the search box matches (:class:`Contains`
+and its siblings, or a core search such as ``search_detainees``), which column the date range is on,
+and which ``WHERE`` each choice of the state filter adds (:class:`Choice`).
 """
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    SQLColumnExpression,
+    String,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
-from inspector.domain.enums import DocumentState, Gender, PatrolMethod, Stage, TalkType
+from inspector.domain.enums import DocumentState, Gender, LetterStatus, PatrolMethod, Stage, TalkType
+from inspector.domain.validation import SHANGHAI
+from inspector.store.collation import pinyin_order
 from inspector.store.models import (
     AppUser,
     CustodyStatus,
     Detainee,
     Finding,
+    MailboxLetter,
     MailboxOpening,
     Patrol,
     ProcuratorialSuggestion,
     RectificationNotice,
     Talk,
 )
+from inspector.store.queries import search_detainees
 from inspector.store.repository import today_local
+from inspector.store.store import Store
+from inspector.store.types import UTCDateTime
 from ui.formatting import (
     enum_label,
     enum_labels,
@@ -40,7 +62,7 @@ from ui.formatting import (
     join_list,
     mask_id_number,
 )
-from ui.models.record_table_model import CENTER, AnySelect, Column, RecordQuery
+from ui.models.record_table_model import CENTER, AnySelect, Column, RecordQuery, Where
 from ui.queries import AWAITING_REPLY
 
 DESC = Qt.SortOrder.DescendingOrder
@@ -70,9 +92,178 @@ class Listed:
         return self.extra[key]
 
 
+# ---- filters ----------------------------------------------------------------------------------------
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` for ``LIKE … ESCAPE '\\'``, with the text's own ``%``, ``_`` and ``\\`` taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class Match(Protocol):
+    """One way the search box's text can match a row of a list."""
+
+    def where(self, pattern: str) -> ColumnElement[bool]:
+        """The condition for a ``LIKE`` pattern (:func:`like_pattern`)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Contains:
+    """The text is part of a text column (or expression) of the row."""
+
+    column: SQLColumnExpression[Any]
+
+    def where(self, pattern: str) -> ColumnElement[bool]:
+        return self.column.like(pattern, escape="\\")
+
+
+@dataclass(frozen=True)
+class ItemContains:
+    """The text is part of an item of a JSON list of text (e.g. 巡视区域)."""
+
+    column: SQLColumnExpression[Any]
+
+    def where(self, pattern: str) -> ColumnElement[bool]:
+        items = func.json_each(self.column).table_valued("value")
+        return exists().select_from(items).where(items.c.value.like(pattern, escape="\\"))
+
+
+@dataclass(frozen=True)
+class PersonContains:
+    """The text is part of the name of a user in a JSON list of app_user ids (e.g. 检察人员)."""
+
+    column: SQLColumnExpression[Any]
+
+    def where(self, pattern: str) -> ColumnElement[bool]:
+        items = func.json_each(self.column).table_valued("value")
+        # The lists hold ids with dashes or without; the table holds the 32 hex digits.
+        user = type_coerce(AppUser.id, String()) == func.replace(items.c.value, "-", "")
+        return exists().select_from(items).where(user, AppUser.display_name.like(pattern, escape="\\"))
+
+
+@dataclass(frozen=True)
+class RelatedContains:
+    """The text is part of a column of a related record (e.g. the subject of a letter of an opening)."""
+
+    column: SQLColumnExpression[Any]
+    link: ColumnElement[bool]
+    """Joins the related record to the listed one (and leaves out deleted ones)."""
+
+    def where(self, pattern: str) -> ColumnElement[bool]:
+        return exists().where(self.link, self.column.like(pattern, escape="\\"))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a list's state filter: its label and the ``WHERE`` it adds (``None``: nothing)."""
+
+    label: str
+    where: ColumnElement[bool] | None = None
+    key: str = ""
+    """A name for code that needs one (e.g. a search that only looks at people still held)."""
+
+
+Finder = Callable[[Store, str, Choice], Collection[uuid.UUID]]
+"""A core search for the text of the search box: (store, text, chosen state) → the ids it finds."""
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What the filter bar says: search text, date range (either end open), state (index in the
+    list's choices; ``None``: the list's default)."""
+
+    text: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    choice: int | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a list's filter bar searches: all of it data, read by the view and turned into a ``WHERE``
+    by :meth:`where`."""
+
+    search_hint: str
+    """Placeholder of the search box: what it matches."""
+    matches: tuple[Match, ...] = ()
+    """The text matches a row if any of these does (``LIKE``)."""
+    find: Finder | None = None
+    """Or: a core search gives the ids (the text is not matched with ``LIKE`` then)."""
+    date_label: str = ""
+    date_column: SQLColumnExpression[Any] | None = None
+    """The list's main date: a ``date`` column, or a UTC timestamp (whole Beijing days then)."""
+    state_label: str = ""
+    choices: tuple[Choice, ...] = ()
+    default_choice: int = 0
+
+    def choice(self, criteria: Criteria) -> Choice | None:
+        index = self.default_choice if criteria.choice is None else criteria.choice
+        return self.choices[index] if 0 <= index < len(self.choices) else None
+
+    def is_default(self, criteria: Criteria) -> bool:
+        """True when the criteria narrow nothing beyond how the list opens."""
+        chosen = self.default_choice if criteria.choice is None else criteria.choice
+        return (
+            not criteria.text.strip()
+            and criteria.date_from is None
+            and criteria.date_to is None
+            and chosen == self.default_choice
+        )
+
+    def where(self, criteria: Criteria, id_column: SQLColumnExpression[Any]) -> Where:
+        """The model's filter (:meth:`RecordTableModel.set_filter`) for ``criteria``: run in the
+        background, it returns the ``WHERE`` terms (and runs :attr:`find` there, if any)."""
+        terms: list[ColumnElement[bool]] = []
+        choice = self.choice(criteria)
+        if choice is not None and choice.where is not None:
+            terms.append(choice.where)
+        if self.date_column is not None:
+            terms.extend(_date_terms(self.date_column, criteria.date_from, criteria.date_to))
+        text = criteria.text.strip()
+        find = self.find
+        if text and find is None and self.matches:
+            pattern = like_pattern(text)
+            terms.append(or_(*(m.where(pattern) for m in self.matches)))
+        if not text or find is None:
+            return lambda _store: terms
+
+        def with_search(store: Store) -> list[ColumnElement[bool]]:
+            found = find(store, text, choice or Choice(""))
+            return [*terms, _id_in(id_column, found)]
+
+        return with_search
+
+
+def _date_terms(column: SQLColumnExpression[Any], first: date | None, last: date | None) -> list[Any]:
+    """``first`` ≤ the column's date ≤ ``last`` (either may be open)."""
+    terms: list[Any] = []
+    if isinstance(getattr(column, "type", None), UTCDateTime):  # an instant: Beijing days first to last
+        if first is not None:
+            terms.append(column >= datetime.combine(first, time(0), SHANGHAI).astimezone(UTC))
+        if last is not None:
+            end = datetime.combine(last + timedelta(days=1), time(0), SHANGHAI).astimezone(UTC)
+            terms.append(column < end)
+    else:
+        if first is not None:
+            terms.append(column >= first)
+        if last is not None:
+            terms.append(column <= last)
+    return terms
+
+
+def _id_in(id_column: SQLColumnExpression[Any], ids: Collection[uuid.UUID]) -> ColumnElement[bool]:
+    """``id IN (…)`` for any number of ids: one JSON array parameter (SQLite allows 32,766 parameters,
+    a search may find 100,000 people), compared as the 32 hex digits the database holds."""
+    if not ids:
+        return false()
+    values = func.json_each(literal(json.dumps([i.hex for i in ids]), String())).table_valued("value")
+    return type_coerce(id_column, String()).in_(select(values.c.value))
+
+
 @dataclass(frozen=True)
 class RecordList:
-    """One list page: title, query, columns and the order it opens in."""
+    """One list page: title, query, columns, the order it opens in, and its filter bar."""
 
     key: str
     title: str
@@ -82,6 +273,11 @@ class RecordList:
     columns: list[Column]
     sort_column: int = 0
     sort_order: Qt.SortOrder = DESC
+    filters: Filters = field(default_factory=lambda: Filters(""))
+
+    def where(self, criteria: Criteria) -> Where:
+        """The model's filter for what the filter bar says (see :meth:`Filters.where`)."""
+        return self.filters.where(criteria, self.query.id_column)
 
 
 # ---- helpers ----------------------------------------------------------------------------------------
@@ -123,6 +319,15 @@ def _live(model: Any) -> Any:
     return model.deleted_at.is_(None)
 
 
+def _everything() -> Choice:
+    return Choice(QCoreApplication.translate("RecordLists", "全部"))
+
+
+def _json_list_has(column: SQLColumnExpression[Any], value: str) -> ColumnElement[bool]:
+    items = func.json_each(column).table_valued("value")
+    return exists().select_from(items).where(items.c.value == value)
+
+
 # ---- 巡视检察 ----------------------------------------------------------------------------------------
 
 
@@ -152,6 +357,22 @@ def patrol_list() -> RecordList:
         ),
         Column(t("RecordLists", "检察人员"), lambda r: r["people"], stretch=True),
     ]
+    filters = Filters(
+        t("RecordLists", "搜索巡视区域、检察人员、发现的问题…"),
+        matches=(
+            ItemContains(Patrol.areas),
+            PersonContains(Patrol.participant_ids),
+            Contains(Patrol.summary),
+            RelatedContains(Finding.description, (Finding.patrol_id == Patrol.id) & _live(Finding)),
+        ),
+        date_label=t("RecordLists", "日期"),
+        date_column=Patrol.patrol_date,
+        state_label=t("RecordLists", "方式"),
+        choices=(
+            _everything(),
+            *(Choice(m.label, _json_list_has(Patrol.methods, m.value), m.value) for m in PatrolMethod),
+        ),
+    )
     return RecordList(
         "patrols",
         t("RecordLists", "巡视检察"),
@@ -159,6 +380,7 @@ def patrol_list() -> RecordList:
         t("RecordLists", "次"),
         query,
         columns,
+        filters=filters,
     )
 
 
@@ -178,7 +400,9 @@ def talk_list() -> RecordList:
     t = QCoreApplication.translate
     columns = [
         Column(t("RecordLists", "日期"), lambda r: r.record.talk_at, sort=Talk.talk_at, width=140),
-        Column(t("RecordLists", "在押人员"), lambda r: r["detainee_name"], sort=name, width=110),
+        Column(
+            t("RecordLists", "在押人员"), lambda r: r["detainee_name"], sort=pinyin_order(name), width=110
+        ),
         Column(t("RecordLists", "监室"), lambda r: r["cell"], sort=cell, width=80),
         Column(
             t("RecordLists", "谈话类型"),
@@ -196,6 +420,19 @@ def talk_list() -> RecordList:
         ),
         Column(t("RecordLists", "反映问题摘要"), lambda r: first_line(r.record.issues_summary), stretch=True),
     ]
+    filters = Filters(
+        t("RecordLists", "搜索在押人员、监室、谈话人、反映的问题…"),
+        matches=(
+            Contains(name),
+            Contains(cell),
+            PersonContains(Talk.interviewer_ids),
+            Contains(Talk.issues_summary),
+        ),
+        date_label=t("RecordLists", "谈话日期"),
+        date_column=Talk.talk_at,
+        state_label=t("RecordLists", "谈话类型"),
+        choices=(_everything(), *(Choice(m.label, Talk.talk_type == m.value, m.value) for m in TalkType)),
+    )
     return RecordList(
         "talks",
         t("RecordLists", "个别谈话"),
@@ -203,6 +440,7 @@ def talk_list() -> RecordList:
         t("RecordLists", "次"),
         query,
         columns,
+        filters=filters,
     )
 
 
@@ -243,6 +481,27 @@ def mailbox_list() -> RecordList:
         ),
         Column(t("RecordLists", "线索摘要"), lambda r: first_line(r.record.lead_summary), stretch=True),
     ]
+    letter_of_opening = (MailboxLetter.opening_id == MailboxOpening.id) & _live(MailboxLetter)
+    open_letter = exists().where(letter_of_opening, MailboxLetter.status.in_(sorted(_LETTER_OPEN)))
+    filters = Filters(
+        t("RecordLists", "搜索信箱位置、开启人、线索、来信事由…"),
+        matches=(
+            Contains(MailboxOpening.mailbox_location),
+            PersonContains(MailboxOpening.opener_ids),
+            Contains(MailboxOpening.lead_summary),
+            RelatedContains(MailboxLetter.subject, letter_of_opening),
+        ),
+        date_label=t("RecordLists", "开启日期"),
+        date_column=MailboxOpening.opened_at,
+        state_label=t("RecordLists", "情况"),
+        choices=(
+            _everything(),
+            Choice(t("RecordLists", "有来信"), MailboxOpening.letter_count > 0, "letters"),
+            Choice(t("RecordLists", "无来信"), MailboxOpening.letter_count == 0, "no_letters"),
+            Choice(t("RecordLists", "有价值线索"), MailboxOpening.has_valuable_lead.is_(True), "lead"),
+            Choice(t("RecordLists", "有来信待办理"), open_letter, "open_letters"),
+        ),
+    )
     return RecordList(
         "mailbox",
         t("RecordLists", "检察官信箱"),
@@ -250,7 +509,14 @@ def mailbox_list() -> RecordList:
         t("RecordLists", "次"),
         query,
         columns,
+        filters=filters,
     )
+
+
+# Letters still being dealt with (registered, under review, transferred and awaiting the result).
+_LETTER_OPEN = frozenset(
+    s.value for s in (LetterStatus.REGISTERED, LetterStatus.IN_REVIEW, LetterStatus.TRANSFERRED)
+)
 
 
 # ---- 纠正与建议 --------------------------------------------------------------------------------------
@@ -260,7 +526,46 @@ SUGGESTION = "procuratorial_suggestion"
 _AWAITING = frozenset(s.value for s in AWAITING_REPLY)
 
 
+# Oral corrections are rows of 纠正与建议 too, with a state of their own and the follow-up date as their
+# 回复期限 (not corrected and not escalated: ORAL_OPEN).
+ORAL = "oral_correction"
+ORAL_OPEN = "oral_open"
+_ORAL_STATES = {ORAL_OPEN: "跟踪中", "oral_corrected": "已纠正", "oral_escalated": "已制发通知书"}
+
+
+def _oral_part() -> AnySelect:
+    from sqlalchemy import case
+
+    from inspector.store.models import OralCorrection
+
+    escalated = exists().where(
+        RectificationNotice.oral_correction_id == OralCorrection.id, _live(RectificationNotice)
+    )
+    state = case(
+        (OralCorrection.corrected.is_(True), literal("oral_corrected")),
+        (escalated, literal("oral_escalated")),
+        else_=literal(ORAL_OPEN),
+    )
+    return select(
+        OralCorrection.id.label("id"),
+        literal(ORAL).label("kind"),
+        literal(None, String).label("doc_number"),
+        OralCorrection.addressee_unit.label("addressee"),
+        OralCorrection.facts.label("subject"),
+        state.label("state"),
+        OralCorrection.issued_on.label("issued_on"),
+        OralCorrection.follow_up_due.label("reply_due"),
+        OralCorrection.created_at.label("created_at"),
+    ).where(_live(OralCorrection))
+
+
+def _correction_state(state: str | None) -> str:
+    return _tr(_ORAL_STATES[state]) if state in _ORAL_STATES else enum_label(DocumentState, state)
+
+
 def _document_kind(kind: str) -> str:
+    if kind == ORAL:
+        return QCoreApplication.translate("RecordLists", "口头纠正")
     if kind == NOTICE:
         return QCoreApplication.translate("RecordLists", "纠正违法通知书")
     if kind == SUGGESTION:
@@ -269,8 +574,9 @@ def _document_kind(kind: str) -> str:
 
 
 def days_left(state: str | None, reply_due: date | None, today: date | None = None) -> int | None:
-    """Days until the reply is due, for documents waiting for a reply; negative when overdue."""
-    if state not in _AWAITING or reply_due is None:
+    """Days until the reply is due, for documents waiting for a reply (and until the follow-up of an
+    oral correction still open); negative when overdue."""
+    if (state not in _AWAITING and state != ORAL_OPEN) or reply_due is None:
         return None
     return (reply_due - (today or today_local())).days
 
@@ -295,7 +601,7 @@ def _days_left_colour(row: Any) -> QColor | None:
 
 
 def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
-    """纠正违法通知书 and 检察建议书 together (oral corrections will join them)."""
+    """Oral corrections, 纠正违法通知书 and 检察建议书 together (the documents only when awaiting a reply)."""
     docs = []
     for model, kind, subject in (
         (RectificationNotice, NOTICE, RectificationNotice.facts),
@@ -315,6 +621,8 @@ def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
         if awaiting_reply_only:
             part = part.where(model.state.in_(sorted(_AWAITING)))
         docs.append(part)
+    if not awaiting_reply_only:
+        docs.append(_oral_part())
     u = union_all(*docs).subquery("documents")
     query = RecordQuery(select(u), u.c.id, make_rows=lambda s, rows: [Listed(r, {}) for r in rows])
     t = QCoreApplication.translate
@@ -331,7 +639,7 @@ def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
         Column(t("RecordLists", "事由"), lambda r: first_line(r.record.subject, 80), stretch=True),
         Column(
             t("RecordLists", "状态"),
-            lambda r: enum_label(DocumentState, r.record.state),
+            lambda r: _correction_state(r.record.state),
             sort=u.c.state,
             width=90,
         ),
@@ -347,23 +655,58 @@ def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
             width=100,
         ),
     ]
+    filters = Filters(
+        t("RecordLists", "搜索文号、对象、事由…"),
+        matches=(Contains(u.c.doc_number), Contains(u.c.addressee), Contains(u.c.subject)),
+        date_label=t("RecordLists", "签发日期"),
+        date_column=u.c.issued_on,
+        state_label=t("RecordLists", "状态"),
+        choices=(
+            _everything(),
+            Choice(t("RecordLists", "待回复"), u.c.state.in_(sorted(_AWAITING)), "awaiting_reply"),
+            *(Choice(m.label, u.c.state == m.value, m.value) for m in DocumentState),
+        ),
+    )
     return RecordList(
         "corrections",
         t("RecordLists", "纠正与建议"),
-        t("RecordLists", "纠正违法通知书、检察建议书及其送达、回复和整改情况"),
+        t("RecordLists", "口头纠正意见、纠正违法通知书、检察建议书及其送达、回复和整改情况"),
         t("RecordLists", "份"),
         query,
         columns,
         sort_column=6 if awaiting_reply_only else 5,
         sort_order=ASC if awaiting_reply_only else DESC,
+        filters=filters,
     )
 
 
 # ---- 在押人员 ----------------------------------------------------------------------------------------
 
 
+HELD = "held"
+"""The key of the 在押人员 list's default state: people still held."""
+
+SEARCH_ALL = 1_000_000_000  # search_detainees' limit when the list shows every match
+
+
+def _held(row: Any) -> bool:
+    return row.record.discharged_on is None
+
+
+def _deadline(row: Any) -> date | None:
+    return row["deadline"] if _held(row) else None  # a discharged person's cached deadline is moot
+
+
+def _stage_text(row: Any) -> str:
+    if _held(row):
+        return enum_label(Stage, row.record.stage)
+    return _tr("已出所（{date}）").format(date=fmt_date(row.record.discharged_on))
+
+
 def _deadline_colour(row: Any) -> QColor | None:
-    deadline, warning_from = row["deadline"], row["warning_from"]
+    deadline, warning_from = _deadline(row), row["warning_from"]
+    if deadline is None:
+        return None
     today = today_local()
     if deadline is not None and deadline < today:
         return OVERDUE
@@ -378,9 +721,17 @@ def _refresh_custody(store: Any) -> None:
     refresh_custody_cache(store)
 
 
+def _find_detainees(store: Store, text: str, choice: Choice) -> list[uuid.UUID]:
+    """The register's search box: the core's search (name, part of the ID number, or the cell, over
+    its indexes), every match, only among people still held when the list shows only them."""
+    hits = search_detainees(store, text, limit=SEARCH_ALL, include_discharged=choice.key != HELD)
+    return [hit.id for hit in hits]
+
+
 def detainee_list() -> RecordList:
-    """Everyone in custody, with the custody deadline from the cache (``custody_status``), joined in
-    SQL so that the column sorts; the cache is refreshed (rules engine) before every load."""
+    """Everyone in custody (the state filter also shows those discharged), with the custody deadline
+    from the cache (``custody_status``), joined in SQL so that the column sorts; the cache is
+    refreshed (rules engine) before every load."""
     stmt: AnySelect = (
         select(
             Detainee,
@@ -389,17 +740,19 @@ def detainee_list() -> RecordList:
             CustodyStatus.basis.label("basis"),
         )
         .outerjoin(CustodyStatus, CustodyStatus.detainee_id == Detainee.id)
-        .where(_live(Detainee), Detainee.discharged_on.is_(None))
+        .where(_live(Detainee))
     )
+    held = Detainee.discharged_on.is_(None)
     query = RecordQuery(
         stmt,
         Detainee.id,
         make_rows=lambda s, rows: [Listed(r[0], dict(r._mapping)) for r in rows],
         prepare=_refresh_custody,
+        scope=held,
     )
     t = QCoreApplication.translate
     columns = [
-        Column(t("RecordLists", "姓名"), lambda r: r.record.name, sort=Detainee.name, width=90),
+        Column(t("RecordLists", "姓名"), lambda r: r.record.name, sort=pinyin_order(Detainee.name), width=90),
         Column(
             t("RecordLists", "性别"),
             lambda r: enum_label(Gender, r.record.gender),
@@ -423,13 +776,13 @@ def detainee_list() -> RecordList:
         ),
         Column(
             t("RecordLists", "诉讼阶段"),
-            lambda r: enum_label(Stage, r.record.stage),
+            _stage_text,
             sort=Detainee.stage,
             width=140,
         ),
         Column(
             t("RecordLists", "羁押期限届满日"),
-            lambda r: r["deadline"],
+            _deadline,
             sort=CustodyStatus.deadline,
             foreground=_deadline_colour,
             width=120,
@@ -442,13 +795,27 @@ def detainee_list() -> RecordList:
             stretch=True,
         ),
     ]
+    filters = Filters(
+        t("RecordLists", "搜索姓名、身份证号或监室…"),
+        find=_find_detainees,
+        date_label=t("RecordLists", "入所日期"),
+        date_column=Detainee.admitted_at,
+        state_label=t("RecordLists", "状态"),
+        choices=(
+            _everything(),
+            Choice(t("RecordLists", "在押"), held, HELD),
+            Choice(t("RecordLists", "已出所"), Detainee.discharged_on.is_not(None), "discharged"),
+        ),
+        default_choice=1,
+    )
     return RecordList(
         "detainees",
         t("RecordLists", "在押人员"),
-        t("RecordLists", "目前在所的在押人员（已出所人员不在此列）"),
+        t("RecordLists", "目前在所的在押人员；已出所人员在状态“已出所”或“全部”中"),
         t("RecordLists", "人"),
         query,
         columns,
         sort_column=4,
         sort_order=DESC,
+        filters=filters,
     )

@@ -8,6 +8,9 @@ show it, the SQL expression to sort by). :class:`RecordTableModel` does the rest
   in SQL, so sorting works over all rows, not just the loaded ones) and the first page of rows.
 * Further rows are fetched a page at a time (``canFetchMore``/``fetchMore``) by id, as the view
   scrolls. Paging by id rather than ``OFFSET`` keeps pages consistent while others write.
+* A filter (:meth:`RecordTableModel.set_filter`: ``WHERE`` terms worked out in the background, e.g.
+  from a search box) narrows the ids; each change is a new load, and only the newest load's result is
+  ever shown (an older one still running is dropped, or skips its work if it has not begun).
 * Roles: ``DisplayRole`` text; :data:`SORT_ROLE` the raw value (date, number, text);
   :data:`OBJECT_ROLE` (``Qt.UserRole``) the record id; :data:`ROW_ROLE` the row object itself.
 """
@@ -29,7 +32,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from sqlalchemy import Select, SQLColumnExpression, String, type_coerce
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, String, type_coerce
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import UnaryExpression
@@ -101,6 +104,10 @@ RecordKey = uuid.UUID | str
 SortKey = tuple[Any, bool]
 """An ``ORDER BY`` term: (SQL expression, descending?)."""
 
+Where = Callable[[Store], Sequence[ColumnElement[bool]]]
+"""A filter: the ``WHERE`` terms to add to a list's query, worked out in the background (it may read
+the store, e.g. run a search that returns ids)."""
+
 
 def as_uuid(key: RecordKey) -> uuid.UUID:
     return key if isinstance(key, uuid.UUID) else uuid.UUID(key)
@@ -120,6 +127,8 @@ class RecordQuery:
 
     ``stmt`` selects the rows (a model, or a model plus labelled extra columns, or columns of a
     subquery) with any ``WHERE``; ordering comes from the model. ``id_column`` identifies a record.
+    ``scope`` narrows the list as it opens (e.g. only people still held); a filter replaces it, so a
+    filter can also widen the list (everyone, or those discharged).
     ``make_rows`` turns result rows into the objects columns read (default: the entity itself when
     one is selected, else the ``Row``); every such object must give its id through ``row_id``.
     """
@@ -131,9 +140,17 @@ class RecordQuery:
     prepare: Callable[[Store], object] | None = None
     """Run in the background before each (re)load, e.g. to refresh a cache the query joins. The load
     itself reads in a read-only session; ``prepare`` opens its own (writing) session if it writes."""
+    scope: ColumnElement[bool] | None = None
+    """The ``WHERE`` of the unfiltered list; a filter's terms (``ids(where=…)``) take its place."""
 
-    def ids(self, session: Session, order: Sequence[SortKey] = ()) -> list[RecordKey]:
+    def ids(
+        self,
+        session: Session,
+        order: Sequence[SortKey] = (),
+        where: Sequence[ColumnElement[bool]] | None = None,
+    ) -> list[RecordKey]:
         """Ids of every matching record, in display order (the id breaks ties, so paging is stable).
+        ``where``: a filter's terms, in place of :attr:`scope` (``None``: no filter).
 
         They come back as the database's text, not ``uuid.UUID``: on 100,000 rows that halves the
         time; :meth:`rows` converts only the ids of the page it reads.
@@ -147,7 +164,9 @@ class RecordQuery:
                 expr = UnaryExpression(expr, operator=custom_op("+"), type_=expr.type)
             terms.append(expr.desc() if descending else expr.asc())
         as_text = type_coerce(self.id_column, String())
-        stmt = self.stmt.with_only_columns(as_text).order_by(*terms, self.id_column)
+        if where is None:
+            where = () if self.scope is None else (self.scope,)
+        stmt = self.stmt.where(*where).with_only_columns(as_text).order_by(*terms, self.id_column)
         return list(session.scalars(stmt))
 
     def rows(self, session: Session, ids: Sequence[RecordKey]) -> list[Any]:
@@ -202,6 +221,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[RecordKey] = []
         self._rows: list[Any] = []
         self._generation = 0
+        self._filter: Where | None = None
         self._requested = False
         self._loading = False
         self._fetching = False
@@ -248,10 +268,18 @@ class RecordTableModel(QAbstractTableModel):
             return []
         return [(expr, order == Qt.SortOrder.DescendingOrder)]
 
+    def set_filter(self, where: Where | None) -> None:
+        """Show only the records ``where`` selects (``None``: the query's ``scope``); reloads if the
+        list was loaded."""
+        self._filter = where
+        if self._requested:
+            self.reload()
+
     def reload(self) -> None:
         """Re-read the ids in the current order and the first page, in the background.
 
-        The rows on screen stay until the new ones arrive; a result from an older load is dropped.
+        The rows on screen stay until the new ones arrive; a result from an older load is dropped,
+        and an older load that has not begun its work by the time a newer one is asked for skips it.
         """
         self._requested = True
         self._generation += 1
@@ -259,12 +287,21 @@ class RecordTableModel(QAbstractTableModel):
         self._loading = True
         self._fetching = False
         query, store, order, page = self._query, self._store, self._order_by(), self._page_size
+        where = self._filter
 
-        def work() -> _Page:
+        def superseded() -> bool:
+            return generation != self._generation  # generations only grow: it stays superseded
+
+        def work() -> _Page | None:
+            if superseded():
+                return None
             if query.prepare is not None:
                 query.prepare(store)  # may write (a cache): its own short transaction
+            terms = where(store) if where is not None else None
+            if superseded():
+                return None
             with store.session(read_only=True) as s:  # a snapshot beside any writer, never waiting
-                ids = query.ids(s, order)
+                ids = query.ids(s, order, terms)
                 return _Page(ids, query.rows(s, ids[:page]))
 
         self._run(
@@ -288,8 +325,8 @@ class RecordTableModel(QAbstractTableModel):
         if not self._requested:
             self.reload()
 
-    def _reloaded(self, generation: int, page: _Page) -> None:
-        if generation != self._generation:
+    def _reloaded(self, generation: int, page: _Page | None) -> None:
+        if generation != self._generation or page is None:  # None: it was superseded before it ran
             return
         old_total = len(self._ids)
         self.beginResetModel()

@@ -1,21 +1,59 @@
-"""A list page: header with the row count, and a sortable read-only table over a :class:`RecordList`."""
+"""A list page: header with the row count, a filter bar, and a sortable read-only table over a
+:class:`RecordList`.
+
+The filter bar (search box, date range, state) is built from the list's :class:`Filters`; what each
+part matches is declared there, not here. Typing waits :data:`FILTER_DELAY_MS` after the last key,
+then the model loads in the background; a newer filter supersedes an older load. Keys: ``Ctrl+F``
+goes to the search box, ``Esc`` there clears it (and, when already empty, goes back to the table),
+``↓`` goes to the table; ``Enter`` or a double-click on a row asks to open the record
+(:attr:`RecordsView.openRequested`); ``Ctrl+P`` previews the row's document where the page has one.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QMetaMethod,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
+from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui.documents import PdfRequest, open_preview
-from ui.models.record_lists import RecordList
+from ui.models.record_lists import Criteria, RecordList
 from ui.models.record_table_model import OBJECT_ROLE, ROW_ROLE, RecordTableModel
+from ui.qt_compat import emit
 from ui.widgets import Page
 from ui.workers import Runner
+
+FILTER_DELAY_MS = 150
+"""How long typing (or a date) must rest before the list is filtered."""
 
 
 def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTableView:
@@ -55,6 +93,50 @@ def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTable
     return view
 
 
+class OptionalDateEdit(QDateEdit):
+    """A date with a calendar popup that may be left open: shows 不限 until a date is picked; Delete
+    clears it again. The popup of an open date shows the current month."""
+
+    OPEN = QDate(1900, 1, 1)  # the minimum date stands for "no date" (its special value text)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(self.OPEN)
+        self.setSpecialValueText(self.tr("不限"))
+        self.setDate(self.OPEN)
+        self.setToolTip(self.tr("点击箭头选择日期；按 Delete 清除"))
+
+    def value(self) -> date | None:
+        chosen = self.date()
+        return None if chosen == self.OPEN else date(chosen.year(), chosen.month(), chosen.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(self.OPEN if value is None else QDate(value.year, value.month, value.day))
+
+    def clear_value(self) -> None:
+        self.setDate(self.OPEN)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.clear_value()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+        self._popup_at_today()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)  # may open the popup, at the date shown
+        self._popup_at_today()
+
+    def _popup_at_today(self) -> None:
+        calendar = self.calendarWidget()
+        if self.value() is None and calendar is not None and calendar.isVisible():
+            today = today_local()
+            calendar.setCurrentPage(today.year, today.month)
+
+
 @dataclass(frozen=True)
 class RowDocument:
     """The document a list row prints: the button's text and row → :class:`PdfRequest` (or None)."""
@@ -65,6 +147,10 @@ class RowDocument:
 
 class RecordsView(Page):
     """One of 巡视检察 · 个别谈话 · 检察官信箱 · 纠正与建议 · 在押人员."""
+
+    openRequested = Signal(object)
+    """Enter or a double-click on a row: open the record (its id, ``uuid.UUID``). With nothing
+    connected, the page previews the row's document instead (if it has one)."""
 
     def __init__(
         self,
@@ -93,8 +179,11 @@ class RecordsView(Page):
         self.count_label = QLabel(self.tr("正在读取…"))
         self.count_label.setObjectName("rowCount")
         self.header.right.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        self._build_filter_bar()
         self.table = make_table(self.model, self)
         self.body.addWidget(self.table, 1)
+        self.table.activated.connect(self._row_activated)  # Enter, or a double-click
+        self._shortcuts = [QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)]
         self.model.loaded.connect(self._update_count)
         self.model.totalChanged.connect(self._update_count)
         self.model.loadFailed.connect(self._load_failed)
@@ -103,11 +192,153 @@ class RecordsView(Page):
         self.model.rowsInserted.connect(lambda *_: self._try_select())
         if document is not None:
             self.preview_button = self.add_button(document.label, self.preview_selected)
-            self.preview_button.setToolTip(self.tr("先选中一行；也可以双击该行"))
+            self.preview_button.setToolTip(self.tr("先选中一行（Ctrl+P）"))
             self.preview_button.setEnabled(False)
             self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
             self.model.modelReset.connect(self._selection_changed)
-            self.table.activated.connect(lambda _index: self.preview_selected())
+            print_keys = QKeySequence(QKeySequence.StandardKey.Print)
+            self._shortcuts.append(QShortcut(print_keys, self, self.preview_selected))
+        for shortcut in self._shortcuts:
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while the page is shown
+        self._criteria = self.criteria()  # as the list opens (its default state)
+        self.model.set_filter(spec.where(self._criteria))
+
+    # ---- filter bar ---------------------------------------------------------------------------------
+
+    def _build_filter_bar(self) -> None:
+        filters = self.spec.filters
+        bar = QWidget()
+        bar.setObjectName("filterBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText(filters.search_hint or self.tr("搜索…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip(self.tr("输入即筛选（Ctrl+F）；Esc 清除"))
+        self.search_edit.setMinimumWidth(240)
+        self.search_edit.setMaximumWidth(360)
+        self.search_edit.installEventFilter(self)
+        row.addWidget(self.search_edit, 1)
+
+        self.date_from = OptionalDateEdit()
+        self.date_to = OptionalDateEdit()
+        self.date_label = QLabel(filters.date_label)
+        to_label = QLabel(self.tr("至"))
+        row.addSpacing(8)
+        date_widgets: list[QWidget] = [self.date_label, self.date_from, to_label, self.date_to]
+        for widget in date_widgets:
+            widget.setVisible(filters.date_column is not None)
+            row.addWidget(widget)
+        self.date_label.setBuddy(self.date_from)
+
+        self.state_combo = QComboBox()
+        self.state_label = QLabel(filters.state_label)
+        for choice in filters.choices:
+            self.state_combo.addItem(choice.label)
+        self.state_combo.setCurrentIndex(filters.default_choice)
+        self.state_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.state_label.setBuddy(self.state_combo)
+        row.addSpacing(8)
+        state_widgets: list[QWidget] = [self.state_label, self.state_combo]
+        for widget in state_widgets:
+            widget.setVisible(bool(filters.choices))
+            row.addWidget(widget)
+
+        self.clear_filters_button = QPushButton(self.tr("清除筛选"))
+        self.clear_filters_button.setEnabled(False)
+        self.clear_filters_button.clicked.connect(lambda _checked=False: self.clear_filters())
+        row.addSpacing(8)
+        row.addWidget(self.clear_filters_button)
+        row.addStretch(1)
+        self.body.addWidget(bar)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.search_edit.returnPressed.connect(self.apply_filters)
+        self.date_from.dateChanged.connect(lambda _date: self._filter_timer.start())
+        self.date_to.dateChanged.connect(lambda _date: self._filter_timer.start())
+        self.state_combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
+
+    def criteria(self) -> Criteria:
+        """What the filter bar says now."""
+        choice = self.state_combo.currentIndex()
+        return Criteria(
+            self.search_edit.text().strip(),
+            self.date_from.value(),
+            self.date_to.value(),
+            None if choice < 0 else choice,
+        )
+
+    @property
+    def filtering(self) -> bool:
+        """Whether the filter bar narrows the list beyond how it opens."""
+        return not self.spec.filters.is_default(self._criteria)
+
+    @Slot()
+    def apply_filters(self) -> None:
+        """Filter the list by what the filter bar says (at once; typing comes here after a pause)."""
+        self._filter_timer.stop()
+        criteria = self.criteria()
+        if criteria == self._criteria:
+            return
+        self._criteria = criteria
+        self.clear_filters_button.setEnabled(self.filtering)
+        self.model.set_filter(self.spec.where(criteria))
+        if self.model.is_loading:
+            self.count_label.setText(self.tr("正在查找…"))
+
+    def clear_filters(self) -> None:
+        """Back to the list as it opens: no search, no dates, the default state."""
+        for widget in (self.search_edit, self.date_from, self.date_to, self.state_combo):
+            widget.blockSignals(True)
+        self.search_edit.clear()
+        self.date_from.clear_value()
+        self.date_to.clear_value()
+        self.state_combo.setCurrentIndex(self.spec.filters.default_choice)
+        for widget in (self.search_edit, self.date_from, self.date_to, self.state_combo):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                if self.search_edit.text():
+                    self.search_edit.clear()
+                    self.apply_filters()
+                else:
+                    self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount() > 0:
+                self.apply_filters()  # what is typed, now
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    # ---- rows -------------------------------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _row_activated(self, index: QModelIndex) -> None:
+        record_id = self.model.data(self.model.index(index.row(), 0), OBJECT_ROLE)
+        if not isinstance(record_id, uuid.UUID):
+            return
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.openRequested)):
+            emit(self.openRequested, record_id)
+        elif self.document is not None:
+            self.preview_selected()  # nothing opens records yet: the row's document, as before
 
     def add_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         """A button at the right of the page title (e.g. 预览和打印…, 打印台账…)."""
@@ -145,7 +376,7 @@ class RecordsView(Page):
     def _update_count(self) -> None:
         total = self.model.total
         if total == 0:
-            self.count_label.setText(self.tr("暂无记录"))
+            self.count_label.setText(self.tr("没有符合条件的记录") if self.filtering else self.tr("暂无记录"))
         else:
             self.count_label.setText(self.tr("共 {n} {unit}").format(n=total, unit=self.spec.unit))
 
@@ -186,6 +417,9 @@ class RecordsView(Page):
             return
         position = self.model.position_of(record_id)
         if position is None:
+            if self.filtering:  # perhaps filtered out: look again in the whole list
+                self.clear_filters()
+                return
             self._pending_select = None
             return
         if position < self.model.rowCount():
