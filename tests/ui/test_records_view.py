@@ -126,7 +126,7 @@ def test_the_register_search_goes_through_the_core_search(
     assert shown_ids(view) == {register["zhang"].id, register["gone"].id}
     view.state_combo.setCurrentIndex(view.state_combo.findText("已出所"))
     assert shown_ids(view) == {register["gone"].id}
-    assert view.model.data(view.model.index(0, 5)) == f"已出所（{today_local().isoformat()}）"
+    assert view.model.data(view.model.index(0, 5)) == f"已出所 {today_local().isoformat()}"
 
 
 def test_typing_waits_for_a_pause_and_only_the_newest_load_shows(
@@ -329,3 +329,32 @@ def test_ctrl_f_goes_to_the_search_box_of_the_page_shown(
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)  # already empty: back to the table
     assert QApplication.focusWidget() is page.table
     idle()
+
+
+def test_a_record_asked_for_that_the_filter_hides_clears_the_filter(
+    qtbot: Any, store: Store, register: dict[str, Any], sync_runner: Any
+) -> None:
+    view = make_view(qtbot, store, detainee_list(), sync_runner)
+    type_search(qtbot, view, "李")
+    view.search_edit.setFocus()
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)  # to the table, first row
+    assert QApplication.focusWidget() is view.table and view.selected_id() == register["li"].id
+
+    view.select_record(register["wang"].id)  # e.g. from the 工作台: not among the rows shown
+    assert view.search_edit.text() == "" and view.model.total == 4
+    assert view.selected_id() == register["wang"].id
+
+
+def test_down_right_after_typing_selects_the_first_row_of_the_new_rows(
+    qtbot: Any, store: Store, register: dict[str, Any], deferred: Any
+) -> None:
+    view = make_view(qtbot, store, detainee_list(), deferred)
+    deferred.run()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=5_000)
+    view.search_edit.setFocus()
+    type_into(qtbot, view.search_edit, "王")
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)  # before the pause: filters now, then waits
+    assert QApplication.focusWidget() is view.table and len(deferred.jobs) == 1
+    deferred.run()
+    assert view.selected_id() == register["wang"].id

@@ -629,7 +629,7 @@ def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
     columns = [
         Column(
             t("RecordLists", "文号"),
-            lambda r: r.record.doc_number,
+            lambda r: r.record.doc_number if r.record.kind != ORAL else "—",  # an oral one has none
             text=lambda v: v or QCoreApplication.translate("RecordLists", "（未编号）"),
             sort=u.c.doc_number,
             width=190,
@@ -700,7 +700,7 @@ def _deadline(row: Any) -> date | None:
 def _stage_text(row: Any) -> str:
     if _held(row):
         return enum_label(Stage, row.record.stage)
-    return _tr("已出所（{date}）").format(date=fmt_date(row.record.discharged_on))
+    return _tr("已出所 {date}").format(date=fmt_date(row.record.discharged_on))
 
 
 def _deadline_colour(row: Any) -> QColor | None:

@@ -188,6 +188,7 @@ class RecordsView(Page):
         self.model.totalChanged.connect(self._update_count)
         self.model.loadFailed.connect(self._load_failed)
         self._pending_select: uuid.UUID | None = None
+        self._select_first = False
         self.model.loaded.connect(self._try_select)
         self.model.rowsInserted.connect(lambda *_: self._try_select())
         if document is not None:
@@ -323,7 +324,9 @@ class RecordsView(Page):
             if event.key() == Qt.Key.Key_Down and self.model.rowCount() > 0:
                 self.apply_filters()  # what is typed, now
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                if not self.table.currentIndex().isValid():
+                if self.model.is_loading:
+                    self._select_first = True  # the rows of what was typed, once they are there
+                else:
                     self.table.selectRow(0)
                 return True
         return super().eventFilter(watched, event)
@@ -412,6 +415,10 @@ class RecordsView(Page):
 
     @Slot()
     def _try_select(self) -> None:
+        if self._select_first and self.model.has_loaded:
+            self._select_first = False
+            if self.model.rowCount() > 0 and self.table.hasFocus():
+                self.table.selectRow(0)
         record_id = self._pending_select
         if record_id is None or not self.model.has_loaded:
             return
