@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from inspector.store.models import OralCorrection
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui.main_window import DETAINEES, PATROLS, MainWindow
@@ -242,6 +243,14 @@ def test_the_correction_states(qtbot: Any, store: Store, seed: Any, sync_runner:
     assert shown_ids(view) == {waiting.id, late.id}
     view.state_combo.setCurrentIndex(view.state_combo.findText("草稿"))
     assert shown_ids(view) == {draft.id}
+
+    oral = store.repo(OralCorrection).add(
+        {"issued_on": today, "addressee_unit": "测试区看守所", "source": "patrol", "facts": "监室通风不良"}
+    )
+    view.state_combo.setCurrentIndex(view.state_combo.findText("跟踪中"))  # an oral correction still open
+    assert shown_ids(view) == {oral.id}
+    view.state_combo.setCurrentIndex(view.state_combo.findText("已纠正"))
+    assert view.model.total == 0
 
 
 # ---- opening a row ---------------------------------------------------------------------------------

@@ -665,6 +665,7 @@ def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
             _everything(),
             Choice(t("RecordLists", "待回复"), u.c.state.in_(sorted(_AWAITING)), "awaiting_reply"),
             *(Choice(m.label, u.c.state == m.value, m.value) for m in DocumentState),
+            *(Choice(_tr(label), u.c.state == key, key) for key, label in _ORAL_STATES.items()),  # 口头纠正
         ),
     )
     return RecordList(
