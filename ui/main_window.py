@@ -4,6 +4,7 @@ says who is signed in, at which station, whether the office is reachable, and wh
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from functools import partial
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -32,11 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 import inspector
+from inspector.services.policy import Actor, actor_for
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
 from ui.documents import correction_request, mailbox_request, register_request, talk_request
 from ui.formatting import fmt_datetime
+from ui.forms import RecordForm, open_record_form
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
 from ui.queries import DashboardCounts, Identity, RecordLink, SyncStatus, load_identity, load_sync_status
 from ui.style import AMBER, BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
@@ -55,6 +59,17 @@ SIDEBAR_WIDTH = 188
 
 # Pages in navigation order; Ctrl+1 … Ctrl+8 follow it.
 DASHBOARD, PATROLS, TALKS, MAILBOX, CORRECTIONS, DETAINEES, REPORTS, SYNC = range(8)
+
+# The list pages whose 新建 and rows open a record form (ui.forms), and the page each saved kind is on.
+FORM_PAGES = {PATROLS: "patrol", TALKS: "talk", MAILBOX: "mailbox_opening", DETAINEES: "detainee"}
+PAGE_OF_KIND = {
+    "patrol": PATROLS,
+    "talk": TALKS,
+    "mailbox_opening": MAILBOX,
+    "mailbox_letter": MAILBOX,
+    "detainee": DETAINEES,
+    "custody_event": DETAINEES,
+}
 
 
 def _station_lines(name: str) -> str:
@@ -110,6 +125,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.identity = identity or load_identity(store)
         self._run: Runner = runner or run_in_background
+        self._runner = runner
+        # The signed-in user as the services see them (role included); until the sign-in screen
+        # exists, the user the identity names.
+        self.actor: Actor = actor_for(store, self.identity.user_id)
         self._settings = settings
         self._status_loading = False
         self.sync_status: SyncStatus | None = None
@@ -148,6 +167,16 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         for page in self.pages:
             self.stack.addWidget(page)
+        # Record forms (ui.forms): 新建 (Ctrl+N acts on the page shown) and Enter / double-click on a row.
+        self.new_buttons: dict[int, QPushButton] = {}
+        self.last_form: RecordForm | None = None
+        for index, kind in FORM_PAGES.items():
+            page = self.pages[index]
+            assert isinstance(page, RecordsView)
+            button = page.add_button(self.tr("新建"), partial(self.new_record, kind))
+            button.setToolTip(self.tr("新建{kind}（Ctrl+N）").format(kind=page.title))
+            self.new_buttons[index] = button
+            page.openRequested.connect(partial(self.edit_record, kind))
 
         # ---- navigation -------------------------------------------------------------------------
         self.nav = QListWidget()
@@ -223,6 +252,7 @@ class MainWindow(QMainWindow):
         for i in range(len(self.pages)):
             self._add_shortcut(QKeySequence(f"Ctrl+{i + 1}"), partial(self.show_page, i))
         self._add_shortcut(QKeySequence("F5"), self.refresh_current)
+        self._add_shortcut(QKeySequence("Ctrl+N"), self.new_on_current_page)
 
         self.dashboard.countsLoaded.connect(self._on_counts)
         self.dashboard.openRecord.connect(self.open_record)
@@ -303,6 +333,35 @@ class MainWindow(QMainWindow):
         page = self.pages[index]
         if link.record_id is not None and isinstance(page, RecordsView):
             page.select_record(link.record_id)
+
+    # ---- record forms ---------------------------------------------------------------------------
+
+    @Slot()
+    def new_on_current_page(self) -> None:
+        """Ctrl+N: a new record of the page shown (nothing on pages without a form)."""
+        kind = FORM_PAGES.get(self.stack.currentIndex())
+        if kind is not None:
+            self.new_record(kind)
+
+    def new_record(self, kind: str) -> None:
+        self.edit_record(kind, None)
+
+    def edit_record(self, kind: str, record_id: object) -> None:
+        """The form of record ``record_id`` of ``kind`` (a new one if None)."""
+        if record_id is not None and not isinstance(record_id, uuid.UUID):
+            return
+        form = open_record_form(self, self.store, kind, record_id, actor=self.actor, runner=self._runner)
+        form.saved.connect(self._form_saved)
+        self.last_form = form
+
+    @Slot(str, object)
+    def _form_saved(self, kind: str, record_id: object) -> None:
+        """After a save: the record's list, the 工作台 and the pending count are read again."""
+        index = PAGE_OF_KIND.get(kind)
+        if index is not None:
+            self.pages[index].refresh()
+        self.dashboard.refresh()
+        self.refresh_status()
 
     @Slot()
     def refresh_current(self) -> None:

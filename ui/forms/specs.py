@@ -1,0 +1,277 @@
+"""What each record kind's form shows: which catalogue fields, in which groups and order, and which
+child kind is edited inline below them. Labels, kinds, limits and help all come from the field
+catalogue (:mod:`inspector.domain.catalogue`); a spec only arranges them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from inspector.domain.catalogue import CATALOGUE, Field, FieldKind, kind_label
+from inspector.services.records import CHILDREN
+
+
+@dataclass(frozen=True)
+class Group:
+    """A titled block of fields (title "" = no heading)."""
+
+    title: str
+    fields: tuple[str, ...]
+    column: int = 0  # in a form of several columns, which one
+
+
+@dataclass(frozen=True)
+class ChildSpec:
+    """Child records edited as rows under the parent (saved in the parent's transaction)."""
+
+    kind: str
+    title: str
+    columns: tuple[str, ...]
+    add_label: str
+    # Values a new row starts with (besides the catalogue's "today" defaults).
+    defaults: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # An INT column that numbers the rows (1, 2, 3 …): a new row gets the next number.
+    serial: str | None = None
+    # Column that takes the remaining width.
+    stretch: str | None = None
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    kind: str
+    groups: tuple[Group, ...]
+    child: ChildSpec | None = None
+    columns: int = 1  # groups laid out in this many columns
+    # TEXT_LIST fields typed one item per line (long items such as recommendations).
+    multiline_lists: frozenset[str] = frozenset()
+    # Link columns a new record needs and the catalogue does not list (e.g. whose custody event):
+    # shown only when creating and the caller did not give them.
+    links: tuple[Field, ...] = ()
+    # Long texts given a taller box (the talk's record).
+    tall: frozenset[str] = frozenset()
+    # A new record starts with one empty child row to type into (ignored if left empty).
+    starter_row: bool = False
+    width: int = 760
+
+    @property
+    def title(self) -> str:
+        return kind_label(self.kind)
+
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(name for group in self.groups for name in group.fields)
+
+
+_FINDINGS = ChildSpec(
+    "finding",
+    "发现的问题",
+    ("description", "location", "severity"),
+    "添加问题",
+    defaults=MappingProxyType({"severity": "flaw"}),
+    stretch="description",
+)
+
+
+def _all(kind: str, title: str = "") -> tuple[Group, ...]:
+    return (Group(title, tuple(f.name for f in CATALOGUE[kind])),)
+
+
+SPECS: dict[str, FormSpec] = {
+    "patrol": FormSpec(
+        "patrol",
+        (
+            Group(
+                "",
+                ("patrol_date", "start_time", "end_time", "areas", "methods", "participant_ids", "summary"),
+            ),
+        ),
+        child=_FINDINGS,
+        starter_row=True,
+    ),
+    "talk": FormSpec(
+        "talk",
+        (
+            Group("", ("talk_at", "place", "detainee_id", "talk_type", "interviewer_ids")),
+            Group("笔录", ("qa_text", "issues_raised", "issues_summary", "handling_opinion")),
+            Group("签名与保密", ("detainee_signed", "fingerprinted", "confidential")),
+        ),
+        child=_FINDINGS,
+        tall=frozenset({"qa_text"}),
+        width=820,
+    ),
+    "mailbox_opening": FormSpec(
+        "mailbox_opening",
+        (Group("", ("opened_at", "mailbox_location", "opener_ids", "has_valuable_lead", "lead_summary")),),
+        child=ChildSpec(
+            "mailbox_letter",
+            "信件",
+            ("serial_no", "category", "detainee_id", "confidential", "subject", "status", "accepted_on"),
+            "添加信件",
+            defaults=MappingProxyType({"status": "registered"}),
+            serial="serial_no",
+            stretch="subject",
+        ),
+        width=1060,
+    ),
+    "mailbox_letter": FormSpec(
+        "mailbox_letter",
+        (
+            Group(
+                "",
+                (
+                    "serial_no",
+                    "accepted_on",
+                    "category",
+                    "detainee_id",
+                    "confidential",
+                    "block",
+                    "subject",
+                    "status",
+                ),
+            ),
+            Group(
+                "办理",
+                ("handling", "transferred_to", "transferred_on", "review_due", "result", "replied_on"),
+            ),
+        ),
+        child=_FINDINGS,
+        width=820,
+    ),
+    "finding": FormSpec("finding", _all("finding")),
+    "oral_correction": FormSpec(
+        "oral_correction",
+        (
+            Group(
+                "",
+                ("issued_on", "addressee_unit", "addressee_person", "source", "facts", "legal_basis"),
+            ),
+            Group("", ("issuer_ids", "follow_up_due")),
+            Group("纠正情况", ("corrected", "corrected_on", "verified_how")),
+        ),
+    ),
+    "rectification_notice": FormSpec(
+        "rectification_notice",
+        (
+            Group("", ("trigger", "addressee", "issuer_name", "detainee_id", "reply_period_days")),
+            Group(
+                "正文",
+                ("discovery", "facts", "violated_provision", "basis_provision", "correction_requests"),
+            ),
+        ),
+        width=820,
+    ),
+    "procuratorial_suggestion": FormSpec(
+        "procuratorial_suggestion",
+        (
+            Group("", ("addressee", "issuer_name", "reply_period_months", "objection_period_days")),
+            Group(
+                "正文",
+                (
+                    "case_source",
+                    "facts_found",
+                    "problems",
+                    "cause_analysis",
+                    "legal_basis",
+                    "recommendations",
+                ),
+            ),
+        ),
+        multiline_lists=frozenset({"recommendations"}),
+        width=820,
+    ),
+    "detainee": FormSpec(
+        "detainee",
+        (
+            Group("身份", ("name", "id_number", "gender", "birth_date", "ethnicity")),
+            Group(
+                "羁押",
+                (
+                    "block",
+                    "cell",
+                    "admitted_at",
+                    "case_authority",
+                    "charges",
+                    "case_no",
+                    "legal_status",
+                    "stage",
+                    "stage_started_on",
+                    "multiple_or_gang",
+                    "warning_notice_sent_on",
+                ),
+            ),
+            Group(
+                "判决与出所",
+                column=1,
+                fields=(
+                    "sentence_kind",
+                    "sentence_text",
+                    "term_start",
+                    "term_end",
+                    "judgment_effective_on",
+                    "execution_notice_received_on",
+                    "discharged_on",
+                    "discharge_kind",
+                ),
+            ),
+        ),
+        child=ChildSpec(
+            "custody_event",
+            "羁押期限事件",
+            (
+                "kind",
+                "occurred_on",
+                "extension_months",
+                "extension_days",
+                "legal_basis",
+                "authority",
+                "document_no",
+            ),
+            "添加事件",
+            stretch="legal_basis",
+        ),
+        columns=2,
+        width=1120,
+    ),
+    "custody_event": FormSpec(
+        "custody_event",
+        _all("custody_event"),
+        links=(
+            Field(
+                "detainee_id",
+                FieldKind.DETAINEE,
+                "在押人员",
+                help="输入姓名、身份证号的一部分或监室号查找",
+                required=True,
+            ),
+        ),
+    ),
+    "daily_log": FormSpec("daily_log", _all("daily_log"), width=820),
+    "monthly_report": FormSpec("monthly_report", _all("monthly_report")),
+    "attachment": FormSpec("attachment", _all("attachment")),
+}
+
+
+def spec_for(kind: str) -> FormSpec:
+    """The form spec of ``kind`` (KeyError for a kind that has no form)."""
+    return SPECS[kind]
+
+
+def _check() -> None:
+    """Every spec names catalogue fields once, and its child is the kind the service saves inline."""
+    for kind, spec in SPECS.items():
+        names = spec.field_names()
+        known = {f.name for f in CATALOGUE[kind]}
+        unknown = sorted(set(names) - known)
+        if unknown or len(set(names)) != len(names):
+            raise ValueError(f"form {kind}: unknown or repeated fields {unknown or names}")
+        if spec.child is not None:
+            if CHILDREN.get(kind, ("",))[0] != spec.child.kind:
+                raise ValueError(f"form {kind}: {spec.child.kind} is not saved inline with it")
+            child_known = {f.name for f in CATALOGUE[spec.child.kind]}
+            if set(spec.child.columns) - child_known:
+                raise ValueError(f"form {kind}: unknown child columns")
+
+
+_check()
