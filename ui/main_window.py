@@ -38,6 +38,7 @@ from inspector.services.policy import Actor, actor_for
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
+from ui.actions import Acting, install_correction_actions
 from ui.documents import correction_request, mailbox_request, register_request, talk_request
 from ui.formatting import fmt_datetime
 from ui.forms import RecordForm, open_record_form
@@ -177,6 +178,13 @@ class MainWindow(QMainWindow):
             button.setToolTip(self.tr("新建{kind}（Ctrl+N）").format(kind=page.title))
             self.new_buttons[index] = button
             page.openRequested.connect(partial(self.edit_record, kind))
+        # Acting from where you are (ui.actions): an agenda row, a 纠正与建议 row, 新建 there.
+        self.acting = Acting(store, self, user_id=self.identity.user_id, actor=self.actor, runner=runner)
+        self.dashboard.acting = self.acting
+        corrections = self.pages[CORRECTIONS]
+        assert isinstance(corrections, RecordsView)
+        self.new_correction_button = install_correction_actions(corrections, self.acting)
+        self.acting.changed.connect(lambda *_: self.dashboard.refresh())
 
         # ---- navigation -------------------------------------------------------------------------
         self.nav = QListWidget()

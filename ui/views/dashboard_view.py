@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.rules.targets import TargetStatus
 from inspector.store.store import Store
 from ui import errors
+from ui.actions import Acting
 from ui.models.agenda_model import (
     DUE,
     ITEM_ROLE,
@@ -107,6 +109,7 @@ class DashboardView(Page):
         self._stale = False
         self.counts: DashboardCounts | None = None
         self.data: DashboardData | None = None
+        self.acting: Acting | None = None  # set by the window: an agenda row opens what it asks for
 
         # ---- weekly targets -----------------------------------------------------------------------
         self.cards: dict[str, StatCard] = {
@@ -141,13 +144,19 @@ class DashboardView(Page):
             header.resizeSection(column, width)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         self.agenda_table.activated.connect(self._agenda_activated)  # double-click and Enter
+        self.explain_action = QAction(self.tr("查看计算说明和法律依据…"), self.agenda_table)
+        self.explain_action.setShortcut(QKeySequence("Alt+Return"))
+        self.explain_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.explain_action.triggered.connect(self._explain_current)
+        self.agenda_table.addAction(self.explain_action)
+        self.agenda_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.empty_label = QLabel(self.tr("目前没有逾期、临近或近期到期的事项。"))
         self.empty_label.setObjectName("muted")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
         agenda_layout.addWidget(self.agenda_table, 1)
         agenda_layout.addWidget(self.empty_label, 1)
-        hint = QLabel(self.tr("双击或按回车查看计算说明和法律依据"))
+        hint = QLabel(self.tr("双击或按回车办理；按 Alt+回车 或右键查看计算说明和法律依据"))
         hint.setObjectName("muted")
         hint.setFont(scaled_font(hint, 0.9))
         agenda_layout.addWidget(hint)
@@ -361,6 +370,27 @@ class DashboardView(Page):
 
     @Slot(QModelIndex)
     def _agenda_activated(self, index: QModelIndex) -> None:
+        """The record or new record the item asks for (ui.actions); else as before (its list or its
+        detail)."""
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        if item is None:
+            return
+        row = index.row()
+        if self.acting is None:
+            self.detail_dialog(row).open()
+        else:
+            self.acting.open_agenda_item(item, lambda: self._agenda_fallback(row))
+
+    def _agenda_fallback(self, row: int) -> None:
+        link = self.link_for(self.agenda_model.item(row).record_id)
+        if link is not None and link.record_id is not None:
+            emit(self.openRecord, link)
+        else:
+            self.detail_dialog(row).open()
+
+    @Slot()
+    def _explain_current(self) -> None:
+        index = self.agenda_table.currentIndex()
         if index.isValid() and index.data(ITEM_ROLE) is not None:
             self.detail_dialog(index.row()).open()
 
@@ -372,5 +402,7 @@ class DashboardView(Page):
     @Slot(QModelIndex)
     def _awaiting_activated(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE) if index.isValid() else None
-        if row is not None:
+        if row is not None and self.acting is not None:
+            self.acting.open_correction(row.record.kind, row.id)  # the document at its next step
+        elif row is not None:
             emit(self.openRecord, RecordLink("corrections", row.id))
