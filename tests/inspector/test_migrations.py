@@ -131,6 +131,7 @@ def test_open_backs_up_before_upgrading(
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
     (scripts / "versions" / "9999_future.py").write_text(NEXT_REVISION.format(head=migrate.head_revision()))
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999")
 
     reopened = Store.open(data_dir)
     assert migrate.current_revision(reopened.engine) == "9999"
@@ -143,3 +144,8 @@ def test_open_backs_up_before_upgrading(
         names = [r[0] for r in c.exec_driver_sql("SELECT name FROM detainee")]
     assert names == [kept.name]
     old.dispose()
+
+
+def test_the_head_constant_names_the_newest_migration() -> None:
+    # Start-up compares the database with HEAD_REVISION without importing Alembic.
+    assert migrate.head_revision() == migrate.HEAD_REVISION
