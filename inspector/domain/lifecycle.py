@@ -4,7 +4,8 @@
 
     草稿 ─签发→ 已签发(文号) ─登记送达→ 已送达 ─登记回复→ 已回复 ─核实整改→ 已整改 (已办结)
       │                               │  ↑督促                        └────→ 未整改 ─上报→ 已上报
-      └撤回→ 已撤回                    └(逾期未回复) ─上报→ 已上报
+      └撤回→ 已撤回                    ├(逾期未回复) ─上报→ 已上报
+                                      └申请复查→ 复查决定: 维持 (回到已送达) / 撤回
 
 Each :class:`Action` names the states it may start from, the state it leads to, and the fields it
 needs. :func:`check` says why an action is refused (a step out of order), in Chinese and English.
@@ -52,15 +53,25 @@ ACTIONS: dict[str, Action] = {
             ("served_on", "service_method", "receiver_name"),
         ),
         Action(
-            "follow_up", "登记督促", frozenset({S.SERVED, S.OVERDUE, S.FOLLOWED_UP}), S.FOLLOWED_UP, ("on",)
-        ),
-        Action(
             "reply",
             "登记回复",
             frozenset({S.SERVED, S.OVERDUE, S.FOLLOWED_UP}),
             S.REPLIED,
             ("replied_on", "reply_text"),
         ),
+        Action(
+            "follow_up", "登记督促", frozenset({S.SERVED, S.OVERDUE, S.FOLLOWED_UP}), S.FOLLOWED_UP, ("on",)
+        ),
+        # The addressee may ask for a review (复查); the decision upholds the notice (it waits for the
+        # reply again) or withdraws it.
+        Action(
+            "request_review",
+            "登记申请复查",
+            frozenset({S.SERVED, S.OVERDUE, S.FOLLOWED_UP}),
+            S.REVIEW_REQUESTED,
+            ("on",),
+        ),
+        Action("decide_review", "登记复查决定", frozenset({S.REVIEW_REQUESTED}), None, ("on", "upheld")),
         Action("verify", "核实整改", frozenset({S.REPLIED}), None, ("outcome", "on")),
         Action(
             "report_upward",

@@ -51,6 +51,7 @@ DEFAULT_BASIS = "《人民检察院刑事诉讼规则》第五百五十二条、
 
 _STEP_FIELD_LABELS = {
     "on": "日期",
+    "upheld": "复查决定",
     "outcome": "整改情况",
     "how": "督促方式",
     "to": "上报单位",
@@ -58,7 +59,7 @@ _STEP_FIELD_LABELS = {
 
 
 def _need(kind: str, action: lifecycle.Action, values: Mapping[str, Any]) -> None:
-    missing = [n for n in action.needs if is_empty(values.get(n))]
+    missing = [n for n in action.needs if values.get(n) is not False and is_empty(values.get(n))]
     if missing:
         raise ValidationError(
             kind,
@@ -165,6 +166,9 @@ def _verify(s: Session, kind: str, doc: Any, v: dict[str, Any]) -> dict[str, Any
     }
     if kind == NOTICE:
         changes["correction_status"] = outcome
+        if v.get("note"):  # how it was verified, kept with the record's 督促 / 核实 history
+            entry = {"on": v["on"].isoformat(), "how": "核实整改情况", "note": str(v["note"]).strip()}
+            changes["follow_ups"] = [*(doc.follow_ups or []), entry]
     else:
         changes["adopted"] = corrected
         if v.get("note"):
@@ -198,6 +202,24 @@ def _report_upward(s: Session, kind: str, doc: Any, v: dict[str, Any]) -> dict[s
     }
 
 
+def _request_review(s: Session, kind: str, doc: Any, v: dict[str, Any]) -> dict[str, Any]:
+    if kind != NOTICE:
+        raise lifecycle.LifecycleError("检察建议书没有复查程序", "only a notice can be reviewed")
+    return {"review_requested_on": v["on"], "state": DocumentState.REVIEW_REQUESTED.value}
+
+
+def _decide_review(s: Session, kind: str, doc: Any, v: dict[str, Any]) -> dict[str, Any]:
+    upheld = v["upheld"] is True or v["upheld"] == "upheld"
+    result = str(
+        v.get("note") or ("经复查，维持原纠正意见" if upheld else "经复查，决定撤回本通知书")
+    ).strip()
+    return {
+        "review_decided_on": v["on"],
+        "review_result": result,
+        "state": DocumentState.SERVED.value if upheld else DocumentState.WITHDRAWN.value,
+    }
+
+
 _STEPS = {
     "sign": _sign,
     "withdraw": _withdraw,
@@ -206,6 +228,8 @@ _STEPS = {
     "reply": _reply,
     "verify": _verify,
     "report_upward": _report_upward,
+    "request_review": _request_review,
+    "decide_review": _decide_review,
 }
 
 

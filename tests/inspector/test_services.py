@@ -383,3 +383,35 @@ def test_monthly_report_submitted_then_approved(store: Store, me: Actor) -> None
     reports.approve_monthly_report(store, saved.record_id, submitted.version, me)
     row = store.repo(records.model_of("monthly_report")).require(saved.record_id)
     assert row.status == "approved" and row.counted_items and row.approved_on == today  # type: ignore[attr-defined]
+
+
+def test_review_requested_then_upheld_waits_for_the_reply_again(store: Store, me: Actor) -> None:
+    notice_id = _oral_then_notice(store, me)
+    kind = "rectification_notice"
+    docs.step(
+        store, kind, notice_id, "sign", {"approved_by": "张检察长", "issued_on": today_local()}, None, me
+    )
+    served = {"served_on": today_local(), "service_method": "written", "receiver_name": "刘所长"}
+    docs.step(store, kind, notice_id, "serve", served, None, me)
+    assert [a.name for a in next_actions("served")][:1] == ["reply"]
+    docs.step(store, kind, notice_id, "request_review", {"on": today_local()}, None, me)
+    assert [a.name for a in next_actions("review_requested")] == ["decide_review"]
+    with pytest.raises(ValidationError):
+        docs.step(store, kind, notice_id, "decide_review", {"on": today_local()}, None, me)
+    docs.step(store, kind, notice_id, "decide_review", {"on": today_local(), "upheld": True}, None, me)
+    row = store.repo(records.model_of(kind)).require(notice_id)
+    assert row.state == "served" and row.review_result == "经复查，维持原纠正意见"  # type: ignore[attr-defined]
+    docs.step(
+        store, kind, notice_id, "reply", {"replied_on": today_local(), "reply_text": "已整改"}, None, me
+    )
+    docs.step(
+        store,
+        kind,
+        notice_id,
+        "verify",
+        {"outcome": "corrected", "on": today_local(), "note": "实地查看"},
+        None,
+        me,
+    )
+    row = store.repo(records.model_of(kind)).require(notice_id)
+    assert row.follow_ups[-1]["note"] == "实地查看"  # type: ignore[attr-defined]

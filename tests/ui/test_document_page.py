@@ -140,13 +140,24 @@ def test_plan_puts_the_usual_next_step_first() -> None:
     today = date(2026, 3, 20)
     assert plan_actions("draft") == ("sign", ["withdraw"])
     assert plan_actions("issued") == ("serve", [])
-    assert plan_actions("served", reply_due=date(2026, 3, 27), today=today) == ("reply", ["follow_up"])
+    assert plan_actions("served", reply_due=date(2026, 3, 27), today=today) == (
+        "reply",
+        ["follow_up", "request_review"],
+    )
+    assert plan_actions("served", reply_due=date(2026, 3, 27), today=today, reviewable=False) == (
+        "reply",
+        ["follow_up"],
+    )
     late = date(2026, 3, 19)
-    assert plan_actions("served", reply_due=late, today=today) == ("follow_up", ["reply", "report_upward"])
-    assert plan_actions("followed_up", reply_due=late, followed_up=True, today=today) == (
+    assert plan_actions("served", reply_due=late, today=today, reviewable=False) == (
+        "follow_up",
+        ["reply", "report_upward"],
+    )
+    assert plan_actions("followed_up", reply_due=late, followed_up=True, today=today, reviewable=False) == (
         "report_upward",
         ["reply", "follow_up"],
     )
+    assert plan_actions("review_requested") == ("decide_review", [])
     assert plan_actions("replied") == ("verify", [])
     assert plan_actions("replied", correction_status="not_corrected") == ("report_upward", [])
     assert plan_actions("closed") == (None, [])
@@ -274,7 +285,7 @@ def test_notice_life_cycle_on_the_page(qtbot: Any, store: Store, me: Actor, idle
     assert row.reply_due is not None and 15 <= (row.reply_due - today).days <= 25
     assert page.handling.text("reply_due").startswith(row.reply_due.isoformat())
     assert page.bar.sub_texts()[2] == [today.isoformat()]
-    assert page.action_texts() == ["登记回复", "登记督促"]
+    assert page.action_texts() == ["登记回复", "登记督促", "登记申请复查"]
 
     follow = active(qtbot, page.take_step("follow_up"))
     assert [f.name for f in follow.fields] == ["on", "how", "note"]

@@ -90,6 +90,7 @@ def plan_actions(
     reply_due: date | None = None,
     followed_up: bool = False,
     today: date | None = None,
+    reviewable: bool = True,
 ) -> tuple[str | None, list[str]]:
     """The page's primary action and its secondary ones (names in ``lifecycle.ACTIONS``), in order.
 
@@ -101,15 +102,26 @@ def plan_actions(
     if state in AWAITING:
         late = reply_due is not None and reply_due < (today or today_local())
         if not late:
-            order = ["reply", "follow_up"]
+            order = ["reply", "follow_up", "request_review"]
         elif not followed_up:
-            order = ["follow_up", "reply", "report_upward"]
+            order = ["follow_up", "reply", "report_upward", "request_review"]
         else:
-            order = ["report_upward", "reply", "follow_up"]
+            order = ["report_upward", "reply", "follow_up", "request_review"]
     else:
-        order = ["sign", "serve", "reply", "verify", "report_upward", "follow_up", "withdraw"]
+        order = [
+            "sign",
+            "serve",
+            "reply",
+            "verify",
+            "report_upward",
+            "decide_review",
+            "follow_up",
+            "withdraw",
+        ]
+    if not reviewable:
+        order = [n for n in order if n != "request_review"]
     ranked = [n for n in order if n in allowed]
-    return ranked[0], ranked[1:]
+    return (ranked[0], ranked[1:]) if ranked else (None, [])
 
 
 def _days_text(days: int) -> str:
@@ -863,6 +875,7 @@ class DocumentPage(_CorrectionPage):
             correction_status=str(status) if status else None,
             reply_due=due if isinstance(due, date) else None,
             followed_up=bool(v.get("follow_ups")),
+            reviewable=self.kind == NOTICE,
         )
         if primary is None:
             return

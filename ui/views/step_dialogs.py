@@ -117,6 +117,15 @@ def step_fields(kind: str, action: str) -> list[FieldSpec]:
         ]
     if action == "withdraw":
         return []
+    if action == "request_review":
+        return [FieldSpec("on", "申请复查日期", "date", True)]
+    if action == "decide_review":
+        decisions = (("upheld", "维持原纠正意见"), ("withdrawn", "撤回本通知书"))
+        return [
+            FieldSpec("upheld", "复查决定", "choice", True, decisions),
+            FieldSpec("on", "决定日期", "date", True),
+            FieldSpec("note", "复查结果", "long", placeholder="复查认定的事实和理由"),
+        ]
     raise KeyError(action)
 
 
