@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for form in self.findChildren(RecordForm):
+            form.keep_draft_now()  # what is typed in an open form is offered back next time
         self._status_timer.stop()
         self.sync.timer.stop()
         self.sync.cancel()

@@ -615,3 +615,107 @@ def test_enter_on_a_list_row_opens_its_form_and_the_list_is_read_again(
     idle()
     assert store.repo(Patrol).require(patrol.id).summary == "未发现问题"
     window.close()
+
+
+# ---- every kind saves ------------------------------------------------------------------------------
+
+
+def _fill(form: RecordForm, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        form.editors[name].set_value(value)
+        form.field_edited(name)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "finding",
+        "oral_correction",
+        "rectification_notice",
+        "procuratorial_suggestion",
+        "custody_event",
+        "daily_log",
+        "monthly_report",
+    ],
+)
+def test_every_kind_saves(
+    qtbot: Any, host: QWidget, store: Store, seed: Any, me: Actor, idle: Any, kind: str
+) -> None:
+    person = seed.detainee(5)
+    values: dict[str, dict[str, Any]] = {
+        "finding": {"description": "监控盲区", "severity": "hazard", "source": "video"},
+        "oral_correction": {"source": "patrol", "facts": "值班民警脱岗"},
+        "rectification_notice": {"trigger": "serious_violation", "facts": "超时提讯"},
+        "procuratorial_suggestion": {"facts_found": "监控存在盲区", "recommendations": ["增设摄像头"]},
+        "custody_event": {"detainee_id": person.id, "kind": "arrest", "authority": "测试区人民检察院"},
+        "daily_log": {"other_work": "接待家属来访"},
+        "monthly_report": {"month": "2026-11"},
+    }
+    form = open_form(qtbot, host, store, kind, actor=me)
+    assert form.ctx is not None
+    form.ctx.detainee_labels[person.id] = person.name
+    _fill(form, values[kind])
+    assert form.save_button.isEnabled(), form.hint.text()
+    record_id = wait_saved(qtbot, form)
+    idle()
+    stored = records.load_for_edit(store, kind, record_id)
+    for name, value in values[kind].items():
+        assert stored.values.get(name, stored.links.get(name)) == value, name
+    # and opened again, it edits that record
+    again = open_form(qtbot, host, store, kind, record_id, actor=me)
+    assert again.windowTitle() == f"修改{kind_label(kind)}"
+    assert again.hint.text() == "没有修改"
+    again.close()
+
+
+def test_a_letter_edited_on_its_own(
+    qtbot: Any, host: QWidget, store: Store, seed: Any, me: Actor, idle: Any
+) -> None:
+    state = records.load_for_edit(store, "mailbox_opening", actor=me)
+    letter = records.ChildChange(
+        {"serial_no": 1, "category": "inquiry", "subject": "询问刑期", "accepted_on": today_local()}
+    )
+    saved = records.save(store, "mailbox_opening", None, state.values, None, me, children=[letter])
+    form = open_form(qtbot, host, store, "mailbox_letter", saved.child_ids[0], actor=me)
+    assert form.editors["subject"].value() == "询问刑期"
+    _fill(form, {"status": "answered", "replied_on": today_local()})
+    wait_saved(qtbot, form)
+    idle()
+    row = store.repo(MailboxLetter).require(saved.child_ids[0])
+    assert (row.status, row.replied_on, row.subject) == ("answered", today_local(), "询问刑期")
+
+
+def test_what_the_service_refuses_is_shown_under_the_field(
+    qtbot: Any, host: QWidget, store: Store, me: Actor
+) -> None:
+    from inspector.domain.errors import FieldError, ValidationError
+
+    form = open_form(qtbot, host, store, "patrol", actor=me)
+    _fill(form, {"areas": ["一监区"], "methods": ["on_site"]})
+    assert form.save_button.isEnabled()
+    refusal = ValidationError("patrol", [FieldError("areas", "巡视区域不在本所", "unknown area")])
+    form._save_failed(refusal)  # what the save's error handler receives from the service
+    assert form.error_labels["areas"].isVisible()
+    assert form.error_labels["areas"].text() == "巡视区域不在本所"
+    assert not form.save_button.isEnabled()
+    type_into(form.editors["areas"].focus_widgets()[0], "、二监区")  # edited: the refusal is gone
+    assert not form.error_labels["areas"].isVisible() and form.save_button.isEnabled()
+    form._save_failed(ValidationError("finding", [FieldError("description", "问题描述为必填项", "x")]))
+    assert form.banner.isVisible() and "发现问题" in form.banner.text.text()
+    form._finished = True
+    form.close()
+
+
+def test_closing_the_main_window_keeps_what_is_typed(qtbot: Any, store: Store, idle: Any) -> None:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.new_record("talk")
+    form = window.last_form
+    assert form is not None
+    qtbot.waitUntil(lambda: form.is_loaded)
+    type_into(form.editors["qa_text"].focus_widgets()[0], "问：有何要求？答：想见律师。")
+    window.close()
+    idle()
+    draft = drafts.find_draft(store, window.actor.user_id, "talk", None)
+    assert draft is not None and draft.values["fields"]["qa_text"] == "问：有何要求？答：想见律师。"

@@ -22,6 +22,7 @@ from inspector.domain.records import SPECS as VALIDATION
 from inspector.services.records import ChildChange, ChildState
 from inspector.store.repository import today_local
 from ui.forms.fields import (
+    BoolEditor,
     DetaineePicker,
     EditorContext,
     FieldEditor,
@@ -150,7 +151,11 @@ class ChildRowsEditor(QWidget):
                 editor.setMinimumWidth(180)
             editor.set_value(shown.get(f.name))
             editor.edited.connect(self._edited)
-            self.grid.addWidget(editor, grid_row, col, Qt.AlignmentFlag.AlignTop)
+            align = Qt.AlignmentFlag.AlignTop
+            if isinstance(editor, BoolEditor):  # a tick box sits in the middle of its column
+                editor.setFixedHeight(QLineEdit().sizeHint().height())
+                align |= Qt.AlignmentFlag.AlignHCenter
+            self.grid.addWidget(editor, grid_row, col, align)
             editors[f.name] = editor
             widgets.append(editor)
         delete = QToolButton()
@@ -207,6 +212,11 @@ class ChildRowsEditor(QWidget):
 
     def load(self, children: list[ChildState]) -> None:
         self.clear()
+        serial = self.spec.serial
+        if serial is not None:  # letters in their numbered order
+            children = sorted(
+                children, key=lambda c: (c.values.get(serial) is None, c.values.get(serial) or 0)
+            )
         for child in children:
             self.add_row(child.values, record_id=child.record_id, version=child.version)
 

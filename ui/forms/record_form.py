@@ -632,8 +632,8 @@ class RecordForm(QDialog):
                 out[key].append(e.message_zh)
         for name, editor in self.editors.items():
             problem = editor.problem()
-            if problem:
-                out.setdefault(name, []).insert(0, problem)
+            if problem:  # e.g. a name typed in the picker but nobody chosen: that is the one thing to say
+                out[name] = [problem]
             elif editor.field.required and is_blank(values.get(name)) and name not in out:
                 out[name] = [f"请填写{editor.field.label}"]
         for name, messages in self.server_errors.items():
@@ -1066,6 +1066,12 @@ class RecordForm(QDialog):
 
         box.buttonClicked.connect(answered)
         box.open()
+
+    def keep_draft_now(self) -> None:
+        """Write a draft at once if the form holds changes (the main window closes, the screen
+        locks); the write finishes in the background even if the form goes away."""
+        if self.is_loaded and not self._finished and self.dirty() and may(self.actor, Permission.EDIT):
+            self._store_draft(self.snapshot(), closing=True)
 
     def close_keeping_draft(self) -> None:
         self._store_draft(self.snapshot(), closing=True)
