@@ -719,3 +719,29 @@ def test_closing_the_main_window_keeps_what_is_typed(qtbot: Any, store: Store, i
     idle()
     draft = drafts.find_draft(store, window.actor.user_id, "talk", None)
     assert draft is not None and draft.values["fields"]["qa_text"] == "问：有何要求？答：想见律师。"
+
+
+def test_stale_edit_can_take_the_current_content(
+    qtbot: Any, host: QWidget, store: Store, seed: Any, me: Actor, idle: Any
+) -> None:
+    person = seed.detainee(6, cell="101", ethnicity="汉族")
+    first = open_form(qtbot, host, store, "detainee", person.id, actor=me)
+    second = open_form(qtbot, host, store, "detainee", person.id, actor=me)
+    _fill(first, {"cell": "201"})
+    wait_saved(qtbot, first)
+    idle()
+    _fill(second, {"cell": "305", "ethnicity": "苗族"})
+    second.save()
+    qtbot.waitUntil(second.conflict_panel.isVisible)
+    idle()
+    table = second.conflict_table
+    assert {table.item(r, 0).text() for r in range(table.rowCount())} == {"监室", "民族"}
+    assert not second.save_button.isEnabled()  # not before the current content is loaded
+    second.take_theirs_button.click()
+    qtbot.waitUntil(lambda: second.save_button.isEnabled())
+    assert second.editors["cell"].value() == "201"
+    assert second.changes() == {"ethnicity": "苗族"}  # only what was changed here alone
+    wait_saved(qtbot, second)
+    idle()
+    stored = store.repo(Detainee).require(person.id)
+    assert (stored.cell, stored.ethnicity) == ("201", "苗族")

@@ -142,6 +142,7 @@ class Conflict:
     field: str
     mine: Any
     theirs: Any
+    base: Any = None  # what the form had loaded before either side changed it
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,7 @@ class RecordForm(QDialog):
         self.keep_mine_button.clicked.connect(lambda _checked=False: self.reload(take_theirs=False))
         self.take_theirs_button = QPushButton("改用当前内容")
         self.take_theirs_button.setAutoDefault(False)
-        self.take_theirs_button.setToolTip("载入这条记录现在的版本，并把上表所列字段改为当前内容")
+        self.take_theirs_button.setToolTip("载入这条记录现在的版本，他人修改过的字段改为当前内容")
         self.take_theirs_button.clicked.connect(lambda _checked=False: self.reload(take_theirs=True))
         row.addWidget(self.keep_mine_button)
         row.addWidget(self.take_theirs_button)
@@ -346,14 +347,17 @@ class RecordForm(QDialog):
             self.actor,
             self._prefill,
         )
+        child_kind = self.spec.child.kind if self.spec.child else ""
 
         def work() -> _Loaded:
-            state = prefill or records.load_for_edit(store, kind, record_id, actor=actor)
+            if prefill is not None:
+                state = prefill
+            else:
+                state = records.load_for_edit(store, kind, record_id, actor=actor)
             draft = drafts.find_draft(store, actor.user_id, kind, record_id)
             values: list[Mapping[str, Any]] = [state.values]
             if draft is not None:
                 values.append(draft.values.get("fields") or {})
-            child_kind = self.spec.child.kind if self.spec.child else ""
             users = lookup.user_options(
                 store, [i for v in values for i in _ids_in(v, kind, (FieldKind.USERS, FieldKind.USER))]
             )
@@ -790,7 +794,9 @@ class RecordForm(QDialog):
                 changed_here = normalised(mine[name]) != before
                 changed_there = normalised(theirs) != before
                 if name in exc.fields or changed_here or changed_there:
-                    conflicts.append(Conflict(self.kind, None, name, mine[name], theirs))
+                    conflicts.append(
+                        Conflict(self.kind, None, name, mine[name], theirs, self.original.get(name))
+                    )
         elif self.rows_editor is not None:
             row = next((r for r in self.rows_editor.rows if r.record_id == exc.record_id), None)
             mine_row = row.values() if row is not None else {}
@@ -798,7 +804,9 @@ class RecordForm(QDialog):
                 theirs = exc.theirs.get(name)
                 original = row.original.get(name) if row is not None else None
                 if name in exc.fields or normalised(theirs) != normalised(original):
-                    conflicts.append(Conflict(exc.kind, exc.record_id, name, mine_row[name], theirs))
+                    conflicts.append(
+                        Conflict(exc.kind, exc.record_id, name, mine_row[name], theirs, original)
+                    )
         self.conflicts = conflicts
         self.stale = True
         self.conflict_text.setText(
@@ -893,21 +901,30 @@ class RecordForm(QDialog):
                 if row.record_id is not None and row.record_id in fresh:
                     row.version = fresh[row.record_id].version
                     row.original = dict(fresh[row.record_id].values)
-        if take_theirs:
+        if take_theirs:  # the fields changed elsewhere take the current content; one's own others stay
             for c in self.conflicts:
+                now = self._current(c, state)
+                if normalised(now) == normalised(c.base):
+                    continue
                 if c.record_id is None and c.field in self.editors:
-                    self.editors[c.field].set_value(state.values.get(c.field))
+                    self.editors[c.field].set_value(now)
                 elif c.record_id is not None and self.rows_editor is not None:
                     match = next((r for r in self.rows_editor.rows if r.record_id == c.record_id), None)
                     if match is not None and c.field in match.editors:
-                        match.editors[c.field].set_value(match.original.get(c.field))
+                        match.editors[c.field].set_value(now)
+        self.take_theirs_button.setEnabled(not take_theirs)  # still possible after keeping one's own
         self.conflict_text.setText(
             "已载入记录的当前内容。"
-            + ("上表所列字段已改为当前内容。" if take_theirs else "表中仍是您填写的内容，")
+            + (
+                "他人修改过的字段已改为当前内容，您的其他修改仍在表中。"
+                if take_theirs
+                else "表中仍是您填写的内容，"
+            )
             + "确认无误后按 Ctrl+S 保存。"
         )
         self.conflicts = [
-            Conflict(c.kind, c.record_id, c.field, c.mine, self._current(c, state)) for c in self.conflicts
+            Conflict(c.kind, c.record_id, c.field, c.mine, self._current(c, state), c.base)
+            for c in self.conflicts
         ]
         self._fill_conflict_table()
         self.validate()
