@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import UniqueConstraint, inspect, select
 from sqlalchemy.orm import Session
 
 from inspector.documents.rules_bridge import holiday_calendar, rule_settings
@@ -294,6 +294,7 @@ def _insert(
     model = model_of(kind)
     row = prepare_row(model, values, actor.write_actor, today_local(), utc_now())
     _refuse_missing(kind, row)
+    _refuse_duplicate(s, kind, model, row)
     obj = model(**row)
     s.add(obj)
     s.flush()
@@ -308,6 +309,35 @@ def _insert(
         detail={"fields": sorted(k for k, v in values.items() if v is not None)},
     )
     return obj
+
+
+class DuplicateRecordError(ValidationError):
+    """A record with the same unique values exists (one daily log per day, one report per month)."""
+
+
+def _refuse_duplicate(s: Session, kind: str, model: type[Synced], row: Mapping[str, Any]) -> None:
+    """Say which field repeats an existing record, instead of failing on the database's constraint."""
+    for constraint in model.__table__.constraints:  # type: ignore[attr-defined]
+        if not isinstance(constraint, UniqueConstraint):
+            continue
+        names = [c.name for c in constraint.columns if c.name != "station_id"]
+        if not names or any(row.get(n) is None for n in names):
+            continue
+        stmt = select(model.id).where(
+            model.station_id == row["station_id"], *(getattr(model, n) == row[n] for n in names)
+        )
+        if s.scalar(stmt.limit(1)) is not None:
+            shown = "、".join(f"{label(kind, n)}为{row[n]}" for n in names)
+            raise DuplicateRecordError(
+                kind,
+                [
+                    FieldError(
+                        names[0],
+                        f"已有{shown}的{kind_label(kind)}（含已删除的），请打开那一条修改",
+                        f"a {kind} with {', '.join(names)} = {[row[n] for n in names]} exists",
+                    )
+                ],
+            )
 
 
 def _live(s: Session, kind: str, record_id: uuid.UUID) -> Any:

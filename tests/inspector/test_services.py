@@ -415,3 +415,13 @@ def test_review_requested_then_upheld_waits_for_the_reply_again(store: Store, me
     )
     row = store.repo(records.model_of(kind)).require(notice_id)
     assert row.follow_ups[-1]["note"] == "实地查看"  # type: ignore[attr-defined]
+
+
+def test_a_second_log_for_the_same_day_is_refused_by_name(store: Store, me: Actor) -> None:
+    from inspector.services import reports
+
+    state = reports.daily_log_for_edit(store, today_local(), me)
+    records.save(store, "daily_log", None, state.values, None, me)
+    with pytest.raises(records.DuplicateRecordError) as err:
+        records.save(store, "daily_log", None, state.values, None, me)
+    assert err.value.for_field("log_date") and "日志日期" in err.value.message_zh
