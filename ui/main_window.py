@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
             self.tr("打印台账…"), lambda: detainees.open_preview(register_request(today_local()))
         )
         self.register_button.setToolTip(self.tr("今日在押人员情况检察台账：预览、打印或另存为 PDF"))
+        self.detainee_page_button = detainees.add_button(
+            self.tr("人员详情"), lambda: self.open_detainee_page(detainees.selected_id())
+        )
+        self.detainee_page_button.setToolTip(self.tr("选中人员的诉讼环节、羁押期限和全部相关记录"))
         self.pages: list[Page] = [
             self.dashboard,
             RecordsView(store, patrol_list(), runner=runner),
@@ -161,7 +165,7 @@ class MainWindow(QMainWindow):
                 store, correction_list(), runner=runner, document=RowDocument(preview, correction_request)
             ),
             detainees,
-            ReportsView(store, runner=runner),
+            ReportsView(store, actor=self.actor, runner=runner),
             SyncView(store, runner=runner, controller=self.sync),
         ]
         self.stack = QStackedWidget()
@@ -343,6 +347,32 @@ class MainWindow(QMainWindow):
         page = self.pages[index]
         if link.record_id is not None and isinstance(page, RecordsView):
             page.select_record(link.record_id)
+
+    def open_detainee_page(self, detainee_id: uuid.UUID | None) -> QWidget | None:
+        """人员详情: the page of a detainee (the row selected in 在押人员) — stages, deadlines and every
+        record about the person. A record opened there shows in its correction page or its form."""
+        from ui.actions import CORRECTION_KINDS
+        from ui.forms import FORM_KINDS
+        from ui.views.detainee_page import DetaineePage
+
+        if detainee_id is None:
+            self.statusBar().showMessage(self.tr("请先在列表中选中一名在押人员"), 5000)
+            return None
+        page = DetaineePage(self.store, detainee_id, actor=self.actor, runner=self._runner, parent=self)
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def open_there(kind: str, record_id: object) -> None:
+            if kind in CORRECTION_KINDS and isinstance(record_id, uuid.UUID):
+                self.acting.open_correction(kind, record_id)
+            elif kind in FORM_KINDS:
+                self.edit_record(kind, record_id)
+            else:
+                self.statusBar().showMessage(self.tr("这类记录还没有可以打开的页面"), 5000)
+
+        page.openRecord.connect(open_there)
+        page.changed.connect(self._form_saved)
+        page.show()
+        return page
 
     # ---- record forms ---------------------------------------------------------------------------
 

@@ -1,13 +1,21 @@
-"""日志与报表: counts of daily logs and monthly reports, and the preview (print, save as PDF) of the
-daily log of a chosen day and the monthly report of a chosen month, built by the core."""
+"""日志与报表: counts of daily logs and monthly reports; for a chosen day its daily log (written from
+a form prefilled with the day's records, then confirmed) and for a chosen month its report (edited,
+submitted for review with its counts frozen, approved by a procurator); the preview (print, save as
+PDF) of both, built by the core."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Slot
-from PySide6.QtWidgets import QDateEdit, QFrame, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from inspector.domain.errors import InspectorError
+from inspector.services import reports
+from inspector.services.policy import Actor, Permission, may
+from inspector.services.records import EditState, Saved
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
@@ -20,8 +28,16 @@ from ui.workers import Runner, run_in_background
 
 
 class ReportsView(Page):
-    def __init__(self, store: Store, *, runner: Runner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        actor: Actor | None = None,
+        runner: Runner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent=parent)
+        self.actor = actor
         self.set_heading(self.tr("日志与报表"), self.tr("派驻检察工作日志和月度工作情况报告"))
         self._store = store
         self._runner = runner
@@ -63,22 +79,53 @@ class ReportsView(Page):
         self.month.setMinimumWidth(140)
         self.report_button = QPushButton(self.tr("预览月度报告…"))
         self.report_button.clicked.connect(self.preview_monthly_report)
+        self.write_log_button = QPushButton(self.tr("编写日志…"))
+        self.write_log_button.setToolTip(self.tr("当天的日志：按当天的记录预先填好，修改后保存"))
+        self.write_log_button.clicked.connect(self.write_daily_log)
+        self.confirm_log_button = QPushButton(self.tr("确认日志"))
+        self.confirm_log_button.setToolTip(self.tr("确认后，日志中的统计数字以确认时为准"))
+        self.confirm_log_button.clicked.connect(self.confirm_daily_log)
+        self.write_report_button = QPushButton(self.tr("编写月报…"))
+        self.write_report_button.clicked.connect(self.write_monthly_report)
+        self.submit_report_button = QPushButton(self.tr("提交审核"))
+        self.submit_report_button.setToolTip(self.tr("提交后，月报中的统计数字冻结"))
+        self.submit_report_button.clicked.connect(self.submit_monthly_report)
+        self.approve_report_button = QPushButton(self.tr("审批月报"))
+        self.approve_report_button.clicked.connect(self.approve_monthly_report)
         rows = (
-            (self.tr("派驻检察工作日志"), self.log_date, self.log_button,
+            (self.tr("派驻检察工作日志"), self.log_date,
+             (self.log_button, self.write_log_button, self.confirm_log_button),
              self.tr("按当天登记的巡视、谈话、信箱、纠正等记录汇总；已确认的日志以确认时的数字为准")),
-            (self.tr("月度工作情况报告"), self.month, self.report_button,
+            (self.tr("月度工作情况报告"), self.month,
+             (self.report_button, self.write_report_button, self.submit_report_button,
+              self.approve_report_button),
              self.tr("按当月记录统计；已报送的报告打印报送时冻结的数字")),
         )  # fmt: skip
-        for i, (label, picker, button, note) in enumerate(rows, start=1):
-            form.addWidget(QLabel(label), i, 0)
-            form.addWidget(picker, i, 1)
-            form.addWidget(button, i, 2)
+        for i, (label, picker, buttons, note) in enumerate(rows, start=1):
+            form.addWidget(QLabel(label), 2 * i - 1, 0)
+            form.addWidget(picker, 2 * i - 1, 1)
+            line = QHBoxLayout()
+            for button in buttons:
+                line.addWidget(button)
+            line.addStretch(1)
+            form.addLayout(line, 2 * i - 1, 2)
             hint = QLabel(note)
             hint.setObjectName("muted")
             hint.setWordWrap(True)
-            form.addWidget(hint, i, 3)
-        form.setColumnStretch(3, 1)
+            form.addWidget(hint, 2 * i, 1, 1, 2)
+        form.setColumnStretch(2, 1)
+        self.result = QLabel("")
+        self.result.setObjectName("muted")
+        self.result.setWordWrap(True)
+        form.addWidget(self.result, 5, 0, 1, 3)
         self.body.addWidget(panel)
+        editing = actor is not None and may(actor, Permission.EDIT)
+        for button in (self.write_log_button, self.confirm_log_button, self.write_report_button,
+                       self.submit_report_button):  # fmt: skip
+            button.setEnabled(editing)
+        self.approve_report_button.setEnabled(actor is not None and may(actor, Permission.SIGN))
+        if actor is not None and not may(actor, Permission.SIGN):
+            self.approve_report_button.setToolTip(self.tr("待检察官审批"))
 
         self.body.addStretch(1)
 
@@ -97,6 +144,76 @@ class ReportsView(Page):
     @Slot()
     def preview_monthly_report(self) -> QWidget | None:
         return self._preview(monthly_report_request(*self.report_month()))
+
+    # ---- writing, confirming, submitting, approving ---------------------------------------------------
+
+    def _work(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._run(fn, on_done, lambda e: errors.show_error(e, self), owner=self)
+
+    def _actor(self) -> Actor:
+        if self.actor is None:
+            raise InspectorError("没有登录用户，不能编写", "no signed-in user")
+        return self.actor
+
+    @Slot()
+    def write_daily_log(self) -> None:
+        store, actor, day = self._store, self._actor(), self.log_day()
+        self._work(lambda: reports.daily_log_for_edit(store, day, actor), self._open_form)
+
+    @Slot()
+    def write_monthly_report(self) -> None:
+        store, actor, (year, month) = self._store, self._actor(), self.report_month()
+        self._work(lambda: reports.monthly_report_for_edit(store, year, month, actor), self._open_form)
+
+    def _open_form(self, state: EditState) -> None:
+        from ui.forms import open_record_form  # the forms load on first use, not at start-up
+
+        if state.record_id is not None:
+            form = open_record_form(self, self._store, state.kind, state.record_id, actor=self._actor(),
+                                    runner=self._runner)  # fmt: skip
+        else:
+            form = open_record_form(self, self._store, state.kind, actor=self._actor(), runner=self._runner,
+                                    prefill=state)  # fmt: skip
+        form.saved.connect(lambda *_: self.refresh())
+
+    @Slot()
+    def confirm_daily_log(self) -> None:
+        store, actor, day = self._store, self._actor(), self.log_day()
+
+        def confirm() -> Saved:
+            state = reports.daily_log_for_edit(store, day, actor)
+            if state.record_id is None:
+                raise InspectorError(
+                    f"{day:%Y年%m月%d日}还没有保存的工作日志：请先编写并保存", f"no daily log for {day}"
+                )
+            return reports.confirm_daily_log(store, state.record_id, state.version, actor)
+
+        self._work(confirm, lambda _s: self._done(self.tr("{d} 的工作日志已确认").format(d=fmt_date(day))))
+
+    def _report_step(self, step: Callable[[Store, Any, str | None, Actor], Saved], done: str) -> None:
+        store, actor, (year, month) = self._store, self._actor(), self.report_month()
+
+        def run() -> Saved:
+            state = reports.monthly_report_for_edit(store, year, month, actor)
+            if state.record_id is None:
+                raise InspectorError(f"{year}年{month}月还没有保存的月报：请先编写并保存", "no report yet")
+            return step(store, state.record_id, state.version, actor)
+
+        self._work(run, lambda _s: self._done(done.format(y=year, m=month)))
+
+    @Slot()
+    def submit_monthly_report(self) -> None:
+        self._report_step(
+            reports.submit_monthly_report, self.tr("{y}年{m}月的月报已提交审核，统计数字已冻结")
+        )
+
+    @Slot()
+    def approve_monthly_report(self) -> None:
+        self._report_step(reports.approve_monthly_report, self.tr("{y}年{m}月的月报已审批"))
+
+    def _done(self, text: str) -> None:
+        self.result.setText(text)
+        self.refresh()
 
     def _preview(self, request: PdfRequest) -> QWidget | None:
         return open_preview(self._store, request, self, runner=self._runner)
