@@ -2,8 +2,9 @@
 
 Order of events: Qt application (Fusion, high-DPI, bundled CJK font, translators) → exception
 hooks → open the encrypted store (asking for the passphrase if the key is not in a keyring; up to
-three tries) → main window. ``INSPECTOR_SMOKE_QUIT_MS`` makes the app quit by itself with exit
-code 0 after that many milliseconds (the packaging smoke test runs it offscreen).
+three tries), or on the first run, when the data folder has no database, the setup form
+(``ui.setup_dialog``) that makes it → main window. ``INSPECTOR_SMOKE_QUIT_MS`` makes the app quit by
+itself with exit code 0 after that many milliseconds (the packaging smoke test runs it offscreen).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
 from inspector.domain.errors import InspectorError
 from inspector.store.engine import DatabaseKeyError
@@ -25,6 +26,7 @@ from inspector.store.keys import KeyUnavailableError, PassphrasePrompt
 from inspector.store.store import Store
 from ui import errors, workers
 from ui.main_window import MainWindow
+from ui.setup_dialog import SetupDialog
 from ui.style import apply_style
 
 log = logging.getLogger("inspector.ui")
@@ -232,6 +234,26 @@ def open_store(
     return None
 
 
+def set_up_store(data_dir: Path, *, ask_passphrase: PassphrasePrompt = ask_passphrase_dialog) -> Store | None:
+    """First run (no database in ``data_dir``): the setup form, which makes the database as
+    ``inspector init`` does. The new, open store; None if the user cancelled (nothing is left behind).
+    """
+    dialog = SetupDialog(data_dir, ask_passphrase=ask_passphrase)
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if not accepted and dialog.busy:
+            # The event loop was stopped (the smoke test's timer) while the database was being made:
+            # let the work finish, so that no thread outlives the app; the database is kept for next time.
+            workers.wait_for_all()
+            QCoreApplication.processEvents()
+            if dialog.store is not None:
+                dialog.store.close()
+            return None
+        return dialog.store if accepted else None
+    finally:
+        dialog.deleteLater()
+
+
 # ---- run ------------------------------------------------------------------------------------------
 
 
@@ -269,7 +291,7 @@ def run_gui(data_dir: Path) -> int:
         QTimer.singleShot(smoke_ms, lambda: app.exit(0))
 
     try:
-        store = open_store(data_dir)
+        store = open_store(data_dir) if Store.exists(data_dir) else set_up_store(data_dir)
         if store is None:
             return 1
         try:
