@@ -301,7 +301,8 @@ def test_list_pages_preview_the_selected_row(
     dialog.close()
 
 
-def test_double_click_on_a_document_row_opens_its_preview(qtbot: Any, window: Any, idle: Any) -> None:
+def test_ctrl_p_on_a_document_row_opens_its_preview(qtbot: Any, window: Any, idle: Any) -> None:
+    # A double-click opens the document's page (tests/ui/test_agenda_actions.py); Ctrl+P previews it.
     from PySide6.QtCore import Qt
 
     window.show_page(CORRECTIONS)
@@ -309,7 +310,7 @@ def test_double_click_on_a_document_row_opens_its_preview(qtbot: Any, window: An
     qtbot.waitUntil(lambda: view.model.has_loaded)
     rect = view.table.visualRect(view.model.index(0, 1))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(view.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(open_dialogs(qtbot)) == 1)
     dialog = open_dialogs(qtbot)[0]
     wait_loaded(qtbot, dialog)
