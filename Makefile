@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench venv dist clean lock
+.PHONY: run test lint bench venv dist clean lock screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/agenda_bench.py
 	$(BIN)/python bench/pdf_bench.py
 	INSPECTOR_BENCH_PG_URL=$${INSPECTOR_BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres} $(BIN)/python bench/sync_bench.py
+
+## Every page, form and dialog on demo data (made in a temporary folder), offscreen at 1366 × 768, into
+## docs/screenshots/ (and the dashboard into docs/screenshot.png); pngquant / optipng shrink them if installed.
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots --main docs/screenshot.png
 
 ## One-folder desktop build with PyInstaller, then a smoke test of the built binary.
 dist: $(STAMP)

@@ -272,8 +272,12 @@ def extra_shots(window: Any, settle: Callable[[], None]) -> Iterator[tuple[str, 
     window.show_page(CORRECTIONS)
     settle()
     page = window.pages[CORRECTIONS]
-    page.table.selectRow(0)
-    preview = page.preview_selected()
+    preview = None
+    for row in range(min(10, page.model.rowCount())):  # the first rows may be oral corrections (no PDF)
+        page.table.selectRow(row)
+        preview = page.preview_selected()
+        if preview is not None:
+            break
     if preview is not None:
         preview.resize(1100, 720)
         settle()

@@ -1,0 +1,536 @@
+"""Render every page, form and dialog of the app on demo data into docs/screenshots/ (``make screenshots``).
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--main docs/screenshot.png]
+
+The demo data is written to a temporary folder (removed at the end; never the user's data folder),
+its key derived from a throw-away ``INSPECTOR_PASSPHRASE`` (no OS keyring is touched). Qt runs
+offscreen on one 1366 × 768 screen at 96 dpi, with the app's own style and bundled font
+(``ui.app.prepare_application``), so the images are those of a typical laptop whatever the machine.
+Every shot waits until the background reads are done (bounded in time). Names are stable:
+``01-dashboard.png`` … ``08-sync.png`` for the pages, ``form-<kind>.png`` for a new record's form,
+``form-<kind>-edit.png`` for an existing one, ``page-*.png``, ``step-*.png``, ``dialog-*.png`` and
+``filter-*.png``. ``--main`` gets a copy of the dashboard (the README's image). PNGs are shrunk with
+pngquant and optipng when they are installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import time as dt_time
+from pathlib import Path
+from typing import Any
+
+WIDTH, HEIGHT = 1366, 768
+ROOT = Path(__file__).resolve().parent.parent
+
+# Before the store is opened: a throw-away key for the throw-away data, no keyring, no data folder
+# from the environment, Chinese, and Qt's own clock on Beijing time like the app's dates.
+os.environ["INSPECTOR_PASSPHRASE"] = "screenshot-passphrase-不要用于生产"
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.pop("INSPECTOR_DATA_DIR", None)
+os.environ["INSPECTOR_LOCALE"] = "zh_CN"
+os.environ["TZ"] = "Asia/Shanghai"
+time.tzset()
+
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import screenshot  # noqa: E402  (scripts/screenshot.py: demo data, the sync page)
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QDate,
+    QMessageLogContext,
+    QSize,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+
+from inspector.store.store import Store  # noqa: E402
+
+PAGE_NAMES = ("dashboard", "patrols", "talks", "mailbox", "corrections", "detainees", "reports", "sync")
+WAIT_S = 20.0  # the longest any one shot waits for its background work
+
+
+class Shooter:
+    """Saves grabs under stable names into ``out`` and waits for background work before each."""
+
+    def __init__(self, app: QApplication, out: Path) -> None:
+        self.app = app
+        self.out = out
+        self.saved: list[Path] = []
+        self.late: list[str] = []
+
+    def settle(self, until: Callable[[], bool] = lambda: True, what: str = "") -> None:
+        """Process events until no background job is pending and ``until()`` holds (at most WAIT_S),
+        then a few more turns so that queued results, layouts and repaints are done."""
+        from ui import workers
+
+        deadline = time.monotonic() + WAIT_S
+        while True:
+            self.app.processEvents()
+            if workers.pending_jobs() == 0 and until():
+                break
+            if time.monotonic() > deadline:
+                self.late.append(what or "?")
+                print(f"  still waiting after {WAIT_S:.0f} s: {what or 'background work'}", file=sys.stderr)
+                break
+            time.sleep(0.01)
+        for _ in range(4):
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def save(self, name: str, widget: QWidget) -> None:
+        path = self.out / f"{name}.png"
+        if not widget.grab().save(str(path)):
+            raise SystemExit(f"could not write {path}")
+        self.saved.append(path)
+        print(f"  {path.name}  {widget.width()}×{widget.height()}")
+
+
+def first_id(store: Store, stmt: Any) -> uuid.UUID:
+    with store.session(read_only=True) as s:
+        found = s.scalars(stmt.limit(1)).first()
+    if found is None:
+        raise SystemExit(f"the demo data has no row for {stmt}")
+    return uuid.UUID(str(found))
+
+
+def pages(shot: Shooter, window: Any) -> None:
+    for n, name in enumerate(PAGE_NAMES):
+        window.show_page(n)
+        page = window.pages[n]
+        model = getattr(page, "model", None)
+        shot.settle(
+            lambda page=page, model=model: (
+                not getattr(page, "is_loading", False) and (model is None or model.has_loaded)
+            ),
+            f"page {name}",
+        )
+        shot.save(f"{n + 1:02d}-{name}", window)
+
+
+def filter_bar(shot: Shooter, window: Any) -> None:
+    """The register filtered: part of a name typed, 全部 (held or not), admitted within a year."""
+    from ui.main_window import DETAINEES, PATROLS
+
+    window.show_page(DETAINEES)
+    view = window.pages[DETAINEES]
+    view.search_edit.setText("张")
+    view.state_combo.setCurrentIndex(view.state_combo.findText("全部"))
+    view.date_from.set_value(QDate.currentDate().addYears(-1).toPython())
+    view.apply_filters()
+    shot.settle(lambda: view.model.has_loaded and not view.model.is_loading, "filtered register")
+    shot.save("filter-detainees", window)
+    view.clear_filters()
+
+    window.show_page(PATROLS)
+    view = window.pages[PATROLS]
+    view.search_edit.setText("监控")
+    view.apply_filters()
+    shot.settle(lambda: view.model.has_loaded and not view.model.is_loading, "filtered patrols")
+    shot.save("filter-patrols", window)
+    view.clear_filters()
+    shot.settle(lambda: not view.model.is_loading, "patrols again")
+
+
+def dashboard_dialogs(shot: Shooter, window: Any) -> None:
+    from ui.main_window import DASHBOARD
+
+    window.show_page(DASHBOARD)
+    dashboard = window.pages[DASHBOARD]
+    shot.settle(lambda: not dashboard.is_loading, "dashboard")
+    if dashboard.agenda_model.rowCount():
+        dialog = dashboard.detail_dialog(0)
+        dialog.show()
+        shot.settle(what="agenda detail")
+        shot.save("dialog-agenda-detail", dialog)
+        dialog.close()
+
+
+def open_form(shot: Shooter, window: Any, kind: str, record_id: uuid.UUID | None = None) -> Any:
+    from ui.forms import open_record_form
+
+    form = open_record_form(window, window.store, kind, record_id, actor=window.actor)
+    shot.settle(lambda: form.is_loaded, f"form {kind}")
+    return form
+
+
+def close_form(shot: Shooter, form: Any) -> None:
+    form.close_discarding()
+    shot.settle(what="closing a form")
+
+
+def typed(form: Any, name: str, value: Any) -> None:
+    form.editors[name].set_value(value)
+    form.field_edited(name)
+
+
+def forms(shot: Shooter, window: Any) -> None:
+    from inspector.store.models import (
+        DailyLog,
+        Detainee,
+        Finding,
+        MailboxLetter,
+        MailboxOpening,
+        Patrol,
+        RectificationNotice,
+        Talk,
+    )
+    from ui.forms import FORM_KINDS
+
+    store = window.store
+    for kind in FORM_KINDS:
+        if kind == "attachment":  # a file added from a record, not a form of its own
+            continue
+        form = open_form(shot, window, kind)
+        if kind == "patrol":  # a new patrol being typed: areas, ways, a summary, two findings
+            typed(form, "areas", ["一监区", "二监区", "监控室"])
+            typed(form, "start_time", dt_time(9, 30))
+            typed(form, "end_time", dt_time(11, 10))
+            typed(form, "methods", ["on_site", "video"])
+            typed(form, "summary", "监管秩序总体正常，发现问题两项，已当场向值班民警指出。")
+            rows = form.rows_editor
+            first = rows.rows[0] if rows.rows else rows.add_row()
+            for row, values in (
+                (first, {"description": "二监区 203 监室夜间值班民警脱岗约 20 分钟", "location": "二监区"}),
+                (
+                    rows.add_row(),
+                    {"description": "监控室 7 号摄像头画面模糊，存在盲区", "location": "监控室"},
+                ),
+            ):
+                for name, value in values.items():
+                    row.editors[name].set_value(value)
+            row.editors["severity"].set_value("minor_violation")
+            form.validate()
+            shot.settle(what="typed patrol")
+        shot.save(f"form-{kind}", form)
+        close_form(shot, form)
+
+    def newest(model: Any, column: Any, *where: Any) -> uuid.UUID:
+        stmt = select(model.id).where(model.deleted_at.is_(None), *where).order_by(column.desc())
+        return first_id(store, stmt)
+
+    with_findings = select(Finding.patrol_id).where(
+        Finding.patrol_id.is_not(None), Finding.deleted_at.is_(None)
+    )
+    with_letters = (
+        select(MailboxLetter.opening_id).group_by(MailboxLetter.opening_id).having(func.count() >= 2)
+    )
+    existing = [
+        ("patrol", newest(Patrol, Patrol.patrol_date, Patrol.id.in_(with_findings))),
+        ("talk", newest(Talk, Talk.talk_at, Talk.issues_raised.is_(True))),
+        (
+            "mailbox_opening",
+            newest(MailboxOpening, MailboxOpening.opened_at, MailboxOpening.id.in_(with_letters)),
+        ),
+        ("detainee", newest(Detainee, Detainee.admitted_at, Detainee.discharged_on.is_(None))),
+        (
+            "rectification_notice",
+            newest(
+                RectificationNotice, RectificationNotice.issued_on, RectificationNotice.state == "replied"
+            ),
+        ),
+        ("daily_log", newest(DailyLog, DailyLog.log_date)),
+    ]
+    for kind, record_id in existing:
+        form = open_form(shot, window, kind, record_id)
+        shot.save(f"form-{kind}-edit", form)
+        close_form(shot, form)
+
+
+def correction_pages(shot: Shooter, window: Any) -> None:
+    from inspector.store.models import OralCorrection, ProcuratorialSuggestion, RectificationNotice
+    from ui.views.document_page import DocumentPage, OralCorrectionPage
+
+    store = window.store
+
+    def doc_id(model: Any, state: str) -> uuid.UUID:
+        stmt = select(model.id).where(model.deleted_at.is_(None), model.state == state)
+        return first_id(store, stmt.order_by(model.created_at))
+
+    def shown(page: Any, what: str) -> Any:
+        page.show()
+        page.load()
+        shot.settle(lambda: not page.is_loading, what)
+        return page
+
+    pages = [
+        ("page-notice", RectificationNotice, "replied"),
+        ("page-notice-draft", RectificationNotice, "draft"),
+        ("page-notice-overdue", RectificationNotice, "overdue"),
+        ("page-notice-closed", RectificationNotice, "closed"),
+        ("page-suggestion", ProcuratorialSuggestion, "served"),
+    ]
+    opened: dict[str, Any] = {}
+    for name, model, state in pages:
+        kind = "rectification_notice" if model is RectificationNotice else "procuratorial_suggestion"
+        page = shown(DocumentPage(store, kind, doc_id(model, state), actor=window.actor, parent=window), name)
+        shot.save(name, page)
+        opened[state if model is RectificationNotice else "suggestion-" + state] = page
+
+    # Each step's dialog, on a notice at the state where it is the next step.
+    steps = [
+        ("sign", "draft"),
+        ("serve", "issued"),
+        ("reply", "served"),
+        ("follow_up", "overdue"),
+        ("verify", "replied"),
+        ("report_upward", "closed"),
+        ("request_review", "served"),
+        ("decide_review", "review_requested"),
+        ("withdraw", "draft"),
+    ]
+    for action, state in steps:
+        if state not in opened:
+            page = DocumentPage(
+                store,
+                "rectification_notice",
+                doc_id(RectificationNotice, state),
+                actor=window.actor,
+                parent=window,
+            )
+            opened[state] = shown(page, f"notice {state}")
+        dialog = opened[state].step_dialog(action)
+        dialog.show()
+        shot.settle(what=f"step {action}")
+        shot.save(f"step-{action}", dialog)
+        dialog.close()
+
+    preview = opened["replied"].preview()
+    if preview is not None:
+        preview.resize(1100, 720)
+        shot.settle(what="notice preview")
+        shot.save("dialog-preview-notice", preview)
+        preview.close()
+
+    escalated = select(RectificationNotice.oral_correction_id).where(
+        RectificationNotice.oral_correction_id.is_not(None)
+    )
+    with store.session(read_only=True) as s:
+        oral = s.scalars(
+            select(OralCorrection.id)
+            .where(
+                OralCorrection.deleted_at.is_(None),
+                OralCorrection.corrected.is_(False),
+                OralCorrection.id.not_in(escalated),
+            )
+            .order_by(OralCorrection.follow_up_due.desc())
+            .limit(1)
+        ).first()
+    if oral is not None:
+        page = shown(OralCorrectionPage(store, oral, actor=window.actor, parent=window), "oral correction")
+        shot.save("page-oral-correction", page)
+        dialog = page.corrected_dialog()
+        dialog.show()
+        shot.settle(what="登记已纠正")
+        shot.save("step-oral-corrected", dialog)
+        dialog.close()
+        page.close()
+    for page in opened.values():
+        page.close()
+    shot.settle(what="closing pages")
+
+
+def detainee_page(shot: Shooter, window: Any) -> None:
+    from inspector.store.models import CustodyEvent, Detainee, Talk
+    from ui.views.detainee_page import DetaineePage
+
+    store = window.store
+    talked = select(Talk.detainee_id).where(Talk.deleted_at.is_(None))
+    events = select(CustodyEvent.detainee_id).where(CustodyEvent.deleted_at.is_(None))
+    person = first_id(
+        store,
+        select(Detainee.id)
+        .where(
+            Detainee.deleted_at.is_(None),
+            Detainee.discharged_on.is_(None),
+            Detainee.id.in_(talked),
+            Detainee.id.in_(events),
+        )
+        .order_by(Detainee.admitted_at),
+    )
+    page = DetaineePage(store, person, actor=window.actor, parent=window)
+    page.show()
+    shot.settle(lambda: page.overview is not None and not page.is_loading, "detainee page")
+    shot.save("page-detainee", page)
+    page.close()
+    shot.settle(what="closing the detainee page")
+
+
+def stale_form(shot: Shooter, window: Any) -> None:
+    """A patrol changed in another window while this form was open: the form's stale-edit panel."""
+    from inspector.store.models import Patrol
+
+    store = window.store
+    patrol = first_id(
+        store, select(Patrol.id).where(Patrol.deleted_at.is_(None)).order_by(Patrol.patrol_date.desc())
+    )
+    other = open_form(shot, window, "patrol", patrol)
+    form = open_form(shot, window, "patrol", patrol)
+    typed(other, "summary", "监管秩序正常。")
+    typed(other, "end_time", (other.editors["end_time"].value() or other.editors["start_time"].value()))
+    other.save()
+    shot.settle(lambda: not other.saving, "the other window's save")
+    typed(form, "summary", "监管秩序正常；二监区值班记录填写不全，已口头提醒。")
+    form.save()
+    shot.settle(lambda: form.conflict_panel.isVisible() or not form.saving, "the stale save")
+    shot.save("form-patrol-stale", form)
+    close_form(shot, form)
+
+
+def setup_dialog(shot: Shooter) -> None:
+    try:
+        from ui.setup_dialog import SetupDialog
+    except ImportError:
+        return
+    from ui.qt_compat import emit
+
+    # The folder is only shown (nothing is made before 创建, which is not clicked): the usual one.
+    dialog = SetupDialog(Path("~/.local/share/inspector"), ask_passphrase=lambda _text, _confirm: None)
+    station = {**screenshot.STATION, "code": "QXG", "name": "七星关区人民检察院驻七星关区看守所检察室"}
+    user = {"username": "wang", "display_name": "王检察官"}
+    user |= {"password": "Passw0rd-2026", "password_confirm": "Passw0rd-2026"}
+    for name, text in {**station, **user}.items():
+        edit = dialog.inputs.get(name)
+        if edit is not None:
+            edit.setText(text)
+            emit(edit.textEdited, text)  # as typed
+    dialog.show()
+    shot.settle(what="setup dialog")
+    shot.save("dialog-setup", dialog)
+    dialog.done(0)
+    dialog.deleteLater()
+    shot.settle(what="closing the setup dialog")
+
+
+def optimise(paths: list[Path]) -> None:
+    """Shrink the PNGs in place with pngquant (lossy palette, text stays sharp) and optipng."""
+    pngquant, optipng = shutil.which("pngquant"), shutil.which("optipng")
+    if pngquant is None and optipng is None:
+        print("pngquant / optipng not installed: the PNGs stay as Qt wrote them")
+        return
+    names = [str(p) for p in paths]
+    if pngquant is not None:
+        subprocess.run(
+            [pngquant, "--force", "--skip-if-larger", "--strip", "--quality=80-98", "--ext", ".png", *names],
+            check=False,
+        )
+    if optipng is not None:
+        subprocess.run([optipng, "-quiet", "-o2", "-strip", "all", *names], check=False)
+
+
+def offscreen_screen(folder: Path) -> None:
+    """Qt offscreen with one 1366 × 768 screen at 96 dpi (the plain offscreen platform is 800 × 800,
+    and forms and pages fit their size to the screen). Set before the QApplication is made."""
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config = folder / "offscreen.json"
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def quiet_qt(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's messages, less the offscreen platform's "does not support …" for every window shown."""
+    if "This plugin does not support" not in message:
+        print(message, file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--main", type=Path, default=ROOT / "docs" / "screenshot.png")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-optimise", action="store_true")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="inspector-screenshots-"))
+    try:
+        return shoot(args, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def shoot(args: argparse.Namespace, folder: Path) -> int:
+    """The shots, with the demo data and Qt's screen set-up in ``folder``."""
+    started = time.monotonic()
+    from ui import errors, workers
+    from ui.app import open_store, prepare_application
+    from ui.main_window import MainWindow
+
+    offscreen_screen(folder)
+    qInstallMessageHandler(quiet_qt)
+    # Refusals the shots provoke (the unreachable office, the stale save) are logged as warnings:
+    # not shown. An unexpected error is, and a message box meant for the user is printed instead.
+    logging.getLogger("inspector").setLevel(logging.ERROR)
+    messages: list[str] = []
+
+    def show_message(title: str, text: str, _parent: object = None) -> None:
+        messages.append(f"{title}: {text}")
+        print(f"  message box: {title}: {text}", file=sys.stderr)
+
+    errors.show_message = show_message
+    data = folder / "data"
+    print(f"demo data in {data}")
+    screenshot.ensure_data(data, args.seed)
+    app = prepare_application()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*.png"):
+        old.unlink()
+    shot = Shooter(app, args.out)
+    store = open_store(data, show=show_message)
+    if store is None:
+        return 1
+    try:
+        window = MainWindow(store)
+        store.sign_in_as(window.identity.user_id)  # as ui.app.run_gui does
+        window.resize(QSize(WIDTH, HEIGHT))
+        window.show()
+        pages(shot, window)
+        filter_bar(shot, window)
+        dashboard_dialogs(shot, window)
+        forms(shot, window)
+        correction_pages(shot, window)
+        detainee_page(shot, window)
+        setup_dialog(shot)
+        size = QSize(WIDTH, HEIGHT)
+        for name, image in screenshot.sync_shots(data, lambda: shot.settle(what="sync"), size):
+            path = args.out / ("08-sync-conflict.png" if name == "sync" else f"dialog-{name}.png")
+            image.save(str(path))
+            shot.saved.append(path)
+            print(f"  {path.name}")
+        stale_form(shot, window)  # last: it writes to the demo data
+        window.close()
+        shot.settle(what="closing")
+    finally:
+        workers.wait_for_all()
+        QCoreApplication.processEvents()
+        store.close()
+    if not args.no_optimise:
+        optimise(shot.saved)
+    if args.main:
+        shutil.copyfile(args.out / "01-dashboard.png", args.main)
+    total = sum(p.stat().st_size for p in shot.saved)
+    took = time.monotonic() - started
+    print(f"{len(shot.saved)} screenshots in {args.out} ({total / 1e6:.1f} MB), {took:.0f} s")
+    if shot.late:
+        print("gave up waiting for: " + ", ".join(shot.late), file=sys.stderr)
+    if messages:
+        print(f"{len(messages)} message box(es) came up: see above", file=sys.stderr)
+    return 1 if shot.late or messages else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
