@@ -162,7 +162,7 @@ def test_an_unanswered_notice_opens_at_its_next_step(
     assert page.record_id == notice.id and page.title_label.text() == "测检刑执纠违〔2026〕7号"
     # late and never urged: 登记督促 is the step it asks for
     assert page.primary_button is not None and page.primary_button.text() == "登记督促"
-    assert page.action_texts() == ["登记督促", "登记回复", "上报"]
+    assert page.action_texts() == ["登记督促", "登记回复", "上报", "登记申请复查"]
     page.reject()
     idle()
 
@@ -243,7 +243,7 @@ def test_correction_rows_open_their_page_and_new_offers_the_three_kinds(
     qtbot.keyClick(dashboard.awaiting_table, Qt.Key.Key_Return)
     page = opened(qtbot, window, DocumentPage)
     qtbot.waitUntil(lambda: page.view is not None, timeout=10_000)
-    assert page.record_id == notice.id and page.action_texts() == ["登记回复", "登记督促"]
+    assert page.record_id == notice.id and page.action_texts() == ["登记回复", "登记督促", "登记申请复查"]
     page.reject()
     window.acting.last_opened = None
     # 纠正与建议: Enter on a row opens its page
