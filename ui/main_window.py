@@ -378,7 +378,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_on_current_page(self) -> None:
-        """Ctrl+N: a new record of the page shown (nothing on pages without a form)."""
+        """Ctrl+N: a new record of the page shown (纠正与建议: its 新建 menu, to choose the kind)."""
+        if self.stack.currentIndex() == CORRECTIONS:
+            self.new_correction_button.showMenu()
+            return
         kind = FORM_PAGES.get(self.stack.currentIndex())
         if kind is not None:
             self.new_record(kind)

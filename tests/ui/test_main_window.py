@@ -182,3 +182,22 @@ def test_a_failed_load_says_so(qtbot: Any, store: Store, sync_runner: Any, monke
     view.activate()
     assert view.count_label.text() == "读取失败，按 F5 重试"
     assert len(shown) == 1 and "Traceback" not in shown[0]
+
+
+def test_ctrl_n_on_corrections_offers_the_three_kinds(qtbot: Any, window: Any, idle: Any) -> None:
+    from PySide6.QtCore import QTimer
+
+    window.show_page(CORRECTIONS)
+    seen: list[list[str]] = []
+
+    def look_and_close() -> None:
+        menu = window.new_correction_button.menu()
+        if menu.isVisible():
+            seen.append([a.text() for a in menu.actions()])
+        menu.close()
+
+    QTimer.singleShot(300, look_and_close)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    assert seen == [["口头纠正", "纠正违法通知书", "检察建议书"]]
+    idle()
