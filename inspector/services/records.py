@@ -539,11 +539,17 @@ def _soft_delete(s: Session, kind: str, obj: Any, actor: Actor) -> None:
 def delete(
     store: Store, kind: str, record_id: uuid.UUID, actor: Actor, *, base_version: str | None = None
 ) -> None:
-    """Soft delete (a tombstone that syncs); :func:`restore` undoes it."""
+    """Soft delete (a tombstone that syncs); :func:`restore` undoes it. A numbered document is never
+    deleted: its 文号 was issued (it can be withdrawn only as a draft, or through a review)."""
     require(actor, Permission.EDIT)
     with store.session() as s:
         obj = _live(s, kind, record_id)
         _check_version(kind, obj, base_version, {})
+        if getattr(obj, "doc_number", None):
+            raise InspectorError(
+                f"{kind_label(kind)}{obj.doc_number}已签发编号，不能删除",
+                f"{kind} {obj.doc_number} is numbered and cannot be deleted",
+            )
         _soft_delete(s, kind, obj, actor)
         if kind == "mailbox_letter":
             _after_children(s, "mailbox_opening", s.get(model_of("mailbox_opening"), obj.opening_id), actor)

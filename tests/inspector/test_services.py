@@ -425,3 +425,22 @@ def test_a_second_log_for_the_same_day_is_refused_by_name(store: Store, me: Acto
     with pytest.raises(records.DuplicateRecordError) as err:
         records.save(store, "daily_log", None, state.values, None, me)
     assert err.value.for_field("log_date") and "日志日期" in err.value.message_zh
+
+
+def test_a_signed_notice_cannot_be_deleted(store: Store, me: Actor) -> None:
+    from inspector.domain.errors import InspectorError
+
+    notice_id = _oral_then_notice(store, me)
+    docs.step(
+        store,
+        "rectification_notice",
+        notice_id,
+        "sign",
+        {"approved_by": "张检察长", "issued_on": today_local()},
+        None,
+        me,
+    )
+    with pytest.raises(InspectorError) as err:
+        records.delete(store, "rectification_notice", notice_id, me)
+    assert "不能删除" in err.value.message_zh
+    assert store.repo(records.model_of("rectification_notice")).get(notice_id) is not None
