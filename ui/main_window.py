@@ -46,6 +46,7 @@ from ui.models.record_lists import correction_list, detainee_list, mailbox_list,
 from ui.queries import DashboardCounts, Identity, RecordLink, SyncStatus, load_identity, load_sync_status
 from ui.style import AMBER, BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
 from ui.sync_controller import SyncController, SyncOutcome
+from ui.undo import Deleter
 from ui.views.dashboard_view import DashboardView
 from ui.views.records_view import RecordsView, RowDocument
 from ui.views.reports_view import ReportsView
@@ -189,6 +190,21 @@ class MainWindow(QMainWindow):
         assert isinstance(corrections, RecordsView)
         self.new_correction_button = install_correction_actions(corrections, self.acting)
         self.acting.changed.connect(lambda *_: self.dashboard.refresh())
+
+        # 删除 (the Delete key on a list's table) with 撤销 in the status bar for a few seconds.
+        self.deleter = Deleter(store, self.actor, self.statusBar(), runner=runner, parent=self)
+        self.deleter.changed.connect(self._record_deleted)
+        self._delete_keys: list[QShortcut] = []
+        for index in (*FORM_PAGES, CORRECTIONS):
+            page = self.pages[index]
+            assert isinstance(page, RecordsView)
+            page.add_button(self.tr("删除"), partial(self.delete_selected, index)).setToolTip(
+                self.tr("删除选中的记录（Delete），删除后可在状态栏撤销")
+            )
+            key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), page.table)
+            key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            key.activated.connect(partial(self.delete_selected, index))
+            self._delete_keys.append(key)
 
         # ---- navigation -------------------------------------------------------------------------
         self.nav = QListWidget()
@@ -398,6 +414,28 @@ class MainWindow(QMainWindow):
         self.last_form = form
 
     @Slot(str, object)
+    def delete_selected(self, index: int) -> None:
+        """删除 on a list: the selected record, after one confirmation; 撤销 in the status bar."""
+        page = self.pages[index]
+        assert isinstance(page, RecordsView)
+        record_id = page.selected_id()
+        if record_id is None:
+            self.statusBar().showMessage(self.tr("请先在列表中选中要删除的记录"), 5000)
+            return
+        kind = FORM_PAGES.get(index)
+        if kind is None:  # 纠正与建议 lists three kinds
+            row = page.selected_row()
+            kind = getattr(getattr(row, "record", None), "kind", None)
+        if kind is None:
+            return
+        row_index = page.table.currentIndex()
+        what = page.model.index(row_index.row(), 0).data() or ""
+        self.deleter.delete(self, kind, record_id, str(what))
+
+    def _record_deleted(self, kind: str, record_id: object) -> None:
+        self._form_saved(kind, record_id)
+        self.pages[CORRECTIONS].refresh()
+
     def _form_saved(self, kind: str, record_id: object) -> None:
         """After a save: the record's list, the 工作台 and the pending count are read again."""
         index = PAGE_OF_KIND.get(kind)

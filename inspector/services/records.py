@@ -536,6 +536,10 @@ def _soft_delete(s: Session, kind: str, obj: Any, actor: Actor) -> None:
     )
 
 
+# A notice or suggestion may be deleted only before it is signed (later it is withdrawn or reviewed).
+_DELETABLE_STATES = frozenset({"draft", "approved", "withdrawn"})
+
+
 def delete(
     store: Store, kind: str, record_id: uuid.UUID, actor: Actor, *, base_version: str | None = None
 ) -> None:
@@ -545,10 +549,10 @@ def delete(
     with store.session() as s:
         obj = _live(s, kind, record_id)
         _check_version(kind, obj, base_version, {})
-        if getattr(obj, "doc_number", None):
+        if getattr(obj, "doc_number", None) or getattr(obj, "state", "draft") not in _DELETABLE_STATES:
             raise InspectorError(
-                f"{kind_label(kind)}{obj.doc_number}已签发编号，不能删除",
-                f"{kind} {obj.doc_number} is numbered and cannot be deleted",
+                f"{kind_label(kind)}{obj.doc_number or ''}已签发，不能删除（草稿可以撤回）",
+                f"{kind} {obj.doc_number or obj.id} was issued and cannot be deleted",
             )
         _soft_delete(s, kind, obj, actor)
         if kind == "mailbox_letter":
