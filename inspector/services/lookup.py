@@ -1,5 +1,6 @@
-"""Small reads the forms need besides the record itself: who can be picked as a participant, and how
-to name a detainee whose id a record holds.
+"""Small reads the forms need besides the record itself: who can be picked as a participant, how to
+name a detainee whose id a record holds, and the detainee picker's search (the store's
+:func:`~inspector.store.queries.search_detainees`, offered here so that the UI reads through services).
 
 Read-only sessions only (``store.session(read_only=True)``): a form opening never waits for a writer.
 """
@@ -13,9 +14,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from inspector.store.models import AppUser, Detainee
+from inspector.store.queries import DetaineeHit, search_detainees
 from inspector.store.store import Store
 
-__all__ = ["UserOption", "detainee_label", "detainee_labels", "user_options"]
+__all__ = [
+    "DetaineeHit",
+    "UserOption",
+    "detainee_label",
+    "detainee_labels",
+    "search_detainees",
+    "user_options",
+]
 
 
 @dataclass(frozen=True)

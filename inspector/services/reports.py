@@ -9,15 +9,17 @@ approved by a procurator; after that the printed report no longer changes as rec
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from inspector.documents.daily_log import compile_daily_log
 from inspector.documents.monthly_counts import compute_monthly_counts
 from inspector.domain.enums import ReportStatus
 from inspector.domain.errors import InspectorError
+from inspector.services.dashboard import count_live
 from inspector.services.policy import Actor, Permission, require
 from inspector.services.records import (
     EditState,
@@ -32,8 +34,8 @@ from inspector.store.models import DailyLog, MonthlyReport, Station
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 
-__all__ = ["approve_monthly_report", "confirm_daily_log", "daily_log_for_edit", "monthly_report_for_edit",
-           "submit_monthly_report"]  # fmt: skip
+__all__ = ["ReportCounts", "approve_monthly_report", "confirm_daily_log", "daily_log_for_edit",
+           "load_report_counts", "monthly_report_for_edit", "submit_monthly_report"]  # fmt: skip
 
 # The counts a confirmed log keeps (``inspector.documents.daily_log`` prints them instead of recounting).
 FROZEN_COUNTS = ("held", "admitted", "handovers", "serve_in_center", "patrols", "video_reviews", "openings")
@@ -162,3 +164,27 @@ def approve_monthly_report(
             changes = {"status": ReportStatus.REJECTED.value}
         apply_update(s, "monthly_report", rec, changes, actor, action="approve" if approve else "reject")
         return Saved(rec.id, version_of(rec), [])
+
+
+# ---- what the 日志与报表 page counts ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportCounts:
+    daily_logs: int
+    confirmed_daily_logs: int
+    latest_log_date: date | None
+    monthly_reports: int
+
+
+def load_report_counts(store: Store) -> ReportCounts:
+    """How many daily logs there are (and confirmed), the latest log's day, how many monthly reports;
+    read in a read-only session."""
+    with store.session(read_only=True) as s:
+        latest = s.scalar(select(func.max(DailyLog.log_date)).where(DailyLog.deleted_at.is_(None)))
+        return ReportCounts(
+            daily_logs=count_live(s, DailyLog),
+            confirmed_daily_logs=count_live(s, DailyLog, DailyLog.confirmed.is_(True)),
+            latest_log_date=latest,
+            monthly_reports=count_live(s, MonthlyReport),
+        )

@@ -1,0 +1,87 @@
+"""Who is signed in on this laptop and how its sync stands: what the main window's title and status
+bar show.
+
+Read-only sessions only (``store.session(read_only=True)``): never waits for a writer. The results
+are plain frozen values, safe to hand to any thread.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from inspector.domain.validation import SHANGHAI
+from inspector.store.models import AppUser, LocalMeta, Station
+from inspector.store.queries import pending_changes
+from inspector.store.store import Store
+from inspector.sync import conflicts as sync_conflicts
+from inspector.sync import local as sync_local
+
+__all__ = ["DEMO_META_KEY", "Identity", "SyncStatus", "load_identity", "load_sync_status", "pending_changes"]
+
+DEMO_META_KEY = "demo"
+"""The ``local_meta`` key marking a store that holds demo data: the key ``inspector demo`` sets
+(:data:`inspector.demo.DEMO_META_KEY`; the demo sits above the services, so it cannot be imported
+here — tests/ui/test_demo_data.py checks that a demo store reads as one)."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    station_name: str
+    user_id: uuid.UUID | None
+    user_name: str
+    is_demo: bool = False  # the store holds demo data (``inspector demo``): the window says 演示数据
+
+
+def load_identity(store: Store) -> Identity:
+    """This laptop's station and the signed-in user (for now: the first active user), and whether the
+    store holds demo data."""
+    with store.session(read_only=True) as s:
+        station = s.get(Station, store.station_id)
+        user = s.scalars(
+            select(AppUser)
+            .where(AppUser.active.is_(True), AppUser.deleted_at.is_(None))
+            .order_by(AppUser.created_at, AppUser.username)
+            .limit(1)
+        ).first()
+        demo = s.get(LocalMeta, DEMO_META_KEY)
+    return Identity(
+        station_name=station.name if station is not None else "",
+        user_id=user.id if user is not None else None,
+        user_name=user.display_name if user is not None else "",
+        is_demo=demo is not None and bool(demo.value),
+    )
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending: int
+    last_sync_at: datetime | None
+    online: bool = False  # what the last sync attempt found (offline until one reaches the office)
+    conflicts: int = 0  # open sync conflicts waiting for a person
+
+
+def _parse_timestamp(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=SHANGHAI)
+    return None
+
+
+def load_sync_status(store: Store, *, online: bool = False) -> SyncStatus:
+    """Pending changes and the last complete sync (``sync.last_sync``, written by the core's sync)."""
+    return SyncStatus(
+        pending=pending_changes(store),
+        last_sync_at=_parse_timestamp(store.meta(sync_local.LAST_SYNC_KEY)),
+        online=online,
+        conflicts=sync_conflicts.open_count(store),
+    )
