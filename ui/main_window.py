@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 import inspector
+from inspector.services.dashboard import DashboardCounts, RecordLink
 from inspector.services.policy import Actor, actor_for
+from inspector.services.status import Identity, SyncStatus, load_identity, load_sync_status
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
@@ -43,7 +45,6 @@ from ui.documents import correction_request, mailbox_request, register_request, 
 from ui.formatting import fmt_datetime
 from ui.forms import RecordForm, open_record_form
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
-from ui.queries import DashboardCounts, Identity, RecordLink, SyncStatus, load_identity, load_sync_status
 from ui.style import AMBER, BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
 from ui.sync_controller import SyncController, SyncOutcome
 from ui.undo import Deleter

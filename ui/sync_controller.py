@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from inspector.domain.errors import InspectorError
+from inspector.services.status import SyncStatus, load_sync_status
 from inspector.store.store import Store
 from inspector.sync import conflicts as sync_conflicts
 from inspector.sync import local as sync_local
@@ -43,7 +44,6 @@ from inspector.sync.reseed import ReseedReport, reseed_now
 from inspector.sync.run import SyncProgress, SyncReport, sync_now
 from ui import errors
 from ui.qt_compat import emit
-from ui.queries import SyncStatus, load_sync_status
 from ui.workers import Runner, run_in_background
 
 log = logging.getLogger("inspector.ui.sync")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from inspector.agenda import AgendaItem, build_agenda
 from inspector.domain.validation import SHANGHAI
 from inspector.rules.targets import shortfall_severity
+from inspector.services.dashboard import Week, load_dashboard, refresh_custody_cache
 from inspector.store.models import CustodyEvent
 from inspector.store.repository import today_local
 from inspector.store.store import Store
@@ -32,7 +33,6 @@ from ui.models.agenda_model import (
 from ui.models.record_lists import detainee_list
 from ui.models.record_table_model import SORT_ROLE, RecordTableModel
 from ui.qt_compat import emit
-from ui.queries import Week, load_dashboard, refresh_custody_cache
 from ui.style import AMBER, GREY, RED
 from ui.views.agenda_detail import AgendaDetailDialog
 from ui.views.dashboard_view import REFRESH_MS
@@ -309,7 +309,7 @@ def test_detainee_list_shows_and_sorts_by_custody_deadline(
     spec = detainee_list()
     column = [c.header for c in spec.columns].index("羁押期限届满日")
     model = RecordTableModel(
-        store, spec.query, spec.columns, sort_column=column, sort_order=Qt.SortOrder.AscendingOrder,
+        store, spec.source, spec.columns, sort_column=column, sort_order=Qt.SortOrder.AscendingOrder,
         runner=sync_runner,
     )  # fmt: skip
     model.reload()  # refreshes the cache first, in the same background job

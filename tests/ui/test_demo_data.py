@@ -13,9 +13,9 @@ import pytest
 
 from inspector.cli.main import main
 from inspector.demo import DEMO_META_KEY, is_demo, mark_demo
+from inspector.services.status import load_identity
 from inspector.store.store import Store
 from ui.main_window import MainWindow
-from ui.queries import load_identity
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -441,7 +441,7 @@ def oral(store: Store, me: Actor, issued: date | None = None) -> uuid.UUID:
 
 def listed(qtbot: Any, store: Store, spec: Any) -> dict[uuid.UUID, dict[str, str]]:
     """The rows of a list as the table shows them: id → header → text."""
-    model = RecordTableModel(store, spec.query, spec.columns, sort_column=spec.sort_column)
+    model = RecordTableModel(store, spec.source, spec.columns, sort_column=spec.sort_column)
     model.reload()
     qtbot.waitUntil(lambda: model.has_loaded, timeout=10_000)
     while model.canFetchMore():

@@ -12,11 +12,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTableView
 from sqlalchemy import text
 
+from inspector.services.dashboard import Week, load_dashboard_counts
 from inspector.store.queries import pending_changes
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui.main_window import CORRECTIONS, DASHBOARD, DETAINEES, PATROLS, SYNC, MainWindow
-from ui.queries import Week, load_dashboard_counts
 from ui.views.records_view import RecordsView
 
 TITLES = ["工作台", "巡视检察", "个别谈话", "检察官信箱", "纠正与建议", "在押人员", "日志与报表", "同步"]
@@ -170,14 +170,17 @@ def test_f5_reloads_the_current_page(qtbot: Any, window: Any, seed: Any, idle: A
 
 
 def test_a_failed_load_says_so(qtbot: Any, store: Store, sync_runner: Any, monkeypatch: Any) -> None:
+    from inspector.services import lists
     from ui import errors
     from ui.models.record_lists import detainee_list
 
     shown: list[str] = []
     monkeypatch.setattr(errors, "show_message", lambda title, text, parent=None: shown.append(text))
-    spec = detainee_list()
-    broken = replace(spec, query=replace(spec.query, stmt=spec.query.stmt.where(text("no_such_column = 1"))))
-    view = RecordsView(store, broken, runner=sync_runner)
+    real = lists.list_query
+    query = real(lists.DETAINEES)
+    broken = replace(query, stmt=query.stmt.where(text("no_such_column = 1")))
+    monkeypatch.setattr(lists, "list_query", lambda key: broken if key == lists.DETAINEES else real(key))
+    view = RecordsView(store, detainee_list(), runner=sync_runner)
     qtbot.addWidget(view)
     view.activate()
     assert view.count_label.text() == "读取失败，按 F5 重试"

@@ -16,16 +16,12 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
+from inspector.services.dashboard import load_dashboard, load_dashboard_counts
+from inspector.services.reports import load_report_counts
+from inspector.services.status import load_identity, load_sync_status
 from inspector.store.store import Store
 from ui.models.record_lists import RecordList, detainee_list, patrol_list
 from ui.models.record_table_model import RecordTableModel
-from ui.queries import (
-    load_dashboard,
-    load_dashboard_counts,
-    load_identity,
-    load_report_counts,
-    load_sync_status,
-)
 
 BUSY_TIMEOUT_MS = 200
 PROMPT_MS = 2_000  # a read beside the writer must come back well within this
@@ -86,7 +82,7 @@ def test_the_write_lock_is_really_held(impatient: Store, writer: Writer, seed: A
 
 def list_model(store: Store, spec: RecordList, failures: list[BaseException], **kw: Any) -> RecordTableModel:
     """The list's model as its page builds it, with errors collected instead of shown."""
-    return RecordTableModel(store, spec.query, spec.columns, on_error=failures.append, **kw)
+    return RecordTableModel(store, spec.source, spec.columns, on_error=failures.append, **kw)
 
 
 def load_beside(model: RecordTableModel, failures: list[BaseException], qtbot: Any) -> None:

@@ -4,7 +4,6 @@ names in pinyin order."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -12,6 +11,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from inspector.domain.enums import Stage
+from inspector.services import lists as core_lists
+from inspector.services.lists import ListQuery, RecordKey, like_pattern
 from inspector.store.models import Detainee, Finding
 from inspector.store.repository import today_local
 from inspector.store.store import Store
@@ -20,7 +21,7 @@ from ui.models.record_lists import (
     correction_list,
     days_left,
     detainee_list,
-    like_pattern,
+    mailbox_list,
     patrol_list,
     talk_list,
 )
@@ -29,7 +30,6 @@ from ui.models.record_table_model import (
     ROW_ROLE,
     SORT_ROLE,
     Column,
-    RecordQuery,
     RecordTableModel,
     as_uuid,
 )
@@ -41,7 +41,7 @@ def detainee_model(store: Store, runner: Any, **kw: Any) -> RecordTableModel:
     spec = detainee_list()
     kw.setdefault("sort_column", 0)
     kw.setdefault("sort_order", ASC)
-    return RecordTableModel(store, spec.query, spec.columns, runner=runner, **kw)
+    return RecordTableModel(store, spec.source, spec.columns, runner=runner, **kw)
 
 
 def column_index(model: RecordTableModel, header: str) -> int:
@@ -112,7 +112,7 @@ def test_unsortable_column_is_ignored(store: Store, seed: Any, sync_runner: Any)
     seed.patrol()
     spec = patrol_list()
     loads: list[int] = []
-    model = RecordTableModel(store, spec.query, spec.columns, runner=sync_runner)
+    model = RecordTableModel(store, spec.source, spec.columns, runner=sync_runner)
     model.loaded.connect(lambda: loads.append(1))
     model.reload()
     areas = column_index(model, "巡视区域")
@@ -184,19 +184,20 @@ def test_a_stale_load_is_dropped(store: Store, seed: Any, deferred: Any) -> None
     assert texts(model, 0) == newest == ["测试0002", "测试0001", "测试0000"]
 
 
-def test_errors_reach_on_error(store: Store, sync_runner: Any) -> None:
+def test_errors_reach_on_error(store: Store, sync_runner: Any, monkeypatch: Any) -> None:
     def broken(_row: Any) -> Any:
         raise AssertionError("never called: no rows")
 
-    class Boom(RecordQuery):
-        def ids(self, session: Any, order_by: Any = (), where: Any = None) -> list[uuid.UUID]:
+    class Boom(ListQuery):
+        def ids(self, session: Any, *args: Any, **kw: Any) -> list[RecordKey]:
             raise RuntimeError("disk on fire")
 
-    spec = detainee_list()
+    real = core_lists.list_query
+    monkeypatch.setattr(core_lists, "list_query", lambda key: Boom(**vars(real(key))))
     seen: list[BaseException] = []
     model = RecordTableModel(
         store,
-        Boom(spec.query.stmt, spec.query.id_column),
+        detainee_list().source,
         [Column("x", broken)],
         runner=sync_runner,
         on_error=seen.append,
@@ -208,7 +209,7 @@ def test_errors_reach_on_error(store: Store, sync_runner: Any) -> None:
 
 def test_a_model_needs_columns(store: Store) -> None:
     with pytest.raises(ValueError):
-        RecordTableModel(store, detainee_list().query, [])
+        RecordTableModel(store, detainee_list().source, [])
 
 
 # ---- the other lists ------------------------------------------------------------------------------
@@ -230,7 +231,7 @@ def test_patrol_list_counts_findings_and_names_people(store: Store, seed: Any, s
         )
     spec = patrol_list()
     model = RecordTableModel(
-        store, spec.query, spec.columns, runner=sync_runner, sort_column=4, sort_order=DESC
+        store, spec.source, spec.columns, runner=sync_runner, sort_column=4, sort_order=DESC
     )
     model.reload()
     assert model.rowCount() == 2
@@ -250,7 +251,7 @@ def test_talk_list_shows_the_detainee(store: Store, seed: Any, sync_runner: Any)
     seed.talk(person, detainee_snapshot={"name": person.name, "cell": "999"})
     spec = talk_list()
     model = RecordTableModel(
-        store, spec.query, spec.columns, runner=sync_runner, sort_column=2, sort_order=ASC
+        store, spec.source, spec.columns, runner=sync_runner, sort_column=2, sort_order=ASC
     )
     model.reload()
     header = [c.header for c in model.columns]
@@ -268,7 +269,7 @@ def test_correction_list_unions_notices_and_suggestions(store: Store, seed: Any,
     seed.notice("draft", None)
     spec = correction_list()
     model = RecordTableModel(
-        store, spec.query, spec.columns, runner=sync_runner, sort_column=6, sort_order=DESC
+        store, spec.source, spec.columns, runner=sync_runner, sort_column=6, sort_order=DESC
     )
     model.reload()
     assert model.total == 3
@@ -281,9 +282,26 @@ def test_correction_list_unions_notices_and_suggestions(store: Store, seed: Any,
     assert model.data(model.index(rows[soon.id], 1)) == "检察建议书"
 
     awaiting = correction_list(awaiting_reply_only=True)
-    only = RecordTableModel(store, awaiting.query, awaiting.columns, runner=sync_runner)
+    only = RecordTableModel(store, awaiting.source, awaiting.columns, runner=sync_runner)
     only.reload()
     assert {only.record_id(r) for r in range(only.rowCount())} == {late.id, soon.id}
+
+
+def test_the_lists_name_only_what_the_core_knows() -> None:
+    """Each column's sort key, each state choice and the date range are the core list's."""
+    for spec in (
+        patrol_list(),
+        talk_list(),
+        mailbox_list(),
+        correction_list(),
+        correction_list(awaiting_reply_only=True),
+        detainee_list(),
+    ):
+        sorts = core_lists.sort_keys(spec.source)
+        assert {c.sort for c in spec.columns if c.sort is not None} <= sorts, spec.key
+        assert {c.key for c in spec.filters.choices} - {""} == core_lists.state_keys(spec.source), spec.key
+        assert spec.filters.has_dates == core_lists.has_date_range(spec.source), spec.key
+        assert spec.columns[spec.sort_column].sortable, spec.key
 
 
 def test_days_left() -> None:
@@ -311,14 +329,14 @@ def test_a_filter_narrows_the_ids_and_none_restores_the_scope(
     model.reload()
     assert model.total == 6  # the query's scope: people still held
 
-    model.set_filter(spec.where(Criteria(text=people[2].name)))  # reloads at once: it was loaded
+    model.set_filter(spec.filter(Criteria(text=people[2].name)))  # reloads at once: it was loaded
     assert [model.record_id(r) for r in range(model.rowCount())] == [people[2].id]
 
-    model.set_filter(spec.where(Criteria(choice=choice_index(spec, "全部"))))
+    model.set_filter(spec.filter(Criteria(choice=choice_index(spec, "全部"))))
     assert model.total == 7 and gone.id in {model.record_id(r) for r in range(7)}
-    model.set_filter(spec.where(Criteria(text=gone.name, choice=choice_index(spec, "已出所"))))
+    model.set_filter(spec.filter(Criteria(text=gone.name, choice=choice_index(spec, "已出所"))))
     assert [model.record_id(r) for r in range(model.rowCount())] == [gone.id]
-    model.set_filter(spec.where(Criteria(text=gone.name)))  # held only: the search skips them
+    model.set_filter(spec.filter(Criteria(text=gone.name)))  # held only: the search skips them
     assert model.total == 0
 
     model.set_filter(None)
@@ -328,30 +346,31 @@ def test_a_filter_narrows_the_ids_and_none_restores_the_scope(
 def test_a_filter_set_before_the_first_load_waits_for_it(store: Store, seed: Any, deferred: Any) -> None:
     seed.detainees(3)
     model = detainee_model(store, deferred)
-    model.set_filter(detainee_list().where(Criteria(text="测试0001")))
+    model.set_filter(detainee_list().filter(Criteria(text="测试0001")))
     assert deferred.jobs == []  # not shown yet: nothing loads
     model.reload()
     deferred.run()
     assert texts(model, 0) == ["测试0001"]
 
 
-def test_a_superseded_load_does_not_run_its_search(store: Store, seed: Any, deferred: Any) -> None:
+def test_a_superseded_load_does_not_run_its_search(
+    store: Store, seed: Any, deferred: Any, monkeypatch: Any
+) -> None:
     seed.detainees(5)
     spec = detainee_list()
     searched: list[str] = []
-    find = spec.filters.find
-    assert find is not None
+    search = core_lists.search_detainees
 
-    def spying_find(s: Store, text: str, choice: Any) -> Any:
+    def spying_search(s: Store, text: str, **kw: Any) -> Any:
         searched.append(text)
-        return find(s, text, choice)
+        return search(s, text, **kw)
 
-    spied = replace(spec, filters=replace(spec.filters, find=spying_find))
-    model = RecordTableModel(store, spec.query, spec.columns, runner=deferred)
+    monkeypatch.setattr(core_lists, "search_detainees", spying_search)
+    model = RecordTableModel(store, spec.source, spec.columns, runner=deferred)
     model.reload()
     deferred.run()
     for typed in ("测", "测试", "测试0003"):  # three keystrokes' loads queued before any ran
-        model.set_filter(spied.where(Criteria(text=typed)))
+        model.set_filter(spec.filter(Criteria(text=typed)))
     deferred.run(2)  # the newest first
     newest = texts(model, 0)
     deferred.run(0)
@@ -365,8 +384,8 @@ def test_the_search_text_is_taken_literally(store: Store, seed: Any, sync_runner
     seed.notice("served", today_local(), addressee="测试区看守所")
     seed.notice("served", today_local(), addressee="测试_看守所")
     spec = correction_list()
-    model = RecordTableModel(store, spec.query, spec.columns, runner=sync_runner)
-    model.set_filter(spec.where(Criteria(text="_")))
+    model = RecordTableModel(store, spec.source, spec.columns, runner=sync_runner)
+    model.set_filter(spec.filter(Criteria(text="_")))
     model.reload()
     assert texts(model, 2) == ["测试_看守所"]
 
@@ -390,7 +409,7 @@ def test_names_sort_in_pinyin_order(store: Store, seed: Any, sync_runner: Any) -
         seed.talk(person)
     spec = talk_list()
     talks = RecordTableModel(
-        store, spec.query, spec.columns, runner=sync_runner, sort_column=1, sort_order=ASC
+        store, spec.source, spec.columns, runner=sync_runner, sort_column=1, sort_order=ASC
     )
     talks.reload()
     assert texts(talks, 1) == pinyin

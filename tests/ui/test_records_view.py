@@ -109,7 +109,7 @@ def test_typing_narrows_the_register_by_name_id_number_and_cell(
 def test_the_register_search_goes_through_the_core_search(
     qtbot: Any, store: Store, register: dict[str, Any], sync_runner: Any, monkeypatch: Any
 ) -> None:
-    import ui.models.record_lists as lists
+    import inspector.services.lists as lists
 
     calls: list[tuple[str, bool]] = []
     real = lists.search_detainees

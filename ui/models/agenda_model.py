@@ -29,8 +29,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from inspector.agenda import AgendaItem
+from inspector.services.dashboard import CustodySoon
 from ui.models.record_table_model import CENTER, LEFT, SORT_ROLE
-from ui.queries import CustodySoon
 from ui.style import AMBER, AMBER_TINT, GREY, LEVEL_COLOURS, RED, RED_TINT, TEXT_MUTED
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 20

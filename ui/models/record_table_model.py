@@ -1,27 +1,32 @@
 """One generic, read-only, sortable table model over any kind of record.
 
-What a list shows is data, not code: a :class:`RecordQuery` (a ``SELECT`` of rows and the column
-that identifies a record) and a list of :class:`Column` s (header, how to get the value, how to
-show it, the SQL expression to sort by). :class:`RecordTableModel` does the rest:
+What a list shows is data, not code: the key of a core list (:mod:`inspector.services.lists`, which
+holds every list's SQL: its rows, its sort keys, its filters) and a list of :class:`Column` s
+(header, how to get the value, how to show it, the name of the core sort key it sorts by).
+:class:`RecordTableModel` does the rest, through the core's functions:
 
-* A (re)load runs in the background: it reads the **ordered ids** of every matching record (sorted
-  in SQL, so sorting works over all rows, not just the loaded ones) and the first page of rows.
+* A (re)load runs in the background (:func:`~inspector.services.lists.load_list`): it reads the
+  **ordered ids** of every matching record (sorted in SQL, so sorting works over all rows, not just
+  the loaded ones) and the first page of rows, in one read-only session.
 * Further rows are fetched a page at a time (``canFetchMore``/``fetchMore``) by id, as the view
-  scrolls. Paging by id rather than ``OFFSET`` keeps pages consistent while others write.
-* A filter (:meth:`RecordTableModel.set_filter`: ``WHERE`` terms worked out in the background, e.g.
-  from a search box) narrows the ids; each change is a new load, and only the newest load's result is
-  ever shown (an older one still running is dropped, or skips its work if it has not begun).
+  scrolls (:func:`~inspector.services.lists.list_rows`). Paging by id rather than ``OFFSET`` keeps
+  pages consistent while others write.
+* A filter (:meth:`RecordTableModel.set_filter`: the core's plain
+  :class:`~inspector.services.lists.Criteria`, e.g. from a search box) narrows the ids; each change is
+  a new load, and only the newest load's result is ever shown (an older one still running is dropped,
+  or skips its work if it has not begun).
 * Roles: ``DisplayRole`` text; :data:`SORT_ROLE` the raw value (date, number, text);
-  :data:`OBJECT_ROLE` (``Qt.UserRole``) the record id; :data:`ROW_ROLE` the row object itself.
+  :data:`OBJECT_ROLE` (``Qt.UserRole``) the record id; :data:`ROW_ROLE` the row object itself (a
+  :class:`~inspector.services.lists.ListRow`).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any, TypeAlias
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,20 +37,29 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, String, type_coerce
-from sqlalchemy.engine import Row
-from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
 
+from inspector.services import lists
+from inspector.services.lists import Criteria, ListPage, ListRow, RecordKey, as_uuid
 from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date, fmt_datetime, fmt_time, yes_no
 from ui.qt_compat import emit
 from ui.workers import OnError, Runner, run_in_background
 
-AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
-"""A SELECT of any columns (SQLAlchemy 2.1 types ``Select`` by the tuple of its columns)."""
+__all__ = [
+    "CENTER",
+    "LEFT",
+    "OBJECT_ROLE",
+    "PAGE_SIZE",
+    "RIGHT",
+    "ROW_ROLE",
+    "SORT_ROLE",
+    "Column",
+    "RecordKey",
+    "RecordTableModel",
+    "as_uuid",
+    "default_text",
+]
 
 OBJECT_ROLE = Qt.ItemDataRole.UserRole  # the record id (uuid.UUID)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value of the cell
@@ -84,8 +98,9 @@ class Column:
     """The raw value of the cell for a row (also what :data:`SORT_ROLE` returns)."""
     text: Callable[[Any], str] = default_text
     """How the raw value is shown."""
-    sort: SQLColumnExpression[Any] | None = None
-    """SQL expression to ``ORDER BY``; ``None`` means the column cannot be sorted."""
+    sort: str | None = None
+    """The core list's sort key (:func:`inspector.services.lists.sort_keys`); ``None`` means the column
+    cannot be sorted."""
     align: Qt.AlignmentFlag = LEFT
     width: int = 110
     stretch: bool = False
@@ -97,96 +112,9 @@ class Column:
         return self.sort is not None
 
 
-RecordKey = uuid.UUID | str
-"""A record id as held by the model: a ``uuid.UUID``, or the text the database stores it as."""
-
-
-SortKey = tuple[Any, bool]
-"""An ``ORDER BY`` term: (SQL expression, descending?)."""
-
-Where = Callable[[Store], Sequence[ColumnElement[bool]]]
-"""A filter: the ``WHERE`` terms to add to a list's query, worked out in the background (it may read
-the store, e.g. run a search that returns ids)."""
-
-
-def as_uuid(key: RecordKey) -> uuid.UUID:
-    return key if isinstance(key, uuid.UUID) else uuid.UUID(key)
-
-
-def _first_or_row(session: Session, rows: Sequence[Row[Any]]) -> list[Any]:
-    return [r[0] if len(r) == 1 else r for r in rows]
-
-
-def _id_attribute(row: Any) -> uuid.UUID:
-    return row.id  # type: ignore[no-any-return]
-
-
-@dataclass(frozen=True)
-class RecordQuery:
-    """The records a list shows.
-
-    ``stmt`` selects the rows (a model, or a model plus labelled extra columns, or columns of a
-    subquery) with any ``WHERE``; ordering comes from the model. ``id_column`` identifies a record.
-    ``scope`` narrows the list as it opens (e.g. only people still held); a filter replaces it, so a
-    filter can also widen the list (everyone, or those discharged).
-    ``make_rows`` turns result rows into the objects columns read (default: the entity itself when
-    one is selected, else the ``Row``); every such object must give its id through ``row_id``.
-    """
-
-    stmt: AnySelect
-    id_column: SQLColumnExpression[Any]
-    make_rows: Callable[[Session, Sequence[Row[Any]]], list[Any]] = _first_or_row
-    row_id: Callable[[Any], uuid.UUID] = _id_attribute
-    prepare: Callable[[Store], object] | None = None
-    """Run in the background before each (re)load, e.g. to refresh a cache the query joins. The load
-    itself reads in a read-only session; ``prepare`` opens its own (writing) session if it writes."""
-    scope: ColumnElement[bool] | None = None
-    """The ``WHERE`` of the unfiltered list; a filter's terms (``ids(where=…)``) take its place."""
-
-    def ids(
-        self,
-        session: Session,
-        order: Sequence[SortKey] = (),
-        where: Sequence[ColumnElement[bool]] | None = None,
-    ) -> list[RecordKey]:
-        """Ids of every matching record, in display order (the id breaks ties, so paging is stable).
-        ``where``: a filter's terms, in place of :attr:`scope` (``None``: no filter).
-
-        They come back as the database's text, not ``uuid.UUID``: on 100,000 rows that halves the
-        time; :meth:`rows` converts only the ids of the page it reads.
-        """
-        sqlite = session.get_bind().dialect.name == "sqlite"
-        terms = []
-        for expr, descending in order:
-            if sqlite:
-                # "+x" stops SQLite from walking an index on x to avoid the sort: through an
-                # encrypted file that is a random page read per row (2.5 s v. 0.5 s on 100,000).
-                expr = UnaryExpression(expr, operator=custom_op("+"), type_=expr.type)
-            terms.append(expr.desc() if descending else expr.asc())
-        as_text = type_coerce(self.id_column, String())
-        if where is None:
-            where = () if self.scope is None else (self.scope,)
-        stmt = self.stmt.where(*where).with_only_columns(as_text).order_by(*terms, self.id_column)
-        return list(session.scalars(stmt))
-
-    def rows(self, session: Session, ids: Sequence[RecordKey]) -> list[Any]:
-        """The rows for ``ids``, in the order of ``ids`` (ids no longer matching are left out)."""
-        if not ids:
-            return []
-        wanted = [as_uuid(i) for i in ids]
-        result = session.execute(self.stmt.where(self.id_column.in_(wanted))).all()
-        by_id = {self.row_id(obj): obj for obj in self.make_rows(session, result)}
-        return [by_id[i] for i in wanted if i in by_id]
-
-
-@dataclass
-class _Page:
-    ids: list[RecordKey]
-    rows: list[Any] = field(default_factory=list)
-
-
 class RecordTableModel(QAbstractTableModel):
-    """Rows of one :class:`RecordQuery`, loaded in the background and fetched in pages."""
+    """Rows of one core list (``source``: a key of :mod:`inspector.services.lists`), loaded in the
+    background and fetched in pages."""
 
     loaded = Signal()
     """Emitted after each (re)load has replaced the rows."""
@@ -198,7 +126,7 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(
         self,
         store: Store,
-        query: RecordQuery,
+        source: str,
         columns: Sequence[Column],
         *,
         sort_column: int = 0,
@@ -212,21 +140,26 @@ class RecordTableModel(QAbstractTableModel):
         if not columns:
             raise ValueError("a record table needs at least one column")
         self._store = store
-        self._query = query
+        self._source = source
         self._columns = list(columns)
         self._page_size = page_size
         self._run: Runner = runner or run_in_background
         self._on_error: OnError = on_error or errors.show_error
         self._sort = (sort_column, sort_order)
         self._ids: list[RecordKey] = []
-        self._rows: list[Any] = []
+        self._rows: list[ListRow] = []
         self._generation = 0
-        self._filter: Where | None = None
+        self._filter: Criteria | None = None
         self._requested = False
         self._loading = False
         self._fetching = False
 
     # ---- state ---------------------------------------------------------------------------------
+
+    @property
+    def source(self) -> str:
+        """The key of the core list shown."""
+        return self._source
 
     @property
     def columns(self) -> list[Column]:
@@ -254,24 +187,23 @@ class RecordTableModel(QAbstractTableModel):
         return self._sort[1]
 
     def record_id(self, row: int) -> uuid.UUID:
-        return self._query.row_id(self._rows[row])
+        return self._rows[row].id
 
-    def row_object(self, row: int) -> Any:
+    def row_object(self, row: int) -> ListRow:
         return self._rows[row]
 
     # ---- loading -------------------------------------------------------------------------------
 
-    def _order_by(self) -> list[SortKey]:
+    def _order_by(self) -> tuple[str | None, bool]:
+        """The core sort key of the sort column (None: unsorted) and whether it is descending."""
         column, order = self._sort
-        expr = self._columns[column].sort if 0 <= column < len(self._columns) else None
-        if expr is None:
-            return []
-        return [(expr, order == Qt.SortOrder.DescendingOrder)]
+        key = self._columns[column].sort if 0 <= column < len(self._columns) else None
+        return key, key is not None and order == Qt.SortOrder.DescendingOrder
 
-    def set_filter(self, where: Where | None) -> None:
-        """Show only the records ``where`` selects (``None``: the query's ``scope``); reloads if the
-        list was loaded."""
-        self._filter = where
+    def set_filter(self, criteria: Criteria | None) -> None:
+        """Show only the records ``criteria`` select (``None``: the list as it opens, its scope);
+        reloads if the list was loaded."""
+        self._filter = criteria
         if self._requested:
             self.reload()
 
@@ -286,23 +218,20 @@ class RecordTableModel(QAbstractTableModel):
         generation = self._generation
         self._loading = True
         self._fetching = False
-        query, store, order, page = self._query, self._store, self._order_by(), self._page_size
-        where = self._filter
+        source, store, page = self._source, self._store, self._page_size
+        (sort_key, descending), criteria = self._order_by(), self._filter
 
         def superseded() -> bool:
             return generation != self._generation  # generations only grow: it stays superseded
 
-        def work() -> _Page | None:
+        def work() -> ListPage | None:
             if superseded():
                 return None
-            if query.prepare is not None:
-                query.prepare(store)  # may write (a cache): its own short transaction
-            terms = where(store) if where is not None else None
-            if superseded():
-                return None
-            with store.session(read_only=True) as s:  # a snapshot beside any writer, never waiting
-                ids = query.ids(s, order, terms)
-                return _Page(ids, query.rows(s, ids[:page]))
+            # The list's prepare (may write a cache: its own short transaction) and any core search,
+            # then (unless superseded meanwhile) ids and first page from one read-only snapshot.
+            return lists.load_list(
+                store, source, criteria, sort_key, descending, first=page, superseded=superseded
+            )
 
         self._run(
             work,
@@ -325,7 +254,7 @@ class RecordTableModel(QAbstractTableModel):
         if not self._requested:
             self.reload()
 
-    def _reloaded(self, generation: int, page: _Page | None) -> None:
+    def _reloaded(self, generation: int, page: ListPage | None) -> None:
         if generation != self._generation or page is None:  # None: it was superseded before it ran
             return
         old_total = len(self._ids)
@@ -350,7 +279,7 @@ class RecordTableModel(QAbstractTableModel):
         """Drop ids of a page whose rows did not come back (deleted meanwhile)."""
         wanted = self._ids[start : start + self._page_size]
         if fetched < len(wanted):
-            got = [self._query.row_id(r) for r in self._rows[start:]]
+            got: list[RecordKey] = [r.id for r in self._rows[start:]]
             self._ids[start : start + len(wanted)] = got
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008 (Qt signature)
@@ -363,11 +292,10 @@ class RecordTableModel(QAbstractTableModel):
         page_ids = self._ids[start : start + self._page_size]
         generation = self._generation
         self._fetching = True
-        query, store = self._query, self._store
+        source, store = self._source, self._store
 
-        def work() -> list[Any]:
-            with store.session(read_only=True) as s:
-                return query.rows(s, page_ids)
+        def work() -> list[ListRow]:
+            return lists.list_rows(store, source, page_ids)
 
         self._run(
             work,
@@ -376,7 +304,7 @@ class RecordTableModel(QAbstractTableModel):
             owner=self,
         )
 
-    def _fetched(self, generation: int, start: int, rows: list[Any]) -> None:
+    def _fetched(self, generation: int, start: int, rows: list[ListRow]) -> None:
         if generation != self._generation or start != len(self._rows):
             return
         self._fetching = False
@@ -412,7 +340,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return column.value(row)
         if role == OBJECT_ROLE:
-            return self._query.row_id(row)
+            return row.id
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:

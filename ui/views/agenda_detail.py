@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.agenda import AgendaItem
+from inspector.services.dashboard import RecordLink
 from ui.models.agenda_model import days_left_text, due_text, level_label, weekday_text
 from ui.qt_compat import emit
-from ui.queries import RecordLink
 from ui.style import AMBER, GREY, PRIMARY, RED, TEXT_MUTED, scaled_font
 
 PAGE_NAMES = {

@@ -1,9 +1,9 @@
 """工作台: the weekly targets, the agenda from the rules engine, custody deadlines within a week and the
 documents waiting for a reply.
 
-Everything is read on a worker thread (:func:`ui.queries.load_dashboard`: the agenda, which refreshes the
-custody deadline cache, then counts and targets) each time the page is shown, on F5 and every few
-minutes — never on the GUI thread.
+Everything is read on a worker thread (:func:`inspector.services.dashboard.load_dashboard`: the
+agenda, which refreshes the custody deadline cache, then counts and targets) each time the page is
+shown, on F5 and every few minutes — never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.rules.targets import TargetStatus
+from inspector.services.dashboard import DashboardCounts, DashboardData, RecordLink, Week, load_dashboard
 from inspector.store.store import Store
 from ui import errors
 from ui.actions import Acting
@@ -43,7 +44,6 @@ from ui.models.agenda_model import (
 from ui.models.record_lists import correction_list
 from ui.models.record_table_model import ROW_ROLE, RecordTableModel
 from ui.qt_compat import emit
-from ui.queries import DashboardCounts, DashboardData, RecordLink, Week, load_dashboard
 from ui.style import AMBER, GREY, RED, scaled_font
 from ui.views.agenda_detail import AgendaDetailDialog
 from ui.views.records_view import make_table
@@ -183,7 +183,7 @@ class DashboardView(Page):
         spec = correction_list(awaiting_reply_only=True)
         self.awaiting_model = RecordTableModel(
             store,
-            spec.query,
+            spec.source,
             spec.columns,
             sort_column=spec.sort_column,
             sort_order=spec.sort_order,

@@ -169,7 +169,7 @@ class RecordsView(Page):
         self.preview_button: QPushButton | None = None
         self.model = RecordTableModel(
             store,
-            spec.query,
+            spec.source,
             spec.columns,
             sort_column=spec.sort_column,
             sort_order=spec.sort_order,
@@ -202,7 +202,7 @@ class RecordsView(Page):
         for shortcut in self._shortcuts:
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while the page is shown
         self._criteria = self.criteria()  # as the list opens (its default state)
-        self.model.set_filter(spec.where(self._criteria))
+        self.model.set_filter(spec.filter(self._criteria))
 
     # ---- filter bar ---------------------------------------------------------------------------------
 
@@ -231,7 +231,7 @@ class RecordsView(Page):
         row.addSpacing(8)
         date_widgets: list[QWidget] = [self.date_label, self.date_from, to_label, self.date_to]
         for widget in date_widgets:
-            widget.setVisible(filters.date_column is not None)
+            widget.setVisible(filters.has_dates)
             row.addWidget(widget)
         self.date_label.setBuddy(self.date_from)
 
@@ -290,7 +290,7 @@ class RecordsView(Page):
             return
         self._criteria = criteria
         self.clear_filters_button.setEnabled(self.filtering)
-        self.model.set_filter(self.spec.where(criteria))
+        self.model.set_filter(self.spec.filter(criteria))
         if self.model.is_loading:
             self.count_label.setText(self.tr("正在查找…"))
 

@@ -16,12 +16,12 @@ from inspector.domain.errors import InspectorError
 from inspector.services import reports
 from inspector.services.policy import Actor, Permission, may
 from inspector.services.records import EditState, Saved
+from inspector.services.reports import ReportCounts, load_report_counts
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
 from ui.documents import PdfRequest, daily_log_request, monthly_report_request, open_preview
 from ui.formatting import fmt_date
-from ui.queries import ReportCounts, load_report_counts
 from ui.style import scaled_font
 from ui.widgets import Page, StatCard
 from ui.workers import Runner, run_in_background

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.errors import InspectorError
+from inspector.services.status import SyncStatus
 from inspector.store.store import Store
 from inspector.sync.run import SyncProgress
 from ui import errors
 from ui.formatting import fmt_datetime
 from ui.models.conflict_model import CONFLICT_ROLE, ConflictListModel
-from ui.queries import SyncStatus
 from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
 from ui.sync_controller import (
     ENROLL_COMMAND,
