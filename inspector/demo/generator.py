@@ -64,6 +64,7 @@ from inspector.demo.timeline import (
     plan_targeted,
 )
 from inspector.documents.numbering import NumbersExhaustedError, issue_number, numbering_settings
+from inspector.domain import lifecycle
 from inspector.domain.idnumber import make_id_number
 from inspector.domain.validation import local_date
 from inspector.store.base import Synced
@@ -1056,7 +1057,7 @@ class _Demo:
                 if r < 0.6:
                     status, replied = "closed", day + timedelta(days=rng.randint(3, 14))
                 elif r < 0.85:
-                    status, replied = "answered", day + timedelta(days=rng.randint(3, 17))
+                    status, replied = "answered", day + timedelta(days=rng.randint(3, min(17, age)))
                 elif r < 0.95:
                     status, transferred_to = "transferred", self.station.detention_center
                     transferred_on = day + timedelta(days=rng.randint(1, 3))
@@ -1281,19 +1282,21 @@ class _Demo:
 
     def documents(self) -> None:
         """Both document kinds in every state, dated relative to today, then numbered in issue order."""
-        notices: list[tuple[str, str, int]] = [
-            ("draft", "overdue_custody", 1),
-            ("approved", "serious_violation", 2),
-            ("issued", "oral_not_corrected", 5),
-            ("served", "serious_violation", 10),
-            ("replied", "oral_not_corrected", 40),
-            ("overdue", "serious_violation", 24),
-            ("followed_up", "oral_not_corrected", 38),
-            ("reported_upward", "major_incident", 75),
-            ("review_requested", "serious_violation", 9),
-            ("closed", "oral_not_corrected", 90),
-            ("closed", "serious_violation", 160),
-            ("withdrawn", "serious_violation", 62),
+        # (state, trigger, days ago, what 核实整改 found: None before it is verified)
+        notices: list[tuple[str, str, int, str | None]] = [
+            ("draft", "overdue_custody", 1, None),
+            ("approved", "serious_violation", 2, None),
+            ("issued", "oral_not_corrected", 5, None),
+            ("served", "serious_violation", 10, None),
+            ("replied", "oral_not_corrected", 40, None),  # awaiting 核实整改
+            ("replied", "serious_violation", 32, "not_corrected"),  # verified 未整改: awaiting 上报
+            ("overdue", "serious_violation", 24, None),
+            ("followed_up", "oral_not_corrected", 38, None),
+            ("reported_upward", "major_incident", 75, None),
+            ("review_requested", "serious_violation", 9, None),
+            ("closed", "oral_not_corrected", 90, None),
+            ("closed", "serious_violation", 160, None),
+            ("withdrawn", "serious_violation", 62, None),
         ]
         suggestions: list[tuple[str, int]] = [
             ("draft", 1),
@@ -1309,8 +1312,8 @@ class _Demo:
             ("withdrawn", 60),
         ]
         made: list[tuple[type[Synced], Row, list[Row]]] = []
-        for state, trigger, days_ago in notices:
-            made.append(self._notice_rows(state, self._anchor(days_ago), trigger))
+        for state, trigger, days_ago, outcome in notices:
+            made.append(self._notice_rows(state, self._anchor(days_ago), trigger, outcome))
         for state, days_ago in suggestions:
             made.append(self._suggestion_rows(state, self._anchor(days_ago)))
         self._number_and_write(made)
@@ -1400,7 +1403,11 @@ class _Demo:
             **links,
         }
 
-    def _notice_rows(self, state: str, anchor: date, trigger: str) -> tuple[type[Synced], Row, list[Row]]:
+    def _notice_rows(
+        self, state: str, anchor: date, trigger: str, outcome: str | None = None
+    ) -> tuple[type[Synced], Row, list[Row]]:
+        """A notice in ``state``; a 'replied' one with ``outcome`` (not_corrected / partly) was verified
+        as not (fully) corrected and waits for 上报, without it it waits for 核实整改."""
         rng = self.rng
         dates = self._doc_dates(state, anchor, lambda s: s + timedelta(days=15))
         row = self._doc_base(state, dates)
@@ -1456,11 +1463,16 @@ class _Demo:
             review_result=None,
         )
         served = dates["served_on"]
-        if state in ("replied", "closed"):
-            row.update(reply_text="已按通知要求整改完毕，并对相关责任人员批评教育", adopted=True)
-            row["correction_status"] = (
-                "corrected" if state == "closed" else rng.choice(("corrected", "partly"))
-            )
+        # As in the app: the reply is registered first, then 核实整改 sets correction_status (已整改 closes
+        # the notice; 未整改 / 部分整改 leave it 已回复, to be reported upward).
+        if state == "closed":
+            row.update(reply_text=v.NOTICE_REPLY_DONE, adopted=True, correction_status="corrected")
+            self._verified(row, "corrected", "经实地查看、查阅台账核实，所列问题已整改到位")
+        elif state == "replied" and outcome is not None:
+            row.update(reply_text=v.NOTICE_REPLY_NOT_DONE, correction_status=outcome)
+            self._verified(row, outcome, "经实地查看核实，所列问题尚未整改到位")
+        elif state == "replied":  # awaiting 核实整改
+            row["reply_text"] = v.NOTICE_REPLY_CLAIMED
         if state == "reported_upward":
             row["reported_upward_on"] = min(dates["reply_due"] + timedelta(days=16), self.cutoff)
         if state in ("review_requested", "withdrawn"):
@@ -1477,8 +1489,16 @@ class _Demo:
             [person] if person else [],
         )
         if state == "closed":
-            finding["resolved_on"] = row["replied_on"]
+            finding["resolved_on"] = row["verified_on"]
+        row.pop("verified_on", None)
         return RectificationNotice, row, [finding]
+
+    def _verified(self, row: Row, outcome: str, note: str) -> None:
+        """核实整改 a few days after the reply, kept in the notice's history as the app keeps it."""
+        on = min(row["replied_on"] + timedelta(days=3), self.cutoff)
+        row["verified_on"] = on
+        entry = {"on": on.isoformat(), "how": lifecycle.VERIFY_HOW, "note": note}
+        row["follow_ups"] = [*row["follow_ups"], entry]
 
     def _suggestion_rows(self, state: str, anchor: date) -> tuple[type[Synced], Row, list[Row]]:
         rng = self.rng
@@ -1501,8 +1521,8 @@ class _Demo:
             escalated_on=None,
             escalated_to=None,
         )
-        if state in ("replied", "closed"):
-            row.update(reply_text="已采纳建议，制定整改方案并逐项落实", adopted=True)
+        if state in ("replied", "closed"):  # adopted is what the verification found (closed only)
+            row.update(reply_text="已采纳建议，制定整改方案并逐项落实", adopted=state == "closed" or None)
         if state == "closed":
             row["effect_evaluation"] = "经回访，建议事项已落实到位，整改效果良好"
             row["revisit_on"] = min(row["replied_on"] + timedelta(days=30), self.cutoff)

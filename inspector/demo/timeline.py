@@ -42,6 +42,8 @@ SUSPECT_STAGES = frozenset(
 TRIAL_STAGES = frozenset({"first_instance", "summary_trial", "fast_track_trial"})
 
 CPL = "《中华人民共和国刑事诉讼法》"
+DETENTION_DAYS = 3  # 拘留 → 提请审查批准逮捕 (CPL art 91) ...
+DETENTION_EXTRA_DAYS = 4  # ... extended by 1 to 4 days in special cases
 
 
 def new_id(rng: random.Random) -> uuid.UUID:
@@ -471,6 +473,27 @@ class Timeline:
     def _seg(self, p: Person, start: date, stage: str, status: str) -> None:
         p.segments.append((start, stage, status))
 
+    def _detention_extended(self, p: Person, d: date, days: int | None) -> None:
+        """A 拘留 that lasts more than 3 days (until the arrest request, the release, or — still open —
+        today) needs the 1-to-4-day extension for special cases (CPL art 91), approved before the 3 days
+        run out; the engine reads it from an ``investigation_extended`` event's ``extension_days``. A
+        流窜作案、多次作案、结伙作案 suspect (``gang``: 30 days) needs none."""
+        if p.gang:
+            return
+        held = days if days is not None else (self.cutoff + timedelta(days=1) - d).days
+        if held <= DETENTION_DAYS:
+            return
+        extra = min(held - DETENTION_DAYS, DETENTION_EXTRA_DAYS)
+        self._ev(
+            p,
+            "investigation_extended",
+            d + timedelta(days=DETENTION_DAYS - 1),
+            extension_days=extra,
+            legal_basis=CPL + "第九十一条第一款",
+            authority=p.police,
+            note=f"特殊情况，经县级以上公安机关负责人批准，提请审查批准逮捕的时间延长{_num_cn(extra)}日",
+        )
+
     def materialise(self, p: Person, steps: list[Step], post: Post | None) -> None:
         abbr = _POLICE_ABBR.get(p.police, "毕七公")
         d = p.d0
@@ -490,6 +513,7 @@ class Timeline:
                 p.admission_documents = [{"kind": "拘留证", "number": warrant, "issued_by": p.police}]
                 p.authority = p.police
                 p.case_no = self._no(abbr + "（刑）立字〔{y}〕{n}号", abbr + "立", d)
+                self._detention_extended(p, d, step.days)
             elif st == "arrest_review":
                 self._ev(
                     p,

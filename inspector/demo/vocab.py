@@ -373,6 +373,12 @@ FINDINGS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ),
 )
 
+# The detention centre's written reply to a 纠正违法通知书: claiming it is done (before 核实整改), done
+# (verified: 已整改), or not done yet (verified: 未整改, the notice is then reported upward).
+NOTICE_REPLY_CLAIMED = "已按通知要求进行整改，并对相关责任人员批评教育，请予核实"
+NOTICE_REPLY_DONE = "已按通知要求整改完毕，并对相关责任人员批评教育"
+NOTICE_REPLY_NOT_DONE = "已研究部署整改，但涉及设施改造，所需经费尚未落实，目前尚未整改到位，拟于下季度完成"
+
 # Serious matters written straight into a 纠正违法通知书 (trigger, facts, violated, requests).
 NOTICE_FACTS: tuple[tuple[str, str, str, str], ...] = (
     (

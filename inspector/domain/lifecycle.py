@@ -15,13 +15,23 @@ A verified 未整改 or a reply that never came leads to 上报 (the rules engin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from inspector.domain.enums import CorrectionStatus, DocumentState
 from inspector.domain.errors import InspectorError
 
 S = DocumentState
 
-__all__ = ["ACTIONS", "Action", "LifecycleError", "Step", "check", "next_actions", "timeline"]
+__all__ = [
+    "ACTIONS",
+    "VERIFY_HOW",
+    "Action",
+    "LifecycleError",
+    "Step",
+    "check",
+    "next_actions",
+    "timeline",
+]
 
 
 class LifecycleError(InspectorError):
@@ -82,6 +92,9 @@ ACTIONS: dict[str, Action] = {
         ),
     )
 }
+
+VERIFY_HOW = "核实整改情况"
+"""How a 核实整改 entry is marked in a notice's ``follow_ups`` (its date is the outcome's date)."""
 
 OUTCOMES = {
     CorrectionStatus.CORRECTED.value: "已整改",
@@ -152,11 +165,25 @@ def timeline(values: dict[str, object]) -> list[Step]:
         Step("已签发", values.get("issued_on") is not None, values.get("issued_on")),
         Step("已送达", values.get("served_on") is not None, values.get("served_on")),
         Step("已回复", values.get("replied_on") is not None, values.get("replied_on")),
-        Step(verified_label, verified),
+        Step(verified_label, verified, _verified_on(values) if verified else None),
         Step("已上报", state == S.REPORTED_UPWARD, reported_on),
     ]
     last = max((i for i, s in enumerate(steps) if s.reached), default=0)
     return [Step(s.label, s.reached, s.on, i == last) for i, s in enumerate(steps)]
+
+
+def _verified_on(values: dict[str, object]) -> date | None:
+    """The date of the last 核实整改 kept in the history (when it was given a note)."""
+    entries = values.get("follow_ups")
+    found = (
+        [e.get("on") for e in entries if isinstance(e, dict) and e.get("how") == VERIFY_HOW]
+        if isinstance(entries, list)
+        else []
+    )
+    try:
+        return date.fromisoformat(str(found[-1])) if found else None
+    except ValueError:
+        return None
 
 
 def _state_label(state: str) -> str:

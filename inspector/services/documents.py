@@ -167,7 +167,7 @@ def _verify(s: Session, kind: str, doc: Any, v: dict[str, Any]) -> dict[str, Any
     if kind == NOTICE:
         changes["correction_status"] = outcome
         if v.get("note"):  # how it was verified, kept with the record's 督促 / 核实 history
-            entry = {"on": v["on"].isoformat(), "how": "核实整改情况", "note": str(v["note"]).strip()}
+            entry = {"on": v["on"].isoformat(), "how": lifecycle.VERIFY_HOW, "note": str(v["note"]).strip()}
             changes["follow_ups"] = [*(doc.follow_ups or []), entry]
     else:
         changes["adopted"] = corrected

@@ -363,6 +363,64 @@ def test_a_few_custody_deadlines_are_near_and_one_or_two_are_past(demo: Demo) ->
     assert warned and all(w["warning_notice_sent_on"] < TODAY for w in warned)
 
 
+def test_no_detention_runs_past_its_limit_without_an_extension(demo: Demo) -> None:
+    """拘留 lasts 3 days (CPL art 91); the demo's longer ones carry the 1-to-4-day extension (or are
+    流窜作案、多次作案、结伙作案, 30 days), so the engine finds no 刑事拘留 row overdue on any page."""
+    from sqlalchemy import select
+
+    from inspector.services.detainee_views import detainee_overview
+
+    with demo.store.session(read_only=True) as s:
+        ids = list(s.scalars(select(Detainee.id)))
+    overdue: Counter[str] = Counter()
+    extended = 0
+    for detainee_id in ids:
+        overview = detainee_overview(demo.store, detainee_id, today=TODAY)
+        overdue.update(r.stage for r in overview.stages if r.overdue)
+        extended += any(
+            r.stage == "detention" and r.event_kind == "investigation_extended" for r in overview.stages
+        )
+    assert overdue["detention"] == 0, overdue
+    assert set(overdue) <= {"investigation", "prosecution_review", "first_instance", "awaiting_execution"}
+    assert extended >= 10  # the extensions are there, not the detentions shortened
+    for e in rows(demo.store, CustodyEvent):
+        if e["kind"] == "investigation_extended" and e["extension_days"] is not None:
+            assert 1 <= e["extension_days"] <= 4 and "第九十一条" in (e["legal_basis"] or "")
+
+
+def test_replied_notices_wait_for_verification_or_for_the_report_upward(demo: Demo) -> None:
+    """As in the app, 核实整改 sets correction_status after the reply: a 已回复 notice is either not
+    verified yet (its reply awaits checking) or verified as not corrected (上报 next); a closed one is
+    corrected, with the verification's date in its history."""
+    from inspector.domain.lifecycle import VERIFY_HOW, next_actions, timeline
+
+    notices = rows(demo.store, RectificationNotice)
+    replied = [d for d in notices if d["state"] == "replied"]
+    waiting = [d for d in replied if d["correction_status"] is None]
+    not_done = [d for d in replied if d["correction_status"] is not None]
+    assert waiting and not_done
+    for d in waiting:
+        assert [a.name for a in next_actions("replied")] == ["verify"]
+        steps = timeline(d)
+        assert [s.label for s in steps if s.reached][-1] == "已回复" and steps[3].current
+        assert "完毕" not in d["reply_text"]
+    for d in not_done:
+        assert d["correction_status"] in ("not_corrected", "partly")
+        assert [a.name for a in next_actions("replied", correction_status=d["correction_status"])] == [
+            "report_upward"
+        ]
+        assert "尚未" in d["reply_text"]
+        steps = timeline(d)
+        assert steps[4].reached and steps[4].current and steps[4].on is not None
+    for d in notices:
+        if d["state"] == "closed":
+            assert d["correction_status"] == "corrected"
+            assert any(f["how"] == VERIFY_HOW for f in d["follow_ups"])
+    for d in rows(demo.store, ProcuratorialSuggestion):
+        if d["state"] == "replied":
+            assert d["adopted"] is None  # what the verification will find
+
+
 def test_documents_signed_later_continue_the_numbering(demo: Demo) -> None:
     from sqlalchemy import func, select
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -229,7 +230,8 @@ class LifecycleBar(QWidget):
         return QSize(720, self._height())
 
     def set_steps(self, steps: Sequence[lifecycle.Step], number: str | None = None) -> None:
-        self._steps = list(steps)
+        # Only a step the document has reached can be the one it is at (ringed, in bold).
+        self._steps = [s if s.reached or not s.current else replace(s, current=False) for s in steps]
         self._number = number
         summary = " → ".join(
             f"{s.label}{'（' + fmt_date(s.on) + '）' if s.reached and isinstance(s.on, date) else ''}"
