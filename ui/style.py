@@ -19,6 +19,7 @@ PAGE_BG = "#f4f6f9"
 CARD_BORDER = "#dfe4eb"
 TEXT = "#1f2933"
 TEXT_MUTED = "#6b7785"
+FIELD_LABEL = "#3a4654"  # a field's name beside its input (forms, step dialogs)
 OFFLINE = "#8a94a3"
 ONLINE = "#2e7d32"
 BADGE = "#d64545"
@@ -96,6 +97,11 @@ QStatusBar {{ background: #ffffff; border-top: 1px solid {CARD_BORDER}; color: #
 QStatusBar::item {{ border: none; }}
 QStatusBar QLabel {{ padding: 2px 8px; }}
 """
+
+
+def required_mark(text: str, required: bool) -> str:
+    """A field's label (rich text), with a red * when it must be filled in: forms and step dialogs."""
+    return f'{text} <span style="color:{RED}">*</span>' if required else text
 
 
 def apply_style(app: QApplication) -> None:

@@ -334,11 +334,25 @@ def test_verified_not_corrected_is_reported_upward(qtbot: Any, store: Store, me:
         ("sign", {"approved_by": "张检察长", "issued_on": today}),
         ("serve", {"served_on": today, "service_method": "written", "receiver_name": "刘所长"}),
         ("reply", {"replied_on": today, "reply_text": "正在整改"}),
-        ("verify", {"outcome": "not_corrected", "on": today}),
     ):
         docs.step(store, NOTICE, notice_id, action, values, None, me)
     page = open_page(qtbot, DocumentPage(store, NOTICE, notice_id, actor=me))
+    # replied, not verified yet: 已回复 is where it is; the outcome is neither reached nor ringed
+    assert page.bar.current() == "已回复" and page.bar.labels()[4] == "已整改 / 未整改"
+    assert page.bar.reached()[-1] == "已回复" and page.action_texts() == ["核实整改"]
+    page.close()
+    docs.step(
+        store,
+        NOTICE,
+        notice_id,
+        "verify",
+        {"outcome": "not_corrected", "on": today, "note": "实地查看"},
+        None,
+        me,
+    )
+    page = open_page(qtbot, DocumentPage(store, NOTICE, notice_id, actor=me))
     assert page.bar.labels()[4] == "未整改" and page.action_texts() == ["上报"]
+    assert page.bar.current() == "未整改" and page.bar.sub_texts()[4] == [today.isoformat()]  # 核实 on
     report = press_primary(qtbot, page)
     assert [f.name for f in report.fields] == ["on"]  # a notice goes to the higher procuratorate
     qtbot.keyClick(report.inputs["on"], Qt.Key.Key_Return)
@@ -570,6 +584,30 @@ def test_step_dialog_fields_are_the_steps() -> None:
     assert [f.name for f in step_fields(NOTICE, "verify")] == ["outcome", "on", "note"]
     assert [f.label for f in step_fields(NOTICE, "sign")] == ["批准人（检察长）", "签发日期"]
     assert step_fields(NOTICE, "withdraw") == []
+
+
+def test_step_labels_mark_required_fields_as_the_forms_do(qtbot: Any, store: Store, me: Actor) -> None:
+    from ui.style import RED, required_mark
+
+    dialog = StepDialog(store, NOTICE, uuid.uuid4(), "verify", actor=me, base_version=None)
+    qtbot.addWidget(dialog)
+    assert dialog.labels["on"].text() == required_mark("核实日期", True)
+    assert f'<span style="color:{RED}">*</span>' in dialog.labels["outcome"].text()
+    assert dialog.labels["note"].text() == "核实情况"  # optional: no mark
+    assert all("：" not in label.text() and "*：" not in label.text() for label in dialog.labels.values())
+    assert dialog.labels["on"].buddy() is dialog.inputs["on"]
+
+
+def test_the_bar_rings_only_a_step_that_was_reached(qtbot: Any) -> None:
+    from inspector.domain.lifecycle import Step
+    from ui.views.document_page import LifecycleBar
+
+    bar = LifecycleBar()
+    qtbot.addWidget(bar)
+    bar.set_steps([Step("草稿", True), Step("已签发", False, None, True)])
+    assert bar.current() is None and "当前" not in bar.toolTip()
+    bar.set_steps([Step("草稿", True, None, True), Step("已签发", False)])
+    assert bar.current() == "草稿"
 
 
 def test_dates_default_to_today_and_have_a_calendar(qtbot: Any, store: Store, me: Actor) -> None:

@@ -31,19 +31,24 @@ from inspector.store.models import (
 )
 from inspector.store.repository import today_local
 from inspector.store.store import Store
-from ui.forms import FORM_KINDS, RecordForm, open_record_form
+from ui.forms import FORM_KINDS, NEW_FORM_KINDS, RecordForm, open_record_form
 from ui.forms.children import ChildRowsEditor
 from ui.forms.fields import (
+    NOT_CHOSEN,
+    BoolEditor,
     CheckGroup,
+    ChoiceEditor,
     DetaineePicker,
     LongTextEditor,
     TemporalEditor,
     TextEditor,
     TextListEditor,
 )
+from ui.forms.record_form import MIN_HEIGHT
+from ui.forms.specs import MadeUnderParentError
 from ui.main_window import PATROLS, MainWindow
 
-KINDS = [k for k in FORM_KINDS if k != "attachment"]
+KINDS = [k for k in NEW_FORM_KINDS if k != "attachment"]  # a new letter is a row of its opening
 
 
 @pytest.fixture
@@ -387,6 +392,103 @@ def test_mailbox_opening_with_a_confidential_letter(
     assert (letter.serial_no, letter.category, letter.detainee_id) == (1, "accusation", writer.id)
     assert letter.confidential is True
     assert letter.subject == "反映被同监室人员殴打"
+
+
+def test_letter_column_heads_stand_where_the_rows_will_be(
+    qtbot: Any, host: QWidget, store: Store, me: Actor
+) -> None:
+    form = open_form(qtbot, host, store, "mailbox_opening", actor=me)
+    rows = form.rows_editor
+    assert rows is not None and not rows.live_rows() and rows.empty_label.isVisible()
+    assert "Ctrl+Enter" in rows.empty_label.text()
+    heads = [rows.grid.itemAtPosition(0, col).widget() for col in range(len(rows.fields))]
+    before = [(h.x(), h.width()) for h in heads]
+    assert [x for x, _ in before] == sorted(x for x, _ in before)
+    row = rows.add_row()
+    qtbot.waitUntil(lambda: row.editors["subject"].isVisible())
+    QApplication.processEvents()
+    # adding a row widens no column (the 事由 column takes what is left: a scroll bar may take some)
+    stretch = [f.name for f in rows.fields].index("subject")
+    after = [(h.x(), h.width()) for h in heads]
+    assert after[:stretch] == before[:stretch]
+    assert [w for _, w in after[stretch + 1 :]] == [w for _, w in before[stretch + 1 :]]
+    for head, editor in zip(heads, row.editors.values(), strict=True):
+        if isinstance(editor, BoolEditor):  # a tick box sits in the middle of its column
+            assert abs(editor.geometry().center().x() - head.geometry().center().x()) <= 1
+        else:
+            assert editor.x() == head.x(), head.text()
+    form.close()
+
+
+def test_a_form_is_as_tall_as_its_content_up_to_the_screen(
+    qtbot: Any, host: QWidget, store: Store, me: Actor
+) -> None:
+    screen = host.screen().availableGeometry()
+    small = open_form(qtbot, host, store, "finding", actor=me)
+    qtbot.waitUntil(lambda: small.scroll_area.viewport().height() > 0)
+    assert MIN_HEIGHT <= small.height() < 700
+    assert small.scroll_area.verticalScrollBar().maximum() == 0  # nothing hidden below
+    assert small.scroll_area.viewport().height() - small.body.sizeHint().height() < 24  # nor much blank
+    tall = open_form(qtbot, host, store, "talk", actor=me)
+    assert tall.height() > small.height()
+    assert tall.height() <= max(screen.height() - 60, MIN_HEIGHT)
+    assert small.frameGeometry().top() >= screen.top() and tall.frameGeometry().top() >= screen.top()
+    small.close()
+    tall.close()
+
+
+def test_a_new_letter_is_registered_in_a_new_opening(
+    qtbot: Any, host: QWidget, store: Store, me: Actor, idle: Any
+) -> None:
+    assert "mailbox_letter" in FORM_KINDS and "mailbox_letter" not in NEW_FORM_KINDS  # edited alone
+    with pytest.raises(MadeUnderParentError, match="信箱开启记录"):
+        RecordForm(store, "mailbox_letter", actor=me)
+    form = open_form(qtbot, host, store, "mailbox_letter", actor=me)
+    assert form.kind == "mailbox_opening" and form.windowTitle() == "新建信箱开启"
+    assert form.rows_editor is not None and len(form.rows_editor.live_rows()) == 1
+    assert form.banner.isVisible() and "在下方“信件”中逐行填写" in form.banner.text.text()
+    row = form.rows_editor.live_rows()[0]
+    assert row.untouched() and form.hint.text() == "按 Ctrl+S 保存"  # an empty row is no error
+    qtbot.waitUntil(lambda: form.banner.height() > 0)
+    blank = form.scroll_area.viewport().height() - form.body.sizeHint().height()
+    assert 0 <= blank < 24  # as tall as the form with its note and its row
+    _fill(form, {"mailbox_location": "一监区走廊"})
+    row.editors["category"].set_value("inquiry")
+    row.editors["subject"].set_value("询问刑期")
+    form.validate()
+    assert form.save_button.isEnabled(), form.hint.text()
+    opening_id = wait_saved(qtbot, form)
+    idle()
+    with store.session(read_only=True) as s:
+        letter = s.scalars(select(MailboxLetter).where(MailboxLetter.opening_id == opening_id)).one()
+    assert (letter.serial_no, letter.subject) == (1, "询问刑期")
+
+    # with its opening given, a letter is typed in its own form (and saved under that opening)
+    state = records.load_for_edit(store, "mailbox_letter", actor=me, links={"opening_id": opening_id})
+    alone = open_form(qtbot, host, store, "mailbox_letter", actor=me, prefill=state)
+    assert alone.kind == "mailbox_letter"
+    _fill(alone, {"serial_no": 2, "category": "inquiry", "subject": "申请会见律师"})
+    second = wait_saved(qtbot, alone)
+    idle()
+    assert store.repo(MailboxLetter).require(second).opening_id == opening_id
+
+
+def test_an_optional_choice_left_empty_says_so(qtbot: Any, host: QWidget, store: Store, me: Actor) -> None:
+    form = open_form(qtbot, host, store, "detainee", actor=me)
+    for name in ("sentence_kind", "discharge_kind"):
+        editor = form.editors[name]
+        assert isinstance(editor, ChoiceEditor) and not editor.field.required
+        assert editor.value() is None
+        assert editor.edit.currentText() == NOT_CHOSEN and editor.edit.shows_blank()
+    editor = form.editors["sentence_kind"]
+    assert isinstance(editor, ChoiceEditor)
+    editor.set_value("fixed_term")
+    assert editor.edit.currentText() == "有期徒刑" and not editor.edit.shows_blank()
+    editor.edit.setCurrentIndex(0)  # 未选择 chosen again: empty
+    assert editor.value() is None and editor.edit.shows_blank()
+    required = form.editors["gender"]
+    assert isinstance(required, ChoiceEditor) and required.edit.findText(NOT_CHOSEN) < 0
+    form.close()
 
 
 # ---- editing a detainee: only what changed is sent, custody events in the same save -----------------

@@ -95,6 +95,7 @@ class ChildRowsEditor(QWidget):
             self.grid.addWidget(head, 0, col)
             if f.name == spec.stretch:
                 self.grid.setColumnStretch(col, 1)
+        self._fit_columns()
         outer.addLayout(self.grid)
         self.empty_label = QLabel(f"（无{spec.title}。按 Ctrl+Enter 或点“{spec.add_label}”添加）")
         self.empty_label.setObjectName("fieldNote")
@@ -109,6 +110,27 @@ class ChildRowsEditor(QWidget):
         outer.addLayout(buttons)
         self._next_grid_row = 1
         self._update_empty()
+
+    def _fit_columns(self) -> None:
+        """Each column is as wide as its editors will be, rows or not: the heads stand where the rows
+        will appear (with no rows, a grid would squeeze them to their text and push the ones after the
+        stretching column to the far right)."""
+        for col, f in enumerate(self.fields):
+            sample = self._editor(f)
+            self.grid.setColumnMinimumWidth(col, max(sample.sizeHint().width(), sample.minimumWidth()))
+            sample.deleteLater()
+        delete = QToolButton()
+        delete.setText("删除")
+        self.grid.setColumnMinimumWidth(len(self.fields), delete.sizeHint().width())
+        delete.deleteLater()
+
+    def _editor(self, f: Field) -> FieldEditor:
+        editor = make_editor(f, self.ctx)
+        if isinstance(editor, TextEditor | LongTextEditor):
+            editor.setMinimumWidth(80)
+        if isinstance(editor, DetaineePicker):
+            editor.setMinimumWidth(180)
+        return editor
 
     # ---- rows ----------------------------------------------------------------------------------------
 
@@ -144,11 +166,7 @@ class ChildRowsEditor(QWidget):
         grid_row = self._next_grid_row
         widgets: list[QWidget] = []
         for col, f in enumerate(self.fields):
-            editor = make_editor(f, self.ctx)
-            if isinstance(editor, TextEditor | LongTextEditor):
-                editor.setMinimumWidth(80)
-            if isinstance(editor, DetaineePicker):
-                editor.setMinimumWidth(180)
+            editor = self._editor(f)
             editor.set_value(shown.get(f.name))
             editor.edited.connect(self._edited)
             align = Qt.AlignmentFlag.AlignTop
@@ -173,6 +191,10 @@ class ChildRowsEditor(QWidget):
             for w in widgets[:-1]:
                 w.show()
         self._next_grid_row += 2
+        if original is None and values is None:
+            # a new row starts as its editors show its defaults (an unticked box is False, not None),
+            # so a row nobody typed into stays untouched
+            original = {name: editor.value() for name, editor in editors.items()}
         row = ChildRow(
             record_id, version, dict(original if original is not None else shown), editors, delete, error
         )

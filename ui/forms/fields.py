@@ -17,7 +17,15 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QModelIndex, QObject, QRect, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QPaintEvent,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -31,6 +39,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -38,12 +49,12 @@ from PySide6.QtWidgets import (
 from inspector.domain.catalogue import Field, FieldKind
 from inspector.domain.idnumber import normalise_id_number
 from inspector.domain.validation import SHANGHAI
-from inspector.services.lookup import UserOption, detainee_label
-from inspector.store.queries import DetaineeHit, search_detainees
+from inspector.services.lookup import DetaineeHit, UserOption, detainee_label, search_detainees
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
 from ui.qt_compat import emit
+from ui.style import TEXT_MUTED
 from ui.workers import Runner
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -449,8 +460,37 @@ class BoolEditor(FieldEditor):
         self.edit.setChecked(bool(value))
 
 
+NOT_CHOSEN = "（未选择）"  # an optional choice left empty (grey, like the required ones' 请选择)
+
+
+class ChoiceBox(QComboBox):
+    """A combo box whose first entry, when ``blank_first``, means "nothing chosen": while it is the one
+    chosen it is drawn in the placeholder's grey, as an empty required choice shows 请选择."""
+
+    def __init__(self, parent: QWidget | None = None, *, blank_first: bool = False) -> None:
+        super().__init__(parent)
+        self.blank_first = blank_first
+
+    def shows_blank(self) -> bool:
+        return self.currentIndex() < 0 or (self.blank_first and self.currentIndex() == 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not (self.blank_first and self.currentIndex() == 0):
+            super().paintEvent(event)
+            return
+        # QComboBox's own painting, with the text in the colour it gives its placeholder
+        painter = QStylePainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.palette.setBrush(QPalette.ColorRole.ButtonText, option.palette.placeholderText())
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class ChoiceEditor(FieldEditor):
-    """One of the field's (value, label) choices; a blank entry first when the field may be empty."""
+    """One of the field's (value, label) choices; when the field may be empty, a first entry
+    （未选择） that reads in grey while it is the one chosen."""
 
     def __init__(
         self,
@@ -460,10 +500,11 @@ class ChoiceEditor(FieldEditor):
         choices: Sequence[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(spec, parent)
-        self.edit = QComboBox()
+        self.edit = ChoiceBox(blank_first=not spec.required)
         self.edit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if not spec.required:
-            self.edit.addItem("", None)
+            self.edit.addItem(NOT_CHOSEN, None)
+            self.edit.setItemData(0, QColor(TEXT_MUTED), Qt.ItemDataRole.ForegroundRole)
         for stored, shown in choices if choices is not None else spec.choices:
             self.edit.addItem(shown, stored)
         self.edit.setCurrentIndex(-1 if spec.required else 0)

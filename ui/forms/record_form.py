@@ -53,13 +53,25 @@ from ui import errors
 from ui.formatting import fmt_date, fmt_datetime, fmt_time
 from ui.forms.children import ChildRowsEditor
 from ui.forms.fields import DetaineePicker, EditorContext, FieldEditor, is_blank, make_editor, normalised
-from ui.forms.specs import FormSpec, spec_for
+from ui.forms.specs import FormSpec, MadeUnderParentError, spec_for
 from ui.qt_compat import emit
-from ui.style import AMBER_TINT, CARD_BORDER, PAGE_BG, PRIMARY, RED, RED_TINT, TEXT, TEXT_MUTED
+from ui.style import (
+    AMBER_TINT,
+    CARD_BORDER,
+    FIELD_LABEL,
+    PAGE_BG,
+    PRIMARY,
+    RED,
+    RED_TINT,
+    TEXT,
+    TEXT_MUTED,
+    required_mark,
+)
 from ui.workers import Runner, run_in_background
 
 AUTOSAVE_MS = 4_000
 LABEL_WIDTH = 112
+MIN_HEIGHT = 300  # a form is never shorter than this, however few its fields
 
 FORM_STYLE = f"""
 QDialog#recordForm {{ background: {PAGE_BG}; }}
@@ -68,8 +80,8 @@ QScrollArea#formScroll {{ border: none; background: {PAGE_BG}; }}
 QFrame#formCard {{ background: #ffffff; border: 1px solid {CARD_BORDER}; border-radius: 6px; }}
 QFrame#formCard QLabel {{ background: transparent; }}
 QLabel#groupTitle {{ color: {TEXT}; font-weight: bold; padding-top: 2px; }}
-QLabel#fieldLabel {{ color: #3a4654; padding-top: 5px; }}
-QLabel#columnHead {{ color: #3a4654; }}
+QLabel#fieldLabel {{ color: {FIELD_LABEL}; padding-top: 5px; }}
+QLabel#columnHead {{ color: {FIELD_LABEL}; }}
 QLabel#fieldError {{ color: {RED}; }}
 QLabel#fieldNote {{ color: {TEXT_MUTED}; }}
 QLabel#formHint {{ color: {TEXT_MUTED}; }}
@@ -84,10 +96,6 @@ QPushButton#primary {{
 }}
 QPushButton#primary:disabled {{ background: #9fb6d3; border-color: #9fb6d3; }}
 """
-
-
-def required_mark(text: str, required: bool) -> str:
-    return f'{text} <span style="color:{RED}">*</span>' if required else text
 
 
 class Banner(QFrame):
@@ -183,14 +191,18 @@ class RecordForm(QDialog):
         from_finding: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
         if prefill is not None and prefill.kind != kind:
             raise ValueError(f"a {prefill.kind} prefill cannot open a {kind} form")
+        spec = spec_for(kind)
+        is_new = record_id is None and (prefill is None or prefill.record_id is None)
+        if is_new and not spec.new_alone(prefill.links if prefill is not None else {}):
+            raise MadeUnderParentError(spec)  # a letter: open_record_form opens its 开箱记录 instead
+        super().__init__(parent)
         self.setObjectName("recordForm")
         self.setStyleSheet(FORM_STYLE)
         self.store = store
         self.kind = kind
-        self.spec: FormSpec = spec_for(kind)
+        self.spec: FormSpec = spec
         self.record_id = record_id if record_id is not None else (prefill.record_id if prefill else None)
         self.actor = actor
         self._run: Runner = runner or run_in_background
@@ -226,7 +238,7 @@ class RecordForm(QDialog):
         self.setWindowTitle(("新建" if self.record_id is None else "修改") + self.spec.title)
         self.setSizeGripEnabled(True)
         self._build_frame()
-        self._fit_size()
+        self.fit_size()
 
         self._shortcuts: list[QShortcut] = []
         self._shortcut("Ctrl+S", self.save_if_valid)
@@ -324,12 +336,40 @@ class RecordForm(QDialog):
         panel.setVisible(False)
         return panel
 
-    def _fit_size(self) -> None:
-        height = 700
-        screen = QGuiApplication.primaryScreen()
+    def fit_size(self) -> None:
+        """As tall as the content, up to the screen's height less 60 px (then it scrolls), at least
+        MIN_HEIGHT. Before the fields are read in, a guess from how many there are."""
+        outer = self.layout()
+        if self.is_loaded and outer is not None:
+            # the banner and the hint wrap their text: their height at this width, not their size hint
+            width = self.width() if self.isVisible() else self.spec.width
+            total = (
+                outer.totalHeightForWidth(width)
+                if outer.hasHeightForWidth()
+                else outer.totalSizeHint().height()
+            )
+            item = outer.itemAt(outer.indexOf(self.scroll_area))  # as the layout counts it
+            chrome = total - (item.sizeHint().height() if item is not None else 0)
+            frame = 2 * self.scroll_area.frameWidth()
+            wanted = chrome + frame + self.body.sizeHint().height()
+        else:
+            wanted = 180 + 44 * len(self.spec.field_names()) + (160 if self.spec.child else 0)
+        height = max(wanted, MIN_HEIGHT)
+        screen = self.screen() if self.isVisible() else QGuiApplication.primaryScreen()
         if screen is not None:
-            height = min(height, screen.availableGeometry().height() - 60)
-        self.resize(self.spec.width, max(height, 420))
+            height = min(height, max(screen.availableGeometry().height() - 60, MIN_HEIGHT))
+        if not self.isVisible():
+            self.resize(self.spec.width, height)
+            return
+        # Shown already (the fields arrive after the form opens): it keeps its centre, on the screen.
+        before = self.frameGeometry()
+        extra = before.height() - self.height()  # the window's title bar and borders
+        self.resize(self.width(), height)
+        if screen is not None:
+            area = screen.availableGeometry()
+            top = before.center().y() - (height + extra) // 2
+            top = max(area.top(), min(top, area.bottom() + 1 - height - extra))
+            self.move(before.x(), top)
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
         shortcut = QShortcut(QKeySequence(keys), self)
@@ -419,6 +459,7 @@ class RecordForm(QDialog):
         elif result.draft is not None and self._draft_matches(result.draft):
             self._offer_draft(result.draft)
         self.validate()
+        self.fit_size()
         self._focus_first()
         self.autosave_timer.start()
         emit(self.loaded)

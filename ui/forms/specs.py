@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from inspector.domain.catalogue import CATALOGUE, Field, FieldKind, kind_label
-from inspector.services.records import CHILDREN
+from inspector.services.records import CHILDREN, LINKS
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,9 @@ class FormSpec:
     # A new record starts with one empty child row to type into (ignored if left empty).
     starter_row: bool = False
     width: int = 760
+    # (parent kind, link column): a new one is made as a row of its parent's form (a letter in its
+    # 开箱记录), never alone unless the link is given; an existing one is edited on its own.
+    created_under: tuple[str, str] | None = None
 
     @property
     def title(self) -> str:
@@ -62,6 +65,32 @@ class FormSpec:
 
     def field_names(self) -> tuple[str, ...]:
         return tuple(name for group in self.groups for name in group.fields)
+
+    def new_alone(self, links: Mapping[str, Any]) -> bool:
+        """Whether a new record of this kind can be made in its own form with these links."""
+        return self.created_under is None or links.get(self.created_under[1]) is not None
+
+    def made_under_text(self, *, opened: bool = False) -> str:
+        """Where a new one is made (检察官信箱来信须在信箱开启记录中登记 …); ``opened``: said in the
+        parent's new form, opened in its place."""
+        if self.created_under is None:
+            return ""
+        parent = SPECS[self.created_under[0]]
+        rows = parent.child.title if parent.child is not None else self.title
+        where = f"{self.title}须在{parent.title}记录中登记："
+        if opened:
+            return (
+                where + f"请填写这条{parent.title}记录，并在下方“{rows}”中逐行填写（Ctrl+Enter 添加一行）。"
+            )
+        return where + f"请新建或打开一条{parent.title}记录，在“{rows}”中添加（Ctrl+Enter）。"
+
+
+class MadeUnderParentError(ValueError):
+    """A new record of a kind that is made as a row of its parent (a letter), asked for on its own."""
+
+    def __init__(self, spec: FormSpec) -> None:
+        super().__init__(spec.made_under_text())
+        self.spec = spec
 
 
 _FINDINGS = ChildSpec(
@@ -138,6 +167,7 @@ SPECS: dict[str, FormSpec] = {
         ),
         child=_FINDINGS,
         width=820,
+        created_under=("mailbox_opening", "opening_id"),
     ),
     "finding": FormSpec("finding", _all("finding")),
     "oral_correction": FormSpec(
@@ -266,6 +296,10 @@ def _check() -> None:
         unknown = sorted(set(names) - known)
         if unknown or len(set(names)) != len(names):
             raise ValueError(f"form {kind}: unknown or repeated fields {unknown or names}")
+        if spec.created_under is not None:
+            parent = SPECS[spec.created_under[0]].child
+            if parent is None or parent.kind != kind or spec.created_under[1] not in LINKS.get(kind, ()):
+                raise ValueError(f"form {kind}: not a row of {spec.created_under[0]}")
         if spec.child is not None:
             if CHILDREN.get(kind, ("",))[0] != spec.child.kind:
                 raise ValueError(f"form {kind}: {spec.child.kind} is not saved inline with it")

@@ -49,7 +49,7 @@ from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
 from ui.qt_compat import emit
-from ui.style import RED, TEXT_MUTED, scaled_font
+from ui.style import FIELD_LABEL, RED, TEXT_MUTED, required_mark, scaled_font
 from ui.workers import Runner, run_in_background
 
 NOTICE = "rectification_notice"
@@ -175,14 +175,20 @@ class _FieldsDialog(QDialog):
             layout.addWidget(hint)
 
         form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
+        self.labels: dict[str, QLabel] = {}
         for spec in fields:
             widget = self._make_input(spec, defaults.get(spec.name))
             self.inputs[spec.name] = widget
-            label = spec.label + ("：" if not spec.required else " *：")
-            form.addRow(label, widget)  # the label's buddy is the input
+            # as in the record forms: the name, and a red * when it must be given
+            label = QLabel(required_mark(spec.label, spec.required))
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setStyleSheet(f"color: {FIELD_LABEL};")
+            label.setBuddy(widget)
+            self.labels[spec.name] = label
+            form.addRow(label, widget)
         layout.addLayout(form)
 
         self.error_label = QLabel("")
