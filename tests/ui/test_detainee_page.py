@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QPlainTextEdit
 
 from inspector.domain.validation import SHANGHAI
 from inspector.services.policy import actor_for
@@ -203,6 +203,48 @@ def test_a_limit_within_the_week_is_amber(qtbot: Any, store: Store, seed: Seeder
     assert column(stages, StagesModel.DEADLINE, FG) == [QColor(AMBER)]
     assert column(stages, StagesModel.STATE) == ["余2天"]
     assert AMBER in page.deadline_label.styleSheet() and page.left_chip.text() == "余2天"
+
+
+def test_the_tables_scroll_by_whole_rows_and_the_text_columns_take_the_room(
+    qtbot: Any, store: Store, w2: dict[str, Any]
+) -> None:
+    for month in range(5, 12):  # more stage rows than the table shows: it scrolls to the last one
+        _event(store, w2["person"], "custody_handover", date(2026, month, 1), authority="测试区人民检察院")
+    page = loaded_page(qtbot, store, w2["person"])
+    page.resize(1240, 620)
+    page.show()
+    qtbot.waitExposed(page)
+    stages, timeline = page.stages_view, page.timeline_view
+    last = page.stages_model.rowCount() - 1
+    qtbot.waitUntil(lambda: stages.verticalScrollBar().value() > 0)
+    assert stages.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
+    top = stages.rowAt(0)
+    assert top > 0 and stages.rowViewportPosition(top) == 0  # the top row shows whole
+    for view in (stages, timeline):  # each table is a whole number of rows tall
+        assert view.viewport().height() % view.rowHeight(0) == 0
+    shown = stages.visualRect(page.stages_model.index(last, 0))
+    assert shown.bottom() <= stages.viewport().height()  # and so does the row running now
+    # dates and states as wide as they are; the event and the summary take the rest, elided, with
+    # their whole text in the tooltip
+    for view, stretch in ((stages, StagesModel.WHAT), (timeline, TimelineModel.SUMMARY)):
+        header = view.horizontalHeader()
+        model = view.model()
+        for col in range(model.columnCount()):
+            expected = (
+                QHeaderView.ResizeMode.Stretch if col == stretch else QHeaderView.ResizeMode.ResizeToContents
+            )
+            assert header.sectionResizeMode(col) == expected
+        others = sum(header.sectionSize(c) for c in range(model.columnCount()) if c != stretch)
+        assert header.sectionSize(stretch) > others
+        assert view.textElideMode() == Qt.TextElideMode.ElideRight
+    date_width = timeline.horizontalHeader().sectionSize(TimelineModel.DATE)
+    assert date_width >= timeline.fontMetrics().horizontalAdvance("2026-01-10")
+    summary = page.timeline_model.index(0, TimelineModel.SUMMARY)
+    text = summary.data()
+    assert text and text in summary.data(Qt.ItemDataRole.ToolTipRole)
+    what = page.stages_model.index(0, StagesModel.WHAT)
+    tip = what.data(Qt.ItemDataRole.ToolTipRole)
+    assert what.data() in tip and what.data(DETAIL_ROLE) in tip
 
 
 def test_enter_and_double_click_open_records_and_esc_closes(

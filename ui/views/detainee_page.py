@@ -35,7 +35,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -46,7 +46,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -275,7 +277,10 @@ class TimelineModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _table(model: QAbstractTableModel, widths: Sequence[int], stretch: int) -> QTableView:
+def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
+    """A read-only table whose columns are as wide as their contents, but ``stretch`` (the event, the
+    summary), which takes the rest and is elided (its tooltip holds the full text). It scrolls by whole
+    rows, so the top row is never cut in half."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -284,16 +289,53 @@ def _table(model: QAbstractTableModel, widths: Sequence[int], stretch: int) -> Q
     view.setShowGrid(False)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.verticalHeader().setVisible(False)
     view.setTabKeyNavigation(False)  # Tab leaves the table: the keyboard reaches the rest
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     header.setDefaultAlignment(LEFT)
-    for i, width in enumerate(widths):
-        header.resizeSection(i, width)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    for i in range(model.columnCount()):
+        mode = QHeaderView.ResizeMode.Stretch if i == stretch else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(i, mode)
     return view
+
+
+class WholeRows(QWidget):
+    """Holds a table of rows of one height (``row_height``) and makes it a whole number of rows tall;
+    what is left of the room stays blank under it. With the table scrolling by rows, no row is ever
+    shown in part, at the top or at the bottom, wherever it is scrolled to (Qt aligns the last row
+    with the bottom when scrolled to the end)."""
+
+    def __init__(self, view: QTableView, row_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        view.setParent(self)
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(min(rows.minimumSectionSize(), row_height))
+        rows.setDefaultSectionSize(row_height)
+        self.setFocusProxy(view)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return self.view.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.view.minimumSizeHint().width(), self.fitted_height(0))
+
+    def fitted_height(self, room: int) -> int:
+        """The tallest whole number of rows (at least one) that fits in ``room``, with the header."""
+        head = self.view.horizontalHeader()
+        chrome = 2 * self.view.frameWidth() + (head.sizeHint().height() if not head.isHidden() else 0)
+        row = self.view.verticalHeader().defaultSectionSize()
+        return chrome + max(1, (room - chrome) // row) * row
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view.setGeometry(0, 0, self.width(), min(self.height(), self.fitted_height(self.height())))
 
 
 def _panel(title: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
@@ -510,26 +552,28 @@ class DetaineePage(QDialog):
         # ---- stages and the timeline -------------------------------------------------------------------
         stages, s_layout, self.stages_heading = _panel(_tr("诉讼环节与羁押期限"))
         self.stages_model = StagesModel(self)
-        self.stages_view = _table(self.stages_model, (92, 300, 138, 76), StagesModel.WHAT)
-        self.stages_view.setItemDelegate(AgendaDelegate(self.stages_view))
-        self.stages_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.stages_view = _table(self.stages_model, StagesModel.WHAT)
+        delegate = AgendaDelegate(self.stages_view)
+        self.stages_view.setItemDelegate(delegate)
         self.stages_view.setAccessibleName(_tr("诉讼环节与羁押期限"))
         self.stages_view.activated.connect(self._stage_activated)
-        s_layout.addWidget(self.stages_view, 1)
+        option = QStyleOptionViewItem()
+        option.font = self.stages_view.font()
+        row_height = delegate.sizeHint(option, QModelIndex()).height()  # every row: title over rule
+        self.stages_box = WholeRows(self.stages_view, row_height)
+        s_layout.addWidget(self.stages_box, 1)
 
         timeline, t_layout, self.timeline_heading = _panel(_tr("相关记录"))
         self.timeline_model = TimelineModel(self)
-        self.timeline_view = _table(self.timeline_model, (92, 150, 300), TimelineModel.SUMMARY)
+        self.timeline_view = _table(self.timeline_model, TimelineModel.SUMMARY)
         self.timeline_view.setAlternatingRowColors(True)
         self.timeline_view.setAccessibleName(_tr("相关记录"))
-        self.timeline_view.verticalHeader().setDefaultSectionSize(
-            self.timeline_view.fontMetrics().height() + 12
-        )
+        self.timeline_box = WholeRows(self.timeline_view, self.timeline_view.fontMetrics().height() + 12)
         self.timeline_view.activated.connect(self._entry_activated)
         self.timeline_empty = QLabel(_tr("暂无与该在押人员相关的记录"))
         self.timeline_empty.setStyleSheet(f"color: {TEXT_MUTED};")
         self.timeline_empty.hide()
-        t_layout.addWidget(self.timeline_view, 1)
+        t_layout.addWidget(self.timeline_box, 1)
         t_layout.addWidget(self.timeline_empty)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -687,7 +731,7 @@ class DetaineePage(QDialog):
         self.timeline_model.set_entries(overview.timeline)
         self.timeline_heading.setText(_tr("相关记录（{n}）").format(n=len(overview.timeline)))
         self.timeline_empty.setVisible(not overview.timeline)
-        self.timeline_view.setVisible(bool(overview.timeline))
+        self.timeline_box.setVisible(bool(overview.timeline))
         if overview.timeline and not self.timeline_view.currentIndex().isValid():
             self.timeline_view.setCurrentIndex(self.timeline_model.index(0, 0))
         self.timeline_view.setFocus(Qt.FocusReason.OtherFocusReason)
