@@ -194,6 +194,7 @@ def forms(shot: Shooter, window: Any) -> None:
     for kind in FORM_KINDS:
         if kind == "attachment":  # a file added from a record, not a form of its own
             continue
+        # a new mailbox_letter: the new 信箱开启 it is registered in opens instead (a letter row, a note)
         form = open_form(shot, window, kind)
         if kind == "patrol":  # a new patrol being typed: areas, ways, a summary, two findings
             typed(form, "areas", ["一监区", "二监区", "监控室"])
@@ -243,6 +244,7 @@ def forms(shot: Shooter, window: Any) -> None:
             ),
         ),
         ("daily_log", newest(DailyLog, DailyLog.log_date)),
+        ("mailbox_letter", newest(MailboxLetter, MailboxLetter.accepted_on)),  # edited on its own
     ]
     for kind, record_id in existing:
         form = open_form(shot, window, kind, record_id)
@@ -256,9 +258,17 @@ def correction_pages(shot: Shooter, window: Any) -> None:
 
     store = window.store
 
-    def doc_id(model: Any, state: str) -> uuid.UUID:
-        stmt = select(model.id).where(model.deleted_at.is_(None), model.state == state)
+    def doc_id(model: Any, state: str, *where: Any) -> uuid.UUID:
+        stmt = select(model.id).where(model.deleted_at.is_(None), model.state == state, *where)
         return first_id(store, stmt.order_by(model.created_at))
+
+    def notice_id(state: str) -> uuid.UUID:
+        """A notice in ``state``; 已回复: one waiting for 核实整改 (with 未整改: "replied-verified")."""
+        if state == "replied":
+            return doc_id(RectificationNotice, state, RectificationNotice.correction_status.is_(None))
+        if state == "replied-verified":
+            return doc_id(RectificationNotice, "replied", RectificationNotice.correction_status.is_not(None))
+        return doc_id(RectificationNotice, state)
 
     def shown(page: Any, what: str) -> Any:
         page.show()
@@ -268,6 +278,7 @@ def correction_pages(shot: Shooter, window: Any) -> None:
 
     pages = [
         ("page-notice", RectificationNotice, "replied"),
+        ("page-notice-not-corrected", RectificationNotice, "replied-verified"),
         ("page-notice-draft", RectificationNotice, "draft"),
         ("page-notice-overdue", RectificationNotice, "overdue"),
         ("page-notice-closed", RectificationNotice, "closed"),
@@ -276,7 +287,8 @@ def correction_pages(shot: Shooter, window: Any) -> None:
     opened: dict[str, Any] = {}
     for name, model, state in pages:
         kind = "rectification_notice" if model is RectificationNotice else "procuratorial_suggestion"
-        page = shown(DocumentPage(store, kind, doc_id(model, state), actor=window.actor, parent=window), name)
+        record = notice_id(state) if model is RectificationNotice else doc_id(model, state)
+        page = shown(DocumentPage(store, kind, record, actor=window.actor, parent=window), name)
         shot.save(name, page)
         opened[state if model is RectificationNotice else "suggestion-" + state] = page
 
@@ -287,7 +299,7 @@ def correction_pages(shot: Shooter, window: Any) -> None:
         ("reply", "served"),
         ("follow_up", "overdue"),
         ("verify", "replied"),
-        ("report_upward", "closed"),
+        ("report_upward", "replied-verified"),
         ("request_review", "served"),
         ("decide_review", "review_requested"),
         ("withdraw", "draft"),
@@ -297,7 +309,7 @@ def correction_pages(shot: Shooter, window: Any) -> None:
             page = DocumentPage(
                 store,
                 "rectification_notice",
-                doc_id(RectificationNotice, state),
+                notice_id(state),
                 actor=window.actor,
                 parent=window,
             )
