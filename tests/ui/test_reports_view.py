@@ -56,6 +56,7 @@ def test_daily_log_written_saved_and_confirmed(
     qtbot.waitUntil(lambda: "已确认" in page.result.text(), timeout=10_000)
     log = store.repo(DailyLog).list()[0]
     assert log.log_date == today_local() and log.confirmed and log.counts["patrols"] == 1
+    idle()  # the counts read again after the confirmation
 
 
 def test_monthly_report_submitted_and_approved(qtbot: Any, store: Store, idle: Any) -> None:
@@ -74,3 +75,4 @@ def test_monthly_report_submitted_and_approved(qtbot: Any, store: Store, idle: A
     qtbot.waitUntil(lambda: "已审批" in page.result.text(), timeout=10_000)
     report = store.repo(MonthlyReport).list()[0]
     assert report.status == "approved" and report.counted_items
+    idle()  # the counts read again after the approval
