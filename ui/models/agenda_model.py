@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from inspector.agenda import AgendaItem
 from inspector.services.dashboard import CustodySoon
 from ui.models.record_table_model import CENTER, LEFT, SORT_ROLE
+from ui.models.row_list_model import RowListModel
 from ui.style import AMBER, AMBER_TINT, GREY, LEVEL_COLOURS, RED, RED_TINT, TEXT_MUTED
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -267,34 +268,14 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class CustodySoonModel(QAbstractTableModel):
+class CustodySoonModel(RowListModel):
     """Custody deadlines within a week (and those passed): 姓名 · 监室 · 届满日 · 剩余."""
 
     HEADERS = ("姓名", "监室", "届满日", "剩余")
+    CONTEXT = "Agenda"
+    CENTERED = frozenset({1, 3})
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CustodySoon] = []
-
-    def set_rows(self, rows: Sequence[CustodySoon]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, row: int) -> CustodySoon:
-        return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r = self._rows[index.row()]
-        column = index.column()
+    def cell(self, r: CustodySoon, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.name, r.cell or "", r.deadline.isoformat(), days_left_text(r.days_left))[column]
         if role == ITEM_ROLE:
@@ -305,8 +286,6 @@ class CustodySoonModel(QAbstractTableModel):
             if r.days_left < 0:
                 return QColor(RED)
             return QColor(AMBER)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return CENTER if column in (1, 3) else LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tr("{name}（{cell}）：{stage}期限 {due} 届满，{left}\n{basis}").format(
                 name=r.name,
@@ -317,19 +296,3 @@ class CustodySoonModel(QAbstractTableModel):
                 basis=r.basis,
             )
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self.HEADERS)):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("Agenda", self.HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return CENTER if section in (1, 3) else LEFT
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

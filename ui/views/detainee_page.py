@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -62,6 +61,7 @@ from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date, fmt_datetime
 from ui.models.agenda_model import DETAIL_ROLE, LEVEL_ROLE, AgendaDelegate, days_left_text
+from ui.models.row_list_model import RowListModel
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, GREY, PRIMARY, RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
@@ -133,35 +133,15 @@ def deadline_text(day: date | None) -> str:
 _LEVEL_COLOURS = {"overdue": RED, "warning": AMBER, "info": GREY}
 
 
-class StagesModel(QAbstractTableModel):
+class StagesModel(RowListModel):
     """日期 · 事件 → 诉讼环节 (rule and article in grey under it) · 届满日 · 期限情况."""
 
     HEADERS = ("日期", "事件与诉讼环节", "届满日", "期限情况")
+    CONTEXT = "DetaineePage"
     DATE, WHAT, DEADLINE, STATE = range(4)
+    CENTERED = frozenset({STATE})
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StageRow] = []
-
-    def set_rows(self, rows: Sequence[StageRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> StageRow:
-        return self._rows[index]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: StageRow, column: int, role: int) -> Any:
         level = stage_level(row)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DATE:
@@ -180,8 +160,6 @@ class StagesModel(QAbstractTableModel):
                 return None
             colour = _LEVEL_COLOURS.get(level)
             return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return CENTER if column == self.STATE else LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [stage_title(row), stage_detail(row)]
             if row.entered_basis:
@@ -192,55 +170,24 @@ class StagesModel(QAbstractTableModel):
             return "\n".join(line for line in lines if line is not None)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self.HEADERS)):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return CENTER if section == self.STATE else LEFT
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
 
 CONFIDENTIAL = "保密"
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowListModel):
     """日期 · 类别 · 摘要, newest first (the service's order)."""
 
     HEADERS = ("日期", "类别", "摘要")
+    CONTEXT = "DetaineePage"
     DATE, KIND, SUMMARY = range(3)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[TimelineEntry] = []
-
     def set_entries(self, entries: Sequence[TimelineEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, index: int) -> TimelineEntry:
-        return self._entries[index]
+        return self.row(index)  # type: ignore[no-any-return]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._entries)):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
+    def cell(self, entry: TimelineEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DATE:
                 return entry.on.isoformat()
@@ -256,25 +203,7 @@ class TimelineModel(QAbstractTableModel):
                 lines.append(_tr("写信人（谈话人）身份保密：看守所版本和通知书中不显示姓名"))
             lines.append(_tr("按 Enter 或双击打开"))
             return "\n".join(lines)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return LEFT
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self.HEADERS)):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return LEFT
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
