@@ -67,6 +67,7 @@ from inspector.documents.numbering import NumbersExhaustedError, issue_number, n
 from inspector.domain import lifecycle
 from inspector.domain.idnumber import make_id_number
 from inspector.domain.validation import local_date
+from inspector.services.status import DEMO_META_KEY
 from inspector.store.base import Synced
 from inspector.store.models import (
     AppUser,
@@ -233,10 +234,6 @@ def generate_with(
     mark_demo(store)
     demo.run()
     return DemoSummary(dict(demo.writer.counts), _time.perf_counter() - started)
-
-
-DEMO_META_KEY = "demo"
-"""``local_meta`` key set on a store that holds demo data (the app then says 演示数据)."""
 
 
 def mark_demo(store: Store) -> None:

@@ -24,9 +24,7 @@ from inspector.sync import local as sync_local
 __all__ = ["DEMO_META_KEY", "Identity", "SyncStatus", "load_identity", "load_sync_status", "pending_changes"]
 
 DEMO_META_KEY = "demo"
-"""The ``local_meta`` key marking a store that holds demo data: the key ``inspector demo`` sets
-(:data:`inspector.demo.DEMO_META_KEY`; the demo sits above the services, so it cannot be imported
-here — tests/ui/test_demo_data.py checks that a demo store reads as one)."""
+"""The ``local_meta`` key marking a store that holds demo data (set by ``inspector.demo.mark_demo``)."""
 
 
 @dataclass(frozen=True)
