@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -90,6 +91,20 @@ class FieldEditor(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(2)
+        self._setting = False  # a value is being set by the program, not typed: no ``edited``
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Set a value without it counting as the user's edit."""
+        self._setting = True
+        try:
+            yield
+        finally:
+            self._setting = False
+
+    def _changed(self, *_args: object) -> None:
+        if not self._setting:
+            emit(self.edited)
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -108,8 +123,16 @@ class FieldEditor(QWidget):
     def _emit_edited(self, *_args: object) -> None:
         emit(self.edited)
 
-    def _set_inner(self, widget: QWidget) -> None:
-        self.layout_.addWidget(widget)
+    def _set_inner(self, widget: QWidget, *, narrow: bool = False) -> None:
+        """The editing widget; ``narrow``: at its own width, at the left (dates, numbers)."""
+        if narrow:
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(widget)
+            row.addStretch(1)
+            self.layout_.addLayout(row)
+        else:
+            self.layout_.addWidget(widget)
         self.setFocusProxy(widget)
         if self.field.help:
             widget.setToolTip(self.field.help)
@@ -171,22 +194,14 @@ class LongTextEditor(FieldEditor):
         self.edit.setFixedHeight(line * lines + 14)
         self._set_inner(self.edit)
         self.edit.textChanged.connect(self._changed)
-        self._setting = False
-
-    def _changed(self) -> None:
-        if not self._setting:
-            emit(self.edited)
 
     def value(self) -> str | None:
         text = self.edit.toPlainText().strip()
         return text or None
 
     def set_value(self, value: Any) -> None:
-        self._setting = True
-        try:
+        with self._quietly():
             self.edit.setPlainText("" if value is None else str(value))
-        finally:
-            self._setting = False
 
 
 def split_list(text: str, *, lines: bool = False) -> list[str]:
@@ -220,7 +235,6 @@ class TextListEditor(FieldEditor):
         self.items_label.setObjectName("fieldNote")
         self.items_label.setWordWrap(True)
         self.layout_.addWidget(self.items_label)
-        self._setting = False
         self._show_items()
 
     def _text(self) -> str:
@@ -248,14 +262,11 @@ class TextListEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         items = [str(v) for v in value or []]
-        self._setting = True
-        try:
+        with self._quietly():
             if isinstance(self.edit, QPlainTextEdit):
                 self.edit.setPlainText("\n".join(items))
             else:
                 self.edit.setText("、".join(items))
-        finally:
-            self._setting = False
         self._show_items()
 
 
@@ -343,19 +354,8 @@ class TemporalEditor(FieldEditor):
         self.edit = StampEdit(spec.kind)
         sample = {FieldKind.DATE: "2026-12-31", FieldKind.TIME: "23:59"}.get(spec.kind, "2026-12-31 23:59")
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(sample) + 48)
-        self._set_inner(self.edit)
-        self._setting = False
+        self._set_inner(self.edit, narrow=True)
         self.edit.dateTimeChanged.connect(self._changed)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        self.layout_.removeWidget(self.edit)
-        row.addWidget(self.edit)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
-
-    def _changed(self, *_args: object) -> None:
-        if not self._setting:
-            emit(self.edited)
 
     def value(self) -> date | time | datetime | None:
         if self.edit.is_blank():
@@ -369,8 +369,7 @@ class TemporalEditor(FieldEditor):
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=SHANGHAI)
 
     def set_value(self, value: Any) -> None:
-        self._setting = True
-        try:
+        with self._quietly():
             if value is None:
                 self.edit.blank()
             elif isinstance(value, datetime):
@@ -382,8 +381,6 @@ class TemporalEditor(FieldEditor):
                 self.edit.setDateTime(QDateTime(QDate(value.year, value.month, value.day), QTime(0, 0)))
             elif isinstance(value, time):
                 self.edit.setDateTime(QDateTime(TIME_DAY, QTime(value.hour, value.minute)))
-        finally:
-            self._setting = False
 
 
 # ---- numbers, yes/no, choices -----------------------------------------------------------------------
@@ -419,29 +416,15 @@ class IntEditor(FieldEditor):
         high = spec.max_value if spec.max_value is not None else 99_999
         self.edit = BlankableSpinBox(low, high)
         self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("9" * len(str(high))) + 40)
-        self._set_inner(self.edit)
-        self._setting = False
+        self._set_inner(self.edit, narrow=True)
         self.edit.valueChanged.connect(self._changed)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        self.layout_.removeWidget(self.edit)
-        row.addWidget(self.edit)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
-
-    def _changed(self, *_args: object) -> None:
-        if not self._setting:
-            emit(self.edited)
 
     def value(self) -> int | None:
         return None if self.edit.is_blank() else int(self.edit.value())
 
     def set_value(self, value: Any) -> None:
-        self._setting = True
-        try:
+        with self._quietly():
             self.edit.setValue(self.edit.low - 1 if value is None else int(value))
-        finally:
-            self._setting = False
 
 
 class BoolEditor(FieldEditor):
