@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from inspector.domain.catalogue import Field, FieldKind, field_of, kind_label, label
 from inspector.domain.errors import FieldError, InspectorError, ValidationError
 from inspector.domain.records import SPECS as VALIDATION
+from inspector.domain.validation import SHANGHAI
 from inspector.services import drafts, lookup, records
 from inspector.services.drafts import Draft
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, may
@@ -1074,7 +1075,7 @@ class RecordForm(QDialog):
         self._draft_busy = False
         self._draft_exists = True
         if not self._finished:
-            self.hint.setText(f"草稿已自动保存（{datetime.now():%H:%M}）")
+            self.hint.setText(f"草稿已自动保存（{datetime.now(SHANGHAI):%H:%M}）")
         emit(self.draftStored)
         if self._save_waiting:
             self._save_waiting = False
