@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         # The signed-in user as the services see them (role included); until the sign-in screen
         # exists, the user the identity names.
-        self.actor: Actor = actor_for(store, self.identity.user_id)
+        self.actor: Actor = self.identity.actor or actor_for(store)  # raises: no user to act as
         self._settings = settings
         self._status_loading = False
         self.sync_status: SyncStatus | None = None

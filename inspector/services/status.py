@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
+from inspector.domain.errors import InspectorError
 from inspector.domain.validation import SHANGHAI
-from inspector.store.models import AppUser, LocalMeta, Station
+from inspector.services.policy import Actor, actor_for
+from inspector.store.models import LocalMeta, Station
 from inspector.store.queries import pending_changes
 from inspector.store.store import Store
 from inspector.sync import conflicts as sync_conflicts
@@ -33,25 +33,25 @@ class Identity:
     user_id: uuid.UUID | None
     user_name: str
     is_demo: bool = False  # the store holds demo data (``inspector demo``): the window says 演示数据
+    actor: Actor | None = None  # the signed-in user with their role (None when there is no user)
 
 
 def load_identity(store: Store) -> Identity:
-    """This laptop's station and the signed-in user (for now: the first active user), and whether the
-    store holds demo data."""
+    """This laptop's station, the signed-in user (until the sign-in screen: the one
+    :func:`~inspector.services.policy.actor_for` picks), and whether the store holds demo data."""
     with store.session(read_only=True) as s:
         station = s.get(Station, store.station_id)
-        user = s.scalars(
-            select(AppUser)
-            .where(AppUser.active.is_(True), AppUser.deleted_at.is_(None))
-            .order_by(AppUser.created_at, AppUser.username)
-            .limit(1)
-        ).first()
         demo = s.get(LocalMeta, DEMO_META_KEY)
+    try:
+        actor: Actor | None = actor_for(store)
+    except InspectorError:  # a station without an active user: the window says （未登录）
+        actor = None
     return Identity(
         station_name=station.name if station is not None else "",
-        user_id=user.id if user is not None else None,
-        user_name=user.display_name if user is not None else "",
+        user_id=actor.user_id if actor is not None else None,
+        user_name=actor.display_name if actor is not None else "",
         is_demo=demo is not None and bool(demo.value),
+        actor=actor,
     )
 
 
