@@ -10,6 +10,7 @@ from sqlalchemy import exists, select
 
 from inspector.agenda.context import AgendaContext, of_station
 from inspector.agenda.items import AgendaItem, level_for
+from inspector.domain.lifecycle import urgings
 from inspector.rules.deadlines import (
     Deadline,
     notice_reply_due,
@@ -78,7 +79,7 @@ def oral_correction_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
 
 
 def _last_follow_up(follow_ups: list[Any]) -> date | None:
-    dates = [date.fromisoformat(f["on"]) for f in follow_ups if isinstance(f, dict) and f.get("on")]
+    dates = [date.fromisoformat(str(f["on"])) for f in urgings(follow_ups) if f.get("on")]
     return max(dates) if dates else None
 
 

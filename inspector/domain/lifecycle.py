@@ -31,6 +31,8 @@ __all__ = [
     "check",
     "next_actions",
     "timeline",
+    "urgings",
+    "verifications",
 ]
 
 
@@ -172,14 +174,23 @@ def timeline(values: dict[str, object]) -> list[Step]:
     return [Step(s.label, s.reached, s.on, i == last) for i, s in enumerate(steps)]
 
 
+def urgings(entries: object) -> list[dict[str, object]]:
+    """The 督促 entries of a document's history (``follow_ups`` also keeps its 核实整改 notes)."""
+    if not isinstance(entries, list):
+        return []
+    return [e for e in entries if isinstance(e, dict) and e.get("how") != VERIFY_HOW]
+
+
+def verifications(entries: object) -> list[dict[str, object]]:
+    """The 核实整改 notes of a document's history, oldest first."""
+    if not isinstance(entries, list):
+        return []
+    return [e for e in entries if isinstance(e, dict) and e.get("how") == VERIFY_HOW]
+
+
 def _verified_on(values: dict[str, object]) -> date | None:
     """The date of the last 核实整改 kept in the history (when it was given a note)."""
-    entries = values.get("follow_ups")
-    found = (
-        [e.get("on") for e in entries if isinstance(e, dict) and e.get("how") == VERIFY_HOW]
-        if isinstance(entries, list)
-        else []
-    )
+    found = [e.get("on") for e in verifications(values.get("follow_ups"))]
     try:
         return date.fromisoformat(str(found[-1])) if found else None
     except ValueError:

@@ -415,6 +415,10 @@ def test_review_requested_then_upheld_waits_for_the_reply_again(store: Store, me
     )
     row = store.repo(records.model_of(kind)).require(notice_id)
     assert row.follow_ups[-1]["note"] == "实地查看"  # type: ignore[attr-defined]
+    from inspector.domain.lifecycle import urgings, verifications
+
+    assert urgings(row.follow_ups) == []  # type: ignore[attr-defined]  # a check is not a 督促
+    assert [e["note"] for e in verifications(row.follow_ups)] == ["实地查看"]  # type: ignore[attr-defined]
 
 
 def test_a_second_log_for_the_same_day_is_refused_by_name(store: Store, me: Actor) -> None:

@@ -797,7 +797,9 @@ class DocumentPage(_CorrectionPage):
             h.set("reply_due", text, colour)
         else:
             h.set("reply_due", None)
-        follow_ups = [f for f in v.get("follow_ups") or [] if isinstance(f, dict)]
+        follow_ups = lifecycle.urgings(v.get("follow_ups"))
+        checks = lifecycle.verifications(v.get("follow_ups"))
+        checked = f"：{checks[-1].get('note')}" if checks and checks[-1].get("note") else ""
         h.set(
             "follow_ups",
             "\n".join(
@@ -812,7 +814,7 @@ class DocumentPage(_CorrectionPage):
         if status:
             h.set(
                 "verified",
-                enum_label(CorrectionStatus, status),
+                enum_label(CorrectionStatus, status) + checked,
                 GREEN if status == CorrectionStatus.CORRECTED.value else AMBER,
             )
         elif adopted is not None and self.kind == SUGGESTION:
@@ -876,7 +878,7 @@ class DocumentPage(_CorrectionPage):
             view.state,
             correction_status=str(status) if status else None,
             reply_due=due if isinstance(due, date) else None,
-            followed_up=bool(v.get("follow_ups")),
+            followed_up=bool(lifecycle.urgings(v.get("follow_ups"))),
             reviewable=self.kind == NOTICE,
         )
         if primary is None:
