@@ -24,6 +24,7 @@ from inspector.documents.rules_bridge import (
     rule_settings,
     suggestion_reply_due_of,
 )
+from inspector.documents.text import ensure_period
 from inspector.domain import lifecycle
 from inspector.domain.catalogue import label
 from inspector.domain.enums import CorrectionStatus, DocumentState, ServiceMethod
@@ -264,13 +265,17 @@ def escalate_oral(store: Store, oral_id: uuid.UUID, actor: Actor) -> EditState:
                 "该口头纠正意见已纠正，无需制发纠正违法通知书", "the oral correction was corrected"
             )
         finding = s.scalar(select(Finding).where(Finding.oral_correction_id == oral_id).limit(1))
+    found_on = finding.found_on if finding is not None else oral.issued_on
     base = load_for_edit(store, NOTICE, actor=actor)
     values = dict(base.values)
     values.update(
         trigger="oral_not_corrected",
         addressee=oral.addressee_unit or values.get("addressee"),
-        discovery=f"本院驻所检察室于{_cn_date(oral.issued_on)}向你所提出口头纠正意见，至今未予纠正",
-        facts=oral.facts,
+        # The printed notice reads "{discovery}…发现，{facts}": the lead says when and in which work it
+        # was found; the facts end with the oral correction that went unheeded.
+        discovery=f"本院驻所检察室于{_cn_date(found_on)}在{_source_words(oral.source)}中发现",
+        facts=f"{ensure_period(oral.facts)}\n本院驻所检察室已于{_cn_date(oral.issued_on)}当面向你所"
+        "提出口头纠正意见，你所至今未予纠正。",
         violated_provision=oral.legal_basis,
         basis_provision=values.get("basis_provision") or DEFAULT_BASIS,
     )

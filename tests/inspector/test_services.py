@@ -200,7 +200,9 @@ def _oral_then_notice(store: Store, me: Actor) -> uuid.UUID:
     assert store.repo(Finding).require(finding_id).oral_correction_id == oral_saved.record_id
     notice = docs.escalate_oral(store, oral_saved.record_id, me)
     assert notice.values["trigger"] == "oral_not_corrected"
-    assert notice.values["facts"] == oral.values["facts"]
+    assert notice.values["facts"].startswith(oral.values["facts"])
+    assert notice.values["facts"].endswith("提出口头纠正意见，你所至今未予纠正。")
+    assert notice.values["discovery"].endswith("在巡视检察中发现")
     values = {k: v for k, v in notice.values.items()}
     saved_notice = records.save(
         store,
