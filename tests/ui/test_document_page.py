@@ -671,7 +671,7 @@ def test_from_a_patrol_finding_to_a_closed_notice(qtbot: Any, store: Store, me: 
     qtbot.keyClick(escalate, Qt.Key.Key_Space)
     notice_form = wait_form(qtbot, lambda: oral_page.form)
     assert notice_form.kind == NOTICE
-    assert notice_form.editors["facts"].value().startswith(oral_row.facts)  # then the unheeded oral correction
+    assert notice_form.editors["facts"].value().startswith(oral_row.facts)  # + the oral correction
     assert notice_form.editors["trigger"].value() == "oral_not_corrected"
     save_form(qtbot, notice_form)
 
