@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         corrections = self.pages[CORRECTIONS]
         assert isinstance(corrections, RecordsView)
         self.new_correction_button = install_correction_actions(corrections, self.acting)
-        self.acting.changed.connect(lambda *_: (self.dashboard.refresh(), self.refresh_status()))
+        self.acting.changed.connect(lambda *_: self.dashboard.refresh())
+        self.acting.changed.connect(lambda *_: self.refresh_status())
 
         # 删除 (the Delete key on a list's table) with 撤销 in the status bar for a few seconds.
         self.deleter = Deleter(store, self.actor, self.statusBar(), runner=runner, parent=self)
