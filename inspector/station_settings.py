@@ -57,6 +57,24 @@ _NUMBERING_DEFAULTS: dict[str, object] = {
 }
 _RULE_KEYS = tuple(f.name for f in fields(RuleSettings))
 
+# Signing in on the station's laptops (read by inspector.services.auth): whole minutes and counts,
+# each with the range a person may choose.
+SETTING_MAX_FAILURES = "security.max_sign_in_failures"
+SETTING_LOCKOUT_MINUTES = "security.lockout_minutes"
+SETTING_IDLE_LOCK_MINUTES = "security.idle_lock_minutes"
+SECURITY_SETTINGS: dict[str, tuple[str, str, int, int, int]] = {
+    # key: (label, explanation, default, least, most)
+    SETTING_MAX_FAILURES: ("登录失败锁定次数", "同一用户连续输错密码达到此次数即被锁定", 5, 1, 20),
+    SETTING_LOCKOUT_MINUTES: ("锁定时长（分钟）", "用户被锁定后，需等待这么多分钟才能再次登录", 5, 1, 1440),
+    SETTING_IDLE_LOCK_MINUTES: (
+        "无操作自动锁屏（分钟）",
+        "这么多分钟无键盘或鼠标操作后，程序先保存草稿，再遮住窗口内容，需原用户密码解锁",
+        10,
+        1,
+        240,
+    ),
+}
+
 
 @dataclass(frozen=True)
 class SettingView:
@@ -86,6 +104,8 @@ def _catalogue() -> dict[str, tuple[str, str, object]]:
         out[key] = (label, explanation, _NUMBERING_DEFAULTS[key])
     for key, t in wording.TEMPLATES.items():
         out[key] = (t.label, t.explanation, t.default)
+    for key, (label, explanation, default, _least, _most) in SECURITY_SETTINGS.items():
+        out[key] = (label, explanation, default)
     return out
 
 
@@ -105,6 +125,15 @@ def parse_value(text: str) -> object:
 def stored_overrides(store: Store) -> dict[str, object]:
     with store.session(read_only=True) as s:
         return station_setting_values(s, store.station_id)
+
+
+def security_value(stored: Mapping[str, object], key: str) -> int:
+    """A sign-in setting from the station's stored settings, or its default (a bad stored value too)."""
+    _label, _explanation, default, least, most = SECURITY_SETTINGS[key]
+    value = stored.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        return default
+    return value
 
 
 def list_settings(store: Store) -> list[SettingView]:
@@ -161,6 +190,13 @@ def _validate(key: str, value: object, stored: Mapping[str, object]) -> None:
         return
     if key in _NUMBERING_INFO:
         _validate_numbering(key, value)
+        return
+    if key in SECURITY_SETTINGS:
+        _label, _explanation, _default, least, most = SECURITY_SETTINGS[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+            raise _error(
+                key, f"须为{least}至{most}之间的整数", f"must be a whole number from {least} to {most}"
+            )
         return
     if key not in _catalogue():
         raise _error(key, "未知的设置项", "unknown setting")

@@ -1,10 +1,16 @@
 """Starting the desktop app: ``run_gui(data_dir)`` (what ``inspector`` with no sub-command runs).
 
 Order of events: Qt application (Fusion, high-DPI, bundled CJK font, translators) → exception
-hooks → open the encrypted store (asking for the passphrase if the key is not in a keyring; up to
-three tries), or on the first run, when the data folder has no database, the setup form
-(``ui.setup_dialog``) that makes it → main window. ``INSPECTOR_SMOKE_QUIT_MS`` makes the app quit by
-itself with exit code 0 after that many milliseconds (the packaging smoke test runs it offscreen).
+hooks → the sign-in window (``ui.sign_in``), which opens the encrypted store in the background while
+the user types (its 数据库口令 field first when the key is not in a keyring) → main window for the
+signed-in user. On the first run, when the data folder has no database, the setup form
+(``ui.setup_dialog``) makes it and its first user goes straight to the main window. 切换用户 and the
+idle lock's 切换用户 sign the user out and bring the sign-in window back over the same open store.
+
+Only Qt and a few light modules are imported before the first window shows; the core (SQLAlchemy,
+the models, the services) and the main window are imported off the GUI thread meanwhile.
+``INSPECTOR_SMOKE_QUIT_MS`` makes the app quit by itself with exit code 0 after that many
+milliseconds (the packaging smoke test runs it offscreen).
 """
 
 from __future__ import annotations
@@ -15,19 +21,32 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+    Slot,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
-from inspector.domain.errors import InspectorError
-from inspector.store.engine import DatabaseKeyError
-from inspector.store.keys import KeyUnavailableError, PassphrasePrompt
-from inspector.store.store import Store
+from inspector.store import location
 from ui import errors, workers
-from ui.main_window import MainWindow
-from ui.setup_dialog import SetupDialog
+from ui.sign_in import SignInWindow
 from ui.style import apply_style
+
+if TYPE_CHECKING:
+    from inspector.services.policy import Actor
+    from inspector.store.keys import PassphrasePrompt
+    from inspector.store.store import Store
+    from ui.main_window import MainWindow
 
 log = logging.getLogger("inspector.ui")
 
@@ -155,6 +174,8 @@ def ask_passphrase_dialog(text: str, confirm: bool) -> str | None:
         if not ok:
             return None
         if again != first:
+            from inspector.store.keys import KeyUnavailableError
+
             raise KeyUnavailableError("两次输入的口令不一致", "the two passphrases differ")
     return first
 
@@ -170,12 +191,18 @@ def open_store(
     show: ShowMessage = _message_dialog,
     tries: int = MAX_PASSPHRASE_TRIES,
 ) -> Store | None:
-    """Open the database, or tell the user (in Chinese) why not and return None.
+    """Open the database, or tell the user (in Chinese) why not and return None (the screenshot
+    scripts' way in; the app itself opens it from the sign-in window).
 
     ``ask_passphrase`` is only called when the database key is passphrase-derived and
     ``INSPECTOR_PASSPHRASE`` is not set (i.e. there is no keyring holding it). A wrong passphrase
     may be typed again, ``tries`` times in all.
     """
+    from inspector.domain.errors import InspectorError
+    from inspector.store.engine import DatabaseKeyError
+    from inspector.store.keys import KeyUnavailableError
+    from inspector.store.store import Store
+
     title = _tr("无法打开数据库")
     if not Store.exists(data_dir):
         show(
@@ -238,6 +265,8 @@ def set_up_store(data_dir: Path, *, ask_passphrase: PassphrasePrompt = ask_passp
     """First run (no database in ``data_dir``): the setup form, which makes the database as
     ``inspector init`` does. The new, open store; None if the user cancelled (nothing is left behind).
     """
+    from ui.setup_dialog import SetupDialog
+
     dialog = SetupDialog(data_dir, ask_passphrase=ask_passphrase)
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -279,6 +308,93 @@ def prepare_application() -> QApplication:
     return app
 
 
+class Desktop(QObject):
+    """Which window is up: the sign-in window, or the main window of the signed-in user.
+
+    The store stays open from the first sign-in to the end; switching user closes the main window
+    (drafts of open forms kept), writes the sign-out and shows the sign-in window again."""
+
+    def __init__(
+        self, data_dir: Path, *, store: Store | None = None, settings: QSettings | None = None
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.store = store
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.sign_in_window: SignInWindow | None = None
+        self.failed = False
+
+    def start(self) -> None:
+        """The main window straight away for a store already signed in (the setup form's first user),
+        else the sign-in window."""
+        if self.store is not None and self.store.actor.user_id is not None:
+            self._open_main_window(self.store)
+        else:
+            self.show_sign_in()
+
+    def show_sign_in(self) -> None:
+        needs = self.store is None and location.needs_passphrase(self.data_dir)
+        window = SignInWindow(self.data_dir, store=self.store, needs_passphrase=needs, settings=self.settings)
+        window.signedIn.connect(self._signed_in)
+        self.sign_in_window = window
+        window.show()
+
+    @Slot(object, object)
+    def _signed_in(self, store: Store, _actor: Actor) -> None:
+        self.store = store
+        self._open_main_window(store)
+
+    def _open_main_window(self, store: Store) -> None:
+        from ui.main_window import MainWindow
+
+        try:
+            window = MainWindow(store, settings=self.settings)
+        except Exception as exc:
+            errors.log_exception(exc, "main window")
+            _message_dialog(*errors.user_message(exc))
+            self.failed = True
+            QCoreApplication.exit(1)
+            return
+        window.switchUserRequested.connect(self.switch_user)
+        window.restore_state()
+        window.show()
+        self.window = window
+        if self.sign_in_window is not None:
+            self.sign_in_window.hide()
+            self.sign_in_window.deleteLater()
+            self.sign_in_window = None
+
+    @Slot()
+    def switch_user(self) -> None:
+        from inspector.services.auth import sign_out
+
+        window, store = self.window, self.store
+        if window is None or store is None:
+            return
+        actor = window.actor
+        self.show_sign_in()  # before the main window closes, so the app does not quit in between
+        window.close()
+        window.deleteLater()
+        self.window = None
+        workers.run_in_background(lambda: sign_out(store, actor), lambda _none: None)
+
+    def close(self) -> None:
+        """At the end: windows closed, background work finished, the store closed."""
+        if self.window is not None:
+            self.window.close()
+        if self.sign_in_window is not None:
+            self.sign_in_window.close()
+        workers.wait_for_all()
+        QCoreApplication.processEvents()  # deliver the last results before the store goes away
+        workers.wait_for_all()
+        store = self.store
+        if store is None and self.sign_in_window is not None:
+            store = self.sign_in_window.store  # opened in the background, nobody signed in
+        if store is not None:
+            store.close()
+
+
 def run_gui(data_dir: Path) -> int:
     """Run the desktop app on ``data_dir``; returns the process exit code."""
     _setup_logging()
@@ -291,26 +407,17 @@ def run_gui(data_dir: Path) -> int:
         QTimer.singleShot(smoke_ms, lambda: app.exit(0))
 
     try:
-        store = open_store(data_dir) if Store.exists(data_dir) else set_up_store(data_dir)
-        if store is None:
-            return 1
-        try:
-            try:
-                window = MainWindow(store, settings=QSettings())
-            except Exception as exc:
-                errors.log_exception(exc, "main window")
-                _message_dialog(*errors.user_message(exc))
+        store = None
+        if not location.exists(data_dir):
+            store = set_up_store(data_dir)
+            if store is None:
                 return 1
-            store.sign_in_as(window.identity.user_id)  # until there is a sign-in screen
-            window.restore_state()
-            window.show()
+        desktop = Desktop(data_dir, store=store, settings=QSettings())
+        try:
+            desktop.start()
             code = app.exec()
-            window.close()
-            workers.wait_for_all()
-            app.processEvents()  # deliver the last results before the store goes away
         finally:
-            workers.wait_for_all()
-            store.close()
-        return int(code)
+            desktop.close()
+        return 1 if desktop.failed else int(code)
     finally:
         hooks.uninstall()

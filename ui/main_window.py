@@ -4,11 +4,22 @@ says who is signed in, at which station, whether the office is reachable, and wh
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -20,6 +31,7 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -44,7 +56,9 @@ from ui.actions import Acting, install_correction_actions
 from ui.documents import correction_request, mailbox_request, register_request, talk_request
 from ui.formatting import fmt_datetime
 from ui.forms import RecordForm, open_record_form
+from ui.lock import IdleWatcher, LockScreen
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
+from ui.qt_compat import emit
 from ui.style import AMBER, BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
 from ui.sync_controller import SyncController, SyncOutcome
 from ui.undo import Deleter
@@ -115,6 +129,8 @@ class NavDelegate(QStyledItemDelegate):
 
 
 class MainWindow(QMainWindow):
+    switchUserRequested = Signal()  # 切换用户: the app signs this user out and shows the sign-in window
+
     def __init__(
         self,
         store: Store,
@@ -256,7 +272,16 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(sidebar)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The content and, when locked, the lock screen in its place (hidden widgets take no focus).
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlockRequested.connect(self.unlock)
+        self.lock_screen.switchUserRequested.connect(self.request_switch_user)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(central)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
+        self._hidden_windows: list[QWidget] = []
+        self._lock_recorded = threading.Event()
 
         # ---- status bar -------------------------------------------------------------------------
         # Demo data says so, always in sight: nobody should take it for the station's own records.
@@ -274,6 +299,16 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.statusBar().addWidget(self.status_label, 1)
+        self.lock_button = QPushButton(self.tr("锁定"))
+        self.lock_button.setObjectName("statusButton")
+        self.lock_button.setToolTip(self.tr("锁定窗口，离开时用（Ctrl+L）"))
+        self.lock_button.clicked.connect(lambda: self.lock("manual"))
+        self.switch_user_button = QPushButton(self.tr("切换用户"))
+        self.switch_user_button.setObjectName("statusButton")
+        self.switch_user_button.setToolTip(self.tr("退出当前用户，换另一位用户登录"))
+        self.switch_user_button.clicked.connect(self.request_switch_user)
+        self.statusBar().addPermanentWidget(self.lock_button)
+        self.statusBar().addPermanentWidget(self.switch_user_button)
         self.statusBar().setSizeGripEnabled(False)
         self._render_status()
 
@@ -283,6 +318,12 @@ class MainWindow(QMainWindow):
             self._add_shortcut(QKeySequence(f"Ctrl+{i + 1}"), partial(self.show_page, i))
         self._add_shortcut(QKeySequence("F5"), self.refresh_current)
         self._add_shortcut(QKeySequence("Ctrl+N"), self.new_on_current_page)
+        # Ctrl+L locks from any of the app's windows (a form in front included).
+        self._lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
+        self._lock_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._lock_key.activated.connect(lambda: self.lock("manual"))
+        self.idle = IdleWatcher(10, self)
+        self.idle.idle.connect(lambda: self.lock("idle"))
 
         self.dashboard.countsLoaded.connect(self._on_counts)
         self.dashboard.openRecord.connect(self.open_record)
@@ -294,6 +335,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._status_timer.start()
         self.sync.load_settings()
+        self._load_idle_minutes()
 
     # ---- geometry and settings ----------------------------------------------------------------
 
@@ -315,6 +357,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for form in self.findChildren(RecordForm):
             form.keep_draft_now()  # what is typed in an open form is offered back next time
+        self.idle.uninstall()
+        self._lock_key.setEnabled(False)
         self._status_timer.stop()
         self.sync.timer.stop()
         self.sync.cancel()
@@ -329,6 +373,110 @@ class MainWindow(QMainWindow):
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
         self._shortcuts.append(shortcut)
+
+    # ---- idle lock and switching user --------------------------------------------------------------
+
+    def _load_idle_minutes(self) -> None:
+        from inspector.services.auth import security_policy
+
+        store = self.store
+
+        def apply(minutes: int) -> None:
+            self.idle.set_minutes(minutes)
+            if not self.is_locked:
+                self.idle.start()
+
+        self._run(lambda: security_policy(store).idle_lock_minutes, apply, owner=self)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_screen
+
+    def lock(self, reason: str = "manual") -> None:
+        """Hide every record: drafts of open forms are kept first, the app's other windows are hidden
+        and the lock screen asks for the same user's password."""
+        if self.is_locked:
+            return
+        from inspector.services.auth import record_lock
+
+        for form in self.findChildren(RecordForm):
+            form.keep_draft_now()
+        self._hidden_windows = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and self._owns(w)
+        ]
+        for window in self._hidden_windows:
+            window.hide()
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        self.idle.stop()
+        self.lock_screen.prepare(self.identity.user_name, self.identity.station_name)
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.status_label.hide()
+        self.demo_label.hide()
+        self.lock_button.setEnabled(False)
+        self.lock_screen.password_edit.setFocus()
+        store, actor = self.store, self.actor
+        recorded = self._lock_recorded = threading.Event()
+
+        def write() -> None:
+            try:
+                record_lock(store, actor, reason)
+            finally:
+                recorded.set()
+
+        self._run(write, lambda _none: None, owner=self)
+
+    def _owns(self, window: QWidget) -> bool:
+        """``window`` (a form, a detainee page, a dialog) was opened from this main window."""
+        parent = window.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    @Slot(str)
+    def unlock(self, password: str) -> None:
+        """Check ``password`` off the GUI thread; the content comes back if it is the user's."""
+        from inspector.services.auth import unlock
+
+        if not self.is_locked:
+            return
+        self.lock_screen.set_busy(True)
+        store, actor, recorded = self.store, self.actor, self._lock_recorded
+
+        def check() -> None:
+            recorded.wait(10)  # the lock's audit entry comes before the unlock's
+            unlock(store, actor, password)
+
+        self._run(check, self._unlocked, self._unlock_refused, owner=self)
+
+    def _unlocked(self, _none: object) -> None:
+        self.screens.setCurrentIndex(0)
+        self.status_label.show()
+        self.demo_label.setVisible(self.identity.is_demo)
+        self.lock_button.setEnabled(True)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        for window in self._hidden_windows:
+            window.show()
+        self._hidden_windows = []
+        self.idle.start()
+        self.refresh_status()
+
+    def _unlock_refused(self, exc: BaseException) -> None:
+        from inspector.domain.errors import InspectorError
+
+        if not isinstance(exc, InspectorError):
+            self.lock_screen.set_busy(False)
+            errors.show_error(exc, self)
+            return
+        self.lock_screen.refuse(exc.message_zh)
+
+    @Slot()
+    def request_switch_user(self) -> None:
+        """切换用户: the app (``ui.app``) signs this user out and shows the sign-in window."""
+        emit(self.switchUserRequested)
 
     # ---- pages ------------------------------------------------------------------------------------
 

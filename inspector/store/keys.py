@@ -22,9 +22,10 @@ import keyring.errors
 from keyring.backends import fail
 
 from inspector.domain.errors import InspectorError
+from inspector.store import location
 
 SERVICE = "inspector"
-PASSPHRASE_ENV = "INSPECTOR_PASSPHRASE"
+PASSPHRASE_ENV = location.PASSPHRASE_ENV
 MIN_PASSPHRASE = 8
 # scrypt cost: about 0.1-0.2 s on a laptop, done once per start-up, never per connection.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1

@@ -21,14 +21,12 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.domain.errors import InspectorError
-from inspector.store import keys, migrate
+from inspector.store import keys, location, migrate
 from inspector.store.base import Synced
 from inspector.store.engine import BEGIN_MODE, open_engine
 from inspector.store.models import LocalMeta
 from inspector.store.repository import Actor, Repository
 
-DB_NAME = "inspector.db"
-KEY_INFO_NAME = "key.json"
 DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
 READ_ONLY = {BEGIN_MODE: "DEFERRED"}
 
@@ -72,12 +70,11 @@ class Store:
 
     @staticmethod
     def paths(data_dir: Path) -> tuple[Path, Path]:
-        return data_dir / DB_NAME, data_dir / KEY_INFO_NAME
+        return location.paths(data_dir)
 
     @classmethod
     def exists(cls, data_dir: Path) -> bool:
-        db, info = cls.paths(data_dir)
-        return db.exists() and info.exists()
+        return location.exists(data_dir)
 
     @classmethod
     def create(cls, data_dir: Path, prompt: keys.PassphrasePrompt | None = None) -> Store:

@@ -1,0 +1,321 @@
+"""The sign-in window: nobody sees a record before a user of this station has given their password.
+
+It is the app's first window and is built from Qt alone, so it shows about as fast as a bare window.
+While the user types, a background job imports the rest of the app and opens the database (when its
+key is in the OS keyring), then fills in the station and its users. When the database key needs a
+passphrase, a 数据库口令 field comes first and the database is opened with it on 登录.
+The password is checked off the GUI thread (:func:`inspector.services.auth.sign_in`, scrypt); a
+refusal shows under the password field, with the lockout time when there is one.
+
+``signedIn(store, actor)`` is emitted once the user is in; the caller opens the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.qt_compat import emit
+from ui.style import CARD_BORDER, PAGE_BG, RED, TEXT_MUTED, scaled_font
+from ui.workers import Runner, run_in_background
+
+if TYPE_CHECKING:
+    from inspector.services.auth import SignInUser
+    from inspector.services.policy import Actor
+    from inspector.store.store import Store
+
+LAST_USER_KEY = "sign_in/last_user"  # QSettings: the user name last signed in on this laptop
+
+
+def prepare_core(data_dir: Path, passphrase: str | None = None) -> tuple[Store, str, list[SignInUser]]:
+    """Import the app and open the database: the open store, the station's name, its users.
+
+    Runs on a worker thread. Importing the main window's modules here means the GUI thread finds
+    them loaded when the password has been checked."""
+    import ui.main_window  # noqa: F401  (warms the import cache for the main window)
+    from inspector.services import auth
+    from inspector.services.status import load_identity
+    from inspector.store.store import Store
+
+    store = Store.open(data_dir, (lambda _text, _confirm: passphrase) if passphrase else None)
+    try:
+        station = load_identity(store).station_name
+        return store, station, auth.sign_in_users(store)
+    except BaseException:
+        store.close()
+        raise
+
+
+class SignInWindow(QWidget):
+    """User, password, 登录. ``store`` may be given already open (switching user)."""
+
+    signedIn = Signal(object, object)  # (Store, Actor)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        store: Store | None = None,
+        needs_passphrase: bool = False,
+        settings: QSettings | None = None,
+        runner: Runner | None = None,
+        prepare: Callable[[Path, str | None], tuple[Store, str, list[SignInUser]]] = prepare_core,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.store: Store | None = store
+        self._settings = settings
+        self._run: Runner = runner or run_in_background
+        self._prepare = prepare
+        self._busy = False
+        self._signed_in = False
+        self._needs_passphrase = needs_passphrase and store is None
+        self.setWindowTitle(self.tr("驻所检察 — 登录"))
+        self.setObjectName("signIn")
+        self.setStyleSheet(
+            f"#signIn {{ background: {PAGE_BG}; }}"
+            f"#signInCard {{ background: white; border: 1px solid {CARD_BORDER}; border-radius: 6px; }}"
+        )
+        self.resize(1366, 768)
+
+        card = QFrame()
+        card.setObjectName("signInCard")
+        card.setFixedWidth(420)
+        title = QLabel(self.tr("驻所检察"))
+        title.setFont(scaled_font(self, 1.8, bold=True))
+        self.station_label = QLabel(self.tr("正在打开数据库…"))
+        self.station_label.setStyleSheet(f"color: {TEXT_MUTED};")
+        self.station_label.setWordWrap(True)
+
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setObjectName("passphrase")
+        self.user_combo = QComboBox()
+        self.user_combo.setObjectName("user")
+        self.user_combo.setEditable(self._needs_passphrase)  # the users are known once the database opens
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setObjectName("password")
+        self.message = QLabel()
+        self.message.setObjectName("fieldError")
+        self.message.setStyleSheet(f"color: {RED};")
+        self.message.setWordWrap(True)
+        self.sign_in_button = QPushButton(self.tr("登录"))
+        self.sign_in_button.setObjectName("primary")
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.password_edit.returnPressed.connect(self.submit)
+        self.passphrase_edit.returnPressed.connect(self.password_edit.setFocus)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        if self._needs_passphrase:
+            form.addRow(self.tr("数据库口令"), self.passphrase_edit)
+        else:
+            self.passphrase_edit.hide()
+        form.addRow(self.tr("用户"), self.user_combo)
+        form.addRow(self.tr("密码"), self.password_edit)
+
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(32, 28, 32, 28)
+        inner.setSpacing(12)
+        inner.addWidget(title)
+        inner.addWidget(self.station_label)
+        inner.addSpacing(8)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addWidget(self.sign_in_button)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(3)
+        self.setTabOrder(self.passphrase_edit, self.user_combo)
+        self.setTabOrder(self.user_combo, self.password_edit)
+        self.setTabOrder(self.password_edit, self.sign_in_button)
+
+        last = self._settings.value(LAST_USER_KEY, "") if self._settings is not None else ""
+        self._last_user = str(last or "")
+        if self._needs_passphrase:
+            self.user_combo.setEditText(self._last_user)
+            self.station_label.setText(self.tr("本机没有系统密钥环：请先输入数据库口令"))
+            self._set_ready(True)
+            self.passphrase_edit.setFocus()
+        else:
+            self._set_ready(False)
+            self.password_edit.setFocus()
+            self._start_preparing()
+
+    # ---- state ----------------------------------------------------------------------------------
+
+    @property
+    def is_ready(self) -> bool:
+        """The form accepts a password (the database is open, or its passphrase is asked here)."""
+        return self.sign_in_button.isEnabled()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _set_ready(self, ready: bool) -> None:
+        self.sign_in_button.setEnabled(ready)
+
+    def _start_preparing(self) -> None:
+        if self.store is not None:  # switching user: the database is open already
+            from inspector.services import auth
+            from inspector.services.status import load_identity
+
+            self._prepared(
+                (self.store, load_identity(self.store).station_name, auth.sign_in_users(self.store))
+            )
+            return
+        self._busy = True
+        self._run(
+            lambda: self._prepare(self.data_dir, None), self._prepared, self._prepare_failed, owner=self
+        )
+
+    def _prepared(
+        self, result: tuple[Store, str, list[SignInUser]], *, keep_typed: str | None = None
+    ) -> None:
+        self._busy = False
+        store, station, users = result
+        self.store = store
+        self.station_label.setText(station)
+        self.user_combo.setEditable(False)
+        self.user_combo.clear()
+        for user in users:
+            self.user_combo.addItem(user.label, user.username)
+        index = self.user_combo.findData(keep_typed or self._last_user)
+        self.user_combo.setCurrentIndex(max(index, 0))
+        if not users:
+            self.message.setText(self.tr("本机没有可登录的用户：请管理员在本机设置用户和密码"))
+        self._set_ready(bool(users))
+
+    @Slot(object)
+    def _prepare_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.station_label.setText(self.tr("无法打开数据库"))
+        self.message.setText(_message(exc))
+
+    def username(self) -> str:
+        data = self.user_combo.currentData()
+        return (
+            str(data)
+            if data is not None and not self.user_combo.isEditable()
+            else self.user_combo.currentText()
+        )
+
+    # ---- signing in -----------------------------------------------------------------------------
+
+    @Slot()
+    def submit(self) -> None:
+        if self._busy or not self.is_ready:
+            return
+        username, password = self.username().strip(), self.password_edit.text()
+        passphrase = self.passphrase_edit.text() if self._needs_passphrase and self.store is None else None
+        if passphrase is not None and not passphrase:
+            self._refuse(self.tr("请输入数据库口令"), self.passphrase_edit)
+            return
+        if not username:
+            self._refuse(self.tr("请选择或输入用户"), self.user_combo)
+            return
+        if not password:
+            self._refuse(self.tr("请输入密码"), self.password_edit)
+            return
+        self._busy = True
+        self._set_ready(False)
+        self.message.setStyleSheet(f"color: {TEXT_MUTED};")
+        if passphrase is not None:
+            # Open the database with the passphrase first; then check the password.
+            self.message.setText(self.tr("正在打开数据库…"))
+
+            def opened(result: tuple[Store, str, list[SignInUser]]) -> None:
+                self._prepared(result, keep_typed=username)
+                self._check_password(username, password)
+
+            self._run(lambda: self._prepare(self.data_dir, passphrase), opened, self._refused, owner=self)
+            return
+        self._check_password(username, password)
+
+    def _check_password(self, username: str, password: str) -> None:
+        store = self.store
+        assert store is not None
+        self._busy = True
+        self._set_ready(False)
+        self.message.setStyleSheet(f"color: {TEXT_MUTED};")
+        self.message.setText(self.tr("正在验证…"))
+
+        def work() -> Actor:
+            from inspector.services import auth
+
+            return auth.sign_in(store, username, password)
+
+        self._run(work, self._accepted, self._refused, owner=self)
+
+    @Slot(object)
+    def _accepted(self, actor: Actor) -> None:
+        self._busy = False
+        store = self.store
+        self._signed_in = True
+        if self._settings is not None:
+            self._settings.setValue(LAST_USER_KEY, self.username().strip())
+        self.password_edit.clear()
+        self.message.clear()
+        emit(self.signedIn, store, actor)
+
+    @Slot(object)
+    def _refused(self, exc: BaseException) -> None:
+        self._busy = False
+        self._set_ready(True)
+        self.password_edit.clear()
+        field = self.password_edit
+        if self._needs_passphrase and self.store is None and _is_key_error(exc):
+            self.passphrase_edit.clear()
+            field = self.passphrase_edit
+        self._refuse(_message(exc), field)
+
+    def _refuse(self, text: str, field: QWidget) -> None:
+        self.message.setStyleSheet(f"color: {RED};")
+        self.message.setText(text)
+        field.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._signed_in:
+            emit(self.cancelled)
+        super().closeEvent(event)
+
+
+def _is_key_error(exc: BaseException) -> bool:
+    from inspector.store.engine import DatabaseKeyError
+    from inspector.store.keys import KeyUnavailableError
+
+    return isinstance(exc, DatabaseKeyError | KeyUnavailableError)
+
+
+def _message(exc: BaseException) -> str:
+    from inspector.domain.errors import InspectorError
+    from inspector.store.engine import DatabaseKeyError
+
+    if isinstance(exc, DatabaseKeyError):
+        return QCoreApplication.translate("SignInWindow", "数据库口令不正确，无法解密数据库")
+    if isinstance(exc, InspectorError):
+        return exc.message_zh
+    from ui import errors
+
+    return errors.user_message(exc)[1]
