@@ -7,8 +7,8 @@ oral correction it escalates, the scans attached to it, and a couple of defaults
 :func:`load_oral_correction` read all of it in one read-only session; the values come back as plain
 data, safe to use on any thread.
 
-:func:`attach_scan` stores a scan (e.g. the addressee's written reply) with the record, with an entry
-in the audit chain.
+:func:`attach_scan` stores a scan (e.g. the addressee's written reply) with the record through
+:func:`inspector.services.attachments.add` (an entry in the audit chain with the file's name and digest).
 """
 
 from __future__ import annotations
@@ -16,18 +16,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.domain.errors import InspectorError
-from inspector.services.policy import Actor, Permission, require
-from inspector.services.records import audit_event, version_of
-from inspector.store.attachments import add_attachment
+from inspector.services import attachments
+from inspector.services.attachments import AttachmentInfo, attachments_in
+from inspector.services.policy import Actor
+from inspector.services.records import version_of
 from inspector.store.models import (
-    Attachment,
     Finding,
     OralCorrection,
     ProcuratorialSuggestion,
@@ -38,7 +38,7 @@ from inspector.store.repository import RecordNotFoundError
 from inspector.store.store import Store
 
 __all__ = [
-    "AttachmentRef",
+    "AttachmentInfo",
     "DocumentView",
     "FindingRef",
     "OralView",
@@ -77,16 +77,6 @@ class FindingRef:
 
 
 @dataclass(frozen=True)
-class AttachmentRef:
-    id: uuid.UUID
-    filename: str
-    media_type: str
-    size: int
-    caption: str | None
-    created_at: datetime
-
-
-@dataclass(frozen=True)
 class OralView:
     """An oral correction as its page shows it; ``notice_id`` / ``notice_number``: the notice that
     escalated it, if any."""
@@ -98,6 +88,7 @@ class OralView:
     notice_id: uuid.UUID | None = None
     notice_number: str | None = None
     notice_state: str | None = None
+    attachments: list[AttachmentInfo] = field(default_factory=list)
 
     @property
     def corrected(self) -> bool:
@@ -122,7 +113,7 @@ class DocumentView:
     values: dict[str, Any]
     findings: list[FindingRef] = field(default_factory=list)
     oral: OralView | None = None
-    attachments: list[AttachmentRef] = field(default_factory=list)
+    attachments: list[AttachmentInfo] = field(default_factory=list)
     last_approver: str | None = None  # the 检察长 who approved this station's last document
     higher_procuratorate: str | None = None  # where 上报 goes by default
 
@@ -158,19 +149,6 @@ def _findings(s: Session, kind: str, record_id: uuid.UUID) -> list[FindingRef]:
     ]
 
 
-def _attachments(s: Session, kind: str, record_id: uuid.UUID) -> list[AttachmentRef]:
-    rows = s.scalars(
-        select(Attachment)
-        .where(
-            Attachment.record_table == kind,
-            Attachment.record_id == record_id,
-            Attachment.deleted_at.is_(None),
-        )
-        .order_by(Attachment.created_at)
-    )
-    return [AttachmentRef(a.id, a.filename, a.media_type, a.size, a.caption, a.created_at) for a in rows]
-
-
 def _oral_view(s: Session, oral: OralCorrection) -> OralView:
     notice = s.scalar(
         select(RectificationNotice)
@@ -186,6 +164,7 @@ def _oral_view(s: Session, oral: OralCorrection) -> OralView:
         notice_id=notice.id if notice is not None else None,
         notice_number=notice.doc_number if notice is not None else None,
         notice_state=notice.state if notice is not None else None,
+        attachments=attachments_in(s, ORAL, oral.id),
     )
 
 
@@ -221,7 +200,7 @@ def load_document(store: Store, kind: str, record_id: uuid.UUID) -> DocumentView
             values=_row_values(doc),
             findings=_findings(s, kind, doc.id),
             oral=oral,
-            attachments=_attachments(s, kind, doc.id),
+            attachments=attachments_in(s, kind, doc.id),
             last_approver=next((a for a in approvers if a), None),
             higher_procuratorate=higher,
         )
@@ -260,33 +239,18 @@ def attach_scan(
     caption: str | None,
     actor: Actor,
 ) -> uuid.UUID:
-    """Attach a scan (e.g. the written reply) to a correction; an ``attach`` entry goes into the audit
-    chain with the file's name and digest. Returns the attachment's id."""
-    require(actor, Permission.EDIT)
+    """Attach a scan (e.g. the written reply) to a correction (:func:`attachments.add`: an ``attach``
+    entry goes into the audit chain with the file's name and digest). Returns the attachment's id."""
     if kind not in _SCAN_KINDS:
         raise InspectorError(f"{kind}不能附加扫描件", f"cannot attach a scan to {kind}")
-    with store.session(read_only=True) as s:
-        target: Any = s.get(_DOCUMENT_MODELS[kind] if kind != ORAL else OralCorrection, record_id)
-        if target is None or target.deleted_at is not None:
-            raise RecordNotFoundError(kind, record_id)
-    if not data:
-        raise InspectorError(f"文件「{filename}」是空的，未附加", f"{filename} is empty")
-    attachment = add_attachment(
+    added = attachments.add(
         store,
-        record_table=kind,
-        record_id=record_id,
+        kind,
+        record_id,
         filename=filename,
         media_type=media_type,
         data=data,
         caption=caption,
-        actor=actor.write_actor,
+        actor=actor,
     )
-    audit_event(
-        store,
-        "attach",
-        actor,
-        kind,
-        record_id,
-        {"attachment_id": attachment.id.hex, "filename": filename, "sha256": attachment.sha256},
-    )
-    return attachment.id
+    return added.id

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+from sqlalchemy.orm import Session
+
 from inspector.domain.errors import FieldError, ValidationError
 from inspector.store.models import Attachment, Blob
 from inspector.store.repository import Actor
@@ -34,10 +36,8 @@ def add_attachment(
                 )
             ],
         )
-    digest = hashlib.sha256(data).hexdigest()
     with store.session() as s:
-        if s.get(Blob, digest) is None:
-            s.add(Blob(sha256=digest, size=len(data), data=data))
+        digest = put_blob(s, data)
     return store.repo(Attachment).add(
         {
             "record_table": record_table,
@@ -50,6 +50,14 @@ def add_attachment(
         },
         actor=actor,
     )
+
+
+def put_blob(session: Session, data: bytes) -> str:
+    """Keep ``data`` in ``blob`` (once per sha256) in the caller's transaction; returns its sha256."""
+    digest = hashlib.sha256(data).hexdigest()
+    if session.get(Blob, digest) is None:
+        session.add(Blob(sha256=digest, size=len(data), data=data))
+    return digest
 
 
 def read_attachment(store: Store, attachment: Attachment) -> bytes:
