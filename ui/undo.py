@@ -55,7 +55,7 @@ class Deleter(QObject):
         self._store = store
         self._actor = actor
         self._run: Runner = runner or run_in_background
-        self._confirm = confirm or _ask
+        self._confirm = confirm or confirm_delete
         self.bar = UndoBar()
         status_bar.addPermanentWidget(self.bar)
         self.bar.button.clicked.connect(self.undo)
@@ -106,7 +106,8 @@ class Deleter(QObject):
         )
 
 
-def _ask(parent: QWidget, text: str) -> bool:
+def confirm_delete(parent: QWidget, text: str) -> bool:
+    """One question before a delete: 是 deletes, 取消 (the default) keeps."""
     answer = QMessageBox.question(
         parent,
         parent.tr("删除"),

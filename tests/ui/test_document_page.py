@@ -401,7 +401,7 @@ def test_reply_with_a_scan_attaches_it_with_an_audit_entry(
     assert attached.record_table == NOTICE and attached.size == len(b"%PDF-1.4 reply scan")
     assert entry.row_id == notice_id and entry.detail["filename"] == "回复函.pdf"
     assert entry.user_id == me.user_id
-    assert "回复函.pdf" in page.handling.text("scans")
+    assert page.attachments.filenames() == ["回复函.pdf"]  # shown in the page's 附件 panel
     assert [a.filename for a in load_document(store, NOTICE, notice_id).attachments] == ["回复函.pdf"]
 
 

@@ -44,7 +44,8 @@ from inspector.domain.catalogue import Field, FieldKind, field_of, kind_label, l
 from inspector.domain.errors import FieldError, InspectorError, ValidationError
 from inspector.domain.records import SPECS as VALIDATION
 from inspector.domain.validation import SHANGHAI
-from inspector.services import drafts, lookup, records
+from inspector.services import attachments, drafts, lookup, records
+from inspector.services.attachments import AttachmentInfo
 from inspector.services.drafts import Draft
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, may
 from inspector.services.records import EditState, Saved, StaleEditError
@@ -52,6 +53,7 @@ from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date, fmt_datetime, fmt_time
+from ui.forms.attachments import AttachmentPanel
 from ui.forms.children import ChildRowsEditor
 from ui.forms.fields import DetaineePicker, EditorContext, FieldEditor, is_blank, make_editor, normalised
 from ui.forms.specs import FormSpec, MadeUnderParentError, spec_for
@@ -160,6 +162,7 @@ class _Loaded:
     draft: Draft | None
     users: list[lookup.UserOption]
     labels: dict[uuid.UUID, str]
+    attachments: list[AttachmentInfo] | None = None  # None: a new record (nothing to attach to yet)
 
 
 def _ids_in(values: Mapping[str, Any], kind: str, kinds: tuple[FieldKind, ...]) -> list[object]:
@@ -219,6 +222,7 @@ class RecordForm(QDialog):
         self.error_labels: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
         self.rows_editor: ChildRowsEditor | None = None
+        self.attachment_panel: AttachmentPanel | None = None
         self.ctx: EditorContext | None = None
         self.touched: set[str] = set()
         self.server_errors: dict[str, list[str]] = {}
@@ -389,6 +393,7 @@ class RecordForm(QDialog):
             self._prefill,
         )
         child_kind = self.spec.child.kind if self.spec.child else ""
+        with_attachments = self.spec.attachments
 
         def work() -> _Loaded:
             if prefill is not None:
@@ -408,7 +413,10 @@ class RecordForm(QDialog):
             ]
             if "detainee_id" in state.links:
                 people.append(state.links["detainee_id"])
-            return _Loaded(state, draft, users, lookup.detainee_labels(store, people))
+            files = None
+            if with_attachments and state.record_id is not None:
+                files = attachments.list_attachments(store, kind, state.record_id)
+            return _Loaded(state, draft, users, lookup.detainee_labels(store, people), files)
 
         self._run(work, self._loaded, self._load_failed, owner=self)
 
@@ -448,6 +456,11 @@ class RecordForm(QDialog):
                 self.rows_editor.load(state.children)
                 if self.record_id is None and self.spec.starter_row:
                     self.rows_editor.add_row()
+            if self.attachment_panel is not None:
+                if self.record_id is not None and result.attachments is not None:
+                    self.attachment_panel.set_record(self.kind, self.record_id, result.attachments)
+                else:
+                    self.attachment_panel.set_unsaved()
         finally:
             self._setting = False
         self.loading_label.setVisible(False)
@@ -499,6 +512,24 @@ class RecordForm(QDialog):
             self.rows_editor.edited.connect(self._children_edited)
             layout.addWidget(self.rows_editor)
             self.body_layout.insertWidget(1, card)
+        if self.spec.attachments:
+            self.body_layout.insertWidget(2 if self.spec.child is not None else 1, self._attachment_card())
+
+    def _attachment_card(self) -> QFrame:
+        """附件: the saved record's attachments (added and deleted at once, not by 保存); a new record
+        says they can be added once it is saved."""
+        card = QFrame()
+        card.setObjectName("formCard")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        heading = QLabel("附件")
+        heading.setObjectName("groupTitle")
+        layout.addWidget(heading)
+        self.attachment_panel = AttachmentPanel(self.store, self.actor, runner=self._run)
+        self.attachment_panel.changed.connect(self.fit_size)
+        layout.addWidget(self.attachment_panel)
+        return card
 
     def _group_card(self, title: str, fields: list[Field]) -> QFrame:
         assert self.ctx is not None
@@ -589,6 +620,8 @@ class RecordForm(QDialog):
             chain += editor.focus_widgets()
         if self.rows_editor is not None:
             chain += self.rows_editor.focus_widgets()
+        if self.attachment_panel is not None:
+            chain += self.attachment_panel.focus_widgets()
         chain += [self.cancel_button, self.save_button]
         return [w for w in chain if w.isVisibleTo(self) and w.isEnabled()]
 

@@ -58,6 +58,8 @@ class FormSpec:
     # (parent kind, link column): a new one is made as a row of its parent's form (a letter in its
     # 开箱记录), never alone unless the link is given; an existing one is edited on its own.
     created_under: tuple[str, str] | None = None
+    # A saved record shows its attachments under its fields (ui.forms.attachments); not an attachment.
+    attachments: bool = True
 
     @property
     def title(self) -> str:
@@ -279,7 +281,7 @@ SPECS: dict[str, FormSpec] = {
     ),
     "daily_log": FormSpec("daily_log", _all("daily_log"), width=820),
     "monthly_report": FormSpec("monthly_report", _all("monthly_report")),
-    "attachment": FormSpec("attachment", _all("attachment")),
+    "attachment": FormSpec("attachment", _all("attachment"), attachments=False),
 }
 
 

@@ -62,7 +62,8 @@ from inspector.store.store import Store
 from ui import errors
 from ui.actions import escalate_oral_action, open_form, raise_from_finding_action
 from ui.documents import PdfRequest, open_preview, safe_file_name
-from ui.formatting import enum_label, fmt_date, fmt_datetime
+from ui.formatting import enum_label, fmt_date
+from ui.forms.attachments import AttachmentPanel
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, GREY, PRIMARY, RED, TEXT, TEXT_MUTED, scaled_font
 from ui.views.step_dialogs import OralCorrectedDialog, StepDialog
@@ -603,6 +604,14 @@ class _CorrectionPage(QDialog):
         self.child_page = page
         return page
 
+    def _attachment_panel(self) -> QFrame:
+        """附件: the scans and photos kept with this correction (added, opened and deleted here)."""
+        panel, layout = _panel(self.tr("附件"))
+        self.attachments = AttachmentPanel(self.store, self.actor, runner=self.runner)
+        self.attachments.show_hint(self.tr("正在读取…"))
+        layout.addWidget(self.attachments)
+        return panel
+
     def _clear(self, layout: QVBoxLayout) -> None:
         while layout.count():
             item = layout.takeAt(0)
@@ -670,6 +679,7 @@ class DocumentPage(_CorrectionPage):
         self.content.add("period", self.tr("回复期限："))
         content_layout.addLayout(self.content)
         self.left.addWidget(content)
+        self.left.addWidget(self._attachment_panel())
         self.left.addStretch(1)
 
         handling, handling_layout = _panel(self.tr("办理情况"))
@@ -682,7 +692,6 @@ class DocumentPage(_CorrectionPage):
             ("replied", "回复："),
             ("verified", "整改情况："),
             ("reported", "上报："),
-            ("scans", "附件："),
         ):
             self.handling.add(key, self.tr(label))
         self.handling_empty = _text(self.tr("尚未签发。"))
@@ -714,6 +723,7 @@ class DocumentPage(_CorrectionPage):
         self.bar.set_steps(lifecycle.timeline(v), number)
         self._show_content(view)
         self._show_handling(view)
+        self.attachments.set_record(self.kind, self.record_id, view.attachments)
         self._show_links(view)
         self._show_actions(view)
         self.edit_button.setVisible(state == S.DRAFT.value)
@@ -834,10 +844,6 @@ class DocumentPage(_CorrectionPage):
             self.tr("{on} 报请{to}").format(on=fmt_date(reported), to=to or "上一级人民检察院")
             if reported
             else None,
-        )
-        h.set(
-            "scans",
-            "\n".join(f"{a.filename}（{fmt_datetime(a.created_at)}）" for a in view.attachments),
         )
         self.handling_empty.setVisible(not (approved and issued))
         if view.state == S.WITHDRAWN.value:
@@ -990,6 +996,7 @@ class OralCorrectionPage(_CorrectionPage):
             self.info.add(key, self.tr(label))
         layout.addLayout(self.info)
         self.left.addWidget(panel)
+        self.left.addWidget(self._attachment_panel())
         self.left.addStretch(1)
         self.links = QVBoxLayout()
         self.right.addLayout(self.links)
@@ -1051,6 +1058,7 @@ class OralCorrectionPage(_CorrectionPage):
             )
         else:
             info.set("notice", None)
+        self.attachments.set_record(ORAL, self.record_id, view.attachments)
         self._clear(self.links)
         self.links.addWidget(self._finding_panel(view.findings, exclude=ORAL))
         self._show_actions(view, days)
