@@ -342,13 +342,16 @@ def _oral_corrections(m: _Month) -> dict[str, int]:
         ).where(*m.live(OralCorrection), *m.in_month(OralCorrection.issued_on))
     ).all()
     days = m.settings.oral_follow_up_days
+    # 已整改 counts those corrected on the oral correction itself: one escalated to a notice is counted
+    # under 转为制发纠正违法通知书, even once the notice's 核实整改 records it as corrected.
     return {
         "count": len(rows),
-        "corrected": sum(1 for r in rows if r.corrected),
+        "corrected": sum(1 for r in rows if r.corrected and not r.escalated),
         "corrected_in_time": sum(
             1
             for r in rows
             if r.corrected
+            and not r.escalated
             and r.corrected_on is not None
             and r.corrected_on <= (r.follow_up_due or r.issued_on + timedelta(days=days))
         ),

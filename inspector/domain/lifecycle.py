@@ -10,6 +10,9 @@
 Each :class:`Action` names the states it may start from, the state it leads to, and the fields it
 needs. :func:`check` says why an action is refused (a step out of order), in Chinese and English.
 A verified 未整改 or a reply that never came leads to 上报 (the rules engine's escalation).
+
+An oral correction (口头纠正) escalated to a notice follows the notice: :func:`oral_status` says what it
+reads as (docs/domain.md, "An oral correction's state").
 """
 
 from __future__ import annotations
@@ -24,12 +27,24 @@ S = DocumentState
 
 __all__ = [
     "ACTIONS",
+    "NOT_CORRECTED_OUTCOMES",
+    "ORAL_CORRECTED",
+    "ORAL_ESCALATED",
+    "ORAL_NOTICE_CORRECTED",
+    "ORAL_NOT_CORRECTED",
+    "ORAL_OPEN",
+    "ORAL_REPORTED",
+    "ORAL_STATES",
+    "ORAL_WITHDRAWN",
     "VERIFY_HOW",
     "Action",
     "LifecycleError",
+    "OralStatus",
     "Step",
     "check",
     "next_actions",
+    "oral_state_label",
+    "oral_status",
     "timeline",
     "urgings",
     "verifications",
@@ -103,6 +118,8 @@ OUTCOMES = {
     CorrectionStatus.PARTLY.value: "部分整改",
     CorrectionStatus.NOT_CORRECTED.value: "未整改",
 }
+NOT_CORRECTED_OUTCOMES = frozenset({CorrectionStatus.NOT_CORRECTED.value, CorrectionStatus.PARTLY.value})
+"""Outcomes of 核实整改 after which the notice is reported upward (上报)."""
 
 
 def check(action_name: str, state: str, *, outcome: str | None = None) -> Action:
@@ -199,3 +216,75 @@ def _verified_on(values: dict[str, object]) -> date | None:
 
 def _state_label(state: str) -> str:
     return next((m.label for m in DocumentState if m.value == state), state)
+
+
+# ---- an oral correction's state --------------------------------------------------------------------
+
+ORAL_OPEN = "oral_open"  # followed up: corrected yet? (a notice is due after the follow-up date)
+ORAL_CORRECTED = "oral_corrected"  # corrected after the oral correction itself
+ORAL_ESCALATED = "oral_escalated"  # a 纠正违法通知书 was raised from it and is still running
+ORAL_NOTICE_CORRECTED = "oral_notice_corrected"  # corrected: the notice was verified 已整改 (已办结)
+ORAL_NOT_CORRECTED = "oral_not_corrected"  # the notice was verified 未整改 / 部分整改 (上报 next)
+ORAL_REPORTED = "oral_reported"  # the notice was reported to the next-higher procuratorate
+ORAL_WITHDRAWN = "oral_withdrawn"  # the notice was withdrawn (as a draft, or on review)
+
+
+@dataclass(frozen=True)
+class OralStatus:
+    """What an oral correction reads as: ``key`` (a list's state filter), ``label`` (its page, a
+    person's timeline) and ``short`` (a list's 状态 column)."""
+
+    key: str
+    label: str
+    short: str
+
+    @property
+    def corrected(self) -> bool:
+        return self.key in (ORAL_CORRECTED, ORAL_NOTICE_CORRECTED)
+
+
+_ORAL_LABELS = {
+    ORAL_OPEN: ("跟踪中", "跟踪中"),
+    ORAL_CORRECTED: ("已纠正", "已纠正"),
+    ORAL_ESCALATED: ("已制发纠正违法通知书", "已制发通知书"),
+    ORAL_NOTICE_CORRECTED: ("已纠正（经纠正违法通知书）", "已纠正（经通知书）"),
+    ORAL_NOT_CORRECTED: ("未整改（纠正违法通知书核实）", "通知书未整改"),
+    ORAL_REPORTED: ("未整改，纠正违法通知书已上报", "通知书已上报"),
+    ORAL_WITHDRAWN: ("纠正违法通知书已撤回", "通知书已撤回"),
+}
+ORAL_STATES: tuple[str, ...] = tuple(_ORAL_LABELS)
+"""Every key :func:`oral_status` gives, in the order a state filter offers them."""
+
+
+def oral_state_label(key: str, *, short: bool = False) -> str:
+    """The label of an oral correction's state ``key`` (the key itself if unknown)."""
+    labels = _ORAL_LABELS.get(key)
+    return key if labels is None else labels[1 if short else 0]
+
+
+def oral_status(
+    corrected: bool, notice_state: str | None = None, notice_outcome: str | None = None
+) -> OralStatus:
+    """An oral correction's state from its own ``corrected`` and the notice raised from it, if any
+    (its ``state`` and ``correction_status``).
+
+    Not escalated: 跟踪中 until corrected. Escalated, it follows the notice: 已制发 while the notice runs;
+    已纠正（经纠正违法通知书） once the notice is verified 已整改 (the step also records the oral
+    correction as corrected, :func:`inspector.services.documents.step`; a notice closed before that
+    still reads so); 未整改 / 部分整改 as verified; 已上报; 已撤回."""
+    if notice_state is None:
+        key = ORAL_CORRECTED if corrected else ORAL_OPEN
+    elif corrected or notice_state == S.CLOSED:
+        key = ORAL_NOTICE_CORRECTED
+    elif notice_state == S.REPORTED_UPWARD:
+        key = ORAL_REPORTED
+    elif notice_state == S.REPLIED and notice_outcome in NOT_CORRECTED_OUTCOMES:
+        key = ORAL_NOT_CORRECTED
+    elif notice_state == S.WITHDRAWN:
+        key = ORAL_WITHDRAWN
+    else:
+        key = ORAL_ESCALATED
+    label, short = _ORAL_LABELS[key]
+    if key == ORAL_NOT_CORRECTED and notice_outcome == CorrectionStatus.PARTLY:
+        label = "部分整改（纠正违法通知书核实）"
+    return OralStatus(key, label, short)

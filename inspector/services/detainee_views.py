@@ -26,7 +26,7 @@ those findings, custody events, delivery-for-execution checks, incidents and law
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -52,6 +52,7 @@ from inspector.domain.enums import (
     Stage,
     TalkType,
 )
+from inspector.domain.lifecycle import oral_status
 from inspector.domain.settings import RuleSettings
 from inspector.domain.validation import local_date
 from inspector.rules.calendar import HolidayCalendar
@@ -580,15 +581,29 @@ def _suggestion(p: ProcuratorialSuggestion) -> TimelineEntry:
     )
 
 
-def _oral(o: OralCorrection) -> TimelineEntry:
+def _oral(o: OralCorrection, notice: RectificationNotice | None) -> TimelineEntry:
+    if notice is None:
+        state = "已纠正" if o.corrected else "未纠正"
+    else:
+        state = oral_status(o.corrected, notice.state, notice.correction_status).label
     return TimelineEntry(
         o.issued_on,
         None,
         "oral_correction",
         kind_label("oral_correction"),
-        _join(_line(o.facts), "已纠正" if o.corrected else "未纠正"),
+        _join(_line(o.facts), state),
         o.id,
     )
+
+
+def _escalations(s: Session, oral_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, RectificationNotice]:
+    """The notice each oral correction was escalated to (the first made, as its page shows it)."""
+    out: dict[uuid.UUID, RectificationNotice] = {}
+    rows = _live(s, RectificationNotice, RectificationNotice.oral_correction_id.in_(oral_ids))
+    for n in sorted(rows, key=lambda n: n.created_at):
+        if n.oral_correction_id is not None:
+            out.setdefault(n.oral_correction_id, n)
+    return out
 
 
 def _event(ev: CustodyEvent) -> TimelineEntry:
@@ -682,8 +697,9 @@ def _timeline(s: Session, person: Detainee, events: Iterable[CustodyEvent]) -> t
     oral_ids = {f.oral_correction_id for f in findings if f.oral_correction_id}
     oral_ids |= {n.oral_correction_id for n in notices if n.oral_correction_id}
     if oral_ids:
+        escalated = _escalations(s, oral_ids)
         for o in _live(s, OralCorrection, OralCorrection.id.in_(oral_ids)):
-            add(_oral(o), o.created_at)
+            add(_oral(o, escalated.get(o.id)), o.created_at)
     for ev in events:
         add(_event(ev), ev.created_at)
     for c in _live(s, ExecutionDeliveryCheck, ExecutionDeliveryCheck.detainee_id == pid):

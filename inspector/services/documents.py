@@ -4,7 +4,9 @@ Each step (:data:`inspector.domain.lifecycle.ACTIONS`) is one transaction: the s
 actor may do it (only a procurator signs), the step's fields are given, the record is at the version
 the page showed; then the values are written and the step goes into the audit chain with who did it.
 签发 takes the next 文号 from this laptop's number block in the same transaction; 登记送达 stores the
-reply due the rules engine computes.
+reply due the rules engine computes. 核实整改 as 已整改 closes the document and, in the same transaction,
+resolves its findings and records the oral correction a notice escalated as corrected (through the
+notice), so that it no longer reads 未纠正 (docs/domain.md, "An oral correction's state").
 """
 
 from __future__ import annotations
@@ -98,6 +100,8 @@ def step(
         apply_update(s, kind, doc, changes, actor, action=action_name[:32], detail={"step": action.label})
         if action_name == "verify" and changes.get("state") == DocumentState.CLOSED:
             _resolve_findings(s, kind, doc.id, values["on"], actor)
+            if kind == NOTICE and doc.oral_correction_id is not None:
+                _oral_corrected_by(s, doc, values["on"], values.get("note"), actor)
         s.flush()
         return Saved(doc.id, version_of(doc), [])
 
@@ -239,6 +243,20 @@ def _resolve_findings(s: Session, kind: str, doc_id: uuid.UUID, on: date, actor:
     for finding in s.scalars(select(Finding).where(column == doc_id, Finding.deleted_at.is_(None))):
         if finding.resolved_on is None:
             apply_update(s, "finding", finding, {"resolved_on": on}, actor)
+
+
+def _oral_corrected_by(s: Session, notice: Any, on: date, note: object, actor: Actor) -> None:
+    """The oral correction a notice escalated, corrected on ``on``: the notice was verified 已整改."""
+    oral = s.get(OralCorrection, notice.oral_correction_id)
+    if oral is None or oral.deleted_at is not None or oral.corrected:
+        return
+    number = f"（{notice.doc_number}）" if notice.doc_number else ""
+    how = f"经纠正违法通知书{number}督促整改，核实整改到位"
+    if isinstance(note, str) and note.strip():
+        how += f"：{note.strip()}"
+    changes = {"corrected": True, "corrected_on": max(on, oral.issued_on), "verified_how": how}
+    detail = {"step": "核实整改", "notice": notice.id.hex}
+    apply_update(s, "oral_correction", oral, changes, actor, detail=detail)
 
 
 # ---- prefilled new records ------------------------------------------------------------------------

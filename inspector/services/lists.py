@@ -54,6 +54,17 @@ from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from inspector.domain.enums import DocumentState, LetterStatus, PatrolMethod, TalkType
+from inspector.domain.lifecycle import (
+    NOT_CORRECTED_OUTCOMES,
+    ORAL_CORRECTED,
+    ORAL_ESCALATED,
+    ORAL_NOT_CORRECTED,
+    ORAL_NOTICE_CORRECTED,
+    ORAL_OPEN,
+    ORAL_REPORTED,
+    ORAL_STATES,
+    ORAL_WITHDRAWN,
+)
 from inspector.domain.validation import SHANGHAI
 from inspector.services.dashboard import AWAITING_REPLY, refresh_custody_cache
 from inspector.store.collation import pinyin_order
@@ -87,8 +98,12 @@ __all__ = [
     "ORAL",
     "ORAL_CORRECTED",
     "ORAL_ESCALATED",
+    "ORAL_NOTICE_CORRECTED",
+    "ORAL_NOT_CORRECTED",
     "ORAL_OPEN",
+    "ORAL_REPORTED",
     "ORAL_STATES",
+    "ORAL_WITHDRAWN",
     "PATROLS",
     "SUGGESTION",
     "TALKS",
@@ -135,10 +150,9 @@ AWAITING = "awaiting_reply"  # documents waiting for a reply
 NOTICE = "rectification_notice"
 SUGGESTION = "procuratorial_suggestion"
 ORAL = "oral_correction"
-# An oral correction's state in the list (not stored: worked out): followed up until corrected, or
-# escalated to a notice. ORAL_OPEN rows show their follow-up date as 回复期限.
-ORAL_OPEN, ORAL_CORRECTED, ORAL_ESCALATED = "oral_open", "oral_corrected", "oral_escalated"
-ORAL_STATES = (ORAL_OPEN, ORAL_CORRECTED, ORAL_ESCALATED)
+# An oral correction's state in the list (worked out, as inspector.domain.lifecycle.oral_status does):
+# followed up until corrected, or escalated to a notice whose course it then follows. ORAL_OPEN rows
+# show their follow-up date as 回复期限.
 
 SEARCH_ALL = 1_000_000_000  # search_detainees' limit when the list shows every match
 
@@ -623,25 +637,47 @@ def _mailbox() -> ListQuery:
 
 
 def _oral_part() -> AnySelect:
-    escalated = exists().where(
-        RectificationNotice.oral_correction_id == OralCorrection.id, _live(RectificationNotice)
-    )
-    state = case(
-        (OralCorrection.corrected.is_(True), literal(ORAL_CORRECTED)),
-        (escalated, literal(ORAL_ESCALATED)),
-        else_=literal(ORAL_OPEN),
-    )
     return select(
         OralCorrection.id.label("id"),
         literal(ORAL).label("kind"),
         literal(None, String).label("doc_number"),
         OralCorrection.addressee_unit.label("addressee"),
         OralCorrection.facts.label("subject"),
-        state.label("state"),
+        _oral_state().label("state"),
         OralCorrection.issued_on.label("issued_on"),
         OralCorrection.follow_up_due.label("reply_due"),
         OralCorrection.created_at.label("created_at"),
     ).where(_live(OralCorrection))
+
+
+def _oral_state() -> ColumnElement[str]:
+    """An oral correction's state key in SQL, as :func:`inspector.domain.lifecycle.oral_status` gives
+    it in Python: from its ``corrected`` and the first live notice raised from it."""
+
+    def of_notice(column: Any) -> Any:
+        return (
+            select(column)
+            .where(RectificationNotice.oral_correction_id == OralCorrection.id, _live(RectificationNotice))
+            .order_by(RectificationNotice.created_at)
+            .limit(1)
+            .correlate(OralCorrection)
+            .scalar_subquery()
+        )
+
+    state, outcome = of_notice(RectificationNotice.state), of_notice(RectificationNotice.correction_status)
+    corrected = OralCorrection.corrected.is_(True)
+    return case(
+        (state.is_(None) & corrected, literal(ORAL_CORRECTED)),
+        (state.is_(None), literal(ORAL_OPEN)),
+        (corrected | (state == DocumentState.CLOSED.value), literal(ORAL_NOTICE_CORRECTED)),
+        (state == DocumentState.REPORTED_UPWARD.value, literal(ORAL_REPORTED)),
+        (
+            (state == DocumentState.REPLIED.value) & outcome.in_(sorted(NOT_CORRECTED_OUTCOMES)),
+            literal(ORAL_NOT_CORRECTED),
+        ),
+        (state == DocumentState.WITHDRAWN.value, literal(ORAL_WITHDRAWN)),
+        else_=literal(ORAL_ESCALATED),
+    )
 
 
 def _corrections(*, awaiting_reply_only: bool = False) -> ListQuery:

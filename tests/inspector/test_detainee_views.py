@@ -26,6 +26,7 @@ from inspector.store.models import (
     Finding,
     MailboxLetter,
     MailboxOpening,
+    OralCorrection,
     RectificationNotice,
     Talk,
 )
@@ -365,6 +366,49 @@ def test_timeline_lists_every_record_about_the_person_newest_first(store: Store)
     event = view.timeline[1]
     assert event.summary == "延长侦查羁押期限 · 延长2个月 · 刑事诉讼法第一百五十八条"
     assert event.parent_kind == "detainee" and event.parent_id == person.id
+
+
+def test_an_oral_correction_in_the_timeline_reads_as_its_notice_left_it(store: Store) -> None:
+    """Escalated, an oral correction follows its notice: 已纠正（经纠正违法通知书） once the notice is
+    closed (even a notice closed before the step recorded the oral correction as corrected)."""
+    person = _person(store)
+    shown: dict[str, uuid.UUID] = {}
+    for name, notice_state in (("open", None), ("escalated", "served"), ("closed", "closed")):
+        oral = store.repo(OralCorrection).add(
+            {
+                "issued_on": date(2026, 4, 1),
+                "addressee_unit": "测试区看守所",
+                "source": "patrol",
+                "facts": f"103监室值班人员脱岗（{name}）",
+            }
+        )
+        store.repo(Finding).add(
+            {
+                "description": "103监室值班人员脱岗",
+                "severity": "flaw",
+                "source": "patrol",
+                "found_on": date(2026, 4, 1),
+                "detainee_ids": [str(person.id)],
+                "oral_correction_id": oral.id,
+            }
+        )
+        if notice_state is not None:
+            store.repo(RectificationNotice).add(
+                {
+                    "issuer_name": "测试区人民检察院",
+                    "addressee": "测试区看守所",
+                    "trigger": "oral_not_corrected",
+                    "facts": "口头纠正后未整改",
+                    "state": notice_state,
+                    "oral_correction_id": oral.id,
+                }
+            )
+        shown[name] = oral.id
+    view = detainee_overview(store, person.id, today=date(2026, 6, 15))
+    by_id = {e.record_id: e.summary for e in view.timeline}
+    assert by_id[shown["open"]].endswith(" · 未纠正")
+    assert by_id[shown["escalated"]].endswith(" · 已制发纠正违法通知书")
+    assert by_id[shown["closed"]].endswith(" · 已纠正（经纠正违法通知书）")
 
 
 def test_same_day_entries_keep_the_order_they_happened_in(store: Store) -> None:

@@ -175,3 +175,51 @@ def test_small_helpers() -> None:
     assert days_left(lists.ORAL_OPEN, today - timedelta(days=1), today) == -1
     assert days_left("replied", today, today) is None
     assert days_left("served", None, today) is None
+
+
+def test_an_oral_corrections_state_in_the_list_is_the_domains(store: Store) -> None:
+    """The 纠正与建议 list works an oral correction's state out in SQL: it must agree with
+    lifecycle.oral_status for every notice state and 核实整改 outcome (a notice closed before the step
+    recorded the oral correction as corrected still reads 已纠正（经通知书）)."""
+    from inspector.domain.enums import CorrectionStatus, DocumentState
+    from inspector.domain.lifecycle import ORAL_STATES, oral_status
+    from inspector.store.models import OralCorrection, RectificationNotice
+
+    today = today_local()
+    cases: list[tuple[bool, str | None, str | None]] = [(False, None, None), (True, None, None)]
+    for state in DocumentState:
+        for outcome in (None, *(c.value for c in CorrectionStatus)):
+            cases.append((False, state.value, outcome))
+    cases.append((True, DocumentState.CLOSED.value, CorrectionStatus.CORRECTED.value))
+    expected: dict[uuid.UUID, str] = {}
+    for corrected, state, outcome in cases:
+        oral = store.repo(OralCorrection).add(
+            {
+                "issued_on": today - timedelta(days=20),
+                "addressee_unit": "测试区看守所",
+                "source": "patrol",
+                "facts": f"口头纠正 {state} {outcome}",
+                "corrected": corrected,
+                "corrected_on": today if corrected else None,
+            }
+        )
+        if state is not None:
+            store.repo(RectificationNotice).add(
+                {
+                    "issuer_name": "测试区人民检察院",
+                    "addressee": "测试区看守所",
+                    "trigger": "oral_not_corrected",
+                    "facts": "口头纠正后未整改",
+                    "state": state,
+                    "correction_status": outcome,
+                    "oral_correction_id": oral.id,
+                }
+            )
+        expected[oral.id] = oral_status(corrected, state, outcome).key
+    rows = lists.list_rows(store, lists.CORRECTIONS, list(expected))
+    got = {row.id: row.record.state for row in rows if row.record.kind == lists.ORAL}
+    assert got == expected
+    assert set(expected.values()) == set(ORAL_STATES)  # every state is reached
+    for key in ORAL_STATES:  # and each filters the list
+        ids = {lists.as_uuid(i) for i in lists.list_ids(store, lists.CORRECTIONS, Criteria(state=key))}
+        assert ids == {i for i, k in expected.items() if k == key}

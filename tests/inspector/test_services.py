@@ -8,14 +8,33 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from inspector.documents.monthly import load_monthly_report
 from inspector.domain.catalogue import CATALOGUE, FieldKind, label
-from inspector.domain.errors import ValidationError
-from inspector.domain.lifecycle import LifecycleError, next_actions, timeline
+from inspector.domain.errors import FieldError, ValidationError
+from inspector.domain.lifecycle import (
+    ORAL_ESCALATED,
+    ORAL_NOT_CORRECTED,
+    ORAL_NOTICE_CORRECTED,
+    ORAL_REPORTED,
+    ORAL_WITHDRAWN,
+    LifecycleError,
+    next_actions,
+    oral_status,
+    timeline,
+)
 from inspector.security.audit import verify_chain
 from inspector.services import documents as docs
-from inspector.services import records
+from inspector.services import lists, records
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, actor_for, may
-from inspector.store.models import AppUser, AuditLog, Finding, MailboxOpening, SyncOutbox
+from inspector.store.models import (
+    AppUser,
+    AuditLog,
+    Finding,
+    MailboxOpening,
+    OralCorrection,
+    RectificationNotice,
+    SyncOutbox,
+)
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from tests.conftest import detainee_values
@@ -275,8 +294,9 @@ def test_notice_life_cycle_from_a_patrol_finding(store: Store, me: Actor) -> Non
     )
     assert [s.label for s in steps if s.reached] == ["草稿", "已签发", "已送达", "已回复", "已整改"]
     assert store.repo(Finding).list()[0].resolved_on == today_local()
-    actions = [e.action for e in _audit(store)]
-    assert actions[-5:-1] == ["sign", "serve", "reply", "verify"]
+    entries = [(e.action, e.table_name) for e in _audit(store)]
+    assert [action for action, _ in entries[-6:-2]] == ["sign", "serve", "reply", "verify"]
+    assert entries[-2:] == [("update", "finding"), ("update", "oral_correction")]  # resolved, corrected
     with store.session(read_only=True) as s:
         assert verify_chain(s) == []
 
@@ -312,9 +332,89 @@ def test_report_upward_only_when_overdue_or_not_corrected(store: Store, me: Acto
     assert row.state == "reported_upward" and row.reported_upward_on == today_local()  # type: ignore[attr-defined]
 
 
+def _oral_state(store: Store, oral_id: uuid.UUID) -> str:
+    [row] = lists.list_rows(store, lists.CORRECTIONS, [oral_id])
+    return str(row.record.state)
+
+
+def _to_reply(store: Store, notice_id: uuid.UUID, me: Actor) -> None:
+    kind, today = "rectification_notice", today_local()
+    docs.step(store, kind, notice_id, "sign", {"approved_by": "张检察长", "issued_on": today}, None, me)
+    docs.step(
+        store,
+        kind,
+        notice_id,
+        "serve",
+        {"served_on": today, "service_method": "written", "receiver_name": "刘所长"},
+        None,
+        me,
+    )
+    docs.step(store, kind, notice_id, "reply", {"replied_on": today, "reply_text": "已整改"}, None, me)
+
+
+def test_an_escalated_oral_correction_is_corrected_when_its_notice_is(store: Store, me: Actor) -> None:
+    """核实整改 as 已整改 records the oral correction the notice escalated as corrected, in the same
+    transaction: it reads 已纠正（经纠正违法通知书）, no longer 未纠正."""
+    notice_id = _oral_then_notice(store, me)
+    notice = store.repo(RectificationNotice).require(notice_id)
+    oral_id = notice.oral_correction_id
+    assert oral_id is not None
+    assert _oral_state(store, oral_id) == ORAL_ESCALATED  # a draft notice: escalated already
+    _to_reply(store, notice_id, me)
+    assert _oral_state(store, oral_id) == ORAL_ESCALATED  # replied, not yet verified
+    verify = {"outcome": "corrected", "on": today_local(), "note": "实地查看，监控盲区已加装摄像头"}
+
+    def refused(*_args: object) -> None:
+        raise ValidationError("oral_correction", [FieldError("corrected_on", "整改日期无效", "bad date")])
+
+    with pytest.MonkeyPatch.context() as patch:  # the oral correction's write fails: nothing is written
+        patch.setattr(docs, "_oral_corrected_by", refused)
+        with pytest.raises(ValidationError):
+            docs.step(store, "rectification_notice", notice_id, "verify", verify, None, me)
+    assert store.repo(RectificationNotice).require(notice_id).state == "replied"
+    assert _oral_state(store, oral_id) == ORAL_ESCALATED
+
+    docs.step(store, "rectification_notice", notice_id, "verify", verify, None, me)
+    notice = store.repo(RectificationNotice).require(notice_id)
+    oral = store.repo(OralCorrection).require(oral_id)
+    assert notice.state == "closed"
+    assert oral.corrected and oral.corrected_on == today_local()
+    assert oral.verified_how is not None and str(notice.doc_number) in oral.verified_how
+    assert oral.verified_how.endswith("：实地查看，监控盲区已加装摄像头")
+    assert _oral_state(store, oral_id) == ORAL_NOTICE_CORRECTED
+    status = oral_status(oral.corrected, notice.state, notice.correction_status)
+    assert status.label == "已纠正（经纠正违法通知书）" and status.corrected
+    last = _audit(store)[-1]
+    assert (last.action, last.table_name, last.row_id) == ("update", "oral_correction", oral_id)
+    with store.session(read_only=True) as s:
+        assert verify_chain(s) == []
+        captured = s.scalars(select(SyncOutbox).where(SyncOutbox.row_id == oral_id)).all()
+    assert captured and captured[-1].op == "update"  # it syncs with the notice
+    # the month's report still counts it as escalated, not as corrected on the oral correction
+    today = today_local()
+    counts = load_monthly_report(store, today.year, today.month).counts["oral_corrections"]
+    assert counts == {"count": 1, "corrected": 0, "corrected_in_time": 0, "escalated": 1}
+
+
+def test_an_escalated_oral_correction_reads_as_its_notice_was_verified(store: Store, me: Actor) -> None:
+    notice_id = _oral_then_notice(store, me)
+    oral_id = store.repo(RectificationNotice).require(notice_id).oral_correction_id
+    assert oral_id is not None
+    _to_reply(store, notice_id, me)
+    kind, today = "rectification_notice", today_local()
+    docs.step(store, kind, notice_id, "verify", {"outcome": "partly", "on": today}, None, me)
+    assert _oral_state(store, oral_id) == ORAL_NOT_CORRECTED
+    assert oral_status(False, "replied", "partly").label == "部分整改（纠正违法通知书核实）"
+    docs.step(store, kind, notice_id, "report_upward", {"on": today}, None, me)
+    assert _oral_state(store, oral_id) == ORAL_REPORTED
+    assert not store.repo(OralCorrection).require(oral_id).corrected
+
+
 def test_withdraw_only_a_draft(store: Store, me: Actor) -> None:
     notice_id = _oral_then_notice(store, me)
     docs.step(store, "rectification_notice", notice_id, "withdraw", {}, None, me)
+    oral_id = store.repo(RectificationNotice).require(notice_id).oral_correction_id
+    assert oral_id is not None and _oral_state(store, oral_id) == ORAL_WITHDRAWN
     with pytest.raises(LifecycleError):
         docs.step(
             store,

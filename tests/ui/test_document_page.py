@@ -733,6 +733,11 @@ def test_from_a_patrol_finding_to_a_closed_notice(qtbot: Any, store: Store, me: 
         [today.isoformat()],
     ]
     assert page.action_texts() == []
+    # the oral correction it escalated is corrected through it, no longer 未纠正
+    oral_row = stored(store, ORAL, oral_id)
+    assert oral_row.corrected and oral_row.corrected_on == today and row.doc_number in oral_row.verified_how
+    qtbot.waitUntil(lambda: oral_page.view is not None and oral_page.view.corrected, timeout=10_000)
+    assert oral_page.state_chip.text() == "已纠正"
 
     # the 纠正与建议 list was read again after each step
     window.show_page(CORRECTIONS)
@@ -741,7 +746,8 @@ def test_from_a_patrol_finding_to_a_closed_notice(qtbot: Any, store: Store, me: 
         lambda: corrections.model.has_loaded and corrections.model.rowCount() == 2, timeout=10_000
     )
     qtbot.waitUntil(lambda: "已办结" in texts_of(corrections.model), timeout=10_000)
-    assert "已制发通知书" in texts_of(corrections.model)
+    assert "已纠正（经通知书）" in texts_of(corrections.model)
+    assert "已制发通知书" not in texts_of(corrections.model)
     idle()
 
 

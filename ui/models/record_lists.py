@@ -20,14 +20,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from inspector.domain.enums import DocumentState, Gender, PatrolMethod, Stage, TalkType
+from inspector.domain.lifecycle import ORAL_STATES, oral_state_label
 from inspector.services import lists as core
 from inspector.services.lists import (
     DISCHARGED,
     HELD,
     NOTICE,
     ORAL,
-    ORAL_CORRECTED,
-    ORAL_ESCALATED,
     ORAL_OPEN,
     SUGGESTION,
     days_left,
@@ -308,9 +307,10 @@ def mailbox_list() -> RecordList:
 
 # ---- 纠正与建议 --------------------------------------------------------------------------------------
 
-# Oral corrections are rows of 纠正与建议 too, with a state of their own and the follow-up date as their
-# 回复期限 (not corrected and not escalated: ORAL_OPEN).
-_ORAL_STATES = {ORAL_OPEN: "跟踪中", ORAL_CORRECTED: "已纠正", ORAL_ESCALATED: "已制发通知书"}
+# Oral corrections are rows of 纠正与建议 too, with a state of their own (escalated to a notice, the
+# notice's course: inspector.domain.lifecycle.oral_status) and the follow-up date as their 回复期限 (not
+# corrected and not escalated: ORAL_OPEN).
+_ORAL_STATES = {key: oral_state_label(key, short=True) for key in ORAL_STATES}
 
 
 def _correction_state(state: str | None) -> str:
@@ -364,7 +364,7 @@ def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
             t("RecordLists", "状态"),
             lambda r: _correction_state(r.record.state),
             sort="state",
-            width=90,
+            width=130,
         ),
         Column(t("RecordLists", "签发日期"), lambda r: r.record.issued_on, sort="issued_on", width=100),
         Column(t("RecordLists", "回复期限"), lambda r: r.record.reply_due, sort="reply_due", width=100),
