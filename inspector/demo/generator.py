@@ -150,6 +150,9 @@ DOCUMENT_STATES = (
     "withdrawn",
 )
 
+NOTICE_VERIFIED_NOTE = "经实地查看、查阅台账核实，所列问题已整改到位"
+"""What a closed notice's 核实整改 found (also how the oral correction it escalated was verified)."""
+
 # Held population of the small demo by stage (plus the scripted deadline cases below).
 SMALL_HELD: tuple[tuple[str, int], ...] = (
     ("detention", 10),
@@ -875,8 +878,17 @@ class _Demo:
         return fid
 
     def oral_correction(
-        self, found: date, facts: str, source: str, legal_basis: str | None, *, corrected: bool | None = None
+        self,
+        found: date,
+        facts: str,
+        source: str,
+        legal_basis: str | None,
+        *,
+        corrected: bool | None = None,
+        through_notice: date | None = None,
     ) -> tuple[uuid.UUID, date | None]:
+        """An oral correction; ``through_notice``: not corrected in time, but the notice escalating it
+        was verified 已整改 on that day, which records it as corrected (as the app's 核实整改 does)."""
         rng = self.rng
         issued = found if rng.random() < 0.6 else self.next_workday(found + timedelta(days=1), 1)
         issued = min(issued, self.cutoff)
@@ -885,6 +897,10 @@ class _Demo:
         corrected_on = issued + timedelta(days=rng.randint(1, 6)) if corrected else None
         if corrected_on is not None and corrected_on > self.cutoff:
             corrected_on = None
+        how = "实地查看并调看监控，确认已整改" if corrected_on else None
+        if through_notice is not None:
+            corrected_on = through_notice
+            how = f"经纠正违法通知书督促整改，核实整改到位：{NOTICE_VERIFIED_NOTE}"
         oid = self.id()
         self.writer.add(
             OralCorrection,
@@ -900,11 +916,11 @@ class _Demo:
                 "follow_up_due": issued + timedelta(days=7),
                 "corrected": corrected_on is not None,
                 "corrected_on": corrected_on,
-                "verified_how": "实地查看并调看监控，确认已整改" if corrected_on else None,
+                "verified_how": how,
             },
         )
         self.tally(issued, "oral_corrections")
-        if corrected_on is not None:
+        if corrected_on is not None and through_notice is None:
             self.tally(corrected_on, "corrections_verified")
         return oid, corrected_on
 
@@ -1441,7 +1457,10 @@ class _Demo:
                 center=center, cell=cell, name=name, oral_date=cn_date(oral_day), issue=issue
             )
             if trigger == "oral_not_corrected":
-                oral_id, _ = self.oral_correction(oral_day, issue, "patrol", violated, corrected=False)
+                through = self._verify_day(dates["replied_on"]) if state == "closed" else None
+                oral_id, _ = self.oral_correction(
+                    oral_day, issue, "patrol", violated, corrected=False, through_notice=through
+                )
             person = held if "{name}" in facts_t else None
         row.update(
             trigger=trigger,
@@ -1464,7 +1483,7 @@ class _Demo:
         # the notice; 未整改 / 部分整改 leave it 已回复, to be reported upward).
         if state == "closed":
             row.update(reply_text=v.NOTICE_REPLY_DONE, adopted=True, correction_status="corrected")
-            self._verified(row, "corrected", "经实地查看、查阅台账核实，所列问题已整改到位")
+            self._verified(row, "corrected", NOTICE_VERIFIED_NOTE)
         elif state == "replied" and outcome is not None:
             row.update(reply_text=v.NOTICE_REPLY_NOT_DONE, correction_status=outcome)
             self._verified(row, outcome, "经实地查看核实，所列问题尚未整改到位")
@@ -1490,9 +1509,12 @@ class _Demo:
         row.pop("verified_on", None)
         return RectificationNotice, row, [finding]
 
+    def _verify_day(self, replied_on: date) -> date:
+        return min(replied_on + timedelta(days=3), self.cutoff)
+
     def _verified(self, row: Row, outcome: str, note: str) -> None:
         """核实整改 a few days after the reply, kept in the notice's history as the app keeps it."""
-        on = min(row["replied_on"] + timedelta(days=3), self.cutoff)
+        on = self._verify_day(row["replied_on"])
         row["verified_on"] = on
         entry = {"on": on.isoformat(), "how": lifecycle.VERIFY_HOW, "note": note}
         row["follow_ups"] = [*row["follow_ups"], entry]

@@ -237,10 +237,20 @@ def _procedure(rng: random.Random, kind: str) -> str:
     return rng.choices(("fast_track_trial", "summary_trial", "first_instance"), weights)[0]
 
 
+# The shortest the 一审 审限 can be (CPL art 208): three months from the court's acceptance are at least
+# 89 days (February), six (extended by the higher court) at least 181. The stage runs until the judgment
+# takes effect or the 二审 accepts the appeal, so both fall within it: a past trial never reads 超期.
+FIRST_INSTANCE_DAYS = 89
+FIRST_INSTANCE_EXTENDED_DAYS = 181
+APPEAL_PERIOD_DAYS = 10  # 上诉期 (CPL art 230): the judgment takes effect the day after
+SHORT_TRIAL_DAYS = {"summary_trial": 20, "fast_track_trial": 10}  # CPL arts 220, 225
+
+
 def _trial(
     rng: random.Random, procedure: str, *, resume: bool = False, appeal_p: float | None = None
 ) -> Step:
     ext: tuple[int, ...] = ()
+    limit = FIRST_INSTANCE_DAYS  # 简易 / 速裁 end well before it; a past one reads as a 一审
     if procedure == "fast_track_trial":
         j, p = rng.randint(3, 9), 0.01
     elif procedure == "summary_trial":
@@ -250,12 +260,18 @@ def _trial(
     else:  # extended by the higher court: limit 6 months
         j, p = rng.randint(95, 160), 0.15
         ext = (rng.randint(55, 80),)
+        limit = FIRST_INSTANCE_EXTENDED_DAYS
     if appeal_p is not None:
         p = appeal_p
     if rng.random() < p:
-        appeal = j + rng.randint(3, 9)
-        return Step(procedure, appeal + rng.randint(8, 20), ext, j, appeal, resume)
-    return Step(procedure, j + 11, ext, j, None, resume)  # effective the day after the 10-day appeal period
+        lodged, accepted = rng.randint(3, 9), rng.randint(8, 20)  # appeal; 二审 accepts it
+        j = min(j, limit - lodged - accepted)
+        appeal = j + lodged
+        return Step(procedure, appeal + accepted, ext, j, appeal, resume)
+    j = min(j, limit - APPEAL_PERIOD_DAYS - 1)
+    return Step(
+        procedure, j + APPEAL_PERIOD_DAYS + 1, ext, j, None, resume
+    )  # effective after the appeal period
 
 
 def _second_instance(rng: random.Random) -> Step:
@@ -282,11 +298,12 @@ def draw_post(rng: random.Random, kind: str) -> Post:
     if rng.random() < detention_p:
         return Post("detention_sentence", rng.randint(1, 6), notice_at=notice_at, act_at=rng.randint(1, 4))
     months = {"drive": (6, 12), "light": (6, 36), "medium": (8, 60), "heavy": (36, 180)}[kind]
-    act = rng.randint(31, 40) if rng.random() < 0.02 else rng.randint(5, 27)  # 2% delivered late
-    post = Post("fixed", rng.randint(*months), notice_at=notice_at, act_at=act)
-    if rng.random() < 0.003:
-        post.retrial_at, post.retrial_days = rng.randint(3, 10), rng.randint(30, 80)
-    return post
+    # delivered within the 30 days after the 执行通知书 (Rules 2019 art 625): a past stage never reads 超期
+    act = rng.randint(5, 27)
+    # No 再审 on a drawn path: the custody events have no kind for a 再审 decision (only its 换押), so a
+    # finished one would read as the 交付执行 stage running past its deadline. The retrials of the
+    # demo are those held now (plan_targeted), whose register shows the stage.
+    return Post("fixed", rng.randint(*months), notice_at=notice_at, act_at=act)
 
 
 def _discharge(kind: str, note: str) -> Step:
@@ -575,6 +592,8 @@ class Timeline:
                 self._handover(p, d, p.police, "换押：检察院→侦查机关")
                 p.authority = p.police
             elif st in TRIAL_STAGES:
+                if st in SHORT_TRIAL_DAYS and self._past_short_limit(d, step):
+                    st = "first_instance"
                 if step.resume:
                     self._ev(p, "remanded", d, authority=v.CITY_COURT, note="二审裁定发回重审")
                     self._handover(p, d, v.COURT, "换押：发回重审")
@@ -650,6 +669,15 @@ class Timeline:
             while self._term_end(p, months) <= floor:
                 months += 1
         return kind, months
+
+    def _past_short_limit(self, d: date, step: Step) -> bool:
+        """Whether a 简易 / 速裁 trial from ``d`` is still running at the cutoff past its 20 / 10 days.
+
+        Its judgment takes effect only after the 10-day appeal period, and the stage (as the app counts
+        it) runs until then: such a trial is tried under the 普通程序 instead, or the person would read
+        as held past the limit."""
+        running = step.days is None or d + timedelta(days=step.days) > self.cutoff
+        return running and (self.cutoff - d).days >= SHORT_TRIAL_DAYS[step.stage]
 
     def _post(self, p: Person, post: Post, judgment: date, court: str) -> None:
         rng = self.rng
