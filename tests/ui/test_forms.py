@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 from sqlalchemy import select
 
 from inspector.domain.catalogue import CATALOGUE, FieldKind, kind_label
@@ -274,6 +274,95 @@ def test_patrol_with_two_findings_from_the_keyboard(qtbot: Any, store: Store, id
     assert [f.description for f in found] == ["103监室电视机损坏", "值班民警未按时巡查"]
     assert all(f.severity == "flaw" and f.source == "patrol" for f in found)
     window.close()
+
+
+# ---- a group of check boxes is one Tab stop -----------------------------------------------------------
+
+
+def focused_in(form: RecordForm) -> str | None:
+    """The field the keyboard is in."""
+    widget = QApplication.focusWidget()
+    return next((name for name, e in form.editors.items() if e.isAncestorOf(widget)), None)
+
+
+def test_a_check_group_is_one_tab_stop_in_the_patrol_form(
+    qtbot: Any, host: QWidget, store: Store, me: Actor, idle: Any
+) -> None:
+    form = open_form(qtbot, host, store, "patrol", actor=me)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    methods = form.editors["methods"]
+    assert isinstance(methods, CheckGroup) and len(methods.boxes) == 5
+    boxes = [box for _, box in methods.boxes]
+    form.editors["areas"].focus_widgets()[0].setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # into 检察方式: its first box
+    assert QApplication.focusWidget() is boxes[0]
+    QTest.keyClick(boxes[0], Qt.Key.Key_Tab)  # one Tab leaves the group: 检察人员
+    assert focused_in(form) == "participant_ids"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert focused_in(form) == "summary"
+
+    # back in: the arrows move, Space ticks, and Tab still leaves at once
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is boxes[0]
+    QTest.keyClick(boxes[0], Qt.Key.Key_Right)
+    QTest.keyClick(boxes[1], Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is boxes[2]
+    QTest.keyClick(boxes[2], Qt.Key.Key_Space)
+    assert methods.value() == [methods.boxes[2][0]]
+    assert boxes[2].focusPolicy() == Qt.FocusPolicy.StrongFocus  # the group's one Tab stop ...
+    assert all(b.focusPolicy() == Qt.FocusPolicy.ClickFocus for b in boxes if b is not boxes[2])
+    QTest.keyClick(boxes[2], Qt.Key.Key_Tab)
+    assert focused_in(form) == "participant_ids"
+    # ... where Shift+Tab comes back in: the box last used, not the first
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is boxes[2]
+    QTest.keyClick(boxes[2], Qt.Key.Key_End)
+    assert QApplication.focusWidget() is boxes[4]
+    QTest.keyClick(boxes[4], Qt.Key.Key_Right)  # wraps round
+    assert QApplication.focusWidget() is boxes[0]
+    QTest.keyClick(boxes[0], Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused_in(form) == "areas"
+    form.close()
+    idle()
+
+
+def test_a_check_group_enters_at_its_first_ticked_box_and_walks_rows(qtbot: Any, store: Store) -> None:
+    """Outside a record form too (Qt's own focus chain): one Tab stop, at the first ticked box; ↑/↓
+    move a row in a group of several rows, Home/End to its ends."""
+    spec = CATALOGUE["patrol"][[f.name for f in CATALOGUE["patrol"]].index("methods")]
+    choices = [(f"c{i}", f"选项{i}") for i in range(8)]  # two rows of 5 and 3
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    before, after = QLineEdit(), QLineEdit()
+    group = CheckGroup(spec, choices)
+    for w in (before, group, after):
+        layout.addWidget(w)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    boxes = [box for _, box in group.boxes]
+    group.set_value(["c6", "c3"])
+    before.setFocus()
+    QTest.keyClick(before, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is boxes[3]  # the first ticked
+    QTest.keyClick(boxes[3], Qt.Key.Key_Down)  # 选项8 does not exist: stays
+    assert QApplication.focusWidget() is boxes[3]
+    QTest.keyClick(boxes[3], Qt.Key.Key_Left)
+    QTest.keyClick(boxes[2], Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is boxes[7]
+    QTest.keyClick(boxes[7], Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is boxes[2]
+    QTest.keyClick(boxes[2], Qt.Key.Key_Home)
+    assert QApplication.focusWidget() is boxes[0]
+    QTest.keyClick(boxes[0], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after
+    QTest.keyClick(after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is boxes[0]
+    assert group.value() == ["c6", "c3"]  # moving ticks nothing
 
 
 # ---- the detainee picker -----------------------------------------------------------------------------

@@ -515,11 +515,24 @@ class ChoiceEditor(FieldEditor):
         self.edit.setCurrentIndex(index)
 
 
+_MODIFIERS = (
+    Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
 class CheckGroup(FieldEditor):
-    """Several choices, each a check box, laid out in rows. Tab enters at the first box and leaves
-    the group; the arrow keys move between boxes; Space ticks."""
+    """Several choices, each a check box, laid out in rows, and one Tab stop: Tab (or Shift+Tab) enters
+    the group at its current box — the one last focused (ticked or not), else the first ticked, else
+    the first — and the next Tab leaves it. Inside, ←/→ move to the previous/next box, ↑/↓ a row up or
+    down, Home/End to the first/last; Space ticks. Only the current box takes Tab focus (a roving
+    tab stop), so Qt's own focus chain skips the others too; the focused box is tinted, so where the
+    keyboard is stays visible."""
 
     PER_ROW = 5
+    STYLE = "QCheckBox:focus { background: #dce8f8; border-radius: 3px; }"
 
     def __init__(
         self, spec: Field, choices: Sequence[tuple[str, str]], parent: QWidget | None = None
@@ -530,33 +543,63 @@ class CheckGroup(FieldEditor):
         grid.setHorizontalSpacing(16)
         self.boxes: list[tuple[str, QCheckBox]] = []
         self._order: list[str] = []
+        self._current = 0
+        self._visited = False  # the user has been in the group: it keeps the box they were on
         for i, (stored, shown) in enumerate(choices):
             box = QCheckBox(shown)
-            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus if i == 0 else Qt.FocusPolicy.ClickFocus)
             box.clicked.connect(self._emit_edited)
             box.installEventFilter(self)
             grid.addWidget(box, i // self.PER_ROW, i % self.PER_ROW)
             self.boxes.append((stored, box))
         grid.setColumnStretch(self.PER_ROW, 1)
         self.layout_.addLayout(grid)
-        if self.boxes:
-            self.setFocusProxy(self.boxes[0][1])
+        self.setStyleSheet(self.STYLE)
+        self._make_current(0)
         if spec.help:
             self.setToolTip(spec.help)
 
+    def current_box(self) -> QCheckBox | None:
+        """The box Tab enters the group at."""
+        return self.boxes[self._current][1] if self.boxes else None
+
+    def _make_current(self, index: int) -> None:
+        self._current = index
+        for i, (_, box) in enumerate(self.boxes):
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus if i == index else Qt.FocusPolicy.ClickFocus)
+        if self.boxes:
+            self.setFocusProxy(self.boxes[index][1])
+
+    def _step(self, index: int, key: Qt.Key) -> int | None:
+        """Where ``key`` moves from box ``index`` (None: not a key that moves)."""
+        last = len(self.boxes) - 1
+        rows = last // self.PER_ROW + 1
+        if key == Qt.Key.Key_Home:
+            return 0
+        if key == Qt.Key.Key_End:
+            return last
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and rows > 1:  # a row up or down, where there is one
+            target = index + (self.PER_ROW if key == Qt.Key.Key_Down else -self.PER_ROW)
+            return target if 0 <= target <= last else index
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}.get(key)
+        return None if step is None else (index + step) % len(self.boxes)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            step = {
-                Qt.Key.Key_Right: 1,
-                Qt.Key.Key_Down: 1,
-                Qt.Key.Key_Left: -1,
-                Qt.Key.Key_Up: -1,
-            }.get(Qt.Key(event.key()))
-            widgets = [b for _, b in self.boxes]
-            if step is not None and watched in widgets:
-                index = (widgets.index(watched) + step) % len(widgets)
-                widgets[index].setFocus(Qt.FocusReason.TabFocusReason)
-                return True
+        widgets = [b for _, b in self.boxes]
+        if watched in widgets:
+            index = widgets.index(watched)
+            if event.type() == QEvent.Type.FocusIn:
+                self._visited = True
+                if index != self._current:
+                    self._make_current(index)
+            elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                held = event.modifiers() & _MODIFIERS  # arrows alone move (Shift+arrows: none of ours)
+                target = (
+                    self._step(index, Qt.Key(event.key())) if held == Qt.KeyboardModifier.NoModifier else None
+                )
+                if target is not None:
+                    self._make_current(target)
+                    widgets[target].setFocus(Qt.FocusReason.TabFocusReason)  # drawn as keyboard focus
+                    return True
         return super().eventFilter(watched, event)
 
     def value(self) -> list[str]:
@@ -569,6 +612,9 @@ class CheckGroup(FieldEditor):
         self._order = [str(v) for v in value or []]
         for stored, box in self.boxes:
             box.setChecked(stored in self._order)
+        if not self._visited:  # Tab will enter at the first ticked box
+            ticked = [i for i, (_, box) in enumerate(self.boxes) if box.isChecked()]
+            self._make_current(ticked[0] if ticked else 0)
 
 
 def user_choices(users: Sequence[UserOption]) -> list[tuple[str, str]]:
