@@ -2,8 +2,10 @@
 
     python bench/ui_bench.py [--data-dir DIR] [--quick]
 
-* start-up to an interactive main window on the ``large`` demo (the 工作台 loaded) v. a bare PySide6
-  window, both in fresh processes — target ≤ 2.5×;
+* start-up on the ``large`` demo: the app's first window (sign-in) on screen and taking typing v. a
+  bare PySide6 window, both in fresh processes — target ≤ 2.5×; the core is imported and the
+  database opened in the background meanwhile (printed: how long that takes after the window shows);
+* sign-in: from 登录 (the database open) until the 工作台 shows its data — target < 1 s;
 * resident memory of that process with the 工作台 and the register loaded — target < 350 MB;
 * a keystroke in the register's search box on 100,000 detainees, until the rows show — target < 100 ms;
 * opening a notice form — target < 150 ms;
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PASSPHRASE = "agenda benchmark passphrase"  # the agenda benchmark's cache uses it
+USER_PASSWORD = "bench-password-1"  # its first user's (agenda_bench.demo_store)
 
 BARE_WINDOW = r"""
 import time
@@ -45,26 +48,34 @@ print("ready")
 APP_WINDOW = r"""
 import resource, sys, time
 from pathlib import Path
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-from ui.app import _application, load_ui_font
-from inspector.store.store import Store
-from ui.main_window import MainWindow
+from PySide6.QtCore import QSettings
+from ui.app import Desktop, prepare_application
 
-app = _application()
-load_ui_font(app)
-store = Store.open(Path(sys.argv[1]))
-window = MainWindow(store, settings=QSettings("bench", "bench"))
-store.sign_in_as(window.identity.user_id)
-ready = {"dash": False}
-window.dashboard.dataLoaded.connect(lambda *_: ready.update(dash=True))
-window.show()
-window.dashboard.activate()
+app = prepare_application()
+desktop = Desktop(Path(sys.argv[1]), settings=QSettings("bench", "bench"))
+desktop.start()
+app.processEvents()
+print("ready", flush=True)  # the sign-in window is on screen and takes typing
+shown = time.perf_counter()
+sign_in = desktop.sign_in_window
 deadline = time.monotonic() + 60
-while not ready["dash"] and time.monotonic() < deadline:
+while not sign_in.is_ready and time.monotonic() < deadline:  # the core imported, the database open
     app.processEvents()
     time.sleep(0.002)
-print("ready", flush=True)
+print("prepare_ms", (time.perf_counter() - shown) * 1000, flush=True)
+sign_in.password_edit.setText(sys.argv[2])
+started = time.perf_counter()
+sign_in.submit()  # 登录 pressed: until the 工作台 shows its data
+deadline = time.monotonic() + 60
+def dashboard_loaded():
+    w = desktop.window
+    return w is not None and w.dashboard.data is not None and not w.dashboard.is_loading
+while not dashboard_loaded() and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.002)
+print("sign_in_ms", (time.perf_counter() - started) * 1000, flush=True)
+window = desktop.window
+store = desktop.store
 # memory with the register loaded as well
 page = window.pages[5]
 page.activate()
@@ -154,7 +165,7 @@ def median(values: list[float]) -> float:
 
 def bench_start_up(data_dir: Path, runs: int) -> None:
     bare = [wall_until_ready(BARE_WINDOW)[0] for _ in range(runs)]
-    app_runs = [wall_until_ready(APP_WINDOW, str(data_dir)) for _ in range(runs)]
+    app_runs = [wall_until_ready(APP_WINDOW, str(data_dir), USER_PASSWORD) for _ in range(runs)]
     ui = [r[0] for r in app_runs]
     rss = max(r[1].get("rss_mb", 0.0) for r in app_runs)
 
@@ -168,7 +179,9 @@ def bench_start_up(data_dir: Path, runs: int) -> None:
     print(f"  first open in the process:               {figure('form_first_open_ms'):8.1f} ms")
     print(f"  the service's load alone:                {figure('form_load_ms'):8.1f} ms")
     print(f"bare PySide6 window shown:                 {median(bare) * 1000:8.0f} ms")
-    print(f"main window interactive (工作台 loaded):    {median(ui) * 1000:8.0f} ms")
+    print(f"app's first window interactive (sign-in):  {median(ui) * 1000:8.0f} ms")
+    print(f"  then core imported + database open:      {figure('prepare_ms'):8.0f} ms (while typing)")
+    print(f"sign-in to the 工作台 loaded:              {figure('sign_in_ms'):8.0f} ms   (target < 1000 ms)")
     print(f"resident memory, 工作台 + register loaded:  {rss:8.0f} MB   (target < 350 MB)")
     print(f"start-up ratio: {ratio:.2f}x (target <= 2.5x)")
 

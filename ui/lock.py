@@ -98,8 +98,9 @@ class LockScreen(QWidget):
         title = QLabel(self.tr("已锁定"))
         title.setFont(scaled_font(self, 1.6, bold=True))
         self.who = QLabel()
-        self.who.setStyleSheet(f"color: {TEXT_MUTED};")
-        self.who.setWordWrap(True)
+        self.who.setObjectName("lockedFor")
+        self.station = QLabel()
+        self.station.setStyleSheet(f"color: {TEXT_MUTED};")
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("unlockPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -123,6 +124,7 @@ class LockScreen(QWidget):
         inner.setSpacing(12)
         inner.addWidget(title)
         inner.addWidget(self.who)
+        inner.addWidget(self.station)
         inner.addWidget(self.password_edit)
         inner.addWidget(self.message)
         inner.addLayout(buttons)
@@ -134,9 +136,8 @@ class LockScreen(QWidget):
         self.setTabOrder(self.unlock_button, self.switch_button)
 
     def prepare(self, user_name: str, station_name: str) -> None:
-        self.who.setText(
-            self.tr("{user} · {station}\n输入密码解锁。").format(user=user_name, station=station_name)
-        )
+        self.who.setText(self.tr("{user}，请输入密码解锁").format(user=user_name))
+        self.station.setText(station_name)
         self.password_edit.clear()
         self.message.clear()
         self.set_busy(False)

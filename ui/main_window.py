@@ -411,9 +411,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.lock_screen.prepare(self.identity.user_name, self.identity.station_name)
         self.screens.setCurrentWidget(self.lock_screen)
-        self.status_label.hide()
-        self.demo_label.hide()
-        self.lock_button.setEnabled(False)
+        self.statusBar().hide()
         self.lock_screen.password_edit.setFocus()
         store, actor = self.store, self.actor
         recorded = self._lock_recorded = threading.Event()
@@ -453,9 +451,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, _none: object) -> None:
         self.screens.setCurrentIndex(0)
-        self.status_label.show()
-        self.demo_label.setVisible(self.identity.is_demo)
-        self.lock_button.setEnabled(True)
+        self.statusBar().show()
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
         for window in self._hidden_windows:

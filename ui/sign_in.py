@@ -30,19 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from ui.qt_compat import emit
-from ui.style import CARD_BORDER, PAGE_BG, RED, TEXT_MUTED, scaled_font
+from ui.style import AMBER, CARD_BORDER, PAGE_BG, RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
 
 if TYPE_CHECKING:
     from inspector.services.auth import SignInUser
     from inspector.services.policy import Actor
+    from inspector.services.status import Identity
     from inspector.store.store import Store
+
+    Prepared = tuple[Store, Identity, list[SignInUser]]
 
 LAST_USER_KEY = "sign_in/last_user"  # QSettings: the user name last signed in on this laptop
 
 
-def prepare_core(data_dir: Path, passphrase: str | None = None) -> tuple[Store, str, list[SignInUser]]:
-    """Import the app and open the database: the open store, the station's name, its users.
+def prepare_core(data_dir: Path, passphrase: str | None = None) -> Prepared:
+    """Import the app and open the database: the open store, the station (name, demo data?), its users.
 
     Runs on a worker thread. Importing the main window's modules here means the GUI thread finds
     them loaded when the password has been checked."""
@@ -53,8 +56,7 @@ def prepare_core(data_dir: Path, passphrase: str | None = None) -> tuple[Store, 
 
     store = Store.open(data_dir, (lambda _text, _confirm: passphrase) if passphrase else None)
     try:
-        station = load_identity(store).station_name
-        return store, station, auth.sign_in_users(store)
+        return store, load_identity(store), auth.sign_in_users(store)
     except BaseException:
         store.close()
         raise
@@ -74,7 +76,7 @@ class SignInWindow(QWidget):
         needs_passphrase: bool = False,
         settings: QSettings | None = None,
         runner: Runner | None = None,
-        prepare: Callable[[Path, str | None], tuple[Store, str, list[SignInUser]]] = prepare_core,
+        prepare: Callable[[Path, str | None], Prepared] = prepare_core,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,6 +86,8 @@ class SignInWindow(QWidget):
         self._run: Runner = runner or run_in_background
         self._prepare = prepare
         self._busy = False
+        self._preparing = False  # the database is being opened in the background
+        self._submit_when_open = False
         self._signed_in = False
         self._needs_passphrase = needs_passphrase and store is None
         self.setWindowTitle(self.tr("驻所检察 — 登录"))
@@ -102,8 +106,12 @@ class SignInWindow(QWidget):
         self.station_label = QLabel(self.tr("正在打开数据库…"))
         self.station_label.setStyleSheet(f"color: {TEXT_MUTED};")
         self.station_label.setWordWrap(True)
+        self.demo_hint = QLabel()
+        self.demo_hint.setObjectName("demoHint")
+        self.demo_hint.setStyleSheet(f"color: {AMBER};")
+        self.demo_hint.hide()
 
-        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit = QLineEdit(self)
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setObjectName("passphrase")
         self.user_combo = QComboBox()
@@ -137,6 +145,7 @@ class SignInWindow(QWidget):
         inner.setSpacing(12)
         inner.addWidget(title)
         inner.addWidget(self.station_label)
+        inner.addWidget(self.demo_hint)
         inner.addSpacing(8)
         inner.addLayout(form)
         inner.addWidget(self.message)
@@ -146,7 +155,8 @@ class SignInWindow(QWidget):
         outer.addStretch(2)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(3)
-        self.setTabOrder(self.passphrase_edit, self.user_combo)
+        if self._needs_passphrase:
+            self.setTabOrder(self.passphrase_edit, self.user_combo)
         self.setTabOrder(self.user_combo, self.password_edit)
         self.setTabOrder(self.password_edit, self.sign_in_button)
 
@@ -158,7 +168,6 @@ class SignInWindow(QWidget):
             self._set_ready(True)
             self.passphrase_edit.setFocus()
         else:
-            self._set_ready(False)
             self.password_edit.setFocus()
             self._start_preparing()
 
@@ -166,8 +175,9 @@ class SignInWindow(QWidget):
 
     @property
     def is_ready(self) -> bool:
-        """The form accepts a password (the database is open, or its passphrase is asked here)."""
-        return self.sign_in_button.isEnabled()
+        """The form checks a password at once (the database is open, or its passphrase is asked here);
+        while the database is still being opened, 登录 waits for it."""
+        return self.sign_in_button.isEnabled() and not self._busy
 
     @property
     def busy(self) -> bool:
@@ -181,22 +191,25 @@ class SignInWindow(QWidget):
             from inspector.services import auth
             from inspector.services.status import load_identity
 
-            self._prepared(
-                (self.store, load_identity(self.store).station_name, auth.sign_in_users(self.store))
-            )
+            self._prepared((self.store, load_identity(self.store), auth.sign_in_users(self.store)))
             return
-        self._busy = True
+        self._busy = self._preparing = True
         self._run(
             lambda: self._prepare(self.data_dir, None), self._prepared, self._prepare_failed, owner=self
         )
 
-    def _prepared(
-        self, result: tuple[Store, str, list[SignInUser]], *, keep_typed: str | None = None
-    ) -> None:
-        self._busy = False
-        store, station, users = result
+    def _prepared(self, result: Prepared, *, keep_typed: str | None = None) -> None:
+        self._busy = self._preparing = False
+        store, identity, users = result
         self.store = store
-        self.station_label.setText(station)
+        self.station_label.setText(identity.station_name)
+        if identity.is_demo:
+            from inspector.services.status import DEMO_PASSWORD
+
+            self.demo_hint.setText(
+                self.tr("演示数据：演示账户 wang，密码 {password}").format(password=DEMO_PASSWORD)
+            )
+            self.demo_hint.show()
         self.user_combo.setEditable(False)
         self.user_combo.clear()
         for user in users:
@@ -206,10 +219,14 @@ class SignInWindow(QWidget):
         if not users:
             self.message.setText(self.tr("本机没有可登录的用户：请管理员在本机设置用户和密码"))
         self._set_ready(bool(users))
+        if self._submit_when_open:  # Enter was pressed while the database was opening
+            self._submit_when_open = False
+            self.submit()
 
     @Slot(object)
     def _prepare_failed(self, exc: BaseException) -> None:
-        self._busy = False
+        self._busy = self._preparing = self._submit_when_open = False
+        self._set_ready(False)
         self.station_label.setText(self.tr("无法打开数据库"))
         self.message.setText(_message(exc))
 
@@ -225,6 +242,11 @@ class SignInWindow(QWidget):
 
     @Slot()
     def submit(self) -> None:
+        if self._preparing and self.password_edit.text():
+            self._submit_when_open = True
+            self.message.setStyleSheet(f"color: {TEXT_MUTED};")
+            self.message.setText(self.tr("正在打开数据库，打开后即登录…"))
+            return
         if self._busy or not self.is_ready:
             return
         username, password = self.username().strip(), self.password_edit.text()
@@ -245,7 +267,7 @@ class SignInWindow(QWidget):
             # Open the database with the passphrase first; then check the password.
             self.message.setText(self.tr("正在打开数据库…"))
 
-            def opened(result: tuple[Store, str, list[SignInUser]]) -> None:
+            def opened(result: Prepared) -> None:
                 self._prepared(result, keep_typed=username)
                 self._check_password(username, password)
 

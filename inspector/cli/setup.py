@@ -57,14 +57,14 @@ def write_demo(
 ) -> None:
     """A new database in ``data_dir`` filled with demo data and marked as such (the app says 演示数据).
 
-    Without ``password`` the demo user gets a random one, printed with the summary.
+    Without ``password`` the demo user gets the documented demo password (the sign-in window shows it
+    on demo data), printed with the summary.
     """
-    import secrets
-
     from inspector.demo import DEMO_STATION, generate
+    from inspector.services.status import DEMO_PASSWORD
     from inspector.station_setup import FirstUser, initialise
 
-    chosen = password if password is not None else secrets.token_urlsafe(9)
+    chosen = password if password is not None else DEMO_PASSWORD
     user = FirstUser("wang", "王检察官", chosen, "procurator")
     with initialise(data_dir, DEMO_STATION, user, device_name="demo", prompt=tty_prompt) as store:
         summary = generate(

@@ -21,10 +21,22 @@ from inspector.store.store import Store
 from inspector.sync import conflicts as sync_conflicts
 from inspector.sync import local as sync_local
 
-__all__ = ["DEMO_META_KEY", "Identity", "SyncStatus", "load_identity", "load_sync_status", "pending_changes"]
+__all__ = [
+    "DEMO_META_KEY",
+    "DEMO_PASSWORD",
+    "Identity",
+    "SyncStatus",
+    "load_identity",
+    "load_sync_status",
+    "pending_changes",
+]
 
 DEMO_META_KEY = "demo"
 """The ``local_meta`` key marking a store that holds demo data (set by ``inspector.demo.mark_demo``)."""
+
+DEMO_PASSWORD = "demo-1234"
+"""The demo user's password (``inspector demo`` / ``--demo`` unless told otherwise). Demo data only:
+the sign-in window shows it when the database is marked as demo data."""
 
 
 @dataclass(frozen=True)

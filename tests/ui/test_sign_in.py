@@ -150,7 +150,7 @@ def test_ctrl_l_locks_keeps_the_draft_and_the_same_password_unlocks(
     assert window.is_locked and kept
     assert not form.isVisible()  # the open form is hidden with the records
     assert not window.stack.isVisible() and window.lock_screen.isVisible()
-    assert not window.status_label.isVisible()
+    assert not window.statusBar().isVisible()
 
     _type(qtbot, window.lock_screen.password_edit, "wrong")
     QTest.keyClick(window.lock_screen.password_edit, Qt.Key.Key_Return)
@@ -202,4 +202,27 @@ def test_switch_user_signs_out_and_the_other_user_signs_in(
     assert second.identity.user_name == "李书记员" and second.actor.role == "assistant"
     assert "sign_out" in _actions(store)
     second.close()
+    idle()
+
+
+def test_enter_while_the_database_opens_signs_in_once_it_is_open(
+    qtbot: Any, store: Store, settings: QSettings, deferred: Any, idle: Any
+) -> None:
+    """A fast typist presses Enter before the background preparation is done: it is not lost."""
+    data_dir = store.data_dir
+    store.close()
+    window = SignInWindow(data_dir, settings=settings, runner=deferred)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.is_ready and len(deferred.jobs) == 1  # the database is being opened
+    _type(qtbot, window.password_edit, PASSWORD)
+    QTest.keyClick(window.password_edit, Qt.Key.Key_Return)
+    assert "打开后即登录" in window.message.text()
+    signed: list[Any] = []
+    window.signedIn.connect(lambda st, actor: signed.append(actor))
+    deferred.run()  # the database is open: the password is checked straight away
+    deferred.run()
+    assert signed and signed[0].display_name == "王检察官"
+    assert window.store is not None
+    window.store.close()
     idle()
