@@ -24,7 +24,7 @@ from inspector.domain.lifecycle import (
 )
 from inspector.security.audit import verify_chain
 from inspector.services import documents as docs
-from inspector.services import lists, records
+from inspector.services import lists, lookup, records
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, actor_for, may
 from inspector.store.models import (
     AppUser,
@@ -550,3 +550,34 @@ def test_a_signed_notice_cannot_be_deleted(store: Store, me: Actor) -> None:
         records.delete(store, "rectification_notice", notice_id, me)
     assert "不能删除" in err.value.message_zh
     assert store.repo(records.model_of("rectification_notice")).get(notice_id) is not None
+
+
+def test_finding_links_name_what_a_finding_was_raised_as(store: Store, me: Actor) -> None:
+    """What a form's finding row shows: the live corrections raised from it, the written ones first,
+    with the finding's version now (raising one links the finding: a new version)."""
+    notice_id = _oral_then_notice(store, me)
+    [finding] = store.repo(Finding).list()
+    before = records.load_for_edit(store, "patrol", finding.patrol_id).children[0].version
+    found = lookup.finding_links(store, [finding.id, uuid.uuid4()])
+    assert list(found) == [finding.id]  # an unknown id is left out
+    now = found[finding.id]
+    assert now.version == records.version_of(finding) == before
+    assert now.values["description"] == "103监室监控有盲区"
+    assert [(link.kind, link.label, link.short) for link in now.links] == [
+        ("rectification_notice", "纠正违法通知书（草稿）", "通知书（草稿）"),
+        ("oral_correction", "口头纠正（已制发通知书）", "口头纠正（已制发通知书）"),
+    ]
+    signing = {"approved_by": "张检察长", "issued_on": today_local()}
+    docs.step(store, "rectification_notice", notice_id, "sign", signing, None, me)
+    number = store.repo(RectificationNotice).require(notice_id).doc_number
+    assert number is not None
+    [notice, _oral] = lookup.finding_links(store, [finding.id])[finding.id].links
+    assert notice.label == f"纠正违法通知书 {number}（已签发）"
+    assert notice.short == "通知书" + number[number.index("〔") :]
+    suggestion = docs.raise_from_finding(store, finding.id, "procuratorial_suggestion", me)
+    values = suggestion.values | {"recommendations": ["增设摄像头"]}
+    saved = records.save(store, "procuratorial_suggestion", None, values, None, me, from_finding=finding.id)
+    records.delete(store, "procuratorial_suggestion", saved.record_id, me)  # deleted: not a link
+    kinds = [link.kind for link in lookup.finding_links(store, [finding.id])[finding.id].links]
+    assert kinds == ["rectification_notice", "oral_correction"]
+    assert lookup.finding_links(store, []) == {}

@@ -4,6 +4,13 @@ cursor in its first cell, 删除 removes one. They are saved with the parent, in
 :class:`~inspector.services.records.ChildChange` s (new, changed, deleted).
 
 A new row nobody typed into is ignored: it is neither checked nor saved.
+
+A saved finding's row (a patrol's, a talk's, a letter's) offers 据此制发 (its button, or Ctrl+J in the
+row): an oral correction, a 纠正违法通知书 or a 检察建议书 prefilled from the finding and linked to it
+when saved (:func:`ui.actions.raise_from_finding_action`, through the main window's
+:class:`~ui.actions.Acting` when the form has one, so its lists and 工作台 are read again). A finding
+already raised shows what it was raised as (click: that correction's page) instead; one not saved yet
+cannot be raised (the button says to save first).
 """
 
 from __future__ import annotations
@@ -11,16 +18,32 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.domain.catalogue import Field, FieldKind, field_of
 from inspector.domain.errors import FieldError
 from inspector.domain.records import SPECS as VALIDATION
+from inspector.services import lookup
+from inspector.services.lookup import CorrectionLink, FindingLinks
+from inspector.services.policy import Permission, PermissionDeniedError, may
 from inspector.services.records import ChildChange, ChildState
 from inspector.store.repository import today_local
+from ui import errors
 from ui.forms.fields import (
     BoolEditor,
     DetaineePicker,
@@ -34,6 +57,22 @@ from ui.forms.fields import (
 )
 from ui.forms.specs import ChildSpec
 from ui.qt_compat import emit
+from ui.style import PRIMARY
+
+if TYPE_CHECKING:
+    from ui.actions import Acting
+    from ui.forms.record_form import RecordForm
+
+# 据此制发 from a saved finding's row: the kinds, in the menu's order, with their menu texts.
+RAISE_KINDS = (
+    ("oral_correction", "口头纠正"),
+    ("rectification_notice", "制发纠正违法通知书"),
+    ("procuratorial_suggestion", "制发检察建议书"),
+)
+RAISE_KEYS = "Ctrl+J"  # 据 (jù): the row's 据此制发 menu, or the correction it was raised as
+RAISE_TEXT = "据此制发"
+SAVE_FIRST = "请先保存：问题保存后，才能据此制发口头纠正、纠正违法通知书或检察建议书"
+LINK_WIDTH = 150  # a correction's short name on the row is elided to this (in full in the tooltip)
 
 
 def _row_field(spec: Field) -> Field:
@@ -53,6 +92,9 @@ class ChildRow:
     error_label: QLabel
     deleted: bool = False
     widgets: list[QWidget] = field(default_factory=list)
+    raise_button: QToolButton | None = None  # a finding's 据此制发 (or the correction it was raised as)
+    links: tuple[CorrectionLink, ...] = ()
+    links_read: bool = False
 
     def values(self) -> dict[str, Any]:
         return {name: editor.value() for name, editor in self.editors.items()}
@@ -81,6 +123,9 @@ class ChildRowsEditor(QWidget):
         self.ctx = ctx
         self.rows: list[ChildRow] = []
         self.fields = [_row_field(f) for f in (field_of(spec.kind, c) for c in spec.columns) if f]
+        self.raises = spec.kind == "finding"  # a saved finding can be raised as a correction
+        self._links_seq = 0
+        self._watching: Acting | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
@@ -110,6 +155,14 @@ class ChildRowsEditor(QWidget):
         outer.addLayout(buttons)
         self._next_grid_row = 1
         self._update_empty()
+        if self.raises:
+            shortcut = QShortcut(QKeySequence(RAISE_KEYS), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.raise_focused_row)
+
+    @property
+    def _delete_column(self) -> int:
+        return len(self.fields) + (1 if self.raises else 0)
 
     def _fit_columns(self) -> None:
         """Each column is as wide as its editors will be, rows or not: the heads stand where the rows
@@ -121,8 +174,15 @@ class ChildRowsEditor(QWidget):
             sample.deleteLater()
         delete = QToolButton()
         delete.setText("删除")
-        self.grid.setColumnMinimumWidth(len(self.fields), delete.sizeHint().width())
+        self.grid.setColumnMinimumWidth(self._delete_column, delete.sizeHint().width())
         delete.deleteLater()
+        if self.raises:  # as wide as 据此制发 with its menu's arrow
+            raise_button = QToolButton()
+            raise_button.setText(RAISE_TEXT)
+            raise_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            raise_button.setMenu(QMenu(raise_button))
+            self.grid.setColumnMinimumWidth(len(self.fields), raise_button.sizeHint().width())
+            raise_button.deleteLater()
 
     def _editor(self, f: Field) -> FieldEditor:
         editor = make_editor(f, self.ctx)
@@ -176,16 +236,24 @@ class ChildRowsEditor(QWidget):
             self.grid.addWidget(editor, grid_row, col, align)
             editors[f.name] = editor
             widgets.append(editor)
+        raise_button: QToolButton | None = None
+        if self.raises:
+            raise_button = QToolButton()
+            raise_button.setObjectName("raiseFromFinding")
+            raise_button.setFixedHeight(QLineEdit().sizeHint().height())
+            raise_button.setAutoRaise(False)
+            self.grid.addWidget(raise_button, grid_row, len(self.fields), Qt.AlignmentFlag.AlignTop)
+            widgets.append(raise_button)
         delete = QToolButton()
         delete.setText("删除")
         delete.setFixedHeight(QLineEdit().sizeHint().height())
         delete.setToolTip("删除这一行（保存后生效）")
-        self.grid.addWidget(delete, grid_row, len(self.fields), Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(delete, grid_row, self._delete_column, Qt.AlignmentFlag.AlignTop)
         error = QLabel()
         error.setObjectName("fieldError")
         error.setWordWrap(True)
         error.setVisible(False)
-        self.grid.addWidget(error, grid_row + 1, 0, 1, len(self.fields) + 1)
+        self.grid.addWidget(error, grid_row + 1, 0, 1, self._delete_column + 1)
         widgets += [delete, error]
         if self.isVisible():  # shown now, not at the next event loop turn: the cursor can go there
             for w in widgets[:-1]:
@@ -199,6 +267,10 @@ class ChildRowsEditor(QWidget):
             record_id, version, dict(original if original is not None else shown), editors, delete, error
         )
         row.widgets = widgets
+        row.raise_button = raise_button
+        if raise_button is not None:
+            raise_button.clicked.connect(lambda _checked=False, r=row: self._open_first_link(r))
+            self._show_raise(row)
         delete.clicked.connect(lambda _checked=False, r=row: self.remove_row(r))
         self.rows.append(row)
         self._update_empty()
@@ -241,6 +313,9 @@ class ChildRowsEditor(QWidget):
             )
         for child in children:
             self.add_row(child.values, record_id=child.record_id, version=child.version)
+        if self.raises:
+            self._watch_acting()
+            self.refresh_links()
 
     def live_rows(self) -> list[ChildRow]:
         return [r for r in self.rows if not r.deleted]
@@ -311,6 +386,8 @@ class ChildRowsEditor(QWidget):
         for row in self.live_rows():
             for editor in row.editors.values():
                 out += editor.focus_widgets()
+            if row.raise_button is not None:
+                out.append(row.raise_button)
             out.append(row.delete_button)
         out.append(self.add_button)
         return out
@@ -356,3 +433,201 @@ class ChildRowsEditor(QWidget):
                 if isinstance(editor, DetaineePicker):
                     out.update(editor.labels())
         return out
+
+    # ---- 据此制发: a saved finding raised as a correction ----------------------------------------------
+
+    def _form(self) -> RecordForm | None:
+        from ui.forms.record_form import RecordForm
+
+        form = self.window()
+        return form if isinstance(form, RecordForm) else None
+
+    def _acting(self) -> Acting | None:
+        """The main window's way to act, when the form was opened over it (its parents)."""
+        from ui.actions import Acting
+
+        widget = self.window().parentWidget()
+        while widget is not None:
+            acting = getattr(widget, "acting", None)
+            if isinstance(acting, Acting):
+                return acting
+            widget = widget.parentWidget()
+        return None
+
+    def _watch_acting(self) -> None:
+        """Whatever the window writes (a correction saved, a step taken) may change what a finding
+        was raised as: read the links again."""
+        acting = self._acting()
+        if acting is not None and self._watching is None:
+            self._watching = acting
+            acting.changed.connect(self._written_elsewhere)
+
+    def _written_elsewhere(self, kind: str, _record_id: object) -> None:
+        if kind in {k for k, _ in RAISE_KINDS} | {"finding"}:
+            self.refresh_links()
+
+    def refresh_links(self) -> None:
+        """Read, in the background, what each saved finding was raised as (and its version now)."""
+        ids = [r.record_id for r in self.rows if r.record_id is not None and not r.deleted]
+        if not ids:
+            return
+        self._links_seq += 1
+        token, store = self._links_seq, self.ctx.store
+        self.ctx.runner(
+            lambda: lookup.finding_links(store, ids),
+            lambda found: self._links_read(token, found),
+            self._links_failed,
+            owner=self,
+        )
+
+    def _links_failed(self, exc: BaseException) -> None:
+        errors.show_error(exc, self)
+
+    def _links_read(self, token: int, found: dict[uuid.UUID, FindingLinks]) -> None:
+        if token != self._links_seq:
+            return  # a newer read is on its way
+        for row in self.rows:
+            if row.record_id is None or row.record_id not in found:
+                continue
+            now = found[row.record_id]
+            row.links, row.links_read = now.links, True
+            # Raising a correction links the finding to it (a new version): a row whose values are
+            # still those it was loaded with takes the new version, so saving it is not refused as
+            # stale; values changed elsewhere keep the old one (the save then shows both).
+            if all(normalised(now.values.get(k)) == normalised(row.original.get(k)) for k in row.editors):
+                row.version = now.version
+            self._show_raise(row)
+
+    def _may_write(self) -> bool:
+        form = self._form()
+        return form is not None and may(form.actor, Permission.EDIT)
+
+    def _show_raise(self, row: ChildRow) -> None:
+        """The row's button: 据此制发 (a menu), disabled until the finding is saved, or the correction
+        it was raised as."""
+        button = row.raise_button
+        if button is None:
+            return
+        button.setMenu(None)  # type: ignore[arg-type]
+        button.setStyleSheet("")
+        if row.links:
+            first = row.links[0]
+            shown = first.short or first.label
+            text = button.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, LINK_WIDTH)
+            button.setText(text)
+            button.setEnabled(True)
+            button.setStyleSheet(f"QToolButton#raiseFromFinding {{ color: {PRIMARY}; }}")
+            names = "、".join(link.label for link in row.links)
+            button.setToolTip(f"已据此问题制发：{names}。点击打开（{RAISE_KEYS}）")
+            button.setAccessibleName(f"已制发：{names}")
+            if len(row.links) > 1:
+                menu = QMenu(button)
+                for link in row.links:
+                    action = menu.addAction(f"打开{link.label}")
+                    action.triggered.connect(lambda _checked=False, lk=link: self.open_link(lk))
+                button.setMenu(menu)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+            else:
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
+            return
+        button.setText(RAISE_TEXT)
+        button.setAccessibleName(RAISE_TEXT)
+        if row.record_id is None:
+            button.setEnabled(False)
+            button.setToolTip(SAVE_FIRST)
+            return
+        if not row.links_read:
+            button.setEnabled(False)
+            button.setToolTip("正在读取这个问题已制发的纠正…")
+            return
+        if not self._may_write():
+            form = self._form()
+            role = form.actor.role if form is not None else ""
+            button.setEnabled(False)
+            button.setToolTip(PermissionDeniedError(role, Permission.EDIT).message_zh)
+            return
+        menu = QMenu(button)
+        for kind, text in RAISE_KINDS:
+            action = menu.addAction(text)
+            action.setObjectName(f"raise-{kind}")
+            action.triggered.connect(lambda _checked=False, r=row, k=kind: self.raise_correction(r, k))
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setEnabled(True)
+        button.setToolTip(
+            f"以这个问题为据，新建口头纠正、纠正违法通知书或检察建议书（内容已预先填好）（{RAISE_KEYS}）"
+        )
+
+    def row_of(self, widget: QWidget | None) -> ChildRow | None:
+        """The live row ``widget`` is in (an editor, or a widget inside one)."""
+        if widget is None:
+            return None
+        for row in self.live_rows():
+            if any(w is widget or w.isAncestorOf(widget) for w in row.widgets):
+                return row
+        return None
+
+    def raise_focused_row(self) -> None:
+        """Ctrl+J: the 据此制发 menu of the row the cursor is in, or the correction it was raised as;
+        a row not saved yet says to save first."""
+        row = self.row_of(QApplication.focusWidget())
+        button = row.raise_button if row is not None else None
+        if row is None or button is None:
+            return
+        if not button.isEnabled():
+            QToolTip.showText(button.mapToGlobal(QPoint(0, button.height())), button.toolTip(), button)
+        elif button.menu() is not None and button.popupMode() == QToolButton.ToolButtonPopupMode.InstantPopup:
+            button.showMenu()
+        elif row.links:
+            self.open_link(row.links[0])
+
+    def raise_correction(self, row: ChildRow, kind: str) -> None:
+        """A new ``kind`` prefilled from the row's saved finding (the main window's action when there is
+        one: the correction's page opens once it is saved and the lists are read again)."""
+        finding_id = row.record_id
+        if finding_id is None:
+            return
+        acting = self._acting()
+        if acting is not None:
+            acting.raise_from_finding(finding_id, kind)
+            return
+        form = self._form()
+        if form is None:
+            return
+        from ui.actions import raise_from_finding_action
+
+        raise_from_finding_action(
+            form, self.ctx.store, finding_id, kind, form.actor, runner=self.ctx.runner, on_saved=self._raised
+        )
+
+    def _raised(self, kind: str, record_id: object) -> None:
+        """A correction raised here was saved (no main window to tell): its link, and its page."""
+        self.refresh_links()
+        if isinstance(record_id, uuid.UUID):
+            self.open_link(CorrectionLink(kind, record_id, ""))
+
+    def _open_first_link(self, row: ChildRow) -> None:
+        """The button of a finding already raised: the correction's page (the menu lists them all)."""
+        if row.links:
+            self.open_link(row.links[0])
+
+    def open_link(self, link: CorrectionLink) -> None:
+        """The page of a correction a finding was raised as."""
+        acting = self._acting()
+        if acting is not None:
+            acting.open_correction(link.kind, link.record_id)
+            return
+        form = self._form()
+        if form is None:
+            return
+        from ui.actions import open_correction
+
+        open_correction(
+            form,
+            self.ctx.store,
+            link.kind,
+            link.record_id,
+            actor=form.actor,
+            runner=self.ctx.runner,
+            on_changed=lambda *_: self.refresh_links(),
+        )
