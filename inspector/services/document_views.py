@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.domain.errors import InspectorError
+from inspector.domain.lifecycle import OralStatus, oral_status
 from inspector.services import attachments
 from inspector.services.attachments import AttachmentInfo, attachments_in
 from inspector.services.policy import Actor
@@ -88,11 +89,18 @@ class OralView:
     notice_id: uuid.UUID | None = None
     notice_number: str | None = None
     notice_state: str | None = None
+    notice_outcome: str | None = None  # the notice's 核实整改 (correction_status)
     attachments: list[AttachmentInfo] = field(default_factory=list)
 
     @property
     def corrected(self) -> bool:
         return bool(self.values.get("corrected"))
+
+    @property
+    def status(self) -> OralStatus:
+        """What it reads as, the notice escalating it included (docs/domain.md, "An oral correction's
+        state"): e.g. 已纠正（经纠正违法通知书）, 未整改（纠正违法通知书核实）."""
+        return oral_status(self.corrected, self.notice_state, self.notice_outcome)
 
     @property
     def escalated(self) -> bool:
@@ -164,6 +172,7 @@ def _oral_view(s: Session, oral: OralCorrection) -> OralView:
         notice_id=notice.id if notice is not None else None,
         notice_number=notice.doc_number if notice is not None else None,
         notice_state=notice.state if notice is not None else None,
+        notice_outcome=notice.correction_status if notice is not None else None,
         attachments=attachments_in(s, ORAL, oral.id),
     )
 

@@ -25,6 +25,7 @@ from inspector.domain.lifecycle import (
 from inspector.security.audit import verify_chain
 from inspector.services import documents as docs
 from inspector.services import lists, lookup, records
+from inspector.services.document_views import load_oral_correction
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, actor_for, may
 from inspector.store.models import (
     AppUser,
@@ -382,7 +383,8 @@ def test_an_escalated_oral_correction_is_corrected_when_its_notice_is(store: Sto
     assert oral.verified_how is not None and str(notice.doc_number) in oral.verified_how
     assert oral.verified_how.endswith("：实地查看，监控盲区已加装摄像头")
     assert _oral_state(store, oral_id) == ORAL_NOTICE_CORRECTED
-    status = oral_status(oral.corrected, notice.state, notice.correction_status)
+    status = load_oral_correction(store, oral_id).status  # what its page reads
+    assert status == oral_status(oral.corrected, notice.state, notice.correction_status)
     assert status.label == "已纠正（经纠正违法通知书）" and status.corrected
     last = _audit(store)[-1]
     assert (last.action, last.table_name, last.row_id) == ("update", "oral_correction", oral_id)
@@ -404,7 +406,7 @@ def test_an_escalated_oral_correction_reads_as_its_notice_was_verified(store: St
     kind, today = "rectification_notice", today_local()
     docs.step(store, kind, notice_id, "verify", {"outcome": "partly", "on": today}, None, me)
     assert _oral_state(store, oral_id) == ORAL_NOT_CORRECTED
-    assert oral_status(False, "replied", "partly").label == "部分整改（纠正违法通知书核实）"
+    assert load_oral_correction(store, oral_id).status.label == "部分整改（纠正违法通知书核实）"
     docs.step(store, kind, notice_id, "report_upward", {"on": today}, None, me)
     assert _oral_state(store, oral_id) == ORAL_REPORTED
     assert not store.repo(OralCorrection).require(oral_id).corrected
