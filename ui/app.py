@@ -43,6 +43,7 @@ from ui.sign_in import SignInWindow
 from ui.style import apply_style
 
 if TYPE_CHECKING:
+    from inspector.services.dashboard import DashboardData
     from inspector.services.policy import Actor
     from inspector.store.keys import PassphrasePrompt
     from inspector.store.store import Store
@@ -343,13 +344,14 @@ class Desktop(QObject):
     @Slot(object, object)
     def _signed_in(self, store: Store, _actor: Actor) -> None:
         self.store = store
-        self._open_main_window(store)
+        ahead = self.sign_in_window.fresh_dashboard() if self.sign_in_window is not None else None
+        self._open_main_window(store, ahead)
 
-    def _open_main_window(self, store: Store) -> None:
+    def _open_main_window(self, store: Store, dashboard: DashboardData | None = None) -> None:
         from ui.main_window import MainWindow
 
         try:
-            window = MainWindow(store, settings=self.settings)
+            window = MainWindow(store, settings=self.settings, dashboard_data=dashboard)
         except Exception as exc:
             errors.log_exception(exc, "main window")
             _message_dialog(*errors.user_message(exc))

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 import inspector
-from inspector.services.dashboard import DashboardCounts, RecordLink
+from inspector.services.dashboard import DashboardCounts, DashboardData, RecordLink
 from inspector.services.policy import Actor, actor_for
 from inspector.services.status import Identity, SyncStatus, load_identity, load_sync_status
 from inspector.store.repository import today_local
@@ -138,8 +138,11 @@ class MainWindow(QMainWindow):
         identity: Identity | None = None,
         runner: Runner | None = None,
         settings: QSettings | None = None,
+        dashboard_data: DashboardData | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``dashboard_data``: the 工作台's data read ahead (while the password was typed), shown at
+        once instead of being read again."""
         super().__init__(parent)
         self.store = store
         self.identity = identity or load_identity(store)
@@ -331,6 +334,8 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
 
+        if dashboard_data is not None:
+            self.dashboard.show_data(dashboard_data)
         self.nav.setCurrentRow(DASHBOARD)
         self.refresh_status()
         self._status_timer.start()

@@ -12,7 +12,10 @@ refusal shows under the password field, with the lockout time when there is one.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,11 +38,27 @@ from ui.workers import Runner, run_in_background
 
 if TYPE_CHECKING:
     from inspector.services.auth import SignInUser
+    from inspector.services.dashboard import DashboardData
     from inspector.services.policy import Actor
     from inspector.services.status import Identity
     from inspector.store.store import Store
 
-    Prepared = tuple[Store, Identity, list[SignInUser]]
+log = logging.getLogger("inspector.ui.sign_in")
+
+# The 工作台's data read while the password was typed is shown at once if it is at most this old.
+PREFETCH_FRESH_S = 60.0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the background preparation hands to the window."""
+
+    store: Store
+    identity: Identity
+    users: list[SignInUser]
+    dashboard: DashboardData | None = None  # read ahead, so the 工作台 shows its data on sign-in
+    at: float = field(default_factory=time.monotonic)
+
 
 LAST_USER_KEY = "sign_in/last_user"  # QSettings: the user name last signed in on this laptop
 
@@ -51,15 +70,22 @@ def prepare_core(data_dir: Path, passphrase: str | None = None) -> Prepared:
     them loaded when the password has been checked."""
     import ui.main_window  # noqa: F401  (warms the import cache for the main window)
     from inspector.services import auth
+    from inspector.services.dashboard import load_dashboard
     from inspector.services.status import load_identity
     from inspector.store.store import Store
 
     store = Store.open(data_dir, (lambda _text, _confirm: passphrase) if passphrase else None)
     try:
-        return store, load_identity(store), auth.sign_in_users(store)
+        identity, users = load_identity(store), auth.sign_in_users(store)
     except BaseException:
         store.close()
         raise
+    try:
+        dashboard: DashboardData | None = load_dashboard(store)
+    except Exception as exc:  # the 工作台 will read it again after sign-in, and show the error then
+        log.warning("reading the 工作台 ahead of sign-in failed: %r", exc)
+        dashboard = None
+    return Prepared(store, identity, users, dashboard)
 
 
 class SignInWindow(QWidget):
@@ -85,6 +111,7 @@ class SignInWindow(QWidget):
         self._settings = settings
         self._run: Runner = runner or run_in_background
         self._prepare = prepare
+        self.prepared: Prepared | None = None
         self._busy = False
         self._preparing = False  # the database is being opened in the background
         self._submit_when_open = False
@@ -179,6 +206,13 @@ class SignInWindow(QWidget):
         while the database is still being opened, 登录 waits for it."""
         return self.sign_in_button.isEnabled() and not self._busy
 
+    def fresh_dashboard(self) -> DashboardData | None:
+        """The 工作台's data read while the password was typed, if recent enough to show."""
+        prepared = self.prepared
+        if prepared is None or prepared.dashboard is None:
+            return None
+        return prepared.dashboard if time.monotonic() - prepared.at <= PREFETCH_FRESH_S else None
+
     @property
     def busy(self) -> bool:
         return self._busy
@@ -191,7 +225,7 @@ class SignInWindow(QWidget):
             from inspector.services import auth
             from inspector.services.status import load_identity
 
-            self._prepared((self.store, load_identity(self.store), auth.sign_in_users(self.store)))
+            self._prepared(Prepared(self.store, load_identity(self.store), auth.sign_in_users(self.store)))
             return
         self._busy = self._preparing = True
         self._run(
@@ -200,7 +234,8 @@ class SignInWindow(QWidget):
 
     def _prepared(self, result: Prepared, *, keep_typed: str | None = None) -> None:
         self._busy = self._preparing = False
-        store, identity, users = result
+        store, identity, users = result.store, result.identity, result.users
+        self.prepared = result
         self.store = store
         self.station_label.setText(identity.station_name)
         if identity.is_demo:

@@ -226,3 +226,28 @@ def test_enter_while_the_database_opens_signs_in_once_it_is_open(
     assert window.store is not None
     window.store.close()
     idle()
+
+
+def test_the_dashboard_read_while_typing_shows_at_once_after_sign_in(
+    qtbot: Any, store: Store, seed: Any, settings: QSettings, idle: Any
+) -> None:
+    seed.patrol()
+    data_dir = store.data_dir
+    store.close()
+    desktop = Desktop(data_dir, settings=settings)
+    desktop.start()
+    sign_in = desktop.sign_in_window
+    assert sign_in is not None
+    qtbot.waitUntil(lambda: sign_in.is_ready)
+    ahead = sign_in.fresh_dashboard()
+    assert ahead is not None and ahead.counts.patrols_this_week == 1
+    _type(qtbot, sign_in.password_edit, PASSWORD)
+    QTest.keyClick(sign_in.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desktop.window is not None)
+    window = desktop.window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.dashboard.data is ahead  # shown as read, not read a second time
+    assert not window.dashboard.is_loading
+    desktop.close()
+    idle()

@@ -257,6 +257,10 @@ class DashboardView(Page):
         self._loading = False
         errors.show_error(exc, self)
 
+    def show_data(self, data: DashboardData) -> None:
+        """Show data read elsewhere (ahead of sign-in); the next refresh reads it again."""
+        self._show(data)
+
     @Slot(object)
     def _show(self, data: DashboardData) -> None:
         self._loading = False
