@@ -13,6 +13,12 @@ and safe to read on the GUI thread.
 
 If ``owner`` is given and has been deleted by the time the work finishes (its window was closed),
 the result is dropped instead of being delivered to a dead widget.
+
+Qt objects must only be deleted on their own thread. Two things here could otherwise be deleted on
+the worker thread when its last Python reference went away there: the delivery object (the worker
+emits on it, the GUI thread deletes it) and whatever the work's closure captured (a widget, often).
+So the delivery is parented to the application (C++ owns it, only ``deleteLater`` on the GUI thread
+deletes it), and the closure is held by the delivery and let go on the GUI thread after delivery.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ui import errors
 from ui.qt_compat import emit
@@ -55,11 +61,13 @@ class _Delivery(QObject):
 
     def __init__(
         self,
+        work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: OnError,
         owner: QObject | None,
     ) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())  # owned by C++: see the module doc
+        self.work: Callable[[], Any] | None = work
         self._on_done = on_done
         self._on_error = on_error
         self._owner = owner
@@ -91,18 +99,21 @@ class _Delivery(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], delivery: _Delivery) -> None:
+    def __init__(self, delivery: _Delivery) -> None:
         super().__init__()
-        self._fn = fn
         self._delivery = delivery
 
     def run(self) -> None:
+        work = self._delivery.work
+        assert work is not None
         try:
-            result = self._fn()
+            result = work()
         except BaseException as exc:  # every failure goes to on_error, none is swallowed
+            del work
             errors.log_exception(exc, "background job")
             emit(self._delivery.failed, exc)
         else:
+            del work  # the closure is let go on the GUI thread (_finished), not here
             emit(self._delivery.done, result)
 
 
@@ -111,6 +122,7 @@ _pending: set[_Delivery] = set()
 
 
 def _finished(delivery: _Delivery) -> None:
+    delivery.work = None  # on the GUI thread: whatever the closure captured is released here
     _pending.discard(delivery)
     delivery.deleteLater()
 
@@ -130,9 +142,9 @@ def run_in_background(
 
     Must be called from the GUI thread. ``on_error`` defaults to showing the error to the user.
     """
-    delivery = _Delivery(on_done, on_error or _default_on_error, owner)
+    delivery = _Delivery(fn, on_done, on_error or _default_on_error, owner)
     _pending.add(delivery)
-    QThreadPool.globalInstance().start(_Job(fn, delivery))
+    QThreadPool.globalInstance().start(_Job(delivery))
 
 
 def pending_jobs() -> int:

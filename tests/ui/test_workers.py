@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QThread
 
 from inspector.domain.errors import InspectorError
 from ui import errors, workers
@@ -96,3 +96,38 @@ def test_result_for_a_deleted_owner_is_dropped(qtbot: Any, idle: Any) -> None:
     release.set()
     idle()
     assert got == []
+
+
+class _Captured:
+    """Something a job's closure captures (in the app: a widget); records the thread it dies on."""
+
+    def __init__(self, died_on: list[str]) -> None:
+        self.died_on = died_on
+
+    def __del__(self) -> None:
+        self.died_on.append(threading.current_thread().name)
+
+
+def test_what_the_work_captured_is_let_go_on_the_gui_thread(qtbot: Any, idle: Any) -> None:
+    """A widget deleted on a worker thread crashes Qt: a job's closure must die on the GUI thread,
+    and the delivery object the worker emitted on must be owned by C++ (deleted only by deleteLater
+    on the GUI thread, never by a Python reference dropped on the worker thread)."""
+    died_on: list[str] = []
+    deliveries: list[QObject] = []
+
+    def start() -> None:
+        captured = _Captured(died_on)
+
+        def work() -> int:
+            return len(captured.died_on)
+
+        run_in_background(work, lambda _r: None)
+        deliveries.extend(workers._pending)
+        assert all(d.parent() is QCoreApplication.instance() for d in deliveries)
+
+    start()
+    idle()
+    for _ in range(20):  # the worker thread finishes after it emitted
+        QThread.msleep(5)
+        qtbot.wait(5)
+    assert died_on == [threading.main_thread().name]
