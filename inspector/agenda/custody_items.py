@@ -22,7 +22,7 @@ from inspector.rules.custody import CustodyEventInput, DetaineeCustodyInput, cus
 from inspector.store.models import CustodyEvent, CustodyStatus, Detainee
 from inspector.store.types import utc_now
 
-CACHE_VERSION = "2"  # bump when the custody rules change what they compute
+CACHE_VERSION = "3"  # bump when the custody rules change what they compute
 
 _TITLES = {
     "overdue": "超期羁押",

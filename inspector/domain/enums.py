@@ -49,6 +49,8 @@ class Stage(LabelledEnum):
     """诉讼环节 — the procedural stage that drives the custody deadline."""
 
     DETENTION = "detention", "刑事拘留"
+    OWN_CASE_DETENTION = "own_case_detention", "刑事拘留（检察院自侦案件）"
+    SUPERVISION_DETENTION = "supervision_detention", "先行拘留（监察留置案件）"
     ARREST_REVIEW = "arrest_review", "审查逮捕"
     INVESTIGATION = "investigation", "侦查羁押"
     PROSECUTION_REVIEW = "prosecution_review", "审查起诉"
@@ -65,6 +67,8 @@ class Stage(LabelledEnum):
 
 class CustodyEventKind(LabelledEnum):
     DETENTION = "detention", "拘留"
+    OWN_CASE_DETENTION = "own_case_detention", "拘留（检察院自侦案件）"
+    SUPERVISION_DETENTION = "supervision_detention", "先行拘留（监察机关移送留置案件）"
     ARREST_REQUESTED = "arrest_requested", "提请批准逮捕"
     ARREST = "arrest", "逮捕"
     INVESTIGATION_EXTENDED = "investigation_extended", "延长侦查羁押期限"

@@ -33,9 +33,11 @@ from inspector.rules.custody_stages import (
     plan_arrest_review,
     plan_detention,
     plan_investigation,
+    plan_own_case_detention,
     plan_prosecution_review,
     plan_retrial,
     plan_second_instance,
+    plan_supervision_detention,
     plan_supplementary,
     plan_trial,
     sorted_events,
@@ -183,6 +185,10 @@ def custody_deadline(
     plan: Plan | None
     if stage == Stage.DETENTION.value:
         plan = plan_detention(inp, evs)
+    elif stage == Stage.OWN_CASE_DETENTION.value:
+        plan = plan_own_case_detention(inp, evs)
+    elif stage == Stage.SUPERVISION_DETENTION.value:
+        plan = plan_supervision_detention(inp, evs)
     elif stage == Stage.ARREST_REVIEW.value:
         plan = plan_arrest_review(inp, evs)
     elif stage == Stage.INVESTIGATION.value:
@@ -225,6 +231,9 @@ def _finish(
         lines.append(EXTENSION_TEXT[settings.extension_convention])
     raw = _deadline_before_spans(plan, settings)
     excluded, span_lines, open_start, span_issues = _excluded(plan, evs, settings)
+    for days, line in plan.exclusions:
+        excluded += days
+        span_lines.append(line)
     issues = plan.issues + span_issues
     if span_lines:
         lines.append(f"未扣除不计入期间的届满日：{zh_date(raw)}")

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from inspector.domain.enums import CustodyEventKind as K
@@ -17,21 +17,27 @@ from inspector.rules.periods import add_period, zh_date
 
 __all__ = [
     "ART",
+    "ENTERS",
     "SPANS",
     "CustodyEventInput",
     "DetaineeCustodyInput",
     "Ext",
     "Plan",
+    "as_at",
     "last_event",
+    "opens_stage",
     "plan_arrest_review",
     "plan_detention",
     "plan_investigation",
+    "plan_own_case_detention",
     "plan_prosecution_review",
     "plan_retrial",
     "plan_second_instance",
+    "plan_supervision_detention",
     "plan_supplementary",
     "plan_trial",
     "sorted_events",
+    "stage_after",
 ]
 
 ART = {
@@ -43,6 +49,8 @@ ART = {
     158: "刑事诉讼法第一百五十八条",
     159: "刑事诉讼法第一百五十九条",
     160: "刑事诉讼法第一百六十条",
+    167: "刑事诉讼法第一百六十七条",
+    170: "刑事诉讼法第一百七十条",
     172: "刑事诉讼法第一百七十二条",
     175: "刑事诉讼法第一百七十五条",
     205: "刑事诉讼法第二百零五条",
@@ -116,6 +124,7 @@ class Plan:
     warning_months: int | None = None
     issues: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    exclusions: list[tuple[int, str]] = field(default_factory=list)  # (days, line): not counted
 
 
 # (start kind, end kind, label, legal source, cap in months)
@@ -136,6 +145,78 @@ def last_event(
     wanted = {k.value for k in kinds}
     found = [e for e in events if e.kind in wanted and (after is None or e.occurred_on >= after)]
     return found[-1] if found else None
+
+
+# The stage an event puts the person in; events not listed keep the stage they happen in.
+ENTERS: dict[str, str] = {
+    K.DETENTION.value: Stage.DETENTION.value,
+    K.OWN_CASE_DETENTION.value: Stage.OWN_CASE_DETENTION.value,
+    K.SUPERVISION_DETENTION.value: Stage.SUPERVISION_DETENTION.value,
+    K.ARREST_REQUESTED.value: Stage.ARREST_REVIEW.value,
+    K.ARREST.value: Stage.INVESTIGATION.value,
+    K.RECOUNT.value: Stage.INVESTIGATION.value,
+    K.TRANSFERRED_FOR_PROSECUTION.value: Stage.PROSECUTION_REVIEW.value,
+    K.RETURNED_FOR_INVESTIGATION.value: Stage.SUPPLEMENTARY_INVESTIGATION.value,
+    K.INDICTED.value: Stage.FIRST_INSTANCE.value,
+    K.SECOND_INSTANCE_ACCEPTED.value: Stage.SECOND_INSTANCE.value,
+    K.REMANDED.value: Stage.FIRST_INSTANCE.value,
+    K.JUDGMENT_EFFECTIVE.value: Stage.AWAITING_EXECUTION.value,
+    K.SERVE_IN_CENTER_DECIDED.value: Stage.SERVING_IN_CENTER.value,
+    K.DELIVERED_FOR_EXECUTION.value: Stage.DISCHARGED.value,
+    K.RELEASED.value: Stage.DISCHARGED.value,
+}
+TRIAL = frozenset({Stage.FIRST_INSTANCE.value, Stage.SUMMARY_TRIAL.value, Stage.FAST_TRACK_TRIAL.value})
+_SHORT_TRIAL = frozenset({Stage.SUMMARY_TRIAL.value, Stage.FAST_TRACK_TRIAL.value})
+
+
+def stage_after(kind: str, current: str | None, registered: str) -> str:
+    """The stage a person is in after an event of ``kind`` that happened in stage ``current``.
+
+    ``registered`` is the register's stage: it stands in where the events leave the stage open (an
+    event before any stage-setting one; a conversion to 简易/速裁 during a trial).
+    """
+    if kind == K.ARREST.value and current == Stage.SUPERVISION_DETENTION.value:
+        return Stage.PROSECUTION_REVIEW.value  # a 监察 case is already before the procuratorate (art 170)
+    if kind in ENTERS:
+        return ENTERS[kind]
+    if kind == K.RETRANSFERRED.value:  # after 退补: back to 审查起诉; after 延期审理 (补侦): the trial
+        return current if current in TRIAL else Stage.PROSECUTION_REVIEW.value
+    if kind == K.PROCEDURE_CONVERTED.value and current in TRIAL and registered in _SHORT_TRIAL:
+        return registered
+    return current or registered
+
+
+def opens_stage(kind: str) -> bool:
+    """Whether an event of ``kind`` opens a stage (on one day such events come first)."""
+    return kind in ENTERS or kind == K.RETRANSFERRED.value
+
+
+def as_at(inp: DetaineeCustodyInput, day: date) -> DetaineeCustodyInput | None:
+    """The input as the records stood on ``day``: ``None`` if the person was not held then, else the
+    events up to ``day`` and the stage they lead to (the register's stage when nothing later is
+    recorded — an agenda or a report for a past day uses only what had happened by then)."""
+    if inp.admitted_on > day or (inp.discharged_on is not None and inp.discharged_on <= day):
+        return None
+    kept = tuple(e for e in inp.events if e.occurred_on <= day)
+    later = (
+        len(kept) < len(inp.events)
+        or (inp.stage_started_on is not None and inp.stage_started_on > day)
+        or inp.stage == Stage.DISCHARGED.value
+    )
+    if not later:
+        return inp
+    registered = inp.stage if inp.stage != Stage.DISCHARGED.value else Stage.DETENTION.value
+    stage: str | None = None
+    started: date | None = None
+    for e in sorted(kept, key=lambda e: (e.occurred_on, not opens_stage(e.kind))):
+        after = stage_after(e.kind, stage, registered)
+        if after != stage:
+            stage, started = after, e.occurred_on
+    if stage is None or stage == Stage.DISCHARGED.value:
+        stage, started = registered, None
+    if stage == inp.stage and inp.stage_started_on is not None and inp.stage_started_on <= day:
+        started = inp.stage_started_on
+    return replace(inp, stage=stage, stage_started_on=started, events=kept)
 
 
 def _since(events: list[CustodyEventInput], kind: K, start: date) -> list[CustodyEventInput]:
@@ -197,33 +278,76 @@ def _ordinal_extensions(
 # ---------------------------------------------------------------------- stage plans
 
 
-def plan_detention(inp: DetaineeCustodyInput, evs: list[CustodyEventInput]) -> Plan:
-    det = last_event(evs, [K.DETENTION])
+def _detention_plan(
+    inp: DetaineeCustodyInput,
+    evs: list[CustodyEventInput],
+    kind: K,
+    base_days: int,
+    most: int,
+    base_text: str,
+    source: str,
+) -> Plan:
+    """A 拘留 whose limit is ``base_days`` from the detention, extended by at most ``most`` days in
+    all (an extension entered without its length counts as the most the law allows)."""
+    det = last_event(evs, [kind])
     if det is not None:
-        start, text = det.occurred_on, f"拘留（{zh_date(det.occurred_on)}）"
+        start, text = det.occurred_on, f"{label(K, det.kind)}（{zh_date(det.occurred_on)}）"
     elif inp.stage_started_on is not None:
         start, text = inp.stage_started_on, f"本环节开始（{zh_date(inp.stage_started_on)}）"
     else:
         start, text = inp.admitted_on, f"入所（{zh_date(inp.admitted_on)}，未录入拘留事件）"
-    if inp.multiple_or_gang:
-        return Plan(
-            start,
-            text,
-            0,
-            30,
-            "提请审查批准逮捕30日（流窜作案、多次作案、结伙作案的重大嫌疑分子）",
-            [ART[91]],
-        )
-    plan = Plan(start, text, 0, 3, "提请审查批准逮捕3日", [ART[91]])
+    plan = Plan(start, text, 0, base_days, base_text, [source])
     granted = _since(evs, K.INVESTIGATION_EXTENDED, start)
     if det is not None and det.extension_days:
         granted.insert(0, det)
-    total = sum(e.extension_days if e.extension_days is not None else 4 for e in granted)
-    if total > 4:
-        plan.issues.append(f"延长提请批准逮捕时间共{total}日，超过法定的1至4日，按4日计算")
-        total = 4
+    total = sum(e.extension_days if e.extension_days is not None else most for e in granted)
+    if total > most:
+        plan.issues.append(f"延长共{total}日，超过{source}规定的一日至{most}日，按{most}日计算")
+        total = most
     if granted:
-        plan.extensions.append(Ext(0, total, f"特殊情况延长{total}日（最长至7日，{ART[91]}）"))
+        plan.extensions.append(
+            Ext(0, total, f"特殊情况延长{total}日（最长至{base_days + most}日，{source}）")
+        )
+    return plan
+
+
+def plan_detention(inp: DetaineeCustodyInput, evs: list[CustodyEventInput]) -> Plan:
+    """公安机关拘留 → 提请审查批准逮捕: 3 days, +1 to 4; 30 days for 流窜/多次/结伙 (CPL art 91)."""
+    if inp.multiple_or_gang:
+        plan = _detention_plan(inp, evs, K.DETENTION, 30, 0, "", ART[91])
+        plan.base_text = "提请审查批准逮捕30日（流窜作案、多次作案、结伙作案的重大嫌疑分子）"
+        plan.extensions.clear()
+        plan.issues.clear()
+        return plan
+    return _detention_plan(inp, evs, K.DETENTION, 3, 4, "提请审查批准逮捕3日", ART[91])
+
+
+def plan_own_case_detention(inp: DetaineeCustodyInput, evs: list[CustodyEventInput]) -> Plan:
+    """人民检察院直接受理的案件: 拘留后14日内作出是否逮捕的决定, 特殊情况 +1 to 3 (CPL art 167)."""
+    return _detention_plan(
+        inp,
+        evs,
+        K.OWN_CASE_DETENTION,
+        14,
+        3,
+        "人民检察院直接受理的案件，拘留后14日内作出是否逮捕的决定",
+        ART[167],
+    )
+
+
+def plan_supervision_detention(inp: DetaineeCustodyInput, evs: list[CustodyEventInput]) -> Plan:
+    """监察机关移送起诉的留置案件: 先行拘留后10日内作出是否逮捕、取保候审或者监视居住的决定,
+    特殊情况 +1 to 4 (CPL art 170)."""
+    plan = _detention_plan(
+        inp,
+        evs,
+        K.SUPERVISION_DETENTION,
+        10,
+        4,
+        "监察机关移送起诉的留置案件，先行拘留后10日内作出是否逮捕、取保候审或者监视居住的决定",
+        ART[170],
+    )
+    plan.notes.append("作出决定的期间不计入审查起诉期限（刑事诉讼法第一百七十条）")
     return plan
 
 
@@ -274,7 +398,7 @@ def _returns_check(evs: list[CustodyEventInput], plan: Plan) -> None:
 
 
 def plan_prosecution_review(inp: DetaineeCustodyInput, evs: list[CustodyEventInput]) -> Plan | None:
-    transfer = last_event(evs, [K.TRANSFERRED_FOR_PROSECUTION])
+    transfer = last_event(evs, [K.TRANSFERRED_FOR_PROSECUTION]) or last_event(evs, [K.SUPERVISION_DETENTION])
     after = transfer.occurred_on if transfer else None
     restart = last_event(evs, [K.RETRANSFERRED, K.JURISDICTION_CHANGED], after=after)
     anchor = _anchor(restart or transfer, inp, "移送审查起诉")
@@ -306,7 +430,28 @@ def plan_prosecution_review(inp: DetaineeCustodyInput, evs: list[CustodyEventInp
     if len(extended) > (0 if fast else 1):
         plan.issues.append("审查起诉期限只能延长一次，其余延长记录未计入")
     _returns_check(evs, plan)
+    _supervision_exclusion(evs, plan)
     return plan
+
+
+def _supervision_exclusion(evs: list[CustodyEventInput], plan: Plan) -> None:
+    """A 监察 case: the days from the 先行拘留 to the decision on arrest are not counted in the review
+    (CPL art 170)."""
+    held = last_event(evs, [K.SUPERVISION_DETENTION], after=plan.start)
+    if held is None:
+        return
+    decided = last_event(evs, [K.ARREST], after=held.occurred_on)
+    if decided is None:
+        return
+    days = (decided.occurred_on - held.occurred_on).days
+    if days > 0:
+        plan.exclusions.append(
+            (
+                days,
+                f"先行拘留{zh_date(held.occurred_on)}至决定逮捕{zh_date(decided.occurred_on)}，"
+                f"不计入审查起诉期限{days}日（{ART[170]}）",
+            )
+        )
 
 
 def plan_supplementary(inp: DetaineeCustodyInput, evs: list[CustodyEventInput]) -> Plan | None:

@@ -62,6 +62,7 @@ from inspector.rules.custody import (
     DetaineeCustodyInput,
     custody_deadline,
 )
+from inspector.rules.custody_stages import opens_stage, stage_after
 from inspector.store.models import (
     CustodyEvent,
     Detainee,
@@ -90,24 +91,6 @@ __all__ = [
 
 K = CustodyEventKind
 
-# The stage an event puts the person in; events not listed keep the stage they happen in.
-_ENTERS: dict[str, str] = {
-    K.DETENTION.value: Stage.DETENTION.value,
-    K.ARREST_REQUESTED.value: Stage.ARREST_REVIEW.value,
-    K.ARREST.value: Stage.INVESTIGATION.value,
-    K.RECOUNT.value: Stage.INVESTIGATION.value,
-    K.TRANSFERRED_FOR_PROSECUTION.value: Stage.PROSECUTION_REVIEW.value,
-    K.RETURNED_FOR_INVESTIGATION.value: Stage.SUPPLEMENTARY_INVESTIGATION.value,
-    K.INDICTED.value: Stage.FIRST_INSTANCE.value,
-    K.SECOND_INSTANCE_ACCEPTED.value: Stage.SECOND_INSTANCE.value,
-    K.REMANDED.value: Stage.FIRST_INSTANCE.value,
-    K.JUDGMENT_EFFECTIVE.value: Stage.AWAITING_EXECUTION.value,
-    K.SERVE_IN_CENTER_DECIDED.value: Stage.SERVING_IN_CENTER.value,
-    K.DELIVERED_FOR_EXECUTION.value: Stage.DISCHARGED.value,
-    K.RELEASED.value: Stage.DISCHARGED.value,
-}
-_TRIAL = frozenset({Stage.FIRST_INSTANCE.value, Stage.SUMMARY_TRIAL.value, Stage.FAST_TRACK_TRIAL.value})
-_SHORT_TRIAL = frozenset({Stage.SUMMARY_TRIAL.value, Stage.FAST_TRACK_TRIAL.value})
 _EXTENSIONS = frozenset(
     {K.INVESTIGATION_EXTENDED.value, K.PROSECUTION_EXTENDED.value, K.TRIAL_EXTENDED.value}
 )
@@ -258,21 +241,6 @@ def _same_id(value: object, wanted: uuid.UUID) -> bool:
     return False
 
 
-def stage_after(kind: str, current: str | None, registered: str) -> str:
-    """The stage a person is in after an event of ``kind`` that happened in stage ``current``.
-
-    ``registered`` is the register's stage: it stands in where the events leave the stage open (an
-    event before any stage-setting one; a conversion to 简易/速裁 during a trial).
-    """
-    if kind in _ENTERS:
-        return _ENTERS[kind]
-    if kind == K.RETRANSFERRED.value:  # after 退补: back to 审查起诉; after 延期审理 (补侦): the trial
-        return current if current in _TRIAL else Stage.PROSECUTION_REVIEW.value
-    if kind == K.PROCEDURE_CONVERTED.value and current in _TRIAL and registered in _SHORT_TRIAL:
-        return registered
-    return current or registered
-
-
 def _rule_of(result: CustodyDeadline, kind: str | None, entered: str | None) -> str:
     """What applied for a row's event, as the engine explains it (without the basis typed on the
     event, which the engine appends to an extension's line: the row shows that separately)."""
@@ -377,10 +345,7 @@ def _stage_order(events: Sequence[CustodyEvent]) -> list[CustodyEvent]:
     """By date; on one day, the events that open a stage first (提起公诉 before the 转为简易/速裁程序
     entered with it, 拘留 before its extension), else as entered."""
 
-    def opens(kind: str) -> bool:
-        return kind in _ENTERS or kind == K.RETRANSFERRED.value
-
-    return sorted(events, key=lambda ev: (ev.occurred_on, not opens(ev.kind)))
+    return sorted(events, key=lambda ev: (ev.occurred_on, not opens_stage(ev.kind)))
 
 
 def _stage_rows(

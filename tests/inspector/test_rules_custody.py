@@ -457,3 +457,73 @@ def test_events_in_any_order() -> None:
         "investigation", E("investigation_extended", date(2026, 3, 10)), E("arrest", date(2026, 1, 20))
     )
     assert ordered == shuffled
+
+
+# --- W18, W19: a procuratorate's own case (CPL art 167), a 监察 留置 case (CPL art 170) ------------------
+
+
+def test_w18_own_case_detention_fourteen_days_plus_three() -> None:
+    det = E("own_case_detention", date(2026, 3, 2))
+    r = run("own_case_detention", det)
+    assert (r.deadline, r.basis) == (date(2026, 3, 16), "刑事诉讼法第一百六十七条")
+    assert "14日内作出是否逮捕的决定" in r.explanation
+    assert run("own_case_detention", det, today=date(2026, 3, 6)).status == "ok"  # not the police's 3 days
+    extended = run("own_case_detention", det, E("investigation_extended", date(2026, 3, 14)))
+    assert extended.deadline == date(2026, 3, 19)  # an extension without its length: the most, 3 days
+    two = E("own_case_detention", date(2026, 3, 2), extension_days=2)
+    assert run("own_case_detention", two).deadline == date(2026, 3, 18)
+    capped = run("own_case_detention", E("own_case_detention", date(2026, 3, 2), extension_days=5))
+    assert capped.deadline == date(2026, 3, 19) and "按3日计算" in capped.issues[0]
+    assert run("own_case_detention", det, today=date(2026, 3, 17)).status == "overdue"
+
+
+def test_w19_supervision_detention_ten_days_plus_four() -> None:
+    det = E("supervision_detention", date(2026, 3, 2))
+    r = run("supervision_detention", det, today=date(2026, 3, 6))
+    assert (r.deadline, r.status, r.basis) == (date(2026, 3, 12), "warning", "刑事诉讼法第一百七十条")
+    assert "不计入审查起诉期限" in r.explanation
+    extended = run("supervision_detention", E("supervision_detention", date(2026, 3, 2), extension_days=4))
+    assert extended.deadline == date(2026, 3, 16)
+    capped = run("supervision_detention", E("supervision_detention", date(2026, 3, 2), extension_days=6))
+    assert capped.deadline == date(2026, 3, 16) and "按4日计算" in capped.issues[0]
+
+
+def test_w19_decision_period_not_counted_in_prosecution_review() -> None:
+    # Case received with the 先行拘留 on 03-02; arrest decided 03-10: review 03-02 + 1 month = 04-02,
+    # plus the 8 days of the decision → 04-10.
+    events = (
+        E("transferred_for_prosecution", date(2026, 3, 2)),
+        E("supervision_detention", date(2026, 3, 2)),
+        E("arrest", date(2026, 3, 10)),
+    )
+    r = run("prosecution_review", *events)
+    assert r.deadline == date(2026, 4, 10)
+    assert "不计入审查起诉期限8日（刑事诉讼法第一百七十条）" in r.explanation
+    # Without a transfer event the 先行拘留 marks the receipt of the case: the same date.
+    assert run("prosecution_review", *events[1:]).deadline == date(2026, 4, 10)
+    # A police case's arrest before the transfer changes nothing.
+    transfer = E("transferred_for_prosecution", date(2026, 3, 2))
+    police = run("prosecution_review", E("arrest", date(2026, 1, 5)), transfer)
+    assert police.deadline == date(2026, 4, 2)
+
+
+def test_stage_after_and_as_at_for_the_new_detentions() -> None:
+    from inspector.rules.custody_stages import as_at, stage_after
+
+    assert stage_after("arrest", "supervision_detention", "prosecution_review") == "prosecution_review"
+    assert stage_after("arrest", "own_case_detention", "investigation") == "investigation"
+    assert stage_after("own_case_detention", None, "detention") == "own_case_detention"
+    inp = DetaineeCustodyInput(
+        "prosecution_review",
+        date(2026, 3, 10),
+        date(2026, 3, 2),
+        events=(E("supervision_detention", date(2026, 3, 2)), E("arrest", date(2026, 3, 10))),
+    )
+    before = as_at(inp, date(2026, 3, 6))
+    assert before is not None and (before.stage, before.stage_started_on) == (
+        "supervision_detention",
+        date(2026, 3, 2),
+    )
+    assert len(before.events) == 1
+    assert as_at(inp, date(2026, 3, 12)) is inp  # nothing recorded later: the register as it stands
+    assert as_at(inp, date(2026, 3, 1)) is None  # not yet admitted
