@@ -427,6 +427,28 @@ def setup_dialog(shot: Shooter) -> None:
     shot.settle(what="closing the setup dialog")
 
 
+def sign_in_and_lock(shot: Shooter, window: Any) -> None:
+    """The sign-in window (after a wrong password) and the main window locked (Ctrl+L)."""
+    from ui.sign_in import SignInWindow
+
+    password = "Screenshot-Passw0rd"  # scripts/screenshot.py's demo user
+    sign_in = SignInWindow(window.store.data_dir, store=window.store)
+    sign_in.resize(QSize(WIDTH, HEIGHT))
+    sign_in.show()
+    shot.settle(lambda: sign_in.is_ready, "sign-in window")
+    sign_in.password_edit.setText("not-the-password")
+    sign_in.submit()
+    shot.settle(lambda: sign_in.is_ready and bool(sign_in.message.text()), "a refused password")
+    shot.save("dialog-sign-in", sign_in)
+    sign_in.close()
+    sign_in.deleteLater()
+    window.lock("manual")
+    shot.settle(what="locking")
+    shot.save("dialog-locked", window)
+    window.unlock(password)
+    shot.settle(lambda: not window.is_locked, "unlocking")
+
+
 def optimise(paths: list[Path]) -> None:
     """Shrink the PNGs in place with pngquant (lossy palette, text stays sharp) and optipng."""
     pngquant, optipng = shutil.which("pngquant"), shutil.which("optipng")
@@ -507,7 +529,7 @@ def shoot(args: argparse.Namespace, folder: Path) -> int:
         return 1
     try:
         window = MainWindow(store)
-        store.sign_in_as(window.identity.user_id)  # as ui.app.run_gui does
+        store.sign_in_as(window.identity.user_id)  # the demo user, as if signed in (its window: later)
         window.resize(QSize(WIDTH, HEIGHT))
         window.show()
         pages(shot, window)
@@ -517,6 +539,7 @@ def shoot(args: argparse.Namespace, folder: Path) -> int:
         correction_pages(shot, window)
         detainee_page(shot, window)
         setup_dialog(shot)
+        sign_in_and_lock(shot, window)
         size = QSize(WIDTH, HEIGHT)
         for name, image in screenshot.sync_shots(data, lambda: shot.settle(what="sync"), size):
             path = args.out / ("08-sync-conflict.png" if name == "sync" else f"dialog-{name}.png")

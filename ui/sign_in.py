@@ -238,7 +238,7 @@ class SignInWindow(QWidget):
         self.prepared = result
         self.store = store
         self.station_label.setText(identity.station_name)
-        if identity.is_demo:
+        if identity.is_demo and identity.demo_password_documented:
             from inspector.services.status import DEMO_PASSWORD
 
             self.demo_hint.setText(

@@ -61,7 +61,7 @@ def write_demo(
     on demo data), printed with the summary.
     """
     from inspector.demo import DEMO_STATION, generate
-    from inspector.services.status import DEMO_PASSWORD
+    from inspector.services.status import DEMO_PASSWORD, DEMO_PASSWORD_META_KEY
     from inspector.station_setup import FirstUser, initialise
 
     chosen = password if password is not None else DEMO_PASSWORD
@@ -73,6 +73,8 @@ def write_demo(
             scale=scale,
             progress=lambda m: print(m, flush=True),
         )
+        if chosen == DEMO_PASSWORD:  # the sign-in window may then say it
+            store.set_meta(DEMO_PASSWORD_META_KEY, True)
     total = sum(summary.counts.values())
     print(f"演示数据已生成 / demo data written: {total} records in {summary.seconds:.1f} s → {data_dir}")
     if password is None:
@@ -112,7 +114,10 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     p.add_argument("--user", required=True, help="first user's login name")
     p.add_argument("--display-name", help="first user's name as shown (default: --user)")
     p.add_argument(
-        "--role", default="procurator", choices=["procurator", "chief_procurator", "assistant", "admin"]
+        "--role",
+        default="procurator",
+        choices=["procurator", "chief_procurator", "assistant", "clerk", "admin"],
+        help="the first user's role (admin: manages users and settings in the app, writes no records)",
     )
     p.add_argument("--device-name", help="name of this laptop (default: host name)")
     p.add_argument("--password-stdin", action="store_true", help="read the first user's password from stdin")

@@ -36,7 +36,10 @@ DEMO_META_KEY = "demo"
 
 DEMO_PASSWORD = "demo-1234"
 """The demo user's password (``inspector demo`` / ``--demo`` unless told otherwise). Demo data only:
-the sign-in window shows it when the database is marked as demo data."""
+the sign-in window shows it when the database says its demo user was given it."""
+
+DEMO_PASSWORD_META_KEY = "demo_password_documented"
+"""``local_meta``: true when the demo user's password is :data:`DEMO_PASSWORD` (not a secret: demo data)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Identity:
     user_id: uuid.UUID | None
     user_name: str
     is_demo: bool = False  # the store holds demo data (``inspector demo``): the window says 演示数据
+    demo_password_documented: bool = False  # its demo user's password is DEMO_PASSWORD
     actor: Actor | None = None  # the signed-in user with their role (None when there is no user)
 
 
@@ -54,6 +58,7 @@ def load_identity(store: Store) -> Identity:
     with store.session(read_only=True) as s:
         station = s.get(Station, store.station_id)
         demo = s.get(LocalMeta, DEMO_META_KEY)
+        documented = s.get(LocalMeta, DEMO_PASSWORD_META_KEY)
     try:
         actor: Actor | None = actor_for(store)
     except InspectorError:  # a station without an active user: the window says （未登录）
@@ -63,6 +68,7 @@ def load_identity(store: Store) -> Identity:
         user_id=actor.user_id if actor is not None else None,
         user_name=actor.display_name if actor is not None else "",
         is_demo=demo is not None and bool(demo.value),
+        demo_password_documented=documented is not None and bool(documented.value),
         actor=actor,
     )
 

@@ -251,3 +251,20 @@ def test_the_dashboard_read_while_typing_shows_at_once_after_sign_in(
     assert not window.dashboard.is_loading
     desktop.close()
     idle()
+
+
+def test_demo_data_shows_its_password_only_when_it_is_the_documented_one(
+    qtbot: Any, store: Store, settings: QSettings
+) -> None:
+    from inspector.services.status import DEMO_META_KEY, DEMO_PASSWORD, DEMO_PASSWORD_META_KEY
+
+    store.set_meta(DEMO_META_KEY, True)
+    store.sign_in_as(None)
+    other = SignInWindow(store.data_dir, store=store, settings=settings)
+    qtbot.addWidget(other)
+    assert other.demo_hint.isHidden()  # demo data made with another password: no false hint
+
+    store.set_meta(DEMO_PASSWORD_META_KEY, True)
+    documented = SignInWindow(store.data_dir, store=store, settings=settings)
+    qtbot.addWidget(documented)
+    assert not documented.demo_hint.isHidden() and DEMO_PASSWORD in documented.demo_hint.text()
