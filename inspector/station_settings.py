@@ -117,7 +117,7 @@ def parse_value(text: str) -> object:
     """A value as typed on the command line: JSON (``15``, ``true``, ``["a", "b"]``), else plain text."""
     try:
         value: object = json.loads(text)
-    except json.JSONDecodeError:
+    except ValueError:  # not JSON, or digits too many for a number: the text itself
         return text
     return value
 

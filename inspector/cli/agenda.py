@@ -5,27 +5,22 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from inspector.cli.common import EXIT_OK, UsageError, data_dir_of, tty_prompt
+from inspector.cli.common import EXIT_OK, data_dir_of, day_arg, days_ahead_arg, tty_prompt
 
 __all__ = ["cmd_agenda", "register"]
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     import json
-    from datetime import date
 
     from inspector.agenda import build_agenda
     from inspector.agenda.items import LEVEL_LABEL
     from inspector.store.store import Store
 
-    try:
-        on = date.fromisoformat(args.date) if args.date else None
-    except ValueError as exc:
-        raise UsageError(
-            f"日期格式应为 YYYY-MM-DD：{args.date}", f"--date must be YYYY-MM-DD: {args.date}"
-        ) from exc
+    on = day_arg(args.date, "--date") if args.date else None
+    days = days_ahead_arg(args.days, "--days")
     with Store.open(data_dir_of(args), tty_prompt) as store:
-        agenda = build_agenda(store, on, horizon_days=args.days)
+        agenda = build_agenda(store, on, horizon_days=days)
     if args.json:
         print(json.dumps(agenda.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -48,6 +43,6 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     """Register ``agenda`` on the ``inspector`` command's sub-parsers."""
     p = subparsers.add_parser("agenda", parents=[common_parent], help="what is due, upcoming and overdue")
     p.add_argument("--date", help="the day to look from, YYYY-MM-DD (default: today in Asia/Shanghai)")
-    p.add_argument("--days", type=int, default=14, help="how many days ahead to list (default 14)")
+    p.add_argument("--days", type=int, default=14, help="how many days ahead to list, 0 to 366 (default 14)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_agenda)

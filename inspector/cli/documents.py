@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.common import EXIT_OK, data_dir_of, tty_prompt
+from inspector.cli.common import EXIT_OK, UsageError, data_dir_of, tty_prompt
+from inspector.domain.validation import work_day_errors
 
 __all__ = ["cmd_pdf", "register"]
 
@@ -37,10 +38,35 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_pdf)
 
 
+DAY_KINDS, MONTH_KINDS = ("daily-log", "register"), ("monthly-report",)
+
+
+def _check_key(kind: str, key: str) -> None:
+    """A day or a month within the days the program works on (the renderer's date arithmetic would
+    overflow far outside them)."""
+    from datetime import date
+
+    from inspector.documents.render import parse_day, parse_month
+
+    if kind in DAY_KINDS:
+        day = parse_day(key)
+    elif kind in MONTH_KINDS:
+        year, month = parse_month(key)
+        if not 1 <= year <= 9999:
+            raise UsageError(f"月份超出范围：{key}", f"month out of range: {key}")
+        day = date(year, month, 1)
+    else:
+        return
+    bad = work_day_errors("ID_OR_DATE", "日期", day)
+    if bad:
+        raise UsageError(bad[0].message_zh, bad[0].message_en)
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     from inspector.documents.render import KINDS, render_pdf
     from inspector.store.store import Store
 
+    _check_key(args.kind, args.key)
     with Store.open(data_dir_of(args), tty_prompt) as store:
         data = render_pdf(store, args.kind, args.key, for_detention_center=args.for_center)
     out = Path(args.out).expanduser()

@@ -3,7 +3,10 @@
 Each command group lives in its own module of this package and registers its sub-parsers
 (``register(subparsers, common_parent)``); the handlers share :mod:`inspector.cli.common`.
 Every sub-command takes ``--data-dir`` (default: ``INSPECTOR_DATA_DIR``, else the platform's user
-data folder). A user mistake prints one line on stderr and exits non-zero; never a traceback.
+data folder). A user mistake — a bad argument, a file that cannot be read or written, a value out of
+range — prints one line on stderr and exits 2 (:data:`EXIT_USAGE`); never a traceback. A fault of the
+program itself is one line too, with the traceback in the log file, and exits 70
+(:data:`EXIT_FAULT`) — never 1, which ``check`` keeps for "a problem was found".
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import platformdirs
 
@@ -24,11 +28,12 @@ from inspector.cli import agenda, check, documents, export, settings, setup, syn
 from inspector.cli.common import (
     DATA_DIR_HELP,
     DEMO_HELP,
+    EXIT_FAULT,
     EXIT_INTERRUPTED,
     EXIT_OK,
-    EXIT_PROBLEM,
     EXIT_USAGE,
     data_dir_of,
+    os_error_line,
 )
 from inspector.domain.errors import InspectorError
 
@@ -53,11 +58,19 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return int(app.run_gui(data_dir))
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one line (with where to find the usage), like
+    every other mistake; sub-parsers are made of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"inspector: {message} (usage: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before or after the command; the one after the command wins.
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument("--data-dir", dest="command_data_dir", metavar="DATA_DIR", help=DATA_DIR_HELP)
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="inspector", description="驻所检察 Inspector — records and documents for resident procurators"
     )
     parser.add_argument("--data-dir", help=DATA_DIR_HELP)
@@ -83,14 +96,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("inspector: 已中断 / interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as exc:  # a file or folder the person named, or the disk: theirs to act on
+        print(f"inspector: {os_error_line(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # an unexpected fault: one line here, the traceback in the log file
-        log_dir = Path(platformdirs.user_log_dir("inspector", appauthor=False))
-        log_dir.mkdir(parents=True, exist_ok=True)
-        log_file = log_dir / "inspector.log"
+        print(f"inspector: 意外错误 / unexpected error: {_one_line(exc)}{_log_fault()}", file=sys.stderr)
+        return EXIT_FAULT
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:300]}"
+
+
+def _log_fault() -> str:
+    """Append the traceback to the log file; say where, or nothing if it cannot be kept."""
+    log_file = Path(platformdirs.user_log_dir("inspector", appauthor=False)) / "inspector.log"
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
         with log_file.open("a", encoding="utf-8") as fh:
             traceback.print_exc(file=fh)
-        print(
-            f"inspector: 意外错误 / unexpected error: {type(exc).__name__}: {exc} (details: {log_file})",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEM
+    except OSError:
+        return ""
+    return f" (details: {log_file})"

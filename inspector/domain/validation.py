@@ -19,6 +19,9 @@ from inspector.domain.errors import FieldError, ValidationError
 from inspector.domain.idnumber import birth_date_from_id, gender_from_id, validate_id_number
 
 __all__ = [
+    "FIRST_WORK_DAY",
+    "LAST_WORK_DAY",
+    "MAX_AHEAD_DAYS",
     "SHANGHAI",
     "Check",
     "DateOrder",
@@ -30,6 +33,8 @@ __all__ = [
     "is_empty",
     "local_date",
     "not_in_future",
+    "work_day_errors",
+    "work_days_ahead_errors",
 ]
 
 
@@ -41,6 +46,40 @@ def _shanghai() -> tzinfo:
 
 
 SHANGHAI: tzinfo = _shanghai()
+
+# The days the program works on — the day an agenda looks from, a daily log's or a report's day, a
+# document number's year. Far outside it the calendar arithmetic would overflow (year 1 or 9999 plus
+# a few days), and nothing a station does falls there.
+FIRST_WORK_DAY, LAST_WORK_DAY = date(1990, 1, 1), date(2099, 12, 31)
+MAX_AHEAD_DAYS = 366  # how far ahead a list of what is due may look
+
+
+def work_day_errors(field: str, label_zh: str, value: date) -> list[FieldError]:
+    """``value`` must lie between :data:`FIRST_WORK_DAY` and :data:`LAST_WORK_DAY`."""
+    if FIRST_WORK_DAY <= local_date(value) <= LAST_WORK_DAY:
+        return []
+    first, last = FIRST_WORK_DAY.isoformat(), LAST_WORK_DAY.isoformat()
+    return [
+        FieldError(
+            field,
+            f"{label_zh}须在 {first} 至 {last} 之间：{value.isoformat()}",
+            f"{field} must be between {first} and {last}, got {value.isoformat()}",
+        )
+    ]
+
+
+def work_days_ahead_errors(field: str, label_zh: str, days: int) -> list[FieldError]:
+    """A number of days to look ahead: 0 to :data:`MAX_AHEAD_DAYS`."""
+    if 0 <= days <= MAX_AHEAD_DAYS:
+        return []
+    return [
+        FieldError(
+            field,
+            f"{label_zh}须在 0 至 {MAX_AHEAD_DAYS} 天之间：{days}",
+            f"{field} must be 0 to {MAX_AHEAD_DAYS} days, got {days}",
+        )
+    ]
+
 
 Check = Callable[[Mapping[str, object], date], list[FieldError]]
 """A cross-field check: ``(values, today) -> errors``. Must tolerate missing keys (partial updates)."""

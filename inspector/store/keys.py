@@ -38,6 +38,23 @@ class KeyUnavailableError(InspectorError):
     """The key cannot be obtained (no keyring entry, no passphrase given)."""
 
 
+class KeyRecordError(InspectorError):
+    """``key.json`` cannot be read or does not describe a key (garbled, truncated, edited by hand)."""
+
+    def __init__(self, path: Path, problem_zh: str, problem_en: str) -> None:
+        super().__init__(
+            f"密钥记录 {path} 无效（{problem_zh}）：该文件只记录密钥存放位置，请从备份恢复它",
+            f"the key record {path} is not valid ({problem_en}): it only says where the key is kept; "
+            "restore it from a backup",
+        )
+
+
+SOURCES = ("keyring", "passphrase")
+# Bounds of a scrypt cost read from key.json: what this program writes, and a little room either side
+# (a larger N would need gigabytes of memory, a smaller one would be a weak key).
+SCRYPT_N_RANGE, SCRYPT_RP_MAX = (2**14, 2**20), 16
+
+
 @dataclass(frozen=True)
 class KeyInfo:
     """The non-secret description of a database key, stored in ``key.json``."""
@@ -58,7 +75,41 @@ class KeyInfo:
 
     @classmethod
     def load(cls, path: Path) -> KeyInfo:
-        return cls(**json.loads(path.read_text(encoding="utf-8")))
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            raise KeyRecordError(path, "不是 UTF-8 文本", "not UTF-8 text") from exc
+        except ValueError as exc:
+            raise KeyRecordError(path, "不是有效的 JSON", f"not valid JSON: {exc}") from exc
+        if not isinstance(raw, dict):
+            raise KeyRecordError(path, "应为 JSON 对象", "not a JSON object")
+        known = {"db_id", "source", "salt_hex", "n", "r", "p"}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise KeyRecordError(path, f"未知的项 {unknown}", f"unknown entries {unknown}")
+        if not isinstance(raw.get("db_id"), str) or not raw["db_id"]:
+            raise KeyRecordError(path, "缺少 db_id", "no db_id")
+        if raw.get("source") not in SOURCES:
+            raise KeyRecordError(
+                path, "source 应为 keyring 或 passphrase", "source must be keyring or passphrase"
+            )
+        for name in ("n", "r", "p"):
+            if name in raw and (not isinstance(raw[name], int) or isinstance(raw[name], bool)):
+                raise KeyRecordError(path, f"{name} 应为整数", f"{name} must be an integer")
+        info = cls(**raw)
+        if info.source == "passphrase":
+            try:
+                salt = bytes.fromhex(info.salt_hex or "")
+            except ValueError:
+                salt = b""
+            if not salt:
+                raise KeyRecordError(path, "salt_hex 无效", "salt_hex is missing or not hex")
+            low, high = SCRYPT_N_RANGE
+            if not (low <= info.n <= high and info.n & (info.n - 1) == 0):
+                raise KeyRecordError(path, "n 无效", f"n must be a power of 2 from {low} to {high}")
+            if not (1 <= info.r <= SCRYPT_RP_MAX and 1 <= info.p <= SCRYPT_RP_MAX):
+                raise KeyRecordError(path, "r 或 p 无效", f"r and p must be 1 to {SCRYPT_RP_MAX}")
+        return info
 
 
 def keyring_available() -> bool:

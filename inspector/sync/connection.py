@@ -25,6 +25,21 @@ CONNECT_TIMEOUT = 10
 _SECRET_KEYS = ("password", "sslpassword")
 
 
+class BadOfficeUrlError(InspectorError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"办公室数据库地址（URL）无效：{detail}", f"the office database URL is not valid: {detail}"
+        )
+
+
+def parse_conninfo(url: str) -> dict[str, Any]:
+    """A libpq URL or ``key=value`` string as its parts; a malformed one is a user mistake, said so."""
+    try:
+        return conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        raise BadOfficeUrlError(" ".join(str(exc).split())[:200]) from exc
+
+
 @dataclass(frozen=True)
 class OfficeTarget:
     """Where a device connects: a libpq URL or conninfo *without* a password, and its login role."""
@@ -36,7 +51,7 @@ class OfficeTarget:
     @classmethod
     def parse(cls, url: str, role: str | None = None, **tls: str | None) -> OfficeTarget:
         """Split a user-given URL: a password in it is refused, TLS options are kept apart."""
-        params = conninfo_to_dict(url)
+        params = parse_conninfo(url)
         for key in _SECRET_KEYS:
             if params.get(key):
                 raise InspectorError(
@@ -66,7 +81,7 @@ class OfficeTarget:
 
     @property
     def keyring_user(self) -> str:
-        p = conninfo_to_dict(self.url)
+        p = parse_conninfo(self.url)
         return f"office-device:{self.role}@{p.get('host', '')}:{p.get('port', '')}/{p.get('dbname', '')}"
 
 

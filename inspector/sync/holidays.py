@@ -37,8 +37,29 @@ class HolidayEntry:
     note: str | None
 
 
+MAX_FILE_BYTES = 1024 * 1024  # a year's schedule is a few dozen lines
+MAX_FIELD = 200  # characters in one cell (a note is cut to this)
+
+
+def _bad_file(path: Path, zh: str, en: str) -> ValidationError:
+    return ValidationError("holiday_day", [FieldError(str(path), f"节假日文件 {path} {zh}", f"{path}: {en}")])
+
+
 def parse_holiday_csv(text: str) -> list[HolidayEntry]:
     """Every line checked; all problems reported together, naming the line and the field."""
+    try:
+        return _parse_rows(text)
+    except csv.Error as exc:
+        raise ValidationError(
+            "holiday_day", [FieldError("csv", f"不是有效的 CSV 文件：{exc}", f"not a valid CSV file: {exc}")]
+        ) from exc
+
+
+def _parse_rows(text: str) -> list[HolidayEntry]:
+    if "\x00" in text:
+        raise ValidationError(
+            "holiday_day", [FieldError("csv", "不是文本文件（含有空字符）", "not a text file (NUL bytes)")]
+        )
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = {"date", "type"} - set(reader.fieldnames or [])
     if missing:
@@ -50,8 +71,15 @@ def parse_holiday_csv(text: str) -> list[HolidayEntry]:
     errors: list[FieldError] = []
     seen: set[date] = set()
     for line, row in enumerate(reader, start=2):
-        raw_day, raw_type = (row.get("date") or "").strip(), (row.get("type") or "").strip().lower()
-        raw_name, note = (row.get("name") or "").strip(), (row.get("note") or "").strip()
+        raw_day, raw_type = _cell(row, "date"), _cell(row, "type").lower()
+        raw_name, note = _cell(row, "name"), _cell(row, "note")
+        if any(len(v) > MAX_FIELD for v in (raw_day, raw_type, raw_name)):
+            errors.append(
+                FieldError(
+                    f"第{line}行", f"内容过长（超过{MAX_FIELD}字）", f"line {line}: a cell is too long"
+                )
+            )
+            continue
         try:
             day = date.fromisoformat(raw_day)
         except ValueError:
@@ -83,14 +111,35 @@ def parse_holiday_csv(text: str) -> list[HolidayEntry]:
             )
             continue
         seen.add(day)
-        entries.append(HolidayEntry(day, _TYPES[raw_type], _NAMES.get(raw_name), note[:200] or None))
+        entries.append(HolidayEntry(day, _TYPES[raw_type], _NAMES.get(raw_name), note[:MAX_FIELD] or None))
     if errors:
         raise ValidationError("holiday_day", errors)
     return entries
 
 
+def _cell(row: dict[str | None, object], name: str) -> str:
+    value = row.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
 def read_holiday_file(path: Path) -> list[HolidayEntry]:
-    return parse_holiday_csv(path.read_text(encoding="utf-8"))
+    """The file as typed in a spreadsheet or an editor: UTF-8 (with or without BOM), else GBK/GB18030
+    (what a Chinese Excel saves); at most :data:`MAX_FILE_BYTES`."""
+    if not path.is_file():
+        raise _bad_file(path, "不存在或不是文件", "no such file")
+    with path.open("rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _bad_file(
+            path, f"过大（超过 {MAX_FILE_BYTES // 1024} KB）", f"larger than {MAX_FILE_BYTES} bytes"
+        )
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return parse_holiday_csv(text)
+    raise _bad_file(path, "既不是 UTF-8 也不是 GBK 编码的文本", "neither UTF-8 nor GBK text")
 
 
 def office_set_holidays(url: str, entries: list[HolidayEntry]) -> int:

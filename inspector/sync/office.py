@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg.conninfo import conninfo_to_dict
 
 from inspector.export import atomic_text_file, export_header
 from inspector.sync import office_ddl, schema
-from inspector.sync.connection import classify
+from inspector.sync.connection import classify, parse_conninfo
 from inspector.sync.errors import OfficeAdminError, UpgradeRequiredError
 from inspector.sync.office_ddl import lit, q
 
@@ -65,6 +64,7 @@ class Lease:
 @contextmanager
 def admin(url: str) -> Iterator[psycopg.Connection[Any]]:
     """One administrator transaction (committed on success, rolled back on any error)."""
+    parse_conninfo(url)  # a malformed URL is the person's mistake, not a connection failure
     try:
         conn = psycopg.connect(url, options="-c TimeZone=UTC", application_name="inspector-office")
     except psycopg.OperationalError as exc:
@@ -415,4 +415,4 @@ def export_station(url: str, station_code: str, path: Path) -> dict[str, int]:
 
 
 def database_name(url: str) -> str:
-    return str(conninfo_to_dict(url).get("dbname", ""))
+    return str(parse_conninfo(url).get("dbname", ""))

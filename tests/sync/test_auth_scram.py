@@ -33,7 +33,7 @@ from psycopg.conninfo import make_conninfo
 from sqlalchemy import text
 
 from inspector import cli as inspector_cli
-from inspector.cli.common import EXIT_PROBLEM, EXIT_USAGE
+from inspector.cli.common import EXIT_FAULT, EXIT_USAGE
 from inspector.security.memory_keyring import MemoryKeyring
 from inspector.station_setup import FirstUser, initialise
 from inspector.store.models import Detainee
@@ -303,7 +303,7 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
         code = inspector_cli.main(list(argv))
         out, err = capsys.readouterr()
-        if code == EXIT_PROBLEM and (log_dir / "inspector.log").exists():
+        if code == EXIT_FAULT and (log_dir / "inspector.log").exists():
             err += (log_dir / "inspector.log").read_text(encoding="utf-8")
         return code, out, err
 
