@@ -52,3 +52,31 @@ def test_emits_and_background_jobs_keep_true_alive() -> None:
     assert done.returncode == 0, done.stderr[-2000:]  # no "Fatal Python error: bool_dealloc"
     detected, lost = done.stdout.split()
     assert int(lost) < 50, (detected, lost)  # 3000 references with the bug left alone
+
+
+VOID_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication([])
+    calls = sys.getrefcount(None) + 20_000  # more calls than None has references
+    import ui.qt_compat  # noqa: F401  (gives None its reserve when void calls take references)
+
+    label = QLabel()
+    for _ in range(calls):
+        label.setText("x")
+    print("alive")
+    """
+)
+
+
+def test_void_calls_do_not_use_up_none() -> None:
+    """PySide6 6.12.0 takes a reference from ``None`` on each call of a method returning nothing; more
+    such calls than ``None`` has references aborted the interpreter (none_dealloc)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", VOID_SCRIPT], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "alive"
