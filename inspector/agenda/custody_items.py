@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, exists, insert, select
 
 import inspector
-from inspector.agenda.context import AgendaContext, of_station
+from inspector.agenda.context import AgendaContext
 from inspector.agenda.items import AgendaItem, Level
+from inspector.census import (
+    Held,
+    held_as_registered,
+    held_as_registered_where,
+    held_with_later_records,
+    is_delivery,
+    possible_overdue,
+)
 from inspector.domain.enums import Stage
 from inspector.domain.settings import RuleSettings
-from inspector.domain.validation import local_date
 from inspector.rules._labels import label
-from inspector.rules.custody import CustodyEventInput, DetaineeCustodyInput, custody_deadline
-from inspector.store.models import CustodyEvent, CustodyStatus, Detainee
+from inspector.rules.custody import custody_deadline
+from inspector.rules.custody_stages import POSSIBLE_OVERDUE
+from inspector.store.models import CustodyStatus, Detainee
 from inspector.store.types import utc_now
 
 CACHE_VERSION = "3"  # bump when the custody rules change what they compute
@@ -29,65 +35,6 @@ _TITLES = {
     "warning": "羁押期限即将届满",
     "upcoming": "羁押期限届满",
 }
-
-
-def held_custody_inputs(
-    ctx: AgendaContext, *only: ColumnElement[bool]
-) -> Iterator[tuple[uuid.UUID, str, DetaineeCustodyInput]]:
-    """(id, name, rules input) for every detainee still held (narrowed by ``only``).
-
-    "Held" is written exactly as the partial index ``ix_detainee_held_name`` is defined, so SQLite
-    walks that index instead of the whole register; events are then read by detainee id.
-    """
-    rows = ctx.session.execute(
-        select(
-            Detainee.id,
-            Detainee.name,
-            Detainee.stage,
-            Detainee.stage_started_on,
-            Detainee.admitted_at,
-            Detainee.multiple_or_gang,
-            Detainee.discharged_on,
-            Detainee.sentence_kind,
-            Detainee.term_end,
-        ).where(
-            Detainee.discharged_on.is_(None),
-            Detainee.deleted_at.is_(None),
-            of_station(Detainee, ctx.station_id),
-            Detainee.stage != Stage.DISCHARGED.value,
-            *only,
-        )
-    ).all()
-    events: dict[uuid.UUID, list[CustodyEventInput]] = defaultdict(list)
-    ids = [row.id for row in rows]
-    for start in range(0, len(ids), 500):
-        event_rows = ctx.session.execute(
-            select(
-                CustodyEvent.detainee_id,
-                CustodyEvent.kind,
-                CustodyEvent.occurred_on,
-                CustodyEvent.extension_months,
-                CustodyEvent.extension_days,
-                CustodyEvent.legal_basis,
-            ).where(CustodyEvent.detainee_id.in_(ids[start : start + 500]), CustodyEvent.deleted_at.is_(None))
-        )
-        for detainee_id, kind, occurred_on, months, days, basis in event_rows:
-            events[detainee_id].append(CustodyEventInput(kind, occurred_on, months, days, basis))
-    for row in rows:
-        yield (
-            row.id,
-            row.name,
-            DetaineeCustodyInput(
-                stage=row.stage,
-                stage_started_on=row.stage_started_on,
-                admitted_on=local_date(row.admitted_at),
-                multiple_or_gang=row.multiple_or_gang,
-                events=tuple(events.get(row.id, ())),
-                discharged_on=row.discharged_on,
-                sentence_kind=row.sentence_kind,
-                term_end=row.term_end,
-            ),
-        )
 
 
 def settings_key(settings: RuleSettings) -> str:
@@ -117,17 +64,16 @@ def _stale(ctx: AgendaContext, key: str) -> ColumnElement[bool]:
     return missing | dated
 
 
-def _compute(ctx: AgendaContext, key: str) -> list[tuple[str, dict[str, Any]]]:
-    """(name, cache row) for every held detainee whose cached row is stale (:func:`_stale`), computed
-    by the rules from what ``ctx.session`` reads. Writes nothing."""
+def _compute(ctx: AgendaContext, key: str, people: Iterable[Held]) -> list[tuple[str, dict[str, Any]]]:
+    """(name, cache row) for ``people``, computed by the rules for ``ctx.today``. Writes nothing."""
     rows = []
-    for detainee_id, name, inp in held_custody_inputs(ctx, _stale(ctx, key)):
-        result = custody_deadline(inp, ctx.settings, ctx.today, calendar=ctx.calendar)
+    for person in people:
+        result = custody_deadline(person.inp, ctx.settings, ctx.today, calendar=ctx.calendar)
         rows.append(
             (
-                name,
+                person.name,
                 {
-                    "detainee_id": detainee_id,
+                    "detainee_id": person.id,
                     "deadline": result.deadline,
                     "warning_from": result.warning_from,
                     "status": result.status,
@@ -143,6 +89,11 @@ def _compute(ctx: AgendaContext, key: str) -> list[tuple[str, dict[str, Any]]]:
             )
         )
     return rows
+
+
+def _stale_people(ctx: AgendaContext, key: str) -> Iterator[Held]:
+    """The people held on ``ctx.today`` as registered whose cached row is stale (:func:`_stale`)."""
+    return held_as_registered(ctx.session, ctx.station_id, ctx.today, _stale(ctx, key))
 
 
 def custody_cache_stale(ctx: AgendaContext) -> bool:
@@ -167,7 +118,7 @@ def refresh_custody_status(ctx: AgendaContext) -> int:
     key = settings_key(ctx.settings)
     s = ctx.session
     s.execute(delete(CustodyStatus).where(CustodyStatus.settings_key != key))
-    rows = [row for _, row in _compute(ctx, key)]
+    rows = [row for _, row in _compute(ctx, key, _stale_people(ctx, key))]
     ids = [r["detainee_id"] for r in rows]
     for start in range(0, len(ids), 500):
         s.execute(delete(CustodyStatus).where(CustodyStatus.detainee_id.in_(ids[start : start + 500])))
@@ -187,11 +138,14 @@ def _shown_now(ctx: AgendaContext, row: CustodyStatus) -> bool:
 
 
 def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
-    """Items for the held detainees whose deadline is near, passed, not running, or irregular.
+    """Items for the people held on ``ctx.today`` whose limit is near, passed, not running, or irregular
+    — read as :func:`inspector.census.held_on` reads them, the monthly report's reading.
 
-    Only reads (a read-only session will do): usable rows come from the cache, which is normally up
-    to date (:func:`refresh_custody_status` ran just before); any row the cache lacks in this snapshot
-    — a detainee changed since the refresh — is computed in memory, so nobody is left out.
+    Only reads (a read-only session will do): the people whose register entry stands as it did that
+    day come from the cache, which is normally up to date (:func:`refresh_custody_status` ran just
+    before); any row the cache lacks in this snapshot — a detainee changed since the refresh — is
+    computed in memory, so nobody is left out. The people with records dated after the day (an agenda
+    for a past day) are computed in memory from the records as they stood, never cached.
     """
     key = settings_key(ctx.settings)
     cached = ctx.session.execute(
@@ -201,32 +155,45 @@ def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             _shown(ctx),
             CustodyStatus.settings_key == key,
             CustodyStatus.computed_on == ctx.today,
-            Detainee.discharged_on.is_(None),
-            Detainee.deleted_at.is_(None),
-            of_station(Detainee, ctx.station_id),
+            *_held(ctx),
         )
     )
     for status, name in cached:
         yield from _items_for(ctx, status, name)
-    for name, values in _compute(ctx, key):
-        computed = CustodyStatus(**values)  # transient: never added to the session
-        if _shown_now(ctx, computed):
-            yield from _items_for(ctx, computed, name)
+    later = held_with_later_records(ctx.session, ctx.station_id, ctx.today)
+    for people in (_stale_people(ctx, key), later):
+        for name, values in _compute(ctx, key, people):
+            computed = CustodyStatus(**values)  # transient: never added to the session
+            if _shown_now(ctx, computed):
+                yield from _items_for(ctx, computed, name)
 
 
 def _held(ctx: AgendaContext) -> tuple[ColumnElement[bool], ...]:
-    """Still held, written as :func:`held_custody_inputs` writes it (the partial index's terms)."""
-    return (
-        Detainee.discharged_on.is_(None),
-        Detainee.deleted_at.is_(None),
-        of_station(Detainee, ctx.station_id),
-        Detainee.stage != Stage.DISCHARGED.value,
-    )
+    """Held on ``ctx.today`` with nothing recorded after it (:func:`inspector.census.held_as_registered`)."""
+    return held_as_registered_where(ctx.station_id, ctx.today)
 
 
 def _items_for(ctx: AgendaContext, cached: CustodyStatus, name: str) -> Iterator[AgendaItem]:
     stage_label = label(Stage, cached.stage)
+    delivery = is_delivery(cached.stage)
+    possible = possible_overdue(cached.issues)
+    for issue in possible:  # may be real 超期羁押: overdue, naming both readings
+        yield AgendaItem(
+            level="overdue",
+            kind="delivery" if delivery else "custody",
+            title="可能逾期未交付执行" if delivery else "可能超期羁押",
+            subject=name,
+            due=None,
+            days_left=None,
+            rule=f"{stage_label}期限",
+            basis=cached.basis,
+            explanation=issue.removeprefix(POSSIBLE_OVERDUE),
+            record_table="detainee",
+            record_id=cached.detainee_id,
+        )
     for issue in cached.issues:
+        if issue in possible:
+            continue
         yield AgendaItem(
             level="info",
             kind="custody_issue",
@@ -252,9 +219,14 @@ def _items_for(ctx: AgendaContext, cached: CustodyStatus, name: str) -> Iterator
         level = "upcoming"
     else:
         return
-    kind = "delivery" if cached.stage == Stage.AWAITING_EXECUTION.value else "custody"
+    kind = "delivery" if delivery else "custody"
+    rule = f"{stage_label}期限"
     if kind == "delivery":
         title = "逾期未交付执行" if level == "overdue" else "交付执行期限"
+        rule = "交付执行期限"
+    elif cached.stage == Stage.SERVING_IN_CENTER.value:  # a sentence's end, not a custody limit
+        title = "刑满未释放" if level == "overdue" else "刑满释放日期"
+        rule = "留所服刑罪犯刑满释放日期"
     else:
         title = _TITLES[level]
     yield AgendaItem(
@@ -264,7 +236,7 @@ def _items_for(ctx: AgendaContext, cached: CustodyStatus, name: str) -> Iterator
         subject=name,
         due=deadline,
         days_left=(deadline - ctx.today).days,
-        rule=f"{stage_label}期限" if kind == "custody" else "交付执行期限",
+        rule=rule,
         basis=cached.basis,
         explanation=cached.explanation,
         record_table="detainee",

@@ -167,6 +167,8 @@ SMALL_HELD: tuple[tuple[str, int], ...] = (
     ("retrial", 3),
     ("awaiting_execution", 12),
     ("serving_in_center", 20),
+    ("own_case_detention", 1),
+    ("supervision_detention", 1),
 )
 LARGE_HELD: tuple[tuple[str, int], ...] = tuple((stage, 1) for stage, _ in SMALL_HELD)
 

@@ -37,8 +37,19 @@ STAGE_CHANGE_KINDS = frozenset(
 )
 
 SUSPECT_STAGES = frozenset(
-    {"detention", "arrest_review", "investigation", "prosecution_review", "supplementary_investigation"}
+    {
+        "detention",
+        "own_case_detention",
+        "supervision_detention",
+        "arrest_review",
+        "investigation",
+        "prosecution_review",
+        "supplementary_investigation",
+    }
 )
+# 拘留 by the procuratorate in its own case (CPL art 167) and 先行拘留 of a 监察 case (CPL art 170): held
+# now only, a few days in, so their limits (14 / 10 days) still run.
+OTHER_DETENTIONS = {"own_case_detention": "七检刑拘", "supervision_detention": "七检先拘"}
 TRIAL_STAGES = frozenset({"first_instance", "summary_trial", "fast_track_trial"})
 
 CPL = "《中华人民共和国刑事诉讼法》"
@@ -364,6 +375,8 @@ def _open_elapsed(rng: random.Random, stage: str) -> tuple[int, tuple[int, ...]]
         return rng.randint(62, 120), (rng.randint(55, 60),)
     limits = {
         "detention": 4,
+        "own_case_detention": 10,
+        "supervision_detention": 6,
         "arrest_review": 4,
         "supplementary_investigation": 18,
         "summary_trial": 12,
@@ -404,8 +417,8 @@ def plan_targeted(
         return steps, None, d0
 
     gang_detention = rng.randint(7, 25) if p.gang else rng.randint(3, 7)
-    if target == "detention":
-        return finish(Step("detention"))
+    if target == "detention" or target in OTHER_DETENTIONS:
+        return finish(Step(target))
     steps.append(Step("detention", gang_detention))
     if target == "arrest_review":
         return finish(Step("arrest_review"))
@@ -531,6 +544,20 @@ class Timeline:
                 p.authority = p.police
                 p.case_no = self._no(abbr + "（刑）立字〔{y}〕{n}号", abbr + "立", d)
                 self._detention_extended(p, d, step.days)
+            elif st in OTHER_DETENTIONS:
+                own = st == "own_case_detention"
+                self._ev(
+                    p,
+                    st,
+                    d,
+                    authority=v.PROCURATORATE,
+                    document_no=self._no(OTHER_DETENTIONS[st] + "〔{y}〕{n}号", OTHER_DETENTIONS[st], d),
+                    legal_basis=CPL + ("第一百六十五条" if own else "第一百七十条"),
+                    note="检察院直接受理案件，决定拘留"
+                    if own
+                    else "监察机关移送起诉，已采取留置措施，先行拘留",
+                )
+                p.authority = v.PROCURATORATE
             elif st == "arrest_review":
                 self._ev(
                     p,

@@ -111,11 +111,18 @@ def report_sections(c: Mapping[str, Any], last: date) -> list[tuple[str, list[st
                 f"向上级报告{n('suggestions', 'reported_upward')}份。",
                 f"（四）羁押期限检察。本月羁押期限届满{n('custody', 'deadlines_reached')}人，"
                 f"看守所按时发出羁押期限即将届满通知{n('custody', 'warnings_in_time')}人，"
-                f"本月共发出即将届满通知{n('custody', 'warnings_sent')}份；"
-                f"发现超期羁押{n('custody', 'overdue_found')}人次，"
-                f"已纠正{n('custody', 'overdue_corrected')}人次。",
+                f"本月共发出即将届满通知{n('custody', 'warnings_sent')}份。"
+                f"截至{format_date(last)}，超期羁押{n('custody', 'overdue_now')}人，"
+                f"可能超期羁押待核实{n('custody', 'possible_overdue_now')}人，"
+                f"留所服刑罪犯刑满未释放{n('custody', 'release_overdue_now')}人，"
+                f"羁押期限即将届满{n('custody', 'warning_now')}人；"
+                f"本月就超期羁押制发纠正违法通知书{n('custody', 'overdue_found')}份，"
+                f"已纠正{n('custody', 'overdue_corrected')}件。",
                 f"（五）交付执行检察。本月应交付执行{n('delivery', 'due')}人，"
-                f"按期交付{n('delivery', 'delivered_on_time')}人，逾期{n('delivery', 'overdue')}人；"
+                f"按期交付{n('delivery', 'delivered_on_time')}人，"
+                f"逾期交付{n('delivery', 'delivered_late')}人；"
+                f"截至{format_date(last)}，逾期未交付执行{n('delivery', 'overdue_now')}人，"
+                f"判决生效逾十日未收到执行通知书{n('delivery', 'possible_now')}人；"
                 f"决定留所服刑{n('delivery', 'serve_in_center_decisions')}人；"
                 f"检察财物移交{n('delivery', 'property_checks')}人次，"
                 f"发现问题{n('delivery', 'property_problems')}项。",
@@ -158,16 +165,33 @@ def report_sections(c: Mapping[str, Any], last: date) -> list[tuple[str, list[st
     ]
 
 
+def counted_up_to(counts: Mapping[str, Any], year: int, month: int) -> date:
+    """The last day the counts cover: the month's end, or the day they were taken while it ran."""
+    _, last = month_range(year, month)
+    for key in ("as_of", "computed_on"):
+        value = counts.get(key)
+        if isinstance(value, str):
+            try:
+                return min(last, date.fromisoformat(value))
+            except ValueError:
+                continue
+    return last
+
+
 def build_monthly_report(doc: MonthlyReportDoc) -> bytes:
     _, last = month_range(doc.year, doc.month)
+    as_of = counted_up_to(doc.counts, doc.year, doc.month)
     d = Document(f"{doc.year}年{doc.month}月工作情况报告", author=doc.signed_as)
     d.title(doc.signed_as, field="signed_as")
     d.title(f"{doc.year}年{doc.month}月工作情况报告")
     d.blank()
-    d.paragraph(Span(f"现将{doc.year}年{doc.month}月派驻检察工作情况报告如下：", "intro"))
+    period = f"{doc.year}年{doc.month}月"
+    if as_of < last:  # the month still runs: say up to when
+        period += f"1日至{as_of.day}日" if as_of.day > 1 else "1日"
+    d.paragraph(Span(f"现将{period}派驻检察工作情况报告如下：", "intro"))
     numerals = "一二三四五六七八九十"
     k = 0
-    for heading, paragraphs in report_sections(doc.counts, last):
+    for heading, paragraphs in report_sections(doc.counts, as_of):
         d.paragraph(Span(f"{numerals[k]}、{heading}", "heading", Role.HEI), keep_next=True)
         k += 1
         for text in paragraphs:
@@ -185,8 +209,19 @@ def build_monthly_report(doc: MonthlyReportDoc) -> bytes:
         k += 1
         for text in texts:
             d.paragraph(Span(ensure_period(text), f"manual_items.{key}"))
-    d.signature(doc.signed_as, format_date(doc.signed_on), field="signed_as")
+    d.signature(
+        doc.signed_as, format_date(doc.signed_on or _counted_on(doc.counts) or as_of), field="signed_as"
+    )
     return d.render()
+
+
+def _counted_on(counts: Mapping[str, Any]) -> date | None:
+    """The day the counts were taken (the report's date until it is signed)."""
+    value = counts.get("computed_on")
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _heading_spans(text: str) -> list[Span]:

@@ -1,11 +1,12 @@
 """Counted items of the 月度工作情况报告 (docs/domain.md, "Monthly report"), read with aggregate queries.
 
 ``compute_monthly_counts(session, station_id, year, month)`` returns a JSON-ready dict — the snapshot a
-submitted ``monthly_report`` freezes in ``counted_items``. The detainee register is read in one pass (the
-people held at some time in the month) and custody events through the ``detainee_id`` index; the few
-rows of a month's work (patrols, talks, letters, documents …) are counted here. Custody deadlines
-reached in the month are computed by the rules engine from each person's *current* stage: exact for
-the month just ended, approximate for older months whose people have moved on since.
+submitted ``monthly_report`` freezes in ``counted_items``. Everything is counted up to ``as_of``: the
+month's last day, or today while the month runs (a month still to come is refused). The people held and
+their custody limits are read as the agenda of ``as_of`` reads them (:func:`inspector.census.custody_on`,
+the records as they stood that day), so the report's 超期羁押, 即将届满 and 逾期未交付执行 are the
+agenda's items of that day, counted; the few rows of a month's work (patrols, talks, letters, documents
+…) are counted here.
 """
 
 from __future__ import annotations
@@ -21,18 +22,19 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from inspector.census import CustodyOnDay, Held, custody_on, is_delivery, limits_reached, possible_overdue
 from inspector.documents.common import label
 from inspector.documents.daily_log import day_bounds
-from inspector.documents.queries import count_events, custody_events_of, raw_id
+from inspector.documents.queries import count_events, raw_id
 from inspector.documents.queries import live as _live
 from inspector.documents.rules_bridge import (
-    custody_deadline_of,
     holiday_calendar,
     notice_reply_due_of,
     rule_settings,
     suggestion_reply_due_of,
 )
 from inspector.domain import enums as e
+from inspector.domain.errors import InspectorError
 from inspector.domain.settings import RuleSettings
 from inspector.domain.validation import local_date
 from inspector.rules.calendar import HolidayCalendar
@@ -62,7 +64,7 @@ MONTH_EVENT_KINDS = ("custody_handover", "serve_in_center_decided")
 NOT_SENT = ("draft", "approved", "withdrawn")  # states before issue, or taken back
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Month:
     session: Session
     station_id: uuid.UUID
@@ -74,6 +76,7 @@ class _Month:
     settings: RuleSettings
     cal: HolidayCalendar
     weeks: list[tuple[date, date]]  # weeks starting in the month that have ended by as_of
+    custody: list[CustodyOnDay] | None = None  # read once, by _custody
 
     def live(self, model: Any) -> list[Any]:
         return _live(model, self.station_id)
@@ -123,6 +126,9 @@ def compute_monthly_counts(
     first, last = month_range(year, month)
     start, end = day_bounds(first, last)
     today = today or today_local()
+    if first > today:
+        key = f"{year}年{month}月"
+        raise InspectorError(f"{key}尚未到来，不能统计月报", f"{year:04d}-{month:02d} is in the future")
     as_of = min(today, last)
     settings = rule_settings(session, station_id)
     m = _Month(
@@ -137,7 +143,11 @@ def compute_monthly_counts(
         holiday_calendar(session),
         _weeks(first, last, settings.week_start_weekday, as_of),
     )
-    out: dict[str, Any] = {"month": f"{year:04d}-{month:02d}", "computed_on": today.isoformat()}
+    out: dict[str, Any] = {
+        "month": f"{year:04d}-{month:02d}",
+        "computed_on": today.isoformat(),
+        "as_of": as_of.isoformat(),
+    }
     out["population"], custody, month_events = _register(m)
     out["patrols"] = _patrols(m)
     out["talks"] = _talks(m)
@@ -147,7 +157,11 @@ def compute_monthly_counts(
     out["notices"], overdue_custody = _notice_counts(m)
     out["suggestions"] = _suggestion_counts(m)
     out["custody"] = {**custody, **overdue_custody}
-    out["delivery"] = _delivery(m, month_events.get("serve_in_center_decided", 0))
+    out["delivery"] = {
+        **_delivery(m, month_events.get("serve_in_center_decided", 0)),
+        "overdue_now": out["custody"].pop("delivery_overdue_now"),
+        "possible_now": out["custody"].pop("delivery_possible_now"),
+    }
     out["incidents"] = _incidents(m)
     out["preholiday_inspections"] = _count(
         m, PreholidayInspection, *m.in_month(PreholidayInspection.inspected_on)
@@ -162,21 +176,17 @@ def _count(m: _Month, model: Any, *where: Any) -> int:
 
 
 def _register(m: _Month) -> tuple[dict[str, Any], dict[str, int], Counter[str]]:
-    """Population figures, custody deadlines and this month's 换押 / 留所服刑 decisions, from one pass
-    over the people held at some time in the month."""
+    """Population figures as at ``m.as_of``, the custody limits as the agenda of that day reads them
+    (:func:`inspector.census.custody_on`), and this month's 换押 / 留所服刑 decisions."""
     people = m.session.execute(
         select(
             raw_id(Detainee.id).label("id"),
             Detainee.legal_status,
             Detainee.birth_date,
             Detainee.stage,
-            Detainee.stage_started_on,
             Detainee.admitted_at,
-            Detainee.multiple_or_gang,
             Detainee.discharged_on,
             Detainee.discharge_kind,
-            Detainee.sentence_kind,
-            Detainee.term_end,
             Detainee.warning_notice_sent_on,
         ).where(
             *m.live(Detainee),
@@ -184,21 +194,15 @@ def _register(m: _Month) -> tuple[dict[str, Any], dict[str, int], Counter[str]]:
             or_(Detainee.discharged_on.is_(None), Detainee.discharged_on >= m.first),
         )
     ).all()
-    held = [p for p in people if p.discharged_on is None or p.discharged_on > m.last]
-    left = [p for p in people if p.discharged_on is not None and p.discharged_on <= m.last]
-    adult_from = _years_before(m.last, 18)
+    held_ids = {p.id.hex for p in custody_on_day(m)}
+    held = [p for p in people if p.id in held_ids]
+    left = [p for p in people if p.discharged_on is not None and p.discharged_on <= m.as_of]
+    adult_from = _years_before(m.as_of, 18)
     status = Counter(p.legal_status for p in held)
     discharged = _labelled(e.DischargeKind, Counter(p.discharge_kind for p in left).items())
-    # The whole timeline of those whose deadline is computed (most people), and only a count of this
-    # month's events for the others.
-    timed = [p for p in held if p.stage not in NO_CUSTODY_LIMIT]
-    events = custody_events_of(m.session, [p.id for p in timed], m.last)
-    month_events = Counter(
-        ev.kind for evs in events.values() for ev in evs if m.first <= ev.occurred_on <= m.last
-    )
-    timed_ids = {p.id for p in timed}
-    others = [p.id for p in people if p.id not in timed_ids]
-    month_events.update(count_events(m.session, others, m.first, m.last, MONTH_EVENT_KINDS))
+    ids = [p.id for p in people]
+    month_events = Counter(count_events(m.session, ids, m.first, m.as_of, MONTH_EVENT_KINDS))
+    on_day = {c.person.id.hex: c for c in _custody(m)}
     population = {
         "held_end": len(held),
         "by_status": {
@@ -207,7 +211,7 @@ def _register(m: _Month) -> tuple[dict[str, Any], dict[str, int], Counter[str]]:
             "罪犯": status.get("convict", 0),
         },
         "juveniles": sum(1 for p in held if p.birth_date is not None and p.birth_date > adult_from),
-        "serving_in_center": sum(1 for p in held if p.stage == "serving_in_center"),
+        "serving_in_center": sum(1 for c in on_day.values() if c.person.inp.stage == "serving_in_center"),
         "admitted": sum(1 for p in people if m.start <= p.admitted_at < m.end),
         "discharged": len(left),
         "discharged_by_kind": discharged,
@@ -216,29 +220,72 @@ def _register(m: _Month) -> tuple[dict[str, Any], dict[str, int], Counter[str]]:
     warnings = sum(
         1
         for p in people
-        if p.warning_notice_sent_on is not None and m.first <= p.warning_notice_sent_on <= m.last
+        if p.warning_notice_sent_on is not None and m.first <= p.warning_notice_sent_on <= m.as_of
     )
-    return population, _custody_counts(m, timed, events, warnings, len(held)), month_events
+    return population, _custody_counts(m, warnings, len(held)), month_events
 
 
-def _custody_counts(
-    m: _Month, timed: list[Any], events: dict[str, list[Any]], warnings: int, held: int
-) -> dict[str, int]:
-    """Deadlines within the month of the people still held at its end under a time limit."""
-    reached = warned_in_time = 0
+def custody_on_day(m: _Month) -> list[Held]:
+    return [c.person for c in _custody(m)]
+
+
+def _custody(m: _Month) -> list[CustodyOnDay]:
+    """Everyone held on ``m.as_of`` with their custody limit that day: the agenda's reading."""
+    if m.custody is None:
+        m.custody = custody_on(m.session, m.station_id, m.as_of, m.settings, m.cal)
+    return m.custody
+
+
+def custody_tally(found: list[CustodyOnDay]) -> dict[str, int]:
+    """What the agenda of the day lists about custody, counted: 超期羁押 (a custody limit passed), 可能
+    超期羁押 (an irregularity that may be one), 刑满未释放 (留所服刑), 即将届满 (inside the warning
+    window), and for the delivery for execution 逾期未交付执行 and 可能逾期."""
+    out = Counter[str]()
+    for c in found:
+        r = c.result
+        delivery = is_delivery(r.stage)
+        serving = r.stage == "serving_in_center"
+        possible = len(possible_overdue(r.issues))
+        if delivery:
+            out["delivery_overdue_now"] += r.status == "overdue"
+            out["delivery_possible_now"] += possible
+        elif serving:
+            out["release_overdue_now"] += r.status == "overdue"
+        else:
+            out["overdue_now"] += r.status == "overdue"
+            out["possible_overdue_now"] += possible
+            out["warning_now"] += r.status == "warning"
+    keys = (
+        "overdue_now",
+        "possible_overdue_now",
+        "release_overdue_now",
+        "warning_now",
+        "delivery_overdue_now",
+        "delivery_possible_now",
+    )
+    return {k: out[k] for k in keys}
+
+
+def _custody_counts(m: _Month, warnings: int, held: int) -> dict[str, int]:
+    """Limits that came to their last day within the month (up to ``as_of``), the centre's 即将届满
+    notices, and what the agenda of ``as_of`` lists."""
     lead = timedelta(days=m.settings.custody_warning_days)
-    for p in timed:
-        deadline = custody_deadline_of(p, events.get(p.id, ()), m.settings, m.last, m.cal)
-        if deadline is not None and m.first <= deadline <= m.last:
-            reached += 1
-            if p.warning_notice_sent_on is not None and p.warning_notice_sent_on <= deadline - lead:
-                warned_in_time += 1
+    reached = limits_reached(m.session, m.station_id, m.first, m.as_of, m.settings, m.cal)
+    warned_in_time = sum(
+        1
+        for c in reached
+        if c.result.deadline is not None
+        and c.person.warning_notice_sent_on is not None
+        and c.person.warning_notice_sent_on <= c.result.deadline - lead
+    )
+    found = _custody(m)
     return {
-        "deadlines_reached": reached,
+        "deadlines_reached": len(reached),
         "warnings_sent": warnings,
         "warnings_in_time": warned_in_time,
-        "people_checked": len(timed),
+        "people_checked": sum(1 for c in found if c.person.inp.stage not in NO_CUSTODY_LIMIT),
         "held_end": held,
+        **custody_tally(found),
     }
 
 
@@ -394,7 +441,7 @@ def _notice_counts(m: _Month) -> tuple[dict[str, int], dict[str, int]]:
             due = notice_reply_due_of(
                 r.reply_due, r.issued_on, r.served_on, r.reply_period_days, m.settings, m.cal
             )
-            counts["overdue"] += _overdue(due, r.replied_on, m.last)
+            counts["overdue"] += _overdue(due, r.replied_on, m.as_of)
         if issued and r.trigger == "overdue_custody":
             custody["overdue_found"] += 1
             custody["overdue_corrected"] += r.correction_status == "corrected"
@@ -429,13 +476,13 @@ def _suggestion_counts(m: _Month) -> dict[str, int]:
         counts["reported_upward"] += r.escalated_on is not None and m.first <= r.escalated_on <= m.last
         if r.state not in NOT_SENT:
             due = suggestion_reply_due_of(r.reply_due, r.served_on, r.reply_period_months, m.settings, m.cal)
-            counts["overdue"] += _overdue(due, r.replied_on, m.last)
+            counts["overdue"] += _overdue(due, r.replied_on, m.as_of)
     return {k: counts[k] for k in ("issued", "replied", "adopted", "overdue", "reported_upward")}
 
 
 def _overdue(due: date | None, replied_on: date | None, last: date) -> bool:
-    """逾期未回复 at the end of the month: due by then and not answered by then."""
-    if due is None or due > last:
+    """逾期未回复 on ``last`` (the month's end, or today): due before then and not answered by then."""
+    if due is None or due >= last:
         return False
     return replied_on is None or replied_on > last
 
@@ -465,11 +512,13 @@ def _delivery(m: _Month, serve_in_center_decisions: int) -> dict[str, int]:
         "delivered_on_time": sum(
             1 for r in due if r.delivered_on is not None and r.delivered_on <= r.delivery_due
         ),
-        "overdue": sum(
+        "delivered_late": sum(
             1
-            for r in due
-            if (r.delivered_on is None and r.delivery_due < m.as_of)
-            or (r.delivered_on is not None and r.delivered_on > r.delivery_due)
+            for r in checks
+            if r.delivered_on is not None
+            and m.first <= r.delivered_on <= m.as_of
+            and r.delivery_due is not None
+            and r.delivered_on > r.delivery_due
         ),
         "serve_in_center_decisions": serve_in_center_decisions,
         "property_checks": sum(1 for r in checks if r.property_check),

@@ -25,6 +25,7 @@ from inspector.rules._labels import label as _label
 from inspector.rules.calendar import HolidayCalendar
 from inspector.rules.custody_stages import (
     ART,
+    POSSIBLE_OVERDUE,
     SPANS,
     CustodyEventInput,
     DetaineeCustodyInput,
@@ -290,14 +291,14 @@ def _with_status(
     issues: list[str],
     settings: RuleSettings,
     today: date,
+    *,
+    overdue_text: str = "已超期羁押{days}日，应依法提出纠正意见（人民检察院刑事诉讼规则第六百一十八条）",
 ) -> CustodyDeadline:
     days_left = (deadline - today).days
     status: CustodyStatus
     if today > deadline:
         status = "overdue"
-        lines.append(
-            f"截至{zh_date(today)}已超期羁押{-days_left}日，应依法提出纠正意见（人民检察院刑事诉讼规则第六百一十八条）"
-        )
+        lines.append(f"截至{zh_date(today)}" + overdue_text.format(days=-days_left))
     elif today >= warning_from:
         status = "warning"
         lines.append(f"距届满还有{days_left}日")
@@ -330,9 +331,24 @@ def _serving(inp: DetaineeCustodyInput, settings: RuleSettings, today: date) -> 
     basis = "人民检察院刑事诉讼规则第六百二十八条"
     if inp.term_end is None:
         return _na(inp.stage, basis, "诉讼环节：留所服刑\n未录入刑期止日，无法计算释放日期")
-    lines = ["诉讼环节：留所服刑", f"刑期止日（依判决）：{zh_date(inp.term_end)}，刑满应当按期释放"]
+    lines = [
+        "诉讼环节：留所服刑",
+        f"刑满释放日期：{zh_date(inp.term_end)}（判决确定的刑期止日），刑满应当按期释放",
+    ]
     warning_from = inp.term_end - timedelta(days=settings.custody_warning_days)
-    return _with_status(inp.stage, inp.term_end, basis, lines, warning_from, None, 0, [], settings, today)
+    return _with_status(
+        inp.stage,
+        inp.term_end,
+        basis,
+        lines,
+        warning_from,
+        None,
+        0,
+        [],
+        settings,
+        today,
+        overdue_text="刑满已{days}日未释放，应依法提出纠正意见（人民检察院刑事诉讼规则第六百二十八条）",
+    )
 
 
 def _awaiting(
@@ -345,8 +361,12 @@ def _awaiting(
     if effective is not None:
         check = execution_notice_check(effective.occurred_on, notice.occurred_on if notice else None, today)
         lines.append(check.note)
-        if check.ask_court:
-            issues.append(check.note)
+        if check.ask_court and notice is None:
+            issues.append(
+                f"{POSSIBLE_OVERDUE}{check.note}。如人民法院确未送达，应督促其送达执行通知书（{ART[264]}）；"
+                "如已送达而未录入，交付执行期限（收到后三十日，人民检察院刑事诉讼规则第六百二十五条）"
+                "已在计算，可能已逾期未交付执行，请补录收到执行通知书的日期"
+            )
     received = notice.occurred_on if notice else None
     reference = reference_date_for(settings, execution_notice_received_on=received, decision_date=today)
     decision = serve_in_center_decision(

@@ -18,6 +18,7 @@ from inspector.rules.periods import add_period, zh_date
 __all__ = [
     "ART",
     "ENTERS",
+    "POSSIBLE_OVERDUE",
     "SPANS",
     "CustodyEventInput",
     "DetaineeCustodyInput",
@@ -126,6 +127,10 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     exclusions: list[tuple[int, str]] = field(default_factory=list)  # (days, line): not counted
 
+
+# An issue that may be real 超期羁押 (not only a record to check) starts with this: the agenda shows it as
+# overdue, naming both readings, and the monthly report counts it.
+POSSIBLE_OVERDUE = "可能超期羁押："
 
 # (start kind, end kind, label, legal source, cap in months)
 SPANS: dict[str, tuple[K, K, str, str, int | None]] = {
@@ -362,7 +367,10 @@ def plan_arrest_review(inp: DetaineeCustodyInput, evs: list[CustodyEventInput]) 
         allowed = add_period(det_plan.start, 0, det_plan.base_days + sum(x.days for x in det_plan.extensions))
         if req.occurred_on > allowed:
             plan.issues.append(
-                f"提请批准逮捕（{zh_date(req.occurred_on)}）晚于拘留后法定期限{zh_date(allowed)}"
+                f"{POSSIBLE_OVERDUE}提请批准逮捕（{zh_date(req.occurred_on)}）晚于拘留后法定期限"
+                f"{zh_date(allowed)}。如拘留期限未依法延长，{zh_date(allowed)}以后至提请批准逮捕前的羁押"
+                f"已超期（{ART[91]}）；如已依法延长（特殊情况延长一日至四日，流窜作案、多次作案、结伙作案的"
+                "重大嫌疑分子至三十日）而未录入，请补录延长事件"
             )
     return plan
 

@@ -244,3 +244,45 @@ def test_far_deadlines_are_cached_but_not_recomputed_each_time(store: Store) -> 
     far = arrested(store, "远", date(2026, 3, 15))
     assert items(store, date(2026, 3, 20), "custody") == []
     assert _cached(store) == {far: date(2026, 5, 15)}
+
+
+def test_a_past_agenda_uses_only_what_was_recorded_by_then(store: Store) -> None:
+    moved = arrested(store, "甲", date(2026, 3, 15))  # W1: 侦查羁押 until 05-15
+    store.repo(CustodyEvent).add(
+        {"detainee_id": moved, "kind": "transferred_for_prosecution", "occurred_on": date(2026, 5, 12)}
+    )
+    store.repo(Detainee).update(moved, {"stage": "prosecution_review", "stage_started_on": date(2026, 5, 12)})
+    gone = arrested(store, "乙", date(2026, 3, 15))
+    store.repo(Detainee).update(
+        gone, {"stage": "discharged", "discharged_on": date(2026, 5, 12), "discharge_kind": "released"}
+    )
+    store.repo(Detainee).add(detainee_values(name="丙", admitted_at=aware(2026, 5, 11, 2)))
+    on_10 = {i.subject: i for i in items(store, date(2026, 5, 10), "custody")}
+    assert set(on_10) == {"甲", "乙"}  # 丙 was not yet admitted; 乙 not yet released
+    assert on_10["甲"].due == date(2026, 5, 15) and on_10["甲"].basis == "刑事诉讼法第一百五十六条"
+    assert on_10["甲"].level == "warning"
+    # On 05-13 甲's review runs to 06-12 and 乙 has gone; 丙's 拘留 ends on 05-14.
+    assert [i.subject for i in items(store, date(2026, 5, 13), "custody")] == ["丙"]
+
+
+def test_possible_overdue_is_an_overdue_item_naming_both_readings(store: Store) -> None:
+    d = store.repo(Detainee).add(detainee_values(name="丁", stage="arrest_review"))
+    for kind, on in (("detention", date(2026, 3, 2)), ("arrest_requested", date(2026, 3, 7))):
+        store.repo(CustodyEvent).add({"detainee_id": d.id, "kind": kind, "occurred_on": on})
+    [item] = [i for i in items(store, date(2026, 3, 8)) if i.title == "可能超期羁押"]
+    assert item.level == "overdue" and item.kind == "custody" and item.record_id == d.id
+    assert "如拘留期限未依法延长" in item.explanation and "如已依法延长" in item.explanation
+    assert items(store, date(2026, 3, 8), "custody_issue") == []
+
+
+def test_serving_in_center_shows_the_release_date(store: Store) -> None:
+    store.repo(Detainee).add(
+        detainee_values(
+            name="戊", legal_status="convict", stage="serving_in_center", stage_started_on=date(2026, 3, 5),
+            sentence_kind="fixed_term", term_end=date(2026, 5, 20),
+        )
+    )  # fmt: skip
+    [soon] = items(store, date(2026, 5, 15), "custody")
+    assert soon.title == "刑满释放日期" and soon.due == date(2026, 5, 20)
+    [late] = items(store, date(2026, 5, 21), "custody")
+    assert late.title == "刑满未释放" and "第六百二十八条" in late.explanation

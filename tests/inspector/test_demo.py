@@ -205,6 +205,8 @@ def test_timelines_are_consistent(demo: Demo) -> None:
         events.setdefault(e["detainee_id"], []).append(e)
     start_kinds = {
         "detention": {"detention"},
+        "own_case_detention": {"own_case_detention"},
+        "supervision_detention": {"supervision_detention"},
         "arrest_review": {"arrest_requested"},
         "investigation": {"arrest"},
         "prosecution_review": {"transferred_for_prosecution", "retransferred"},

@@ -421,3 +421,19 @@ def test_every_kind_stays_inside_the_block_with_fonts_embedded(
                     continue
                 assert ln.x0 / MM >= 28 - 0.1 and ln.x1 / MM <= 28 + 156 + 0.2, (kind, ln.text)
                 assert ln.top / MM >= 37 - 0.1 and ln.bottom / MM <= 37 + 225 + 0.1, (kind, ln.text)
+
+
+def test_monthly_report_in_time(store: Store, filled: dict[str, uuid.UUID]) -> None:
+    from inspector.store.repository import today_local
+
+    today = today_local()
+    current = pdf_text(build_monthly_report(load_monthly_report(store, today.year, today.month)))
+    assert f"截至{format_date(today)}" in current  # not the month's end while it runs
+    signed = f"七星关区看守所检察室{format_date(today)}—"  # the signature, then the page number
+    assert signed in current and "年月日" not in current  # the report's own date
+    past = pdf_text(build_monthly_report(load_monthly_report(store, 2026, 3)))
+    assert "截至2026年3月31日" in past and "现将2026年3月派驻检察工作情况报告如下" in past
+    assert signed in past  # a draft: counted and dated today
+    nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    with pytest.raises(InspectorError, match="尚未到来"):
+        load_monthly_report(store, nxt.year, nxt.month)
