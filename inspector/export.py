@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -22,6 +21,7 @@ from sqlalchemy import Connection, Table, select
 import inspector
 from inspector.store import migrate
 from inspector.store.base import Base
+from inspector.store.files import atomic_output
 from inspector.store.models import Blob
 from inspector.store.store import Store
 from inspector.store.types import utc_now
@@ -121,26 +121,18 @@ def export_header(station_id: object, device_id: object, **extra: Any) -> dict[s
     }
 
 
-@contextmanager
-def atomic_text_file(path: Path) -> Iterator[IO[str]]:
-    """Write ``path`` whole or not at all: into ``<name>.partial``, synced to disk, then renamed over
-    it; on any failure the partial file is removed and a good older file stays."""
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        with tmp.open("w", encoding="utf-8") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def atomic_text_file(path: Path) -> AbstractContextManager[IO[str]]:
+    """Write ``path`` whole or not at all, owner-only, and only if it is a regular file or new
+    (:func:`inspector.store.files.atomic_output`): a half-written export never replaces a good file,
+    and a folder or a device named as the output is refused, not replaced."""
+    return atomic_output(path)
 
 
 def export_json(store: Store, path: Path) -> ExportSummary:
-    """Write atomically: a half-written export never replaces a good file."""
+    """Write atomically and owner-only: a half-written export never replaces a good file. The target is
+    checked before the database is read."""
     header = export_header(store.station_id, store.device_id)
     path = path.expanduser()
-    with store.read_connection() as conn, atomic_text_file(path) as out:
+    with atomic_text_file(path) as out, store.read_connection() as conn:
         counts = write_export(conn, out, header)
     return ExportSummary(path, counts)

@@ -8,12 +8,13 @@ from typing import Any
 
 from inspector.cli.common import EXIT_OK, UsageError, data_dir_of, tty_prompt
 from inspector.domain.validation import work_day_errors
+from inspector.store.files import atomic_output_bytes, output_target
 
 __all__ = ["cmd_pdf", "register"]
 
 KEY_HELP = (
     "record id (a 文号 works for notice/suggestion), YYYY-MM-DD for daily-log/register, "
-    "YYYY-MM for monthly-report"
+    "YYYY-MM for monthly-report/duty-roster"
 )
 
 
@@ -38,7 +39,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_pdf)
 
 
-DAY_KINDS, MONTH_KINDS = ("daily-log", "register"), ("monthly-report",)
+DAY_KINDS, MONTH_KINDS = ("daily-log", "register"), ("monthly-report", "duty-roster")
 
 
 def _check_key(kind: str, key: str) -> None:
@@ -67,12 +68,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from inspector.store.store import Store
 
     _check_key(args.kind, args.key)
+    out = Path(args.out).expanduser()
+    output_target(out)  # refused before the document is built
     with Store.open(data_dir_of(args), tty_prompt) as store:
         data = render_pdf(store, args.kind, args.key, for_detention_center=args.for_center)
-    out = Path(args.out).expanduser()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    with atomic_output_bytes(out) as fh:  # owner-only, a regular file only, whole or not at all
+        fh.write(data)
     print(f"已生成{KINDS[args.kind]} / written: {out} ({len(data):,} bytes)")
     return EXIT_OK

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.cli.common import EXIT_OK, UsageError, data_dir_of, tty_prompt
+from inspector.store.files import output_target
 
 __all__ = ["cmd_export", "register"]
 
@@ -17,8 +18,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.format != "json":
         raise UsageError(f"不支持的导出格式：{args.format}", f"unsupported export format: {args.format}")
+    out = Path(args.out).expanduser()
+    output_target(out)  # a folder, a device or a missing folder is refused before anything is read
     with Store.open(data_dir_of(args), tty_prompt) as store:
-        summary = export_json(store, Path(args.out))
+        summary = export_json(store, out)
     print(f"已导出 / exported {sum(summary.counts.values())} records → {summary.path}")
     return EXIT_OK
 

@@ -110,11 +110,13 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _log_fault() -> str:
-    """Append the traceback to the log file; say where, or nothing if it cannot be kept."""
+    """Append the traceback to the log file (owner-only: a traceback can quote records); say where, or
+    nothing if it cannot be kept."""
+    from inspector.store.files import open_private_append
+
     log_file = Path(platformdirs.user_log_dir("inspector", appauthor=False)) / "inspector.log"
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        with log_file.open("a", encoding="utf-8") as fh:
+        with open_private_append(log_file) as fh:
             traceback.print_exc(file=fh)
     except OSError:
         return ""

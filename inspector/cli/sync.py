@@ -122,10 +122,12 @@ def cmd_office_revoke_device(args: argparse.Namespace) -> int:
 
 
 def cmd_office_export(args: argparse.Namespace) -> int:
+    from inspector.store.files import output_target
     from inspector.sync.office import export_station
 
     if args.format != "json":
         raise SyncUsageError(f"不支持的导出格式：{args.format}", f"unsupported export format: {args.format}")
+    output_target(Path(args.out))  # a folder or a device is refused before connecting
     counts = export_station(_office_url(args), args.station, Path(args.out))
     print(f"已导出 / exported {sum(counts.values())} records → {args.out}")
     return EXIT_OK

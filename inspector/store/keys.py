@@ -22,7 +22,7 @@ import keyring.errors
 from keyring.backends import fail
 
 from inspector.domain.errors import InspectorError
-from inspector.store import location
+from inspector.store import files, location
 
 SERVICE = "inspector"
 PASSPHRASE_ENV = location.PASSPHRASE_ENV
@@ -71,7 +71,7 @@ class KeyInfo:
         return f"db-key:{self.db_id}"
 
     def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.__dict__, indent=2) + "\n", encoding="utf-8")
+        files.write_private_text(path, json.dumps(self.__dict__, indent=2) + "\n")
 
     @classmethod
     def load(cls, path: Path) -> KeyInfo:

@@ -20,6 +20,11 @@ def paths(data_dir: Path) -> tuple[Path, Path]:
     return data_dir / DB_NAME, data_dir / KEY_INFO_NAME
 
 
+def sidecars(db: Path) -> tuple[Path, Path]:
+    """SQLite's write-ahead log and shared-memory index beside the database file."""
+    return db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")
+
+
 def exists(data_dir: Path) -> bool:
     db, info = paths(data_dir)
     return db.exists() and info.exists()

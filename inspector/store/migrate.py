@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, exc, text
 
+from inspector.store import files
 from inspector.store.engine import BEGIN_MODE
 
 if TYPE_CHECKING:
@@ -56,10 +57,11 @@ def backup_file(engine: Engine, db_path: Path, backup_dir: Path, label: str) -> 
         dbapi = conn.connection.dbapi_connection
         assert dbapi is not None
         dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    files.make_private_dir(backup_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{db_path.stem}-{stamp}-{label}{db_path.suffix}"
-    shutil.copy2(db_path, target)
+    with db_path.open("rb") as src, files.atomic_output_bytes(target) as out:  # owner-only, whole
+        shutil.copyfileobj(src, out, 1024 * 1024)
     return target
 
 

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.domain.errors import InspectorError
-from inspector.store import keys, location, migrate
+from inspector.store import files, keys, location, migrate
 from inspector.store.base import Synced
 from inspector.store.engine import BEGIN_MODE, open_engine
 from inspector.store.models import LocalMeta
@@ -82,9 +82,11 @@ class Store:
         db, info = cls.paths(data_dir)
         if db.exists() or info.exists():
             raise AlreadyInitialisedError(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        files.make_private_dir(data_dir)
         key = keys.create_key(info, prompt)
         try:
+            # made owner-only before SQLite opens it; its -wal and -shm files take the same mode
+            os.close(os.open(db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE))
             engine = open_engine(db, key)
             migrate.upgrade(engine)
         except BaseException:
@@ -98,7 +100,7 @@ class Store:
         db, info = cls.paths(data_dir)
         if info.exists():
             keys.forget_key(info)
-        for leftover in (db, info, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        for leftover in (db, info, *location.sidecars(db)):
             leftover.unlink(missing_ok=True)
 
     @classmethod
@@ -107,6 +109,8 @@ class Store:
         db, info = cls.paths(data_dir)
         if not cls.exists(data_dir):
             raise NotInitialisedError(data_dir)
+        for ours in (data_dir, db, info, *location.sidecars(db)):
+            files.tighten(ours)  # made 0644 / 0755 by versions before owner-only files
         engine = open_engine(db, keys.load_key(info, prompt))
         migrate.upgrade(engine, db, data_dir / "backups")
         return cls(engine, data_dir)
