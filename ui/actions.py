@@ -231,7 +231,7 @@ def open_correction(
 
 # ---- the agenda ---------------------------------------------------------------------------------------
 
-CUSTODY_KINDS = frozenset({"custody", "delivery", "custody_issue"})
+CUSTODY_KINDS = frozenset({"custody", "delivery", "custody_issue", "expiry_notice"})
 
 
 def agenda_action(item: AgendaItem) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, exists, insert, select
@@ -25,6 +26,7 @@ from inspector.domain.settings import RuleSettings
 from inspector.rules._labels import label
 from inspector.rules.custody import custody_deadline
 from inspector.rules.custody_stages import POSSIBLE_OVERDUE
+from inspector.rules.periods import zh_date
 from inspector.store.models import CustodyStatus, Detainee
 from inspector.store.types import utc_now
 
@@ -64,14 +66,14 @@ def _stale(ctx: AgendaContext, key: str) -> ColumnElement[bool]:
     return missing | dated
 
 
-def _compute(ctx: AgendaContext, key: str, people: Iterable[Held]) -> list[tuple[str, dict[str, Any]]]:
-    """(name, cache row) for ``people``, computed by the rules for ``ctx.today``. Writes nothing."""
+def _compute(ctx: AgendaContext, key: str, people: Iterable[Held]) -> list[tuple[Held, dict[str, Any]]]:
+    """(person, cache row) for ``people``, computed by the rules for ``ctx.today``. Writes nothing."""
     rows = []
     for person in people:
         result = custody_deadline(person.inp, ctx.settings, ctx.today, calendar=ctx.calendar)
         rows.append(
             (
-                person.name,
+                person,
                 {
                     "detainee_id": person.id,
                     "deadline": result.deadline,
@@ -149,7 +151,7 @@ def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     """
     key = settings_key(ctx.settings)
     cached = ctx.session.execute(
-        select(CustodyStatus, Detainee.name)
+        select(CustodyStatus, Detainee.name, Detainee.warning_notice_sent_on, Detainee.stage_started_on)
         .join(Detainee, Detainee.id == CustodyStatus.detainee_id)
         .where(
             _shown(ctx),
@@ -158,14 +160,59 @@ def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             *_held(ctx),
         )
     )
-    for status, name in cached:
+    for status, name, sent_on, started_on in cached:
         yield from _items_for(ctx, status, name)
+        yield from _expiry_notice_items(ctx, status, name, sent_on, started_on)
     later = held_with_later_records(ctx.session, ctx.station_id, ctx.today)
     for people in (_stale_people(ctx, key), later):
-        for name, values in _compute(ctx, key, people):
+        for person, values in _compute(ctx, key, people):
             computed = CustodyStatus(**values)  # transient: never added to the session
             if _shown_now(ctx, computed):
-                yield from _items_for(ctx, computed, name)
+                yield from _items_for(ctx, computed, person.name)
+                yield from _expiry_notice_items(
+                    ctx, computed, person.name, person.warning_notice_sent_on, person.inp.stage_started_on
+                )
+
+
+EXPIRY_NOTICE_BASIS = "人民检察院刑事诉讼规则第六百一十五条"
+
+
+def _expiry_notice_items(
+    ctx: AgendaContext, row: CustodyStatus, name: str, sent_on: date | None, started_on: date | None
+) -> Iterator[AgendaItem]:
+    """From T−7 until it is recorded: was the centre's 羁押期限即将届满通知书 sent (Rules 2019 art
+    615(二))? A notice recorded before the current stage began was for an earlier limit."""
+    if row.deadline is None or row.status not in ("warning", "overdue"):
+        return
+    if is_delivery(row.stage) or row.stage == Stage.SERVING_IN_CENTER.value:
+        return
+    if sent_on is not None and (started_on is None or sent_on >= started_on):
+        return
+    window = row.deadline - timedelta(days=ctx.settings.custody_warning_days)
+    if ctx.today < window:  # the 一审 2-month mark warns earlier; the notice is due from T−7
+        return
+    late = ctx.today > row.deadline
+    yield AgendaItem(
+        level="overdue" if late else "warning",
+        kind="expiry_notice",
+        title="未登记看守所羁押期限即将届满通知书" if late else "核实看守所是否已发出羁押期限即将届满通知书",
+        subject=name,
+        due=row.deadline,
+        days_left=(row.deadline - ctx.today).days,
+        rule="看守所应在羁押期限届满前七日内向办案机关发出羁押期限即将届满通知书",
+        basis=EXPIRY_NOTICE_BASIS,
+        explanation=(
+            f"羁押期限{zh_date(row.deadline)}届满，看守所应自{zh_date(window)}起向办案机关发出"
+            f"羁押期限即将届满通知书（{EXPIRY_NOTICE_BASIS}第二项）。"
+            + (
+                "期限已届满，仍未登记该通知书：请核实看守所是否发出，并登记发出日期。"
+                if late
+                else "请核实后在在押人员登记中录入发出日期。"
+            )
+        ),
+        record_table="detainee",
+        record_id=row.detainee_id,
+    )
 
 
 def _held(ctx: AgendaContext) -> tuple[ColumnElement[bool], ...]:

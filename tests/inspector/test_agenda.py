@@ -286,3 +286,22 @@ def test_serving_in_center_shows_the_release_date(store: Store) -> None:
     assert soon.title == "刑满释放日期" and soon.due == date(2026, 5, 20)
     [late] = items(store, date(2026, 5, 21), "custody")
     assert late.title == "刑满未释放" and "第六百二十八条" in late.explanation
+
+
+def test_expiry_notice_is_checked_from_t_minus_7_until_recorded(store: Store) -> None:  # W1
+    someone = arrested(store, "甲", date(2026, 3, 15))  # limit 05-15: the centre's notice due from 05-08
+    assert items(store, date(2026, 5, 7), "expiry_notice") == []
+    [check] = items(store, date(2026, 5, 8), "expiry_notice")
+    assert (check.level, check.due, check.basis) == (
+        "warning",
+        date(2026, 5, 15),
+        "人民检察院刑事诉讼规则第六百一十五条",
+    )
+    assert "核实" in check.title and check.record_id == someone
+    [late] = items(store, date(2026, 5, 16), "expiry_notice")
+    assert late.level == "overdue" and "未登记" in late.title
+    # One recorded for an earlier limit (before this stage began) does not count; this one does.
+    store.repo(Detainee).update(someone, {"warning_notice_sent_on": date(2026, 3, 14)})
+    assert len(items(store, date(2026, 5, 9), "expiry_notice")) == 1
+    store.repo(Detainee).update(someone, {"warning_notice_sent_on": date(2026, 5, 9)})
+    assert items(store, date(2026, 5, 10), "expiry_notice") == []
