@@ -56,7 +56,7 @@ def oral_correction_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         select(OralCorrection).where(
             of_station(OralCorrection, ctx.station_id),
             OralCorrection.deleted_at.is_(None),
-            OralCorrection.corrected.is_(False),
+            OralCorrection.corrected.is_(False) | (OralCorrection.corrected_on > ctx.today),
             OralCorrection.issued_on <= latest_start,
             ~escalated,
         )
@@ -78,9 +78,22 @@ def oral_correction_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             yield item
 
 
-def _last_follow_up(follow_ups: list[Any]) -> date | None:
+def _last_follow_up(follow_ups: list[Any], today: date) -> date | None:
     dates = [date.fromisoformat(str(f["on"])) for f in urgings(follow_ups) if f.get("on")]
+    dates = [d for d in dates if d <= today]
     return max(dates) if dates else None
+
+
+def _by(day: date | None, today: date) -> date | None:
+    """A step's date if it had happened by ``today`` (an agenda for a past day), else None."""
+    return day if day is not None and day <= today else None
+
+
+def _awaiting(model: Any, today: date) -> Any:
+    """Out with the addressee on ``today`` and not answered by then: as the state says, or — for a past
+    day — answered or closed only later."""
+    now = model.state.in_(AWAITING_REPLY) & model.replied_on.is_(None)
+    return (now | (model.replied_on > today)) & (model.issued_on <= today)
 
 
 def notice_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
@@ -88,14 +101,14 @@ def notice_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         select(RectificationNotice).where(
             of_station(RectificationNotice, ctx.station_id),
             RectificationNotice.deleted_at.is_(None),
-            RectificationNotice.state.in_(AWAITING_REPLY),
-            RectificationNotice.replied_on.is_(None),
+            _awaiting(RectificationNotice, ctx.today),
         )
     )
     for notice in rows:
         subject = f"{notice.doc_number or '（未编号）'} {notice.addressee}"
-        if notice.review_requested_on and not notice.review_decided_on:
-            review = review_decision_due(notice.review_requested_on, ctx.settings, ctx.calendar)
+        requested = _by(notice.review_requested_on, ctx.today)
+        if requested is not None and not _by(notice.review_decided_on, ctx.today):
+            review = review_decision_due(requested, ctx.settings, ctx.calendar)
             item = _deadline_item(
                 ctx, review, kind="review_decision", title="复查决定期限", subject=subject,
                 table="rectification_notice", record=notice,
@@ -105,7 +118,7 @@ def notice_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             continue
         due = notice_reply_due(
             issued_on=notice.issued_on,
-            served_on=notice.served_on,
+            served_on=_by(notice.served_on, ctx.today),
             settings=ctx.settings,
             calendar=ctx.calendar,
             reply_period_days=notice.reply_period_days,
@@ -118,9 +131,8 @@ def suggestion_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         select(ProcuratorialSuggestion).where(
             of_station(ProcuratorialSuggestion, ctx.station_id),
             ProcuratorialSuggestion.deleted_at.is_(None),
-            ProcuratorialSuggestion.state.in_(AWAITING_REPLY),
-            ProcuratorialSuggestion.replied_on.is_(None),
-            ProcuratorialSuggestion.served_on.is_not(None),
+            _awaiting(ProcuratorialSuggestion, ctx.today),
+            ProcuratorialSuggestion.served_on <= ctx.today,
         )
     )
     for suggestion in rows:
@@ -140,10 +152,11 @@ def _reply_items(
     status = reply_escalation(
         due,
         today=ctx.today,
-        replied_on=record.replied_on,
-        followed_up_on=_last_follow_up(record.follow_ups),
-        reported_upward_on=getattr(record, "reported_upward_on", None)
-        or getattr(record, "escalated_on", None),
+        replied_on=_by(record.replied_on, ctx.today),
+        followed_up_on=_last_follow_up(record.follow_ups, ctx.today),
+        reported_upward_on=_by(
+            getattr(record, "reported_upward_on", None) or getattr(record, "escalated_on", None), ctx.today
+        ),
     )
     if status.step == "awaiting_reply":
         item = _deadline_item(

@@ -13,7 +13,7 @@ from inspector.domain.enums import LetterCategory
 from inspector.domain.validation import SHANGHAI, local_date
 from inspector.rules._labels import label
 from inspector.rules.calendar import unknown_year_reason
-from inspector.rules.deadlines import lawyer_meeting_due, letter_review_due
+from inspector.rules.deadlines import COMPLAINT_CATEGORIES, lawyer_meeting_due, letter_review_due
 from inspector.rules.periods import zh_date
 from inspector.rules.targets import (
     MailboxOpeningRecord,
@@ -51,20 +51,22 @@ def letter_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         select(MailboxLetter).where(
             of_station(MailboxLetter, ctx.station_id),
             MailboxLetter.deleted_at.is_(None),
-            MailboxLetter.status.in_(OPEN_LETTER_STATES),
-            MailboxLetter.replied_on.is_(None),
+            (MailboxLetter.status.in_(OPEN_LETTER_STATES) & MailboxLetter.replied_on.is_(None))
+            | (MailboxLetter.replied_on > ctx.today),  # a past day: answered only later
             MailboxLetter.accepted_on <= latest,
+            MailboxLetter.accepted_on <= ctx.today,
         )
     )
     for letter in rows:
-        deadline = letter_review_due(letter.accepted_on, ctx.settings, ctx.calendar)
+        deadline = letter_review_due(letter.accepted_on, ctx.settings, ctx.calendar, letter.category)
         if deadline.due > ctx.horizon:
             continue
         who = "（保密）" if letter.confidential else ""
         yield AgendaItem(
             level=level_for(deadline.due, ctx.today, ctx.warning_days),
             kind="letter_review",
-            title=f"{label(LetterCategory, letter.category)}信件审查答复期限",
+            title=f"{label(LetterCategory, letter.category)}信件"
+            + ("审查答复期限" if letter.category in COMPLAINT_CATEGORIES else "办理答复期限"),
             subject=f"第{letter.serial_no}号来信{who}：{letter.subject}",
             due=deadline.due,
             days_left=deadline.days_left(ctx.today),

@@ -329,12 +329,36 @@ def suggestion_service_due(
 # ------------------------- rights and complaints (docs/domain.md, "Complaints, lawyers and other periods")
 
 
+COMPLAINT_CATEGORIES = frozenset({"accusation", "petition"})
+"""Letter categories whose review opinion Rules 2019 art 556 governs: 控告 and 申诉."""
+MEETING_REQUEST_BASIS = "人民检察院监狱检察办法第三十九条（参照：及时与要求约见的在押人员谈话）"
+LOCAL_LETTER_BASIS = "检察室工作要求（本地设置）"
+
+
 def letter_review_due(
-    accepted_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
+    accepted_on: date,
+    settings: RuleSettings = _DEFAULT_SETTINGS,
+    calendar: HolidayCalendar | None = None,
+    category: str | None = None,
 ) -> Deadline:
-    """Review opinion on a complaint (控告/申诉) letter: accepted + 15 days (Rules 2019 art 556)."""
-    return _days(
-        "letter_review", "控告申诉审查意见", accepted_on, settings.letter_review_days, settings, calendar
+    """A letter's answer: accepted + ``letter_review_days`` (15). Only a 控告 or 申诉 (or a letter of
+    unknown category) cites Rules 2019 art 556; a 约见申请 is answered by a talk (the prisons' rule by
+    analogy), a 举报, 咨询 or other letter by the station's own rule, with the same period."""
+    if category is None or category in COMPLAINT_CATEGORIES:
+        label, basis = "控告申诉审查意见", None
+    elif category == "meeting_request":
+        label, basis = "约见申请办理", MEETING_REQUEST_BASIS
+    else:
+        label, basis = "来信办理答复", LOCAL_LETTER_BASIS
+    return _finish(
+        rule="letter_review",
+        label=label,
+        start=accepted_on,
+        raw=add_days(accepted_on, settings.letter_review_days),
+        period_text=f"{settings.letter_review_days}日",
+        settings=settings,
+        calendar=calendar,
+        basis=basis,
     )
 
 

@@ -305,3 +305,23 @@ def test_expiry_notice_is_checked_from_t_minus_7_until_recorded(store: Store) ->
     assert len(items(store, date(2026, 5, 9), "expiry_notice")) == 1
     store.repo(Detainee).update(someone, {"warning_notice_sent_on": date(2026, 5, 9)})
     assert items(store, date(2026, 5, 10), "expiry_notice") == []
+
+
+def test_a_past_agenda_shows_what_was_still_open_then(store: Store) -> None:  # W13
+    notice = _served_notice(store, served=date(2026, 3, 12), follow_ups=[{"on": "2026-03-30", "how": "电话"}])
+    store.repo(RectificationNotice).update(notice, {"replied_on": date(2026, 4, 3), "state": "replied"})
+    # Replied on 04-03: on 03-28 it was overdue (督促 due), on 03-31 past the recorded 督促, by 04-05 done.
+    [urge] = items(store, date(2026, 3, 28), "rectification_notice_escalation")
+    assert "应督促回复" in urge.title
+    [upward] = items(store, date(2026, 3, 31), "rectification_notice_escalation")
+    assert "报请上一级" in upward.title
+    assert items(store, date(2026, 4, 5), "rectification_notice_escalation") == []
+    assert items(store, date(2026, 3, 10), "rectification_notice_reply") == []  # not yet issued
+    opening = store.repo(MailboxOpening).add({"opened_at": aware(2026, 5, 6, 2), "opener_ids": ["a", "b"]})
+    store.repo(MailboxLetter).add(
+        {"opening_id": opening.id, "serial_no": 1, "category": "inquiry", "subject": "咨询取保候审",
+         "accepted_on": date(2026, 5, 6), "status": "answered", "replied_on": date(2026, 5, 20)}
+    )  # fmt: skip
+    [letter] = items(store, date(2026, 5, 19), "letter_review")
+    assert letter.basis == "检察室工作要求（本地设置）" and "办理答复" in letter.title
+    assert items(store, date(2026, 5, 21), "letter_review") == []

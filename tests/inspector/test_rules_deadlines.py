@@ -113,6 +113,23 @@ def test_w15_complaints() -> None:
     assert lawyer.basis == "人民检察院刑事诉讼规则第五十八条"
 
 
+@pytest.mark.parametrize(
+    ("category", "basis"),
+    [
+        ("accusation", "人民检察院刑事诉讼规则第五百五十六条"),
+        ("petition", "人民检察院刑事诉讼规则第五百五十六条"),
+        ("meeting_request", "人民检察院监狱检察办法第三十九条（参照：及时与要求约见的在押人员谈话）"),
+        ("inquiry", "检察室工作要求（本地设置）"),
+        ("report", "检察室工作要求（本地设置）"),
+        ("other", "检察室工作要求（本地设置）"),
+    ],
+)
+def test_art_556_only_for_accusations_and_petitions(category: str, basis: str) -> None:
+    d = letter_review_due(date(2026, 5, 6), S, CAL, category)
+    assert d.basis == basis and d.due == date(2026, 5, 21)  # the same period for every letter
+    assert ("第五百五十六条" in d.basis) == (category in ("accusation", "petition"))
+
+
 def test_w15_rollover_on_and_off() -> None:
     on = letter_review_due(date(2026, 5, 16), S, CAL)
     assert (on.raw_due, on.due, on.moved, on.certain) == (date(2026, 5, 31), date(2026, 6, 1), True, True)
