@@ -38,7 +38,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
 from inspector.store import location
-from ui import errors, workers
+from ui import errors, platform_check, workers
 from ui.sign_in import SignInWindow
 from ui.style import apply_style
 
@@ -400,6 +400,8 @@ class Desktop(QObject):
 def run_gui(data_dir: Path) -> int:
     """Run the desktop app on ``data_dir``; returns the process exit code."""
     _setup_logging()
+    if not platform_check.ready_for_gui():  # Linux: names the system libraries Qt's xcb plugin lacks
+        return 1
     app = prepare_application()
     hooks = errors.install_exception_hooks()
 
