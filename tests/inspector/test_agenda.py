@@ -18,8 +18,10 @@ from inspector.store.models import (
     CustodyStatus,
     Detainee,
     HolidayDay,
+    Incident,
     MailboxLetter,
     MailboxOpening,
+    MonthlyReport,
     OralCorrection,
     Patrol,
     ProcuratorialSuggestion,
@@ -325,3 +327,31 @@ def test_a_past_agenda_shows_what_was_still_open_then(store: Store) -> None:  # 
     [letter] = items(store, date(2026, 5, 19), "letter_review")
     assert letter.basis == "检察室工作要求（本地设置）" and "办理答复" in letter.title
     assert items(store, date(2026, 5, 21), "letter_review") == []
+
+
+def test_reminders_joint_meeting_month_end_report_and_a_death(store: Store) -> None:
+    agenda = {i.kind: i for i in items(store, date(2026, 6, 20))}
+    assert agenda["joint_meeting"].due == date(2026, 6, 30) and agenda["joint_meeting"].level == "warning"
+    assert agenda["monthly_report"].title == "2026年5月工作情况报告"  # May's is not submitted
+    store.repo(MonthlyReport).add(
+        {"month": "2026-05", "status": "submitted", "manual_items": {"meetings": "参加联席会议1次"}}
+    )
+    after = {i.kind: i for i in items(store, date(2026, 6, 20))}
+    assert "monthly_report" not in after  # May's is in; June's is reminded from 06-27
+    assert after.get("joint_meeting") is None  # held in May: next by 11-30
+    death = store.repo(Incident).add(
+        {"kind": "abnormal_death", "occurred_at": aware(2026, 6, 18, 2), "description": "在押人员死亡"}
+    )
+    duties = [i for i in items(store, date(2026, 6, 20), "incident_duty") if i.record_id == death.id]
+    assert {i.title for i in duties} == {
+        "事故应及时报告检察长",
+        "非正常死亡：尸体检验",
+        "非正常死亡：应当进行巡回检察",
+    }
+    assert all(i.level == "overdue" for i in duties)
+    store.repo(Incident).update(
+        death.id,
+        {"reported_to_chief_at": aware(2026, 6, 18, 4), "autopsy_at": aware(2026, 6, 18, 9),
+         "circuit_inspection_requested": True},
+    )  # fmt: skip
+    assert items(store, date(2026, 6, 20), "incident_duty") == []

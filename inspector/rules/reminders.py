@@ -1,0 +1,148 @@
+"""Reminders of the office's own recurring and incident duties (docs/domain.md, "Reminders"): the
+half-yearly 联席会议, the month-end report, and what an incident — above all a 非正常死亡 — requires.
+Pure functions of dates, records' values and settings.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from inspector.domain.settings import RuleSettings
+from inspector.rules.periods import add_months_clamped, zh_date
+
+__all__ = [
+    "AUTOPSY_BASIS",
+    "CIRCUIT_INSPECTION_BASIS",
+    "JOINT_MEETING_BASIS",
+    "MONTHLY_REPORT_BASIS",
+    "IncidentDuty",
+    "Reminder",
+    "incident_duties",
+    "joint_meeting_reminder",
+    "monthly_report_reminders",
+]
+
+JOINT_MEETING_BASIS = "人民检察院监狱检察办法第三十八条（参照）"
+MONTHLY_REPORT_BASIS = "检察室工作要求（本地设置）"
+CIRCUIT_INSPECTION_BASIS = "人民检察院刑事诉讼规则第六百六十二条"
+AUTOPSY_BASIS = "人民检察院看守所检察办法（事故检察）"
+
+Status = Literal["upcoming", "due", "overdue"]
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A dated duty: ``due`` is its last day; ``status`` as seen on the day asked."""
+
+    title: str
+    due: date
+    status: Status
+    note: str
+    basis: str
+    key: str = ""  # what it is about (a month "2026-11"), for telling reminders apart
+
+
+def _status(due: date, today: date, lead_days: int) -> Status:
+    if today > due:
+        return "overdue"
+    return "due" if (due - today).days <= lead_days else "upcoming"
+
+
+def joint_meeting_reminder(last_held: date | None, today: date, settings: RuleSettings) -> Reminder:
+    """The next 联席会议 (with the detention centre, the 武警中队 and the 公安分局): ``interval`` months
+    (setting ``joint_meeting_interval_months``, 6) after the last one recorded; none recorded — by the
+    end of the current half-year."""
+    months = settings.joint_meeting_interval_months
+    if last_held is not None:
+        due = add_months_clamped(last_held, months)
+        note = f"上次联席会议{zh_date(last_held)}，每{months}个月至少召开一次，应于{zh_date(due)}前召开"
+    else:
+        due = date(today.year, 6, 30) if today.month <= 6 else date(today.year, 12, 31)
+        note = f"尚未登记联席会议；每{months}个月至少召开一次，本半年应于{zh_date(due)}前召开"
+    note += "（地方工作要求，参照人民检察院监狱检察办法第三十八条）"
+    return Reminder("召开联席会议", due, _status(due, today, 14), note, JOINT_MEETING_BASIS)
+
+
+def monthly_report_reminders(
+    today: date, submitted_months: set[str], *, lead_days: int = 3
+) -> list[Reminder]:
+    """The month-end report: this month's from ``lead_days`` before its last day, last month's while it
+    is not submitted (``submitted_months`` holds "YYYY-MM" of reports submitted or approved)."""
+    out = []
+    last_month_end = today.replace(day=1) - timedelta(days=1)
+    this_month_end = today.replace(day=_cal.monthrange(today.year, today.month)[1])
+    for end in (last_month_end, this_month_end):
+        key = f"{end.year:04d}-{end.month:02d}"
+        if key in submitted_months:
+            continue
+        status = _status(end, today, lead_days)
+        if status == "upcoming":
+            continue
+        note = f"{end.year}年{end.month}月工作情况报告应于月末（{zh_date(end)}）编写并提交" + (
+            "，尚未提交" if status == "overdue" else ""
+        )
+        out.append(
+            Reminder(f"{end.year}年{end.month}月工作情况报告", end, status, note, MONTHLY_REPORT_BASIS, key)
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class IncidentDuty:
+    title: str
+    due: date | None  # None: at once, no period
+    overdue: bool
+    note: str
+    basis: str
+
+
+def incident_duties(
+    kind: str,
+    occurred_at: datetime,
+    *,
+    now: datetime,
+    reported_to_chief_at: datetime | None,
+    autopsy_at: datetime | None,
+    circuit_inspection_requested: bool,
+) -> list[IncidentDuty]:
+    """What an incident still requires of the office. For a 非正常死亡: report to the chief procurator
+    within 24 hours and the body examined "原则上" within 24 hours (看守所检察办法), and a 巡回检察 —
+    mandatory (Rules 2019 art 662). For any other incident: report to the chief procurator."""
+    out = []
+    day_after = occurred_at + timedelta(hours=24)
+    if reported_to_chief_at is None:
+        out.append(
+            IncidentDuty(
+                "事故应及时报告检察长",
+                day_after.date(),
+                now > day_after,
+                f"事故发生于{zh_date(occurred_at.date())}，应立即赴现场了解情况并及时（二十四小时内）报告本院检察长",
+                "人民检察院看守所检察办法（事故检察）",
+            )
+        )
+    if kind != "abnormal_death":
+        return out
+    if autopsy_at is None:
+        out.append(
+            IncidentDuty(
+                "非正常死亡：尸体检验",
+                day_after.date(),
+                now > day_after,
+                "非正常死亡的，原则上应当在二十四小时内对尸体进行检验；请登记检验时间",
+                AUTOPSY_BASIS,
+            )
+        )
+    if not circuit_inspection_requested:
+        out.append(
+            IncidentDuty(
+                "非正常死亡：应当进行巡回检察",
+                None,
+                True,
+                "在押人员非正常死亡的，应当进行巡回检察（人民检察院刑事诉讼规则第六百六十二条）；请登记已提请巡回检察",
+                CIRCUIT_INSPECTION_BASIS,
+            )
+        )
+    return out
