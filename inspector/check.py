@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from inspector.security.audit import verify_chain
 from inspector.store import migrate
 from inspector.store.base import synced_tables
+from inspector.store.models import LocalMeta, Station
 from inspector.store.store import Store
 
 
@@ -95,7 +97,31 @@ def _blobs(conn: Connection) -> list[str]:
     return problems
 
 
+def _station(conn: Connection) -> list[str]:
+    """A database without its station is an unfinished set-up: every command but this one rejects it."""
+    meta: dict[str, object] = dict(
+        conn.execute(
+            select(LocalMeta.key, LocalMeta.value).where(LocalMeta.key.in_(("station_id", "device_id")))
+        ).all()
+    )
+    problems = []
+    if meta.get("station_id") is None:
+        problems.append(
+            "no station set up in this database (an interrupted `inspector init`?): move the folder aside "
+            "and run init again, or restore a backup"
+        )
+    else:
+        station_id = uuid.UUID(str(meta["station_id"]))
+        found = conn.execute(select(func.count()).select_from(Station).where(Station.id == station_id))
+        if not found.scalar():
+            problems.append(f"this laptop's station {station_id} has no station record")
+    if meta.get("device_id") is None:
+        problems.append("no device identity (local_meta device_id)")
+    return problems
+
+
 CONNECTION_CHECKS: dict[str, Callable[[Connection], list[str]]] = {
+    "station": _station,
     "integrity": _integrity,
     "foreign keys": _foreign_keys,
     "schema": _schema,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,16 +59,20 @@ def initialise(
     device_name: str | None = None,
     prompt: keys.PassphrasePrompt | None = None,
     local_block_size: int = LOCAL_BLOCK_SIZE,
+    then: Callable[[Store], None] | None = None,
 ) -> Store:
     """Create the database and write the station, device identity and first user in one transaction.
 
-    Everything is validated before the file is made; if a write still fails, the file is removed,
-    so a failed init leaves nothing behind.
+    Everything is validated before the file is made. The database is built in a temporary folder
+    beside ``data_dir`` and moved into place only when complete — after ``then`` (e.g. writing demo
+    data) too (:meth:`Store.build`) — so a failed or killed init leaves nothing behind, or a
+    leftover the next init removes.
     """
     _validate(station, user)
-    store = Store.create(data_dir, prompt)
-    try:
-        station_id, device_id, user_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    user_id = uuid.uuid4()
+
+    def fill(store: Store) -> None:
+        station_id, device_id = uuid.uuid4(), uuid.uuid4()
         now = utc_now()
         stamp = {"created_at": now, "updated_at": now, "device_id": device_id, "station_id": station_id}
         with store.session() as s:
@@ -96,9 +100,10 @@ def initialise(
             audit.record(
                 s, "init", user_id=user_id, device_id=device_id, table_name="station", row_id=station_id
             )
-    except BaseException:
-        store.close()
-        Store.discard(data_dir)
-        raise
+        if then is not None:
+            store.sign_in_as(user_id)
+            then(store)
+
+    store = Store.build(data_dir, fill, prompt)
     store.sign_in_as(user_id)
     return store

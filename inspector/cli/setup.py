@@ -6,9 +6,12 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from inspector.cli.common import EXIT_OK, UsageError, data_dir_of, tty_prompt
+
+if TYPE_CHECKING:
+    from inspector.store.store import Store
 
 __all__ = ["cmd_demo", "cmd_init", "register", "write_demo"]
 
@@ -60,21 +63,21 @@ def write_demo(
     Without ``password`` the demo user gets the documented demo password (the sign-in window shows it
     on demo data), printed with the summary.
     """
-    from inspector.demo import DEMO_STATION, generate
+    from inspector.demo import DEMO_STATION, DemoSummary, generate
     from inspector.services.status import DEMO_PASSWORD, DEMO_PASSWORD_META_KEY
     from inspector.station_setup import FirstUser, initialise
 
     chosen = password if password is not None else DEMO_PASSWORD
     user = FirstUser("wang", "王检察官", chosen, "procurator")
-    with initialise(data_dir, DEMO_STATION, user, device_name="demo", prompt=tty_prompt) as store:
-        summary = generate(
-            store,
-            seed=seed,
-            scale=scale,
-            progress=lambda m: print(m, flush=True),
-        )
+    made: list[DemoSummary] = []
+
+    def fill(store: Store) -> None:  # before the folder is moved into place: a kill leaves no half demo
+        made.append(generate(store, seed=seed, scale=scale, progress=lambda m: print(m, flush=True)))
         if chosen == DEMO_PASSWORD:  # the sign-in window may then say it
             store.set_meta(DEMO_PASSWORD_META_KEY, True)
+
+    initialise(data_dir, DEMO_STATION, user, device_name="demo", prompt=tty_prompt, then=fill).close()
+    summary = made[0]
     total = sum(summary.counts.values())
     print(f"演示数据已生成 / demo data written: {total} records in {summary.seconds:.1f} s → {data_dir}")
     if password is None:

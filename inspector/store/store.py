@@ -10,9 +10,11 @@ Layout of a data directory::
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,6 +51,71 @@ class AlreadyInitialisedError(InspectorError):
         )
 
 
+class NotAFolderError(InspectorError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"数据目录 {data_dir} 不是文件夹", f"the data folder {data_dir} is not a folder")
+
+
+class EmptyDatabaseError(InspectorError):
+    """The database file is there but holds nothing: an interrupted set-up, or a file emptied by accident.
+    It is never turned into a new empty database."""
+
+    def __init__(self, db: Path, what_zh: str, what_en: str) -> None:
+        super().__init__(
+            f"数据库文件 {db} {what_zh}：可能是初始化被中断，或文件已损坏。请从备份恢复；若它只是一次中断的"
+            "初始化，把该文件夹移走后重新运行 inspector init",
+            f"the database file {db} {what_en}: an interrupted set-up or a damaged file. Restore it from a "
+            "backup; if it is only an interrupted set-up, move the folder aside and run `inspector init` "
+            "again",
+        )
+
+
+BUILDING = ".building-"  # a database being made: .<data folder name>.building-<random>, beside it
+
+
+def _remove_interrupted_builds(data_dir: Path) -> None:
+    for leftover in data_dir.parent.glob(f".{data_dir.name}{BUILDING}*"):
+        if leftover.is_dir():
+            _discard_build(leftover)
+    # a key record moved into place without its database (a kill between the two moves)
+    db, info = location.paths(data_dir)
+    if info.exists() and not db.exists():
+        Store.discard(data_dir)
+
+
+def _discard_build(work: Path) -> None:
+    if location.paths(work)[1].exists():
+        with suppress(InspectorError):  # a garbled key record: nothing to forget
+            Store.discard(work)  # forgets the keyring entry of the half-made key
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _move_into_place(work: Path, data_dir: Path) -> None:
+    """Rename the finished folder to ``data_dir``; into an existing folder, move the key record first and
+    the database last, so the database appears only when everything it needs is there."""
+    db, info = location.paths(work)
+    if data_dir.is_dir() and not any(data_dir.iterdir()):
+        data_dir.rmdir()  # a kill right here leaves no data folder: a clean start
+    if not data_dir.exists():
+        work.rename(data_dir)
+        _fsync_dir(data_dir.parent)
+        return
+    for part in (info, *location.sidecars(db), db):
+        if part.exists():
+            part.rename(data_dir / part.name)
+    _fsync_dir(data_dir)
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
@@ -79,6 +146,10 @@ class Store:
     @classmethod
     def create(cls, data_dir: Path, prompt: keys.PassphrasePrompt | None = None) -> Store:
         """Make a new, empty database at the current schema. Refuses to touch an existing one."""
+        return cls._create(data_dir, prompt)[0]
+
+    @classmethod
+    def _create(cls, data_dir: Path, prompt: keys.PassphrasePrompt | None) -> tuple[Store, bytes]:
         db, info = cls.paths(data_dir)
         if db.exists() or info.exists():
             raise AlreadyInitialisedError(data_dir)
@@ -92,7 +163,41 @@ class Store:
         except BaseException:
             cls.discard(data_dir)
             raise
-        return cls(engine, data_dir)
+        return cls(engine, data_dir), key
+
+    @classmethod
+    def build(
+        cls, data_dir: Path, fill: Callable[[Store], None], prompt: keys.PassphrasePrompt | None = None
+    ) -> Store:
+        """A new database made whole before it appears in ``data_dir``, returned open there.
+
+        It is created in a temporary folder beside ``data_dir`` (``.<name>.building-…``), ``fill`` writes
+        what a complete database holds (the station, its first user, demo records), and only then are
+        the files moved into place — so a kill at any moment leaves either no database or a complete
+        one, never a folder that some commands call sound and others reject. Leftovers of an earlier
+        interrupted build are removed first (their keyring entries too). ``data_dir`` may exist if it
+        holds no database.
+        """
+        if cls.exists(data_dir):
+            raise AlreadyInitialisedError(data_dir)
+        if data_dir.exists() and not data_dir.is_dir():
+            raise NotAFolderError(data_dir)
+        data_dir = Path(os.path.abspath(data_dir))
+        data_dir.parent.mkdir(parents=True, exist_ok=True)
+        _remove_interrupted_builds(data_dir)
+        work = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=f".{data_dir.name}{BUILDING}"))
+        try:
+            store, key = cls._create(work, prompt)
+            try:
+                fill(store)
+            finally:
+                store.close()  # the last connection folds the WAL into the file
+            _move_into_place(work, data_dir)
+        except BaseException:
+            _discard_build(work)
+            raise
+        db, _info = cls.paths(data_dir)
+        return cls(open_engine(db, key), data_dir)
 
     @classmethod
     def discard(cls, data_dir: Path) -> None:
@@ -107,11 +212,18 @@ class Store:
     def open(cls, data_dir: Path, prompt: keys.PassphrasePrompt | None = None) -> Store:
         """Open an existing database, upgrading its schema (after a backup) if it is behind."""
         db, info = cls.paths(data_dir)
+        if data_dir.exists() and not data_dir.is_dir():
+            raise NotAFolderError(data_dir)
         if not cls.exists(data_dir):
             raise NotInitialisedError(data_dir)
         for ours in (data_dir, db, info, *location.sidecars(db)):
             files.tighten(ours)  # made 0644 / 0755 by versions before owner-only files
+        if db.stat().st_size == 0:  # SQLite would take it for a new database and make one
+            raise EmptyDatabaseError(db, "是空的（0 字节）", "is empty (0 bytes)")
         engine = open_engine(db, keys.load_key(info, prompt))
+        if migrate.current_revision(engine) is None:
+            engine.dispose()
+            raise EmptyDatabaseError(db, "中没有任何数据表", "holds no tables")
         migrate.upgrade(engine, db, data_dir / "backups")
         return cls(engine, data_dir)
 
@@ -161,7 +273,10 @@ class Store:
         value = self.meta("station_id")
         if value is None:
             raise InspectorError(
-                "本机尚未设置检察室：请运行 inspector init", "no station set up: run `inspector init`"
+                f"数据库中没有检察室（初始化未完成）：{self.data_dir}。请运行 inspector check 查看；"
+                "若是一次中断的初始化，把该文件夹移走后重新运行 inspector init",
+                f"no station set up in {self.data_dir} (an unfinished set-up): see `inspector check`; if it "
+                "was an interrupted set-up, move the folder aside and run `inspector init` again",
             )
         return uuid.UUID(value)
 
