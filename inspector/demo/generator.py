@@ -64,6 +64,7 @@ from inspector.demo.timeline import (
     plan_targeted,
 )
 from inspector.documents.numbering import NumbersExhaustedError, issue_number, numbering_settings
+from inspector.documents.official import notice_basis_for
 from inspector.domain import lifecycle
 from inspector.domain.idnumber import make_id_number
 from inspector.domain.validation import local_date
@@ -1471,7 +1472,7 @@ class _Demo:
             discovery=f"本院驻所检察室于{cn_date(found)}在巡视检察中发现",
             facts=facts,
             violated_provision=violated,
-            basis_provision="《人民检察院刑事诉讼规则》第五百五十二条、第六百二十四条",
+            basis_provision=notice_basis_for(trigger),
             correction_requests=requests,
             reply_period_days=15,
             correction_status=None,

@@ -108,6 +108,8 @@ class Document(TableMixin):
         # GB/T 9704: the 版记 page is the last, even page (a document printed on both sides)
         self.colophon_on_even_page = True
         self._keep_seq = 0
+        # A document not yet signed (no 文号) carries a large grey "草稿" across every page.
+        self.draft_mark: str | None = None
 
     # ---- grid text ------------------------------------------------------------------------------
 
@@ -372,6 +374,8 @@ class Document(TableMixin):
         c.setAuthor(self.author)
         c.setCreator("Inspector 驻所检察")
         for texts, rules in pages:
+            if self.draft_mark:  # under the text, so it never hides a character
+                self._draw_draft_mark(c)
             text = c.beginText()
             font_key: tuple[str, float] | None = None
             space = 0.0
@@ -393,6 +397,19 @@ class Document(TableMixin):
             c.showPage()
         c.save()
         return buf.getvalue()
+
+    def _draw_draft_mark(self, c: canvas.Canvas) -> None:
+        """The draft mark: light grey 黑体, turned 30°, in the middle of the text block, drawn first."""
+        assert self.draft_mark is not None
+        font = font_chain(Role.HEI).primary.name
+        size = 72.0
+        c.saveState()
+        c.setFillGray(0.88)
+        c.translate(BLOCK_LEFT + BLOCK_W / 2, PAGE_H - BLOCK_TOP - BLOCK_H / 2)
+        c.rotate(30)
+        c.setFont(font, size)
+        c.drawCentredString(0, -size / 3, self.draft_mark)
+        c.restoreState()
 
 
 def _text_out(c: canvas.Canvas, text: Any, op: TextOp) -> None:

@@ -37,13 +37,24 @@ __all__ = [
     "build_notice",
     "build_suggestion",
     "compose_notice",
+    "notice_basis_for",
     "notice_from_record",
     "suggestion_from_record",
 ]
 
 NumberAlign = Literal["right", "center"]
 NOTICE, SUGGESTION = "rectification_notice", "procuratorial_suggestion"
-BLANK_YEAR, BLANK_SEQ = "\u3000\u3000", "\u3000"
+
+# The provisions a notice relies on, by trigger (docs/domain.md, "Notices and suggestions: contents"):
+# 超期羁押 is corrected under Rules 2019 arts 618–619, addressed to the 办案机关; the others under the
+# general rule of arts 552 and 624.
+GENERAL_NOTICE_BASIS = "《人民检察院刑事诉讼规则》第五百五十二条、第六百二十四条"
+OVERDUE_CUSTODY_BASIS = "《人民检察院刑事诉讼规则》第六百一十八条、第六百一十九条"
+
+
+def notice_basis_for(trigger: str | None) -> str:
+    """The default 法律根据 of a notice raised for ``trigger``."""
+    return OVERDUE_CUSTODY_BASIS if trigger == "overdue_custody" else GENERAL_NOTICE_BASIS
 
 
 @dataclass
@@ -65,6 +76,7 @@ class NoticeDoc:
     pseudonym: str = DEFAULT_PSEUDONYM
     doc_number_align: NumberAlign = "right"
     wording: Wording = field(default_factory=Wording)
+    trigger: str | None = None  # a NoticeTrigger value: 超期羁押 has its own basis
 
 
 @dataclass
@@ -94,13 +106,10 @@ class SuggestionDoc:
 
 
 def _number_or_blank(rec: Any, doc_type: str, numbering: NumberingSettings | None) -> str | None:
+    """The 文号 once signed; ``None`` for a document not yet signed, which prints as a draft (草稿),
+    never with a blank 〔　　〕　号."""
     number = get(rec, "doc_number")
-    if number:
-        return str(number)
-    if numbering is None:
-        return None
-    year = get(rec, "doc_year")
-    return numbering.format(doc_type, year or BLANK_YEAR, get(rec, "doc_seq") or BLANK_SEQ)
+    return str(number) if number else None
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,7 @@ def notice_from_record(
         pseudonym=style.pseudonym,
         doc_number_align=style.doc_number_align,
         wording=style.wording,
+        trigger=get(rec, "trigger"),
     )
 
 
@@ -192,7 +202,10 @@ def notice_paragraphs(doc: NoticeDoc) -> list[Span]:
     reasons = ""
     if doc.violated_provision and doc.violated_provision.strip():
         reasons = w.text("notice_reasons", violated=strip_trailing(doc.violated_provision, "的规定", "规定"))
-    basis = strip_trailing(doc.basis_provision or "", "的规定", "规定")
+    given = (doc.basis_provision or "").strip()
+    if doc.trigger == "overdue_custody" and (not given or given == GENERAL_NOTICE_BASIS):
+        given = OVERDUE_CUSTODY_BASIS  # 超期羁押: arts 618–619, not the general rule
+    basis = strip_trailing(given, "的规定", "规定")
     lead = w.text("notice_basis", basis=basis) if basis else w.text("notice_no_basis")
     lead = lead.rstrip("：:，,。")
     requests = split_paragraphs(doc.correction_requests)
@@ -206,29 +219,73 @@ def notice_paragraphs(doc: NoticeDoc) -> list[Span]:
     return out
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Whether two passages say the same thing (ignoring punctuation and spaces)."""
+
+    def norm(t: str) -> str:
+        return "".join(ch for ch in t if ch.isalnum())
+
+    na, nb = norm(a), norm(b)
+    return bool(na) and (na == nb or na in nb)
+
+
+def _basis_list(text: str) -> str:
+    """ "《甲》第十一条；《乙》第六百二十四条" → "《甲》第十一条、《乙》第六百二十四条"."""
+    parts = [
+        strip_trailing(p.strip().rstrip("。；;，,"), "的规定", "规定")
+        for p in text.replace(";", "；").split("；")
+    ]
+    return "、".join(p for p in parts if p)
+
+
 def suggestion_paragraphs(doc: SuggestionDoc) -> list[Span]:
+    """The body of a suggestion: how the problem came to light and the facts found (one paragraph, the
+    source leading into the facts), the reasoning after 本院认为 (the problems, their cause, the legal
+    basis), the numbered recommendations, the objection and reply periods. A problem that only repeats
+    the facts is not printed twice."""
     facts = split_paragraphs(doc.facts_found)
     if not facts:
         raise InspectorError("查明事实为必填项", "facts_found is required to print a suggestion")
     w = doc.wording
-    out: list[Span] = [Span(ensure_period(p), "case_source") for p in split_paragraphs(doc.case_source)]
-    first = facts[0]
     facts_lead = w.text("suggestion_facts_lead")
-    if not first.startswith(facts_lead.rstrip("：:，,")):
-        first = facts_lead + first
-    out.append(Span(ensure_period(first), "facts_found"))
+    bare_lead = facts_lead.rstrip("：:，,")
+    first = facts[0].removeprefix(facts_lead).removeprefix(bare_lead).lstrip("：:，,")
+    sources = [p.rstrip("。；;，,：:") for p in split_paragraphs(doc.case_source)]
+    out: list[Span] = []
+    if sources and sources[-1].endswith(("发现", "中", "时")):
+        lead = sources.pop()
+        lead += "" if lead.endswith("发现") else "发现"
+        out += [Span(ensure_period(p), "case_source") for p in sources]
+        out.append(Span(ensure_period(f"{lead}，{first}"), "facts_found"))
+    else:
+        out += [Span(ensure_period(p), "case_source") for p in sources]
+        out.append(Span(ensure_period(facts_lead + first), "facts_found"))
     out += [Span(ensure_period(p), "facts_found") for p in facts[1:]]
-    out += [Span(ensure_period(p), "problems") for p in split_paragraphs(doc.problems)]
-    out += [Span(ensure_period(p), "cause_analysis") for p in split_paragraphs(doc.cause_analysis)]
+
+    problems = [p for p in split_paragraphs(doc.problems) if not _same_text(p, doc.facts_found)]
+    causes = [p.rstrip("。；;，,") for p in split_paragraphs(doc.cause_analysis)]
     basis = split_paragraphs(doc.legal_basis)
-    if basis:
-        basis_lead = w.text("suggestion_basis_lead")
-        head = basis[0] if basis[0].startswith(basis_lead.rstrip("：:，,")) else basis_lead + basis[0]
-        out.append(Span(ensure_period(head), "legal_basis"))
-        out += [Span(ensure_period(p), "legal_basis") for p in basis[1:]]
+    bare_basis = w.text("suggestion_basis_lead").rstrip("：:，,")
+    recs_lead = w.text("suggestion_recommendations")
+    if basis and basis[0].startswith(bare_basis):  # the reasoning written out in full: print it as is
+        out += [Span(ensure_period(p), "legal_basis") for p in basis]
+    else:
+        cited = basis[0].startswith("《") if basis else False  # a list of provisions, not a sentence
+        parts = [p.rstrip("。；;，,") for p in problems] or ["上述问题"]
+        reason = f"{bare_basis}，" + "；".join(parts)
+        if causes:
+            reason += ("的原因在于" if not problems else "，其原因在于") + "；".join(causes)
+        if basis and not cited:
+            reason += "；" + "；".join(p.rstrip("。；;，,") for p in basis)
+        elif not problems or causes:
+            reason += "，应当予以整改"
+        out.append(Span(ensure_period(reason), "cause_analysis" if causes else "problems"))
+        if cited:
+            provisions = _basis_list(" ".join(basis))
+            recs_lead = f"根据{provisions}的规定，{recs_lead.removeprefix('为此，').removeprefix('为此')}"
     recs = [r.strip() for r in doc.recommendations if r.strip()]
     if recs:
-        out.append(Span(w.text("suggestion_recommendations"), "recommendations"))
+        out.append(Span(recs_lead, "recommendations"))
         for i, rec in enumerate(recs, start=1):
             text = (
                 rec
@@ -243,17 +300,28 @@ def suggestion_paragraphs(doc: SuggestionDoc) -> list[Span]:
         out.append(Span(w.text("suggestion_objection", days=days), "objection_period_days"))
     months = chinese_count(doc.reply_period_months)
     out.append(Span(w.text("suggestion_reply", months=months), "reply_period_months"))
+    closing = w.text("suggestion_closing").strip()
+    if closing and closing != "此致":  # 此致 belongs to a letter's end; 主送 stands at the top
+        out.append(Span(ensure_period(closing) if len(closing) > 4 else closing, "closing"))
     return out
 
 
 # ---- builders -------------------------------------------------------------------------------------
 
 
+DRAFT = "草稿"
+
+
 def _head(d: Document, issuer: str, title: str, number: str | None, align: NumberAlign) -> None:
+    """Issuer and title; the 文号, or for a document not yet signed "草稿（未签发）" in its place and a
+    grey 草稿 across every page."""
     d.title(issuer, field="issuer_name")
     d.title(title)
     if number:
         d.line(Span(number, "doc_number"), align=align)
+    else:
+        d.line(Span(f"{DRAFT}（未签发，无文号）", "doc_number"), align=align)
+        d.draft_mark = DRAFT
 
 
 def build_notice(doc: NoticeDoc) -> bytes:
@@ -276,15 +344,14 @@ def compose_notice(doc: NoticeDoc) -> Document:
 
 
 def build_suggestion(doc: SuggestionDoc) -> bytes:
-    """The 检察建议书 as PDF bytes ("此致" and the addressee close the body)."""
+    """The 检察建议书 as PDF bytes: 主送 at the top, under the 文号, as in the notice."""
     p = Pseudonymizer(doc.confidential_names, doc.pseudonym)
     d = Document("检察建议书", subject=doc.doc_number or "", author=doc.issuer_name)
     _head(d, doc.issuer_name, "检察建议书", doc.doc_number, doc.doc_number_align)
     d.blank()
+    d.line(Span(p.apply(doc.addressee).rstrip("：:") + "：", "addressee"))
     for span in suggestion_paragraphs(doc):
         d.paragraph(Span(p.apply(span.text), span.field))
-    d.paragraph(Span(doc.wording.text("suggestion_closing"), "closing"))
-    d.line(Span(p.apply(doc.addressee).rstrip("：:"), "addressee"))
     d.signature(doc.issuer_name, format_date(doc.issued_on), field="issuer_name")
     d.colophon([p.apply(c) for c in doc.copy_to], field="copy_to")
     return d.render()

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.documents.numbering import NOTICE, SUGGESTION, issue_number, numbering_settings
+from inspector.documents.official import GENERAL_NOTICE_BASIS
 from inspector.documents.rules_bridge import (
     holiday_calendar,
     notice_reply_due_of,
@@ -50,7 +51,7 @@ from inspector.store.store import Store
 __all__ = ["escalate_oral", "follow_up_due_for", "raise_from_finding", "step"]
 
 DOC_KINDS = (NOTICE, SUGGESTION)
-DEFAULT_BASIS = "《人民检察院刑事诉讼规则》第五百五十二条、第六百二十四条"
+DEFAULT_BASIS = GENERAL_NOTICE_BASIS
 
 _STEP_FIELD_LABELS = {
     "on": "日期",

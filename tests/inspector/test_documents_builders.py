@@ -102,17 +102,46 @@ def test_suggestion_content() -> None:
         "检察建议书",
         "七检刑执建〔2026〕1号",
         "现查明：你所二监区201、203、205监室",
-        "本院认为：你所上述做法不符合",
+        "本院在2026年3月对你所开展的月检察中",
+        "本院认为，上述问题反映出你所在安全防范和监控管理方面存在漏洞",
+        "；你所上述做法不符合《中华人民共和国看守所条例》第十六条",
         "特提出如下检察建议：",
         "一、对全部监室监控设备进行排查",
         "二、健全夜间巡查登记制度，落实巡查责任。",
         "十日内书面提出",
         "请在收到本检察建议书后两个月内将采纳落实情况书面回复本院。",
-        "此致毕节市七星关区看守所",
+        "七检刑执建〔2026〕1号毕节市七星关区看守所：",  # 主送 at the top
         "2026年3月20日",
         "抄送：毕节市人民检察院。",
     ):
         assert phrase in text, phrase
+    assert "此致" not in text and text.count("现查明") == 1
+
+
+def test_suggestion_reads_as_one_document() -> None:
+    """No orphan sentence, the facts once, a reasoning paragraph after 本院认为, the signature with the
+    last paragraph (issue 12, item 9)."""
+    facts = "毕节市七星关区看守所在押人员账目管理存在收支记录不清、票据不全等问题"
+    doc = suggestion_doc(
+        case_source="本院驻所检察室在日常巡视检察中发现",
+        facts_found=facts,
+        problems=facts,
+        cause_analysis="账目管理制度不健全",
+        legal_basis="《人民检察院检察建议工作规定》第十一条；《人民检察院刑事诉讼规则》第六百二十四条",
+        objection_period_days=None,
+    )
+    data = build_suggestion(doc)
+    text = pdf_text(data)
+    assert f"本院驻所检察室在日常巡视检察中发现，{facts}。" in text  # the source leads into the facts
+    assert text.count("收支记录不清") == 1  # the facts once
+    assert "本院认为，上述问题的原因在于账目管理制度不健全，应当予以整改。" in text
+    assert (
+        "根据《人民检察院检察建议工作规定》第十一条、《人民检察院刑事诉讼规则》第六百二十四条的规定，特提出如下检察建议："
+        in text
+    )
+    last = [ln.text for ln in [page for page in body_lines(data) if page][-1]]
+    assert "毕节市七星关区人民检察院" in last and "2026年3月20日" in last
+    assert any(("本院" in ln and "回复" in ln) or ln == "本院。" for ln in last)  # not alone with the seal
 
 
 # ---- the store: confidential sources, records, logs, reports -----------------------------------------------
@@ -380,7 +409,7 @@ def test_render_pdf_and_the_cli_command(store: Store, filled: dict[str, uuid.UUI
     assert "在押人员甲" in pdf_text((tmp_path / "notice.pdf").read_bytes())
 
 
-def test_draft_notice_prints_a_blank_number(store: Store) -> None:
+def test_draft_notice_prints_as_a_draft(store: Store) -> None:
     nid = (
         store.repo(RectificationNotice)
         .add(
@@ -394,7 +423,8 @@ def test_draft_notice_prints_a_blank_number(store: Store) -> None:
         .id
     )
     text = pdf_text(render_pdf(store, "notice", str(nid)))
-    assert "七检刑执纠违〔" in text and "〕号" in text  # blanks for year and number
+    assert "草稿（未签发，无文号）" in text and "〔" not in text  # never a blank 〔　〕号
+    assert text.count("稿") == 2  # the number line and the grey mark across the page
     assert "年月日" in text  # the date is left blank until issued
 
 
