@@ -129,7 +129,7 @@ def notice_from_record(
 ) -> NoticeDoc:
     """A :class:`NoticeDoc` from a ``RectificationNotice`` (or a dict with its field names).
 
-    An unsigned draft prints its 文号 with blanks ("〔　　〕　号") when the style has a numbering."""
+    An unsigned draft prints as a draft (草稿), without a 文号."""
     style = style or OfficialStyle()
     station = style.station
     return NoticeDoc(
