@@ -1,31 +1,36 @@
-"""Station settings as a person changes them (``inspector settings``; the desktop's settings screen later).
+"""Station settings as a person changes them (``inspector settings``; the desktop's 设置 page through
+``inspector.services.settings``).
 
 Every key the rules engine (:class:`inspector.domain.settings.RuleSettings`) and the document numbering
-(:mod:`inspector.documents.numbering`) read: its label, explanation, default and current value. Setting
-a value validates it together with the station's other settings — a bad one is refused with a message
-naming the setting, and nothing is written — and stores it in ``station_setting`` (synced: the office
-and the station's other laptops get it). Resetting soft-deletes the row, so the default applies again.
+(:mod:`inspector.documents.numbering`) read: its label, explanation, group, default, current value and
+how it is entered (:attr:`SettingView.kind`). Setting a value validates it together with the station's
+other settings — a bad one is refused with a message naming the setting, and nothing is written — and
+stores it in ``station_setting`` (synced: the office and the station's other laptops get it).
+Resetting soft-deletes the row, so the default applies again.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inspector.documents import numbering, wording
 from inspector.documents.confidential import DEFAULT_PSEUDONYM
 from inspector.documents.loaders import SETTING_NUMBER_ALIGN
 from inspector.documents.queries import SETTING_PSEUDONYM
 from inspector.domain.errors import FieldError, ValidationError
-from inspector.domain.settings import ROLLOVER_RULES, SETTING_INFO, RuleSettings
+from inspector.domain.settings import ROLLOVER_RULES, SETTING_INFO, RuleSettings, setting_form
 from inspector.store.models import StationSetting
 from inspector.store.queries import station_setting_values
+from inspector.store.repository import Actor, prepare_row, today_local
 from inspector.store.store import Store
+from inspector.store.types import utc_now
 
 _NUMBERING_INFO: dict[str, tuple[str, str]] = {
     numbering.SETTING_PATTERN: (
@@ -76,6 +81,35 @@ SECURITY_SETTINGS: dict[str, tuple[str, str, int, int, int]] = {
 }
 
 
+# The groups the settings are listed in, in order.
+GROUP_RULES = "期限与工作规则"
+GROUP_ROLLOVER = "节假日顺延"
+GROUP_NUMBERING = "文号与保密代称"
+GROUP_WORDING = "文书用语"
+GROUP_SECURITY = "登录与锁屏"
+GROUPS = (GROUP_RULES, GROUP_ROLLOVER, GROUP_NUMBERING, GROUP_WORDING, GROUP_SECURITY)
+
+_NUMBERING_FORMS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    numbering.SETTING_PATTERN: ("text", ()),
+    numbering.SETTING_DEPT: ("text", ()),
+    numbering.SETTING_TYPE_CODES: ("json", ()),
+    SETTING_NUMBER_ALIGN: ("choice", (("right", "居右"), ("center", "居中"))),
+    SETTING_PSEUDONYM: ("text", ()),
+}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    label: str
+    explanation: str
+    default: object
+    group: str
+    kind: str = "text"
+    choices: tuple[tuple[str, str], ...] = ()
+    least: int | None = None
+    most: int | None = None
+
+
 @dataclass(frozen=True)
 class SettingView:
     key: str
@@ -84,28 +118,40 @@ class SettingView:
     default: object
     value: object  # what applies now: the stored value, or the default
     overridden: bool
+    group: str = GROUP_RULES
+    # How it is entered: int (least..most), bool, choice / multi (of ``choices``: (value, label)),
+    # flags (each of ``choices`` on or off: a mapping), int_list, text_list, text, long_text, json.
+    kind: str = "text"
+    choices: tuple[tuple[str, str], ...] = ()
+    least: int | None = None
+    most: int | None = None
 
 
 _ROLLOVER_PREFIX = "holiday_rollover."
 
 
 @cache
-def _catalogue() -> dict[str, tuple[str, str, object]]:
-    """Every key a person may set: (label, explanation, default), in the order they are listed."""
+def _catalogue() -> dict[str, _Entry]:
+    """Every key a person may set, in the order they are listed."""
     defaults = RuleSettings().to_mapping()
-    out: dict[str, tuple[str, str, object]] = {}
+    out: dict[str, _Entry] = {}
     for key in _RULE_KEYS:
         label, explanation = SETTING_INFO.get(key, (key, ""))
-        out[key] = (label, explanation, defaults[key])
+        form = setting_form(key)
+        out[key] = _Entry(label, explanation, defaults[key], GROUP_RULES, form.kind, form.choices,
+                          form.least, form.most)  # fmt: skip
     for rule, label in ROLLOVER_RULES.items():
         explanation = "期限末日遇节假日是否顺延到节后第一个工作日"
-        out[_ROLLOVER_PREFIX + rule] = (f"节假日顺延：{label}", explanation, True)
+        out[_ROLLOVER_PREFIX + rule] = _Entry(
+            f"节假日顺延：{label}", explanation, True, GROUP_ROLLOVER, "bool"
+        )
     for key, (label, explanation) in _NUMBERING_INFO.items():
-        out[key] = (label, explanation, _NUMBERING_DEFAULTS[key])
+        kind, choices = _NUMBERING_FORMS[key]
+        out[key] = _Entry(label, explanation, _NUMBERING_DEFAULTS[key], GROUP_NUMBERING, kind, choices)
     for key, t in wording.TEMPLATES.items():
-        out[key] = (t.label, t.explanation, t.default)
-    for key, (label, explanation, default, _least, _most) in SECURITY_SETTINGS.items():
-        out[key] = (label, explanation, default)
+        out[key] = _Entry(t.label, t.explanation, t.default, GROUP_WORDING, "long_text")
+    for key, (label, explanation, default, least, most) in SECURITY_SETTINGS.items():
+        out[key] = _Entry(label, explanation, default, GROUP_SECURITY, "int", (), least, most)
     return out
 
 
@@ -143,33 +189,66 @@ def list_settings(store: Store) -> list[SettingView]:
 
 
 def _view(key: str, stored: Mapping[str, object], current: Mapping[str, object]) -> SettingView:
-    label, explanation, default = _catalogue()[key]
+    entry = _catalogue()[key]
     if key in current:
         value = current[key]
     elif key.startswith(_ROLLOVER_PREFIX):
         value = current["holiday_rollover"][key.removeprefix(_ROLLOVER_PREFIX)]  # type: ignore[index]
     else:
-        value = stored.get(key, default)
-    return SettingView(key, label, explanation, default, value, key in stored)
+        value = stored.get(key, entry.default)
+    return SettingView(
+        key, entry.label, entry.explanation, entry.default, value, key in stored,
+        entry.group, entry.kind, entry.choices, entry.least, entry.most,
+    )  # fmt: skip
 
 
 def set_setting(store: Store, key: str, value: object) -> SettingView:
     """Validate ``value`` for ``key`` with the station's other settings, then store it."""
-    stored = stored_overrides(store)
-    _validate(key, value, stored)
-    _write(store, key, value)
-    stored = {**stored, key: value}
-    return _view(key, stored, RuleSettings.from_mapping(stored).to_mapping())
+    who = store.actor
+    with store.session() as s:
+        view, _previous = apply_setting(s, store.station_id, key, value, who)
+    return view
 
 
 def reset_setting(store: Store, key: str) -> bool:
     """Back to the default (the row is soft-deleted). False if the key had no stored value."""
+    who = store.actor
+    with store.session() as s:
+        return apply_reset(s, store.station_id, key, who)
+
+
+def apply_setting(
+    s: Session, station_id: uuid.UUID, key: str, value: object, who: Actor
+) -> tuple[SettingView, object]:
+    """:func:`set_setting` in the caller's transaction; also returns the value that applied before."""
+    stored = station_setting_values(s, station_id)
+    _validate(key, value, stored)
+    before = _view(key, stored, RuleSettings.from_mapping(stored).to_mapping()).value
+    row = _row(s, station_id, key)
+    if row is None:
+        values = {"key": key, "value": value, "station_id": station_id}
+        s.add(StationSetting(**prepare_row(StationSetting, values, who, today_local(), utc_now())))
+    else:
+        row.deleted_at = None
+        row.value = value
+        row.updated_by = who.user_id
+        row.device_id = who.device_id
+    s.flush()
+    stored = {**stored, key: value}
+    return _view(key, stored, RuleSettings.from_mapping(stored).to_mapping()), before
+
+
+def apply_reset(s: Session, station_id: uuid.UUID, key: str, who: Actor) -> bool:
+    """:func:`reset_setting` in the caller's transaction."""
     if key not in _catalogue():
         raise _error(key, "未知的设置项", "unknown setting")
-    row = _row(store, key)
+    row = _row(s, station_id, key)
     if row is None or row.deleted_at is not None:
         return False
-    store.repo(StationSetting).soft_delete(row.id)
+    row.deleted_at = utc_now()
+    row.updated_by = who.user_id
+    row.device_id = who.device_id
+    s.flush()
     return True
 
 
@@ -177,7 +256,7 @@ def reset_setting(store: Store, key: str) -> bool:
 
 
 def _error(key: str, zh: str, en: str) -> ValidationError:
-    label = _catalogue()[key][0] if key in _catalogue() else key
+    label = _catalogue()[key].label if key in _catalogue() else key
     named = f"设置“{label}”（{key}）" if label != key else f"设置项 {key} "
     return ValidationError("station_setting", [FieldError(key, f"{named}{zh}", f"{key}: {en}")])
 
@@ -249,22 +328,8 @@ def _validate_numbering(key: str, value: object) -> None:
         )
 
 
-def _row(store: Store, key: str) -> StationSetting | None:
+def _row(s: Session, station_id: uuid.UUID, key: str) -> StationSetting | None:
     """The station's row for ``key``, soft-deleted or not (there is at most one: unique key)."""
-    with store.session(read_only=True) as s:
-        return s.scalars(
-            select(StationSetting).where(
-                StationSetting.station_id == store.station_id, StationSetting.key == key
-            )
-        ).first()
-
-
-def _write(store: Store, key: str, value: Any) -> None:
-    repo = store.repo(StationSetting)
-    row = _row(store, key)
-    if row is None:
-        repo.add({"key": key, "value": value})
-        return
-    if row.deleted_at is not None:
-        repo.restore(row.id)
-    repo.update(row.id, {"value": value})
+    return s.scalars(
+        select(StationSetting).where(StationSetting.station_id == station_id, StationSetting.key == key)
+    ).first()

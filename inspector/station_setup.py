@@ -13,14 +13,15 @@ from inspector.documents.numbering import DOC_LABELS, grant_local_block
 from inspector.domain.errors import FieldError, ValidationError
 from inspector.domain.records import APP_USER, STATION
 from inspector.security import audit
-from inspector.security.passwords import hash_password
+from inspector.security.passwords import MIN_PASSWORD, hash_password
 from inspector.store import keys
 from inspector.store.models import AppUser, LocalCredential, Station
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from inspector.store.types import utc_now
 
-MIN_PASSWORD = 8
+__all__ = ["LOCAL_BLOCK_SIZE", "MIN_PASSWORD", "FirstUser", "initialise"]
+
 LOCAL_BLOCK_SIZE = 100  # 文号 per document type a new, not yet enrolled device may issue this year
 
 

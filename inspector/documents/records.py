@@ -246,16 +246,26 @@ def build_talk(doc: TalkDoc) -> bytes:
         d.line(Span("反映问题：", "issues_summary", Role.HEI), keep_next=True)
         for para in split_paragraphs(doc.issues_summary):
             d.paragraph(Span(ensure_period(para), "issues_summary"))
-    if doc.handling_opinion:
-        d.line(Span("处理意见：", "handling_opinion", Role.HEI), keep_next=True)
-        for para in split_paragraphs(doc.handling_opinion):
-            d.paragraph(Span(ensure_period(para), "handling_opinion"))
+    # What the detainee confirms ends here: the attestation in their hand and the signatures. The
+    # office's own 处理意见 comes after, never above the detainee's signature.
     keep = d.new_keep()
+    for block in [b for b in d.blocks[-2:] if b.body_line]:  # never a page of signatures alone
+        block.keep = keep
+    d.paragraph(Span(ATTESTATION, "attestation"), keep=keep)
     d.blank(1, keep=keep)
     d.line(Span("被谈话人（签名、捺印）：", "signature"), indent=8, keep=keep)
     d.line(Span("谈话人（签名）：", "signature"), indent=8, keep=keep)
     d.line(Span("记录人（签名）：", "signature"), indent=8, keep=keep)
+    if doc.handling_opinion:
+        d.blank()
+        d.line(Span("处理意见（检察人员填写）：", "handling_opinion", Role.HEI), keep_next=True)
+        for para in split_paragraphs(doc.handling_opinion):
+            d.paragraph(Span(ensure_period(para), "handling_opinion"))
     return d.render()
+
+
+ATTESTATION = "被谈话人核对意见：以上笔录我看过（向我宣读过），和我说的相符。"
+"""The line the person talked to writes (or has read to them) before signing."""
 
 
 # ---- 检察官信箱开启登记 ----------------------------------------------------------------------------

@@ -30,7 +30,8 @@ class LabelledEnum(StrEnum):
 class Role(LabelledEnum):
     PROCURATOR = "procurator", "检察官"
     CHIEF = "chief_procurator", "检察长"
-    ASSISTANT = "assistant", "检察辅助人员"
+    ASSISTANT = "assistant", "检察官助理"
+    CLERK = "clerk", "书记员"
     ADMIN = "admin", "系统管理员"
 
 

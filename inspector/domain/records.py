@@ -6,7 +6,10 @@ so a message names the field (Chinese label and English name) wherever the bad v
 
 from __future__ import annotations
 
+import re
+
 from inspector.domain import enums as e
+from inspector.domain.errors import FieldError
 from inspector.domain.validation import (
     DateOrder,
     FieldSpec,
@@ -50,6 +53,37 @@ APP_USER = RecordSpec(
         _choice("role", "角色", e.Role),
     ),
 )
+
+USERNAME_MIN, USERNAME_MAX = 2, 32
+_USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
+
+
+def username_errors(username: str) -> list[FieldError]:
+    """Problems with a new user's 用户名: 2–32 characters, ASCII letters, digits, ``.``, ``_`` or ``-``,
+    starting with a letter — what can be typed at the sign-in screen on any keyboard layout. (Names
+    stored before this rule, e.g. by ``inspector init``, are not re-checked: ``APP_USER`` only limits
+    the length.)"""
+    name = username.strip()
+    if not name:
+        return [FieldError("username", "请填写用户名", "username is required")]
+    if not _USERNAME.fullmatch(name):
+        return [
+            FieldError(
+                "username",
+                "用户名只能由英文字母、数字和 . _ - 组成，并以字母开头",
+                "username may hold ASCII letters, digits, '.', '_' and '-', starting with a letter",
+            )
+        ]
+    if not USERNAME_MIN <= len(name) <= USERNAME_MAX:
+        return [
+            FieldError(
+                "username",
+                f"用户名须为{USERNAME_MIN}至{USERNAME_MAX}个字符",
+                f"username must be {USERNAME_MIN} to {USERNAME_MAX} characters",
+            )
+        ]
+    return []
+
 
 DETAINEE = RecordSpec(
     "detainee",

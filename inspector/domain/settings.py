@@ -31,6 +31,8 @@ __all__ = [
     "NoticeReplyFrom",
     "RuleSettings",
     "ServeInCenterReference",
+    "SettingForm",
+    "setting_form",
 ]
 
 MonthConvention = Literal["from_event_day", "from_next_day"]
@@ -491,12 +493,72 @@ SETTING_INFO: dict[str, tuple[str, str]] = {
 }
 
 
+# What each choice reads as on the settings page (the explanations in SETTING_INFO say what it means).
+_CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "month_convention": {"from_event_day": "自事件当日", "from_next_day": "自次日"},
+    "extension_convention": {"cumulative": "累计", "chained": "接续"},
+    "excluded_span_convention": {"end_minus_start": "结束日减开始日", "inclusive": "首尾两日均计入"},
+    "notice_reply_from": {"served": "自送达之日", "issued": "自发出之日"},
+    "delivery_convention": {"days": "按日", "one_month": "一个月"},
+    "serve_in_center_reference": {
+        "execution_notice_received": "收到执行通知书之日",
+        "decision_date": "作出留所决定之日",
+    },
+    "week_start": dict(zip(WEEKDAYS, ("周一", "周二", "周三", "周四", "周五", "周六", "周日"), strict=True)),
+    "video_review_frequency": {"daily": "每日", "workdays": "每个工作日", "weekly": "每周"},
+    "talk_types_counted": {m.value: m.label for m in TalkType},
+    "preholiday_inspection_holidays": {m.value: m.label for m in HolidayName},
+    "holiday_rollover": dict(ROLLOVER_RULES),
+}
+
+_FORM_KINDS = {
+    "int": "int",
+    "bool": "bool",
+    "choice": "choice",
+    "int_tuple": "int_list",
+    "str_tuple": "text_list",
+    "choice_tuple": "multi",
+    "choice_set": "multi",
+    "rollover": "flags",
+}
+
+
+@dataclass(frozen=True)
+class SettingForm:
+    """How a person enters a rule setting: ``kind`` is ``int`` (from ``least`` to ``most``), ``bool``,
+    ``choice`` (one of ``choices``), ``multi`` (any of ``choices``, a list), ``int_list`` or
+    ``text_list`` (a list typed as text), or ``flags`` (each of ``choices`` on or off: a mapping)."""
+
+    kind: str
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label), in the order they are offered
+    least: int | None = None
+    most: int | None = None
+
+
+def setting_form(key: str) -> SettingForm:
+    """The form of rule setting ``key`` (KeyError for a key :class:`RuleSettings` does not have)."""
+    spec = _SPECS[key]
+    labels = _CHOICE_LABELS.get(key, {})
+    if spec.kind == "rollover":
+        choices = tuple(labels.items())
+    else:  # in the labels' order (a talk type's, a holiday's), which every choice has (_assert_complete)
+        choices = tuple((c, label) for c, label in labels.items() if c in spec.choices)
+    if spec.kind in ("int", "int_tuple"):
+        return SettingForm(_FORM_KINDS[spec.kind], choices, spec.lo, spec.hi)
+    return SettingForm(_FORM_KINDS[spec.kind], choices)
+
+
 def _assert_complete() -> None:
     names = {f.name for f in fields(RuleSettings)}
     missing = (names - set(_SPECS)) | (names - set(SETTING_INFO))
     extra = (set(_SPECS) | set(SETTING_INFO)) - names
-    if missing or extra:  # pragma: no cover - a programming error caught at import time
-        raise RuntimeError(f"settings tables out of step: missing {missing}, extra {extra}")
+    unlabelled = {
+        k for k, spec in _SPECS.items() if spec.choices and set(spec.choices) - set(_CHOICE_LABELS[k])
+    }
+    if missing or extra or unlabelled:  # pragma: no cover - a programming error caught at import time
+        raise RuntimeError(
+            f"settings tables out of step: missing {missing}, extra {extra}, choices unlabelled {unlabelled}"
+        )
 
 
 _assert_complete()

@@ -9,6 +9,9 @@ import secrets
 
 _N, _R, _P = 2**14, 8, 1
 
+MIN_PASSWORD = 8
+"""The fewest characters a user's password may have (``inspector init``, the setup form, the users page)."""
+
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")

@@ -39,6 +39,7 @@ __all__ = [
     "SecurityPolicy",
     "SignInError",
     "SignInUser",
+    "clear_failures",
     "record_lock",
     "security_policy",
     "sign_in",
@@ -224,6 +225,14 @@ def _check_password(
         f"wrong password ({left} more and the user is locked for {policy.lockout_minutes} minutes)",
         tries_left=left,
     )
+
+
+def clear_failures(s: Session, user_id: uuid.UUID) -> None:
+    """Forget a user's wrong passwords and lockout, in the caller's transaction (an administrator set
+    a new password: :func:`inspector.services.users.reset_password`)."""
+    key = _FAILURES_KEY.format(user_id=user_id.hex)
+    if s.get(LocalMeta, key) is not None:
+        s.merge(LocalMeta(key=key, value={}))
 
 
 def _locked_error(until: datetime) -> SignInError:

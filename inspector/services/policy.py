@@ -1,9 +1,10 @@
 """Who is acting, and what each role may do.
 
-The same table answers two questions: the service's "may this actor do it?" before a write, and the
-UI's "may I show this button?" (:func:`may`). Only a procurator or the chief signs (签发) a notice or
-a suggestion; an assistant edits records and sees 待检察官签发; an administrator manages users and
-settings but writes no supervision records.
+The same table answers three questions: the service's "may this actor do it?" before a write, the
+UI's "may I show this button?" (:func:`may`), and the users page's "what may this role do?"
+(:func:`role_summary`). Only a procurator or the chief signs (签发) a notice or a suggestion; an
+assistant (检察官助理) or a clerk (书记员) edits records and sees 待检察官签发; an administrator manages
+users and settings but writes no supervision records.
 """
 
 from __future__ import annotations
@@ -29,11 +30,15 @@ class Permission(StrEnum):
 
 
 POLICY: dict[str, frozenset[Permission]] = {
-    Role.CHIEF: frozenset({Permission.EDIT, Permission.SIGN, Permission.SETTINGS}),
     Role.PROCURATOR: frozenset({Permission.EDIT, Permission.SIGN, Permission.SETTINGS}),
+    Role.CHIEF: frozenset({Permission.EDIT, Permission.SIGN, Permission.SETTINGS}),
     Role.ASSISTANT: frozenset({Permission.EDIT}),
+    Role.CLERK: frozenset({Permission.EDIT}),
     Role.ADMIN: frozenset({Permission.SETTINGS, Permission.USERS}),
 }
+
+ROLES: tuple[Role, ...] = tuple(Role)
+"""Every role in the order a person chooses from (the users page's 角色)."""
 
 _ACTION_LABELS = {
     Permission.EDIT: "录入或修改记录",
@@ -43,11 +48,29 @@ _ACTION_LABELS = {
 }
 
 
+def role_label(role: str) -> str:
+    """The role's Chinese name (the stored value itself for a role this version does not know)."""
+    return next((r.label for r in Role if r.value == role), role)
+
+
+def role_summary(role: str) -> str:
+    """What ``role`` may and may not do, in words, from :data:`POLICY`: e.g. for an assistant
+    "可以录入或修改记录；不能签发文书、修改检察室设置、管理用户"."""
+    allowed = POLICY.get(role, frozenset())
+    may_do = [_ACTION_LABELS[p] for p in Permission if p in allowed]
+    may_not = [_ACTION_LABELS[p] for p in Permission if p not in allowed]
+    parts: list[str] = []
+    if may_do:
+        parts.append("可以" + "、".join(may_do))
+    if may_not:
+        parts.append("不能" + "、".join(may_not))
+    return "；".join(parts)
+
+
 class PermissionDeniedError(InspectorError):
     def __init__(self, role: str, permission: Permission) -> None:
-        role_label = next((r.label for r in Role if r.value == role), role)
         super().__init__(
-            f"{role_label}不能{_ACTION_LABELS[permission]}"
+            f"{role_label(role)}不能{_ACTION_LABELS[permission]}"
             + ("：待检察官签发" if permission is Permission.SIGN else ""),
             f"a user with role {role} may not {permission.value}",
         )

@@ -301,6 +301,18 @@ def test_talk_record_header_and_questions(store: Store, filled: dict[str, uuid.U
         assert phrase in text, phrase
 
 
+def test_talk_record_attestation_before_signatures_and_opinion_after(
+    store: Store, filled: dict[str, uuid.UUID]
+) -> None:
+    store.repo(Talk).update(filled["talk"], {"handling_opinion": "转办看守所核查"})
+    text = pdf_text(build_talk(load_talk(store, filled["talk"])))
+    attest = text.index("以上笔录我看过（向我宣读过），和我说的相符。")
+    signed = text.index("被谈话人（签名、捺印）")
+    opinion = text.index("处理意见（检察人员填写）")
+    assert text.index("答：张三晚上被人打了。") < attest < signed < text.index("记录人（签名）") < opinion
+    assert "转办看守所核查" in text[opinion:]
+
+
 def test_daily_log_is_compiled_from_the_days_records(store: Store, filled: dict[str, uuid.UUID]) -> None:
     doc = load_daily_log(store, DAY)
     assert doc.patrols == 1 and doc.places == ["一监区", "禁闭室"]
