@@ -85,3 +85,62 @@ def first_line(text: str | None, limit: int = 60) -> str:
         return ""
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+# ---- line breaks ------------------------------------------------------------------------------------
+
+WORD_JOINER = "\u2060"  # no line break here (invisible)
+NO_BREAK_SPACE = "\u00a0"
+_BREAK_AFTER = frozenset("，。、；：！？）」』》〉】…,.;:!?)]")
+_BREAK_BEFORE = frozenset("（「『《〈【([")
+
+
+def _wide(ch: str) -> bool:
+    """CJK (ideographs, kana, full-width forms, CJK punctuation): Qt may break a line beside any of them."""
+    return ord(ch) >= 0x2E80
+
+
+def _space_in_phrase(text: str, i: int) -> bool:
+    """Whether the space at ``i`` belongs to a phrase (beside CJK: 还差 1 次) rather than separates words."""
+    return any(0 <= j < len(text) and _wide(text[j]) for j in (i - 1, i + 1))
+
+
+def phrases(text: str) -> list[str]:
+    """``text`` cut where a line may break: after a comma, a full stop or a closing bracket, before an
+    opening bracket, at a space between Latin words; never inside a phrase (已达标 · （每周不少于 2 次）)."""
+    parts: list[str] = []
+    current = ""
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else ""
+        if current and (
+            prev in _BREAK_AFTER
+            or ch in _BREAK_BEFORE
+            or (prev == " " and ch != " " and not _space_in_phrase(text, i - 1))
+        ):
+            parts.append(current)
+            current = ""
+        current += ch
+    if current:
+        parts.append(current)
+    return parts
+
+
+def keep_phrases(text: str) -> str:
+    """``text`` for a word-wrapped label: lines break only between :func:`phrases` (Qt breaks CJK text
+    between any two characters, cutting 每周不少于 in two). Inside a phrase a word joiner stands between
+    characters where one is CJK, and a space beside CJK does not break."""
+    out: list[str] = []
+    offset = 0
+    for part in phrases(text):
+        for k, ch in enumerate(part):
+            i = offset + k
+            if k and (_wide(part[k - 1]) or _wide(ch)) and " " not in (ch, part[k - 1]):
+                out.append(WORD_JOINER)
+            out.append(NO_BREAK_SPACE if ch == " " and _space_in_phrase(text, i) else ch)
+        offset += len(part)
+    return "".join(out)
+
+
+def plain_text(text: str) -> str:
+    """``text`` without what :func:`keep_phrases` added."""
+    return text.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ")

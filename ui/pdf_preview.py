@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,7 +23,6 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.errors import InspectorError
 from inspector.store.store import Store
-from ui import errors
+from ui import errors, file_dialogs
 from ui.documents import PdfRequest, safe_file_name
 from ui.style import RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
@@ -45,8 +44,6 @@ log = logging.getLogger("inspector.ui.pdf")
 
 MAX_PRINT_DPI = 300  # enough for text and ruled forms; 1200 dpi A4 pages would be 140 MB each
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
-
-_last_directory: Path | None = None  # where the previous 另存为 went (this session)
 
 
 class PrintError(InspectorError):
@@ -171,13 +168,6 @@ def write_pdf(path: Path, data: bytes) -> Path:
             f"无法保存到 {path}：{exc.strerror or exc}", f"cannot save to {path}: {exc}"
         ) from exc
     return path
-
-
-def default_directory() -> Path:
-    if _last_directory is not None and _last_directory.is_dir():
-        return _last_directory
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
 
 
 # ---- the dialog ---------------------------------------------------------------------------------------
@@ -473,25 +463,26 @@ class PdfPreviewDialog(QDialog):
 
     # ---- save and print ----------------------------------------------------------------------------
 
-    def default_path(self) -> Path:
+    def default_file_name(self) -> str:
         stem = self.request.file_stem + (self.tr("-看守所版") if self.for_center else "")
-        return default_directory() / f"{safe_file_name(stem)}.pdf"
+        return f"{safe_file_name(stem)}.pdf"
+
+    def default_path(self) -> Path:
+        """Where 另存为 PDF proposes to save: the file's name in the folder used last, else 文档."""
+        return file_dialogs.start_directory() / self.default_file_name()
 
     @Slot()
     def save_as(self) -> None:
         data = self.pdf
         if data is None or self.busy:
             return
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("另存为 PDF"), str(self.default_path()), self.tr("PDF 文件 (*.pdf)")
+        path = file_dialogs.save_file_name(
+            self, self.tr("另存为 PDF"), self.default_file_name(), self.tr("PDF 文件 (*.pdf)")
         )
-        if not chosen:
+        if path is None:
             return  # cancelled
-        path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        global _last_directory
-        _last_directory = path.parent
         self._begin_busy(self.tr("正在保存…"))
         self._run(lambda: write_pdf(path, data), self._saved, self._busy_failed, owner=self)
 

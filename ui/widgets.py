@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.formatting import keep_phrases, phrases, plain_text
 from ui.style import scaled_font
 
 PAGE_MARGIN = 24
@@ -40,7 +41,9 @@ class PageHeader(QWidget):
 
 
 class StatCard(QFrame):
-    """A white card: what is counted, the number, and a note under it."""
+    """A white card: what is counted, the number, and a note under it. A note too long for the card
+    wraps between phrases (after a comma, before a bracket), never inside one, and the card is never
+    narrower than its longest phrase."""
 
     def __init__(self, title: str, note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,9 +55,10 @@ class StatCard(QFrame):
         self.value_label.setObjectName("cardValue")
         self.value_label.setFont(scaled_font(self.value_label, 2.3, bold=True))
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.note_label = QLabel(note)
+        self.note_label = QLabel()
         self.note_label.setObjectName("cardNote")
         self.note_label.setWordWrap(True)  # never clipped in a narrow window
+        self.set_note(note)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
@@ -72,7 +76,14 @@ class StatCard(QFrame):
         return self.value_label.text()
 
     def set_note(self, text: str) -> None:
-        self.note_label.setText(text)
+        self.note_label.setText(keep_phrases(text))
+        metrics = self.note_label.fontMetrics()
+        widest = max((metrics.horizontalAdvance(keep_phrases(p).rstrip()) for p in phrases(text)), default=0)
+        self.note_label.setMinimumWidth(widest + 2)
+
+    def note(self) -> str:
+        """The note as set (without the marks that keep its phrases whole)."""
+        return plain_text(self.note_label.text())
 
     def set_severity(self, severity: str | None) -> None:
         """``ok`` (green), ``pending`` (normal), ``amber``, ``red``, or None: colours the card."""

@@ -20,6 +20,7 @@ from inspector.services.policy import Actor, actor_for
 from inspector.store.models import AppUser, Blob
 from inspector.store.repository import today_local
 from inspector.store.store import Store
+from ui import file_dialogs
 from ui.forms import RecordForm, open_record_form
 from ui.forms import attachments as panel_module
 from ui.forms.attachments import UNSAVED_HINT, AttachmentPanel
@@ -70,7 +71,7 @@ def panel_of(form: RecordForm) -> AttachmentPanel:
 def choose(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
     """The file dialog answers with ``paths`` (as if picked and 打开 pressed)."""
     monkeypatch.setattr(
-        panel_module.QFileDialog,
+        file_dialogs.QFileDialog,
         "getOpenFileNames",
         staticmethod(lambda *a, **k: ([str(p) for p in paths], "")),
     )
@@ -124,7 +125,7 @@ def test_add_open_save_caption_delete_and_undo_in_a_patrol_form(
     target = tmp_path / "saved" / "reply.pdf"
     target.parent.mkdir()
     monkeypatch.setattr(
-        panel_module.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+        file_dialogs.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
     panel.select(stored[1].id)
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)

@@ -205,7 +205,7 @@ def test_weekly_target_cards_follow_the_rules(
     qtbot.waitUntil(lambda: dashboard.cards["patrols"].value_text() == "2/2 ✓")
     idle()
     assert dashboard.cards["patrols"].severity() == "ok"
-    assert "已达标" in dashboard.cards["patrols"].note_label.text()
+    assert "已达标" in dashboard.cards["patrols"].note()
     assert dashboard.cards["mailbox_openings"].value_text() == "1/1 ✓"
     assert dashboard.cards["talks"].severity() == shortfall
     assert [t.target for t in load_dashboard(store).targets] == ["patrols", "talks", "mailbox_openings"]

@@ -382,10 +382,10 @@ def test_reply_with_a_scan_attaches_it_with_an_audit_entry(
     scan.write_bytes(b"%PDF-1.4 reply scan")
     page = open_page(qtbot, DocumentPage(store, NOTICE, notice_id, actor=me))
     dialog = press_primary(qtbot, page)
-    from ui.views import step_dialogs
+    from ui import file_dialogs
 
     monkeypatch.setattr(
-        step_dialogs.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(scan), ""))
+        file_dialogs.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(scan), ""))
     )
     qtbot.mouseClick(dialog.scan_button, Qt.MouseButton.LeftButton)
     assert dialog.scan_line.text() == "回复函.pdf"

@@ -21,11 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,8 +45,9 @@ from inspector.services.attachments import (
 )
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, may
 from inspector.store.store import Store
-from ui import errors
+from ui import errors, file_dialogs
 from ui.formatting import fmt_datetime
+from ui.models import cell_delegate
 from ui.qt_compat import emit
 from ui.style import GREY, TEXT_MUTED
 from ui.undo import UNDO_SECONDS, UndoBar, confirm_delete
@@ -64,21 +64,7 @@ FILE_FILTER = (
     "所有文件 (*)"
 )
 
-_last_directory: Path | None = None  # where the last file was chosen or saved (this session)
 _temp_directory: Path | None = None  # copies opened with the system's viewer, removed at exit
-
-
-def start_directory() -> Path:
-    """The folder a file dialog opens in: the last one used, else 文档, else the home folder."""
-    if _last_directory is not None and _last_directory.is_dir():
-        return _last_directory
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
-
-
-def _remember(directory: Path) -> None:
-    global _last_directory
-    _last_directory = directory
 
 
 def temp_directory() -> Path:
@@ -151,6 +137,7 @@ class AttachmentPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, to the buttons
+        cell_delegate.install(self.table)  # a file not here stays grey when selected
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("附件列表")
@@ -389,10 +376,8 @@ class AttachmentPanel(QWidget):
         """添加附件…: pick one or more files, then add them."""
         if not self.add_button.isEnabled():
             return
-        chosen, _filter = QFileDialog.getOpenFileNames(self, "添加附件", str(start_directory()), FILE_FILTER)
-        if chosen:
-            paths = [Path(p) for p in chosen]
-            _remember(paths[0].parent)
+        paths = file_dialogs.open_file_names(self, "添加附件", FILE_FILTER)  # 文档, or the folder used last
+        if paths:
             self.add_files(paths)
 
     def add_files(self, paths: Sequence[Path]) -> None:
@@ -466,13 +451,9 @@ class AttachmentPanel(QWidget):
             return
         suffix = Path(chosen.filename).suffix
         kind = f"{suffix[1:].upper()} 文件 (*{suffix});;" if suffix else ""
-        target, _filter = QFileDialog.getSaveFileName(
-            self, "另存为", str(start_directory() / chosen.filename), f"{kind}所有文件 (*)"
-        )
-        if not target:
+        path = file_dialogs.save_file_name(self, "另存为", chosen.filename, f"{kind}所有文件 (*)")
+        if path is None:
             return  # cancelled
-        path = Path(target)
-        _remember(path.parent)
         store = self.store
         self._set_busy(True, "正在保存…")
         self._run(

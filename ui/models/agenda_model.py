@@ -26,10 +26,11 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QWidget
 
 from inspector.agenda import AgendaItem
 from inspector.services.dashboard import CustodySoon
+from ui.models.cell_delegate import CellDelegate
 from ui.models.record_table_model import CENTER, LEFT, SORT_ROLE
 from ui.models.row_list_model import RowListModel
 from ui.style import AMBER, AMBER_TINT, GREY, LEVEL_COLOURS, RED, RED_TINT, TEXT_MUTED
@@ -187,9 +188,10 @@ class AgendaModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class AgendaDelegate(QStyledItemDelegate):
+class AgendaDelegate(CellDelegate):
     """Paints the agenda: a coloured stripe for the level at the left of the row, a tint behind overdue
-    and amber rows, and in 事项 the title over the rule and legal source in small grey type."""
+    and amber rows, and in 事项 the title over the rule and legal source in small grey type. A selected
+    row keeps its stripe and its red or amber text (:class:`CellDelegate`) on the selection's colour."""
 
     STRIPE = 4
 

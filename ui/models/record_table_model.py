@@ -15,9 +15,10 @@ holds every list's SQL: its rows, its sort keys, its filters) and a list of :cla
   :class:`~inspector.services.lists.Criteria`, e.g. from a search box) narrows the ids; each change is
   a new load, and only the newest load's result is ever shown (an older one still running is dropped,
   or skips its work if it has not begun).
-* Roles: ``DisplayRole`` text; :data:`SORT_ROLE` the raw value (date, number, text);
-  :data:`OBJECT_ROLE` (``Qt.UserRole``) the record id; :data:`ROW_ROLE` the row object itself (a
-  :class:`~inspector.services.lists.ListRow`).
+* Roles: ``DisplayRole`` text; ``ToolTipRole`` the same text, whole (the view's
+  :class:`~ui.models.cell_delegate.CellDelegate` shows it where the cell is elided); :data:`SORT_ROLE`
+  the raw value (date, number, text); :data:`OBJECT_ROLE` (``Qt.UserRole``) the record id;
+  :data:`ROW_ROLE` the row object itself (a :class:`~inspector.services.lists.ListRow`).
 """
 
 from __future__ import annotations
@@ -334,9 +335,8 @@ class RecordTableModel(QAbstractTableModel):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(column.value(row))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = column.text(column.value(row))
-            return text if len(text) > 12 else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text: shown where the cell is elided
+            return column.text(column.value(row)) or None
         if role == SORT_ROLE:
             return column.value(row)
         if role == OBJECT_ROLE:

@@ -1,7 +1,8 @@
 """A read-only table over a list of plain rows, replaced whole (the side panels, the detainee page).
 
 Subclasses give ``HEADERS``, the translation ``CONTEXT``, the ``CENTERED`` columns, and
-:meth:`cell` for the roles they show; rows, counts, headers and flags are done here once.
+:meth:`cell` for the roles they show; rows, counts, headers and flags are done here once, and a
+cell without a tooltip of its own has its whole text as one (for where it is elided).
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ class RowListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(index.column())
-        return self.cell(self._rows[index.row()], index.column(), role)
+        row = self._rows[index.row()]
+        value = self.cell(row, index.column(), role)
+        if value is None and role == Qt.ItemDataRole.ToolTipRole:
+            # No tooltip of its own: the cell's whole text (shown where the cell is elided).
+            text = self.cell(row, index.column(), Qt.ItemDataRole.DisplayRole)
+            return str(text) if text not in (None, "") else None
+        return value
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         """The value of ``row`` at ``column`` for ``role`` (None for roles not shown)."""

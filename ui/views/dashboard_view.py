@@ -31,6 +31,7 @@ from inspector.services.dashboard import DashboardCounts, DashboardData, RecordL
 from inspector.store.store import Store
 from ui import errors
 from ui.actions import Acting
+from ui.models import cell_delegate
 from ui.models.agenda_model import (
     DUE,
     ITEM_ROLE,
@@ -51,6 +52,8 @@ from ui.widgets import Page, StatCard
 from ui.workers import Runner, run_in_background
 
 REFRESH_MS = 5 * 60_000  # the agenda follows the clock: re-read every five minutes
+CUSTODY_ROWS = 8  # the custody deadlines show at least this many rows (on 1366 × 768 too)
+AWAITING_ROWS = 3  # and the documents awaiting a reply at least this many
 WEEKDAYS = "一二三四五六日"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -81,6 +84,12 @@ def _panel(title: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
     return panel, layout, note
 
 
+def _rows_height(view: QTableView, rows: int) -> int:
+    """The height of ``view`` showing its header and ``rows`` whole rows."""
+    head, row = view.horizontalHeader(), view.verticalHeader().defaultSectionSize()
+    return 2 * view.frameWidth() + head.sizeHint().height() + rows * row
+
+
 def _small_table(view: QTableView) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -88,8 +97,10 @@ def _small_table(view: QTableView) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab goes on to the next table
+    cell_delegate.install(view)
     view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
@@ -175,6 +186,7 @@ class DashboardView(Page):
         for column, width in ((0, 84), (1, 56), (2, 96), (3, 70)):
             ch.resizeSection(column, width)
         ch.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.custody_table.setMinimumHeight(_rows_height(self.custody_table, CUSTODY_ROWS))
         self.custody_table.activated.connect(self._custody_activated)
         custody_layout.addWidget(self.custody_table, 1)
         side_layout.addWidget(custody_panel, 1)
@@ -191,16 +203,18 @@ class DashboardView(Page):
             parent=self,
         )
         self.awaiting_table = make_table(self.awaiting_model, awaiting_panel)
-        self.awaiting_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.awaiting_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         headers = [c.header for c in spec.columns]
         keep = {self.tr("文号"), self.tr("回复期限"), self.tr("剩余天数")}
         ah = self.awaiting_table.horizontalHeader()
         for i, name in enumerate(headers):
             self.awaiting_table.setColumnHidden(i, name not in keep)
-            if name == self.tr("文号"):
+            if name == self.tr("剩余天数"):
                 ah.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            elif name in keep:
-                ah.resizeSection(i, 92 if name == self.tr("回复期限") else 78)
+            elif name in keep:  # 文号 and 回复期限 whole: as wide as their longest text
+                ah.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        self.awaiting_table.setMinimumHeight(_rows_height(self.awaiting_table, AWAITING_ROWS))
+        self._fit_awaiting_width()
         self.awaiting_table.activated.connect(self._awaiting_activated)
         awaiting_layout.addWidget(self.awaiting_table, 1)
         side_layout.addWidget(awaiting_panel, 1)
@@ -216,6 +230,7 @@ class DashboardView(Page):
         self.body.addWidget(self.splitter, 1)
 
         self.awaiting_model.loaded.connect(self._update_awaiting_count)
+        self.awaiting_model.loaded.connect(self._fit_awaiting_width)
         self.awaiting_model.totalChanged.connect(self._update_awaiting_count)
 
         self.timer = QTimer(self)
@@ -346,6 +361,17 @@ class DashboardView(Page):
             self.custody_note.setText(self.tr("共 {n} 人（显示最早 {k} 人）").format(n=total, k=shown))
         else:
             self.custody_note.setText(self.tr("共 {n} 人").format(n=total))
+
+    @Slot()
+    def _fit_awaiting_width(self) -> None:
+        """The side panel at least as wide as the documents' columns, so that the 文号 is never cut
+        (the splitter gives the room from the agenda)."""
+        view, head = self.awaiting_table, self.awaiting_table.horizontalHeader()
+        width = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        for i in range(self.awaiting_model.columnCount()):
+            if not view.isColumnHidden(i):
+                width += max(view.sizeHintForColumn(i), head.sectionSizeHint(i))
+        view.setMinimumWidth(width)
 
     @Slot()
     def _update_awaiting_count(self) -> None:

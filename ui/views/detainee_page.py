@@ -60,6 +60,7 @@ from inspector.services.policy import Actor, Permission, actor_for, may
 from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date, fmt_datetime
+from ui.models import cell_delegate
 from ui.models.agenda_model import DETAIL_ROLE, LEVEL_ROLE, AgendaDelegate, days_left_text
 from ui.models.row_list_model import RowListModel
 from ui.qt_compat import emit
@@ -222,6 +223,7 @@ def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.verticalHeader().setVisible(False)
     view.setTabKeyNavigation(False)  # Tab leaves the table: the keyboard reaches the rest
+    cell_delegate.install(view)  # colours kept on the selected row; elided cells' text as tooltip
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     header.setDefaultAlignment(LEFT)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui.documents import PdfRequest, open_preview
+from ui.models import cell_delegate
 from ui.models.record_lists import Criteria, RecordList
 from ui.models.record_table_model import OBJECT_ROLE, ROW_ROLE, RecordTableModel
 from ui.qt_compat import emit
@@ -57,7 +58,7 @@ FILTER_DELAY_MS = 150
 
 
 def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTableView:
-    """A read-only, row-selecting, sortable table with the model's column widths."""
+    """A read-only, row-selecting, sortable table with the model's column widths, which Tab leaves."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,6 +69,8 @@ def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTable
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setTabKeyNavigation(False)  # Tab leaves the table for the page's buttons (arrows move in it)
+    cell_delegate.install(view)  # colours kept on the selected row; elided cells' text as tooltip
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 14)
     header = view.horizontalHeader()
@@ -95,7 +98,7 @@ def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTable
 
 class OptionalDateEdit(QDateEdit):
     """A date with a calendar popup that may be left open: shows 不限 until a date is picked; Delete
-    clears it again. The popup of an open date shows the current month."""
+    clears it again. The popup of an open date shows the current month. Tab leaves it."""
 
     OPEN = QDate(1900, 1, 1)  # the minimum date stands for "no date" (its special value text)
 
@@ -125,6 +128,11 @@ class OptionalDateEdit(QDateEdit):
             return
         super().keyPressEvent(event)
         self._popup_at_today()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab leaves the field, as in the forms (← and → move between year, month and day); Qt's
+        # date edit walks its sections instead, and showing 不限 it kept Tab for good.
+        return QWidget.focusNextPrevChild(self, next)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)  # may open the popup, at the date shown

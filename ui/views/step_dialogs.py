@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -47,7 +46,7 @@ from inspector.services.policy import Actor
 from inspector.services.records import Saved
 from inspector.store.repository import today_local
 from inspector.store.store import Store
-from ui import errors
+from ui import errors, file_dialogs
 from ui.qt_compat import emit
 from ui.style import FIELD_LABEL, RED, TEXT_MUTED, required_mark, scaled_font
 from ui.workers import Runner, run_in_background
@@ -291,11 +290,9 @@ class _FieldsDialog(QDialog):
 
     @Slot()
     def choose_scan(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("选择回复扫描件"), str(Path.home()), self.tr(SCAN_FILTER)
-        )
-        if path:
-            self.set_scan(Path(path))
+        path = file_dialogs.open_file_name(self, self.tr("选择回复扫描件"), self.tr(SCAN_FILTER))
+        if path is not None:
+            self.set_scan(path)
 
     def set_scan(self, path: Path | None) -> None:
         self.scan_path = path

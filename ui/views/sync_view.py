@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -32,8 +31,9 @@ from inspector.domain.errors import InspectorError
 from inspector.services.status import SyncStatus
 from inspector.store.store import Store
 from inspector.sync.run import SyncProgress
-from ui import errors
+from ui import errors, file_dialogs
 from ui.formatting import fmt_datetime
+from ui.models import cell_delegate
 from ui.models.conflict_model import CONFLICT_ROLE, ConflictListModel
 from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
 from ui.sync_controller import (
@@ -169,6 +169,8 @@ class SyncView(Page):
         self.conflict_table.verticalHeader().setVisible(False)
         self.conflict_table.setShowGrid(False)
         self.conflict_table.setAlternatingRowColors(True)
+        self.conflict_table.setTabKeyNavigation(False)  # Tab goes on to 处理所选冲突…
+        cell_delegate.install(self.conflict_table)
         header = self.conflict_table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate((100, 220, 200, 260, 140)):
@@ -445,11 +447,11 @@ class SyncView(Page):
 
     @Slot()
     def _choose_ca(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("选择办公室的 CA 证书"), "", self.tr("证书 (*.pem *.crt);;所有文件 (*)")
+        path = file_dialogs.open_file_name(
+            self, self.tr("选择办公室的 CA 证书"), self.tr("证书 (*.pem *.crt);;所有文件 (*)")
         )
-        if path:
-            self.enroll_ca.setText(path)
+        if path is not None:
+            self.enroll_ca.setText(str(path))
 
     @Slot()
     def enroll(self) -> None:
