@@ -479,3 +479,12 @@ def test_monthly_report_in_time(store: Store, filled: dict[str, uuid.UUID]) -> N
     nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
     with pytest.raises(InspectorError, match="尚未到来"):
         load_monthly_report(store, nxt.year, nxt.month)
+
+
+def test_overdue_custody_notice_relies_on_arts_618_619() -> None:
+    for given in (None, "《人民检察院刑事诉讼规则》第五百五十二条、第六百二十四条"):
+        text = pdf_text(build_notice(notice_doc(trigger="overdue_custody", basis_provision=given)))
+        assert "根据《人民检察院刑事诉讼规则》第六百一十八条、第六百一十九条的规定" in text
+        assert "第五百五十二条" not in text
+    general = pdf_text(build_notice(notice_doc(trigger="serious_violation", basis_provision=None)))
+    assert "第六百一十八条" not in general
