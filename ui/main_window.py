@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 import inspector
 from inspector.services.dashboard import DashboardCounts, DashboardData, RecordLink
-from inspector.services.policy import Actor, actor_for
+from inspector.services.policy import Actor, Permission, PermissionDeniedError, actor_for, may
 from inspector.services.status import Identity, SyncStatus, load_identity, load_sync_status
 from inspector.store.repository import today_local
 from inspector.store.store import Store
@@ -65,7 +65,9 @@ from ui.undo import Deleter
 from ui.views.dashboard_view import DashboardView
 from ui.views.records_view import RecordsView, RowDocument
 from ui.views.reports_view import ReportsView
+from ui.views.settings_view import SettingsView
 from ui.views.sync_view import SyncView
+from ui.views.users_view import UsersView
 from ui.widgets import Page
 from ui.workers import Runner, run_in_background
 
@@ -74,7 +76,8 @@ DEFAULT_SIZE = QSize(1366, 768)
 MINIMUM_SIZE = QSize(1024, 640)
 SIDEBAR_WIDTH = 188
 
-# Pages in navigation order; Ctrl+1 … Ctrl+8 follow it.
+# Pages in navigation order; Ctrl+1 … Ctrl+9 follow it. After them, for the roles that may use them
+# (so these numbers never change): 设置 (Permission.SETTINGS), then 用户 (Permission.USERS).
 DASHBOARD, PATROLS, TALKS, MAILBOX, CORRECTIONS, DETAINEES, REPORTS, SYNC = range(8)
 
 # The list pages whose 新建 and rows open a record form (ui.forms), and the page each saved kind is on.
@@ -189,6 +192,18 @@ class MainWindow(QMainWindow):
             ReportsView(store, actor=self.actor, runner=runner),
             SyncView(store, runner=runner, controller=self.sync),
         ]
+        self.settings_page: SettingsView | None = None
+        self.users_page: UsersView | None = None
+        if may(self.actor, Permission.SETTINGS):
+            self.settings_page = SettingsView(store, actor=self.actor, runner=runner)
+            self.settings_page.settingChanged.connect(self._setting_changed)
+            self.pages.append(self.settings_page)
+        if may(self.actor, Permission.USERS):
+            self.users_page = UsersView(store, actor=self.actor, runner=runner)
+            self.pages.append(self.users_page)
+        # 新建 and 删除 stay in sight for a role that writes no records, disabled, saying why.
+        self.may_edit = may(self.actor, Permission.EDIT)
+        self.edit_refusal = PermissionDeniedError(self.actor.role, Permission.EDIT).message_zh
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         for page in self.pages:
@@ -201,6 +216,7 @@ class MainWindow(QMainWindow):
             assert isinstance(page, RecordsView)
             button = page.add_button(self.tr("新建"), partial(self.new_record, kind))
             button.setToolTip(self.tr("新建{kind}（Ctrl+N）").format(kind=page.title))
+            self._editing_button(button)
             self.new_buttons[index] = button
             page.openRequested.connect(partial(self.edit_record, kind))
         # Acting from where you are (ui.actions): an agenda row, a 纠正与建议 row, 新建 there.
@@ -209,6 +225,7 @@ class MainWindow(QMainWindow):
         corrections = self.pages[CORRECTIONS]
         assert isinstance(corrections, RecordsView)
         self.new_correction_button = install_correction_actions(corrections, self.acting)
+        self._editing_button(self.new_correction_button)
         self.acting.changed.connect(lambda *_: self.dashboard.refresh())
         self.acting.changed.connect(lambda *_: self.refresh_status())
 
@@ -216,12 +233,14 @@ class MainWindow(QMainWindow):
         self.deleter = Deleter(store, self.actor, self.statusBar(), runner=runner, parent=self)
         self.deleter.changed.connect(self._record_deleted)
         self._delete_keys: list[QShortcut] = []
+        self.delete_buttons: dict[int, QPushButton] = {}
         for index in (*FORM_PAGES, CORRECTIONS):
             page = self.pages[index]
             assert isinstance(page, RecordsView)
-            page.add_button(self.tr("删除"), partial(self.delete_selected, index)).setToolTip(
-                self.tr("删除选中的记录（Delete），删除后可在状态栏撤销")
-            )
+            button = page.add_button(self.tr("删除"), partial(self.delete_selected, index))
+            button.setToolTip(self.tr("删除选中的记录（Delete），删除后可在状态栏撤销"))
+            self._editing_button(button)
+            self.delete_buttons[index] = button
             key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), page.table)
             key.setContext(Qt.ShortcutContext.WidgetShortcut)
             key.activated.connect(partial(self.delete_selected, index))
@@ -235,7 +254,7 @@ class MainWindow(QMainWindow):
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for i, page in enumerate(self.pages):
             item = QListWidgetItem(page.title)
-            item.setToolTip(f"{page.title}（Ctrl+{i + 1}）")
+            item.setToolTip(f"{page.title}（Ctrl+{i + 1}）" if i < 9 else page.title)
             self.nav.addItem(item)
         self.nav.setItemDelegate(NavDelegate(self.nav))
         self.nav.currentRowChanged.connect(self._on_nav)
@@ -317,7 +336,7 @@ class MainWindow(QMainWindow):
 
         # ---- keyboard ---------------------------------------------------------------------------
         self._shortcuts: list[QShortcut] = []
-        for i in range(len(self.pages)):
+        for i in range(min(len(self.pages), 9)):
             self._add_shortcut(QKeySequence(f"Ctrl+{i + 1}"), partial(self.show_page, i))
         self._add_shortcut(QKeySequence("F5"), self.refresh_current)
         self._add_shortcut(QKeySequence("Ctrl+N"), self.new_on_current_page)
@@ -378,6 +397,18 @@ class MainWindow(QMainWindow):
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
         self._shortcuts.append(shortcut)
+
+    def _editing_button(self, button: QPushButton) -> None:
+        if not self.may_edit:
+            button.setEnabled(False)
+            button.setToolTip(self.edit_refusal)
+
+    @Slot(str)
+    def _setting_changed(self, key: str) -> None:
+        """A station setting was saved on 设置: what it changes is read again."""
+        if key.startswith("security."):
+            self._load_idle_minutes()
+        self.dashboard.refresh()
 
     # ---- idle lock and switching user --------------------------------------------------------------
 
@@ -546,6 +577,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_on_current_page(self) -> None:
         """Ctrl+N: a new record of the page shown (纠正与建议: its 新建 menu, to choose the kind)."""
+        if self.stack.currentIndex() in (*FORM_PAGES, CORRECTIONS) and not self.may_edit:
+            self.statusBar().showMessage(self.edit_refusal, 5000)
+            return
         if self.stack.currentIndex() == CORRECTIONS:
             self.new_correction_button.showMenu()
             return
@@ -569,6 +603,9 @@ class MainWindow(QMainWindow):
         """删除 on a list: the selected record, after one confirmation; 撤销 in the status bar."""
         page = self.pages[index]
         assert isinstance(page, RecordsView)
+        if not self.may_edit:
+            self.statusBar().showMessage(self.edit_refusal, 5000)
+            return
         record_id = page.selected_id()
         if record_id is None:
             self.statusBar().showMessage(self.tr("请先在列表中选中要删除的记录"), 5000)

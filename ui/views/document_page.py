@@ -56,7 +56,7 @@ from inspector.services.document_views import (
     load_document,
     load_oral_correction,
 )
-from inspector.services.policy import Actor, Permission, may
+from inspector.services.policy import Actor, Permission, PermissionDeniedError, may
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
@@ -508,16 +508,19 @@ class _CorrectionPage(QDialog):
         self._action_buttons.append(button)
         return button
 
-    def _add_note(self, text: str) -> QLabel:
+    def _add_note(self, text: str, name: str = "signWaiting") -> QLabel:
         label = QLabel(text)
-        label.setObjectName("signWaiting")
+        label.setObjectName(name)
         label.setStyleSheet(
-            f"QLabel#signWaiting {{ color: {AMBER}; border: 1px solid #f0d29a; background: #fffaf0;"
+            f"QLabel#{name} {{ color: {AMBER}; border: 1px solid #f0d29a; background: #fffaf0;"
             " border-radius: 4px; padding: 4px 10px; }"
         )
         self.actions_row.addWidget(label)
         self._action_buttons.append(label)
         return label
+
+    def _edit_refusal(self) -> str:
+        return PermissionDeniedError(self.actor.role, Permission.EDIT).message_zh
 
     def action_texts(self) -> list[str]:
         """The texts of the action buttons, the primary first."""
@@ -726,7 +729,7 @@ class DocumentPage(_CorrectionPage):
         self.attachments.set_record(self.kind, self.record_id, view.attachments)
         self._show_links(view)
         self._show_actions(view)
-        self.edit_button.setVisible(state == S.DRAFT.value)
+        self.edit_button.setVisible(state == S.DRAFT.value and may(self.actor, Permission.EDIT))
         self.preview_button.setEnabled(True)
         self._focus_primary()
 
@@ -889,11 +892,14 @@ class DocumentPage(_CorrectionPage):
         )
         if primary is None:
             return
+        if not may(self.actor, Permission.EDIT):  # an administrator: no step at all, and why
+            self._add_note(self._edit_refusal(), "mayNotEdit")
+            return
         for i, name in enumerate([primary, *secondary]):
             action = lifecycle.ACTIONS[name]
             if action.signs and not may(self.actor, Permission.SIGN):
                 self._add_note(self.tr(SIGN_WAITING)).setToolTip(
-                    self.tr("签发须经检察长决定，由检察官在本程序中登记；检察辅助人员不能签发。")
+                    self.tr("签发须经检察长决定，由检察官在本程序中登记；检察官助理和书记员不能签发。")
                 )
                 continue
             self._add_action(action.label, self._stepper(name), primary=i == 0)
@@ -1062,7 +1068,9 @@ class OralCorrectionPage(_CorrectionPage):
         self._clear(self.links)
         self.links.addWidget(self._finding_panel(view.findings, exclude=ORAL))
         self._show_actions(view, days)
-        self.edit_button.setVisible(not view.corrected and not view.escalated)
+        self.edit_button.setVisible(
+            not view.corrected and not view.escalated and may(self.actor, Permission.EDIT)
+        )
         self._focus_primary()
 
     def _show_actions(self, view: OralView, days: int | None) -> None:
@@ -1074,6 +1082,9 @@ class OralCorrectionPage(_CorrectionPage):
             )
             return
         if view.corrected:
+            return
+        if not may(self.actor, Permission.EDIT):
+            self._add_note(self._edit_refusal(), "mayNotEdit")
             return
         due = days is not None and days <= 0
         order = [("escalate", self.tr("制发纠正违法通知书")), ("corrected", self.tr("登记已纠正"))]
