@@ -7,10 +7,11 @@ its key derived from a throw-away ``INSPECTOR_PASSPHRASE`` (no OS keyring is tou
 offscreen on one 1366 × 768 screen at 96 dpi, with the app's own style and bundled font
 (``ui.app.prepare_application``), so the images are those of a typical laptop whatever the machine.
 Every shot waits until the background reads are done (bounded in time). Names are stable:
-``01-dashboard.png`` … ``08-sync.png`` for the pages, ``form-<kind>.png`` for a new record's form,
-``form-<kind>-edit.png`` for an existing one, ``page-*.png``, ``step-*.png``, ``dialog-*.png`` and
-``filter-*.png``. ``--main`` gets a copy of the dashboard (the README's image). PNGs are shrunk with
-pngquant and optipng when they are installed.
+``01-dashboard.png`` … ``09-settings.png`` for the pages (``page-users.png``: 用户, as an
+administrator), ``form-<kind>.png`` for a new record's form, ``form-<kind>-edit.png`` for an
+existing one, ``page-*.png``, ``step-*.png``, ``dialog-*.png`` and ``filter-*.png``. ``--main`` gets
+a copy of the dashboard (the README's image). PNGs are shrunk with pngquant and optipng when they
+are installed.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ from sqlalchemy import func, select  # noqa: E402
 
 from inspector.store.store import Store  # noqa: E402
 
-PAGE_NAMES = ("dashboard", "patrols", "talks", "mailbox", "corrections", "detainees", "reports", "sync")
+PAGE_NAMES = (
+    "dashboard", "patrols", "talks", "mailbox", "corrections", "detainees", "reports", "sync", "settings",
+)  # fmt: skip
 WAIT_S = 20.0  # the longest any one shot waits for its background work
 
 
@@ -119,6 +122,41 @@ def pages(shot: Shooter, window: Any) -> None:
             f"page {name}",
         )
         shot.save(f"{n + 1:02d}-{name}", window)
+
+
+def users_page(shot: Shooter, store: Store) -> None:
+    """用户, as seen by an administrator (one is added to the demo data), and its 新增用户 dialog with a
+    user name the rules refuse."""
+    from inspector.services import users
+    from inspector.services.policy import actor_for
+    from inspector.store.models import AppUser
+    from ui.main_window import MainWindow
+
+    admin_row = store.repo(AppUser).add({"username": "admin", "display_name": "刘管理员", "role": "admin"})
+    admin = actor_for(store, admin_row.id)
+    users.reset_password(store, admin, admin_row.id, "Admin-pass-2026")
+    users.add_user(
+        store, admin, username="zhangli", display_name="张丽", role="clerk", password="Zhang-pass-2026"
+    )
+    store.sign_in_as(admin_row.id)
+    window = MainWindow(store)
+    window.resize(QSize(WIDTH, HEIGHT))
+    window.show()
+    page = window.users_page
+    assert page is not None
+    window.show_page(window.pages.index(page))
+    shot.settle(lambda: page.loaded, "page users")
+    shot.save("page-users", window)
+    dialog = page.new_user()
+    dialog.inputs["username"].setText("张三")  # type: ignore[attr-defined]
+    dialog.inputs["display_name"].setText("张三")  # type: ignore[attr-defined]
+    dialog.inputs["password"].setText("Zhang-pass-2026")  # type: ignore[attr-defined]
+    dialog.inputs["confirm"].setText("Zhang-pass-2026")  # type: ignore[attr-defined]
+    shot.settle(what="dialog new user")
+    shot.save("dialog-new-user", dialog)
+    dialog.reject()
+    window.close()
+    shot.settle(what="closing the administrator's window")
 
 
 def filter_bar(shot: Shooter, window: Any) -> None:
@@ -546,6 +584,8 @@ def shoot(args: argparse.Namespace, folder: Path) -> int:
             image.save(str(path))
             shot.saved.append(path)
             print(f"  {path.name}")
+        users_page(shot, store)  # writes to the demo data: an administrator
+        store.sign_in_as(window.identity.user_id)
         stale_form(shot, window)  # last: it writes to the demo data
         window.close()
         shot.settle(what="closing")
