@@ -301,6 +301,14 @@ _DEFS: dict[str, tuple[_Def, ...]] = {
         _Def("approved_by", F.TEXT, "审批的负责人"),
     ),
     "attachment": (_Def("caption", F.TEXT, "例如：看守所书面回复扫描件"),),
+    "staff_member": (
+        _Def("name", F.TEXT, "值班表上显示的姓名"),
+        _Def("user_id", F.USER, "对应的用户（有账号时关联，签到时据此认出本人）", label="用户"),
+        _Def("position", F.TEXT, "例如：检察官、检察官助理"),
+        _Def("counts_toward_minimum", F.BOOL, "计入工作日在岗人数", label="计入在岗人数"),
+        _Def("sort_order", F.INT, "值班表中的排列顺序，小的在前"),
+        _Def("active", F.BOOL, "停用后不再列入值班表", label="在编"),
+    ),
 }
 
 

@@ -244,3 +244,12 @@ class HolidayName(LabelledEnum):
     LABOUR_DAY = "labour_day", "劳动节"
     DRAGON_BOAT = "dragon_boat", "端午节"
     MID_AUTUMN = "mid_autumn", "中秋节"
+
+
+class DutyState(LabelledEnum):
+    """One person's planned presence on a day of the duty roster (docs/domain.md, "Duty roster")."""
+
+    ON_SITE = "on_site", "在岗"
+    ON_DUTY = "on_duty", "值班"
+    LEAVE = "leave", "请假"
+    OUT = "out", "外出"

@@ -364,6 +364,41 @@ ATTACHMENT = RecordSpec(
     ),
 )
 
+STAFF_MEMBER = RecordSpec(
+    "staff_member",
+    "值班人员",
+    (
+        _f("name", "姓名", req=True, n=32),
+        _f("position", "职务", n=24),
+        FieldSpec("sort_order", "排列顺序", min_value=0, max_value=999),
+    ),
+)
+
+DUTY_PLAN = RecordSpec(
+    "duty_plan",
+    "值班安排",
+    (
+        _f("staff_id", "人员", req=True),
+        _f("day", "日期", req=True),
+        _choice("state", "安排", e.DutyState),
+        _f("note", "备注", n=100),
+    ),
+)
+
+DUTY_SIGN_IN = RecordSpec(
+    "duty_sign_in",
+    "到岗签到",
+    (
+        _f("staff_id", "人员", req=True),
+        _f("day", "日期", req=True),
+        _f("time_in", "到岗时间", req=True),
+        _f("time_out", "离岗时间"),
+        _f("note", "备注", n=100),
+    ),
+    orders=(DateOrder("time_in", "time_out"),),
+    checks=(not_in_future("day", "日期"),),
+)
+
 SPECS: dict[str, RecordSpec] = {
     spec.kind: spec
     for spec in (
@@ -387,5 +422,8 @@ SPECS: dict[str, RecordSpec] = {
         DAILY_LOG,
         MONTHLY_REPORT,
         ATTACHMENT,
+        STAFF_MEMBER,
+        DUTY_PLAN,
+        DUTY_SIGN_IN,
     )
 }

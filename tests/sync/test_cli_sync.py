@@ -16,7 +16,7 @@ from inspector.domain.errors import InspectorError
 from inspector.station_setup import FirstUser, initialise
 from inspector.store.models import Detainee
 from inspector.store.store import Store
-from inspector.sync import errors
+from inspector.sync import errors, schema
 from inspector.sync.connection import KEYRING_SERVICE, OfficeTarget
 from tests.conftest import MemoryKeyring, detainee_values
 from tests.sync.conftest import Office, settle, station_values
@@ -146,7 +146,9 @@ def test_enroll_then_sync_exit_codes(
     code, _, err = cli("sync", "--data-dir", str(data))
     assert code == errors.EXIT_UPGRADE and len(err.strip().splitlines()) == 1
     with office.admin() as conn:
-        conn.execute("UPDATE sync.meta SET value = '1' WHERE key = 'schema_version'")
+        conn.execute(
+            "UPDATE sync.meta SET value = %s WHERE key = 'schema_version'", (str(schema.SCHEMA_VERSION),)
+        )
     # login refused → 4 (revoked device; and, separately, no password in the keyring)
     from inspector.sync import office as office_admin
 

@@ -9,6 +9,7 @@ from inspector.store.models.corrections import (
 )
 from inspector.store.models.derived import CustodyStatus
 from inspector.store.models.detainees import CustodyEvent, Detainee
+from inspector.store.models.duty import DutyPlan, DutySignIn, StaffMember
 from inspector.store.models.local import (
     AuditLog,
     Blob,
@@ -39,6 +40,8 @@ __all__ = [
     "CustodyStatus",
     "DailyLog",
     "Detainee",
+    "DutyPlan",
+    "DutySignIn",
     "ExecutionDeliveryCheck",
     "Finding",
     "FormDraft",
@@ -56,6 +59,7 @@ __all__ = [
     "PreholidayInspection",
     "ProcuratorialSuggestion",
     "RectificationNotice",
+    "StaffMember",
     "Station",
     "StationSetting",
     "SyncCapture",
