@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from inspector.agenda.context import AgendaContext
 from inspector.agenda.custody_items import custody_cache_stale, custody_items, refresh_custody_status
 from inspector.agenda.document_items import notice_items, oral_correction_items, suggestion_items
+from inspector.agenda.duty_items import duty_items
 from inspector.agenda.items import AgendaItem
 from inspector.agenda.reminder_items import reminder_items
 from inspector.agenda.work_items import (
@@ -42,6 +43,7 @@ COLLECTORS: tuple[Callable[[AgendaContext], Iterator[AgendaItem]], ...] = (
     new_arrival_items,
     weekly_target_items,
     preholiday_items,
+    duty_items,
     reminder_items,
     calendar_items,
 )

@@ -127,6 +127,10 @@ class RuleSettings:
     staff_on_duty_min: int = 2
     staff_on_duty_max: int = 3
     holiday_duty_required: bool = True
+    # --- duty roster, local practice (docs/domain.md, "Duty roster") ---
+    duty_staff_warning_days: int = 3
+    holiday_duty_warning_days: int = 7
+    days_on_site_target: int = 16  # per person and month; prisons' figure (监狱办法 art 51), no 看守所 one
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -361,6 +365,9 @@ _SPECS: dict[str, _Spec] = {
     "staff_on_duty_min": _int(0, 50),
     "staff_on_duty_max": _int(1, 50),
     "holiday_duty_required": _Spec("bool"),
+    "duty_staff_warning_days": _int(0, 31),
+    "holiday_duty_warning_days": _int(0, 31),
+    "days_on_site_target": _int(0, 31),
 }
 
 
@@ -490,6 +497,19 @@ SETTING_INFO: dict[str, tuple[str, str]] = {
     "staff_on_duty_min": ("工作日最少在岗人数", "工作日确保在岗的检察人员最少人数（本地要求）。"),
     "staff_on_duty_max": ("工作日通常在岗人数上限", "工作日在岗检察人员的通常上限（本地要求）。"),
     "holiday_duty_required": ("法定节假日安排值班", "法定节假日是否须安排人员值班。"),
+    "duty_staff_warning_days": (
+        "在岗人数不足提前提醒天数",
+        "值班表中工作日计划在岗人数少于最少人数的，提前这些天在工作台提醒。",
+    ),
+    "holiday_duty_warning_days": (
+        "节假日无人值班提前提醒天数",
+        "法定节假日值班表中没有值班人员的，提前这些天在工作台提醒。",
+    ),
+    "days_on_site_target": (
+        "每人每月在岗天数目标",
+        "每名检察人员每月实际到岗（签到）的天数目标，月报据此统计；0为不设目标。"
+        "参照监狱检察办法第五十一条“每月不少于16个工作日”，看守所无明文规定。",
+    ),
 }
 
 

@@ -1,0 +1,67 @@
+"""The duty roster on the agenda: coming working days planned below the minimum staff, coming statutory
+holidays without anyone on duty (``inspector.rules.duty``; docs/domain.md, "Duty roster")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from inspector.agenda.context import AgendaContext, of_station
+from inspector.agenda.items import AgendaItem
+from inspector.rules.duty import Planned, StaffInput, duty_warnings
+from inspector.rules.periods import zh_date
+from inspector.store.models import DutyPlan, StaffMember
+
+__all__ = ["duty_items", "roster_staff"]
+
+
+def roster_staff(ctx: AgendaContext) -> list[StaffInput]:
+    rows = ctx.session.execute(
+        select(StaffMember.id, StaffMember.name, StaffMember.counts_toward_minimum)
+        .where(of_station(StaffMember, ctx.station_id), StaffMember.deleted_at.is_(None), StaffMember.active)
+        .order_by(StaffMember.sort_order, StaffMember.name)
+    )
+    return [StaffInput(str(i), name, bool(counted)) for i, name, counted in rows]
+
+
+def duty_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
+    """Nothing for a station that keeps no roster (no staff entered)."""
+    staff = roster_staff(ctx)
+    if not staff:
+        return
+    s = ctx.settings
+    last = ctx.today + timedelta(days=max(s.duty_staff_warning_days, s.holiday_duty_warning_days))
+    plan = [
+        Planned(str(staff_id), day, state)
+        for staff_id, day, state in ctx.session.execute(
+            select(DutyPlan.staff_id, DutyPlan.day, DutyPlan.state).where(
+                of_station(DutyPlan, ctx.station_id),
+                DutyPlan.deleted_at.is_(None),
+                DutyPlan.day.between(ctx.today, last),
+            )
+        )
+    ]
+    for w in duty_warnings(ctx.today, staff, plan, ctx.calendar, s):
+        day = w.check.day
+        subject = f"{zh_date(w.day)}（{day.weekday}）"
+        if w.kind == "duty_staff":
+            title = f"工作日在岗人数不足（{w.check.on_site}/{w.check.required}）"
+            rule = f"工作日确保{s.staff_on_duty_min}至{s.staff_on_duty_max}名检察人员在岗（本地工作要求）"
+        else:
+            title = "法定节假日未安排值班"
+            subject += f" {day.holiday_label}"
+            rule = "法定节假日安排人员值班（本地工作要求）"
+        yield AgendaItem(
+            level="warning",
+            kind=w.kind,
+            title=title,
+            subject=subject,
+            due=w.day,
+            days_left=w.days_left,
+            rule=rule,
+            basis="检察室工作要求（本地设置）",
+            explanation=w.check.note + "。请在值班与在岗中调整值班表。",
+            certain=w.certain,
+        )
