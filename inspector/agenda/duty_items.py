@@ -17,19 +17,23 @@ from inspector.store.models import DutyPlan, StaffMember
 __all__ = ["duty_items", "roster_staff"]
 
 
-def roster_staff(ctx: AgendaContext) -> list[StaffInput]:
+def roster_staff(ctx: AgendaContext) -> tuple[list[StaffInput], bool]:
+    """Everyone on the staff list (someone no longer 在编 still counts where they are planned, as on
+    the month's page) and whether anyone is still on it."""
     rows = ctx.session.execute(
-        select(StaffMember.id, StaffMember.name, StaffMember.counts_toward_minimum)
-        .where(of_station(StaffMember, ctx.station_id), StaffMember.deleted_at.is_(None), StaffMember.active)
+        select(StaffMember.id, StaffMember.name, StaffMember.counts_toward_minimum, StaffMember.active)
+        .where(of_station(StaffMember, ctx.station_id), StaffMember.deleted_at.is_(None))
         .order_by(StaffMember.sort_order, StaffMember.name)
+    ).all()
+    return [StaffInput(str(r.id), r.name, bool(r.counts_toward_minimum)) for r in rows], any(
+        r.active for r in rows
     )
-    return [StaffInput(str(i), name, bool(counted)) for i, name, counted in rows]
 
 
 def duty_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
-    """Nothing for a station that keeps no roster (no staff entered)."""
-    staff = roster_staff(ctx)
-    if not staff:
+    """Nothing for a station that keeps no roster (nobody on the staff list)."""
+    staff, in_use = roster_staff(ctx)
+    if not in_use:
         return
     s = ctx.settings
     last = ctx.today + timedelta(days=max(s.duty_staff_warning_days, s.holiday_duty_warning_days))

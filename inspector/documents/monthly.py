@@ -160,9 +160,23 @@ def report_sections(c: Mapping[str, Any], last: date) -> list[tuple[str, list[st
                 f"本月工作日{n('duty', 'workdays')}天，在岗检察人员少于{n('duty', 'target', 2)}人的"
                 f"{n('duty', 'workdays_below')}天，未填写工作日志{n('duty', 'workdays_without_log')}天；"
                 f"节假日值班{n('duty', 'holiday_duty_days')}天。",
+                *_on_site_text(n("duty", "on_site", {})),  # type: ignore[arg-type]
             ],
         ),
     ]
+
+
+def _on_site_text(on_site: Mapping[str, Any]) -> list[str]:
+    """检察人员在岗天数 from the sign-ins (counts frozen before the roster existed have none)."""
+    people = on_site.get("people") or []
+    if not people:
+        return []
+    days = "、".join(f"{p['name']}{p['actual']}天" for p in people)
+    text = f"检察人员实际在岗（签到）共{on_site.get('days', 0)}人日：{days}"
+    target = int(on_site.get("target") or 0)
+    if target:
+        text += f"；每人每月在岗目标{target}天，未达到的{on_site.get('below_target', 0)}人"
+    return [text + "。"]
 
 
 def counted_up_to(counts: Mapping[str, Any], year: int, month: int) -> date:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from inspector.census import CustodyOnDay, Held, custody_on, is_delivery, limits_reached, possible_overdue
 from inspector.documents.common import label
 from inspector.documents.daily_log import day_bounds
+from inspector.documents.duty_roster import compile_duty_roster
 from inspector.documents.queries import count_events, raw_id
 from inspector.documents.queries import live as _live
 from inspector.documents.rules_bridge import (
@@ -167,7 +168,7 @@ def compute_monthly_counts(
         m, PreholidayInspection, *m.in_month(PreholidayInspection.inspected_on)
     )
     out["lawyer_meetings"] = _lawyer_meetings(m)
-    out["duty"] = _duty(m)
+    out["duty"] = {**_duty(m), "on_site": _days_on_site(m)}
     return out
 
 
@@ -592,4 +593,27 @@ def _duty(m: _Month) -> dict[str, int]:
         "workdays_without_log": missing,
         "holiday_duty_days": holiday_duty,
         "target": m.settings.staff_on_duty_min,
+    }
+
+
+def _days_on_site(m: _Month) -> dict[str, Any]:
+    """Days on site per person from the sign-ins, beside the days planned (docs/domain.md, "Duty
+    roster"): the month's roster as the 值班与在岗 page and the printed table read it."""
+    roster = compile_duty_roster(m.session, m.station_id, m.first.year, m.first.month, today=m.as_of)
+    people = [
+        {
+            "name": p.name,
+            "planned": p.planned,
+            "actual": p.actual,
+            "missed": p.missed,
+            "unplanned": p.unplanned,
+        }
+        for p in roster.people
+        if p.planned or p.actual
+    ]
+    return {
+        "target": roster.settings.days_on_site_target,
+        "people": people,
+        "below_target": sum(1 for p in roster.people if p.met is False and (p.planned or p.actual)),
+        "days": sum(p["actual"] for p in people),
     }

@@ -1,7 +1,8 @@
 """One entry point for every document kind: ``render_pdf(store, kind, key) -> bytes``.
 
 ``key`` is a record id for notice, suggestion, oral, talk and mailbox (a 文号 also works for notices and
-suggestions), a date ``YYYY-MM-DD`` for daily-log and register, a month ``YYYY-MM`` for monthly-report.
+suggestions), a date ``YYYY-MM-DD`` for daily-log and register, a month ``YYYY-MM`` for monthly-report
+and duty-roster.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ KINDS: dict[str, str] = {
     "daily-log": "派驻检察工作日志",
     "monthly-report": "月度工作情况报告",
     "register": "在押人员情况检察台账",
+    "duty-roster": "值班表",
 }
 
 
@@ -58,6 +60,7 @@ def render_pdf(store: Store, kind: str, key: str, *, for_detention_center: bool 
         "daily-log": lambda: _daily(store, key),
         "monthly-report": lambda: _monthly(store, key),
         "register": lambda: _register(store, key),
+        "duty-roster": lambda: _duty_roster(store, key),
     }
     build = builders.get(kind)
     if build is None:
@@ -120,3 +123,10 @@ def _register(store: Store, key: str) -> bytes:
     from inspector.documents.register import build_register, load_register
 
     return build_register(load_register(store, parse_day(key)))
+
+
+def _duty_roster(store: Store, key: str) -> bytes:
+    from inspector.documents.duty_roster import build_duty_roster, load_duty_roster
+
+    year, month = parse_month(key)
+    return build_duty_roster(load_duty_roster(store, year, month))
