@@ -9,7 +9,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Slot
+import shiboken6
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from inspector.domain.errors import InspectorError
@@ -114,10 +115,25 @@ class ReportsView(Page):
             hint.setWordWrap(True)
             form.addWidget(hint, 2 * i, 1, 1, 2)
         form.setColumnStretch(2, 1)
+        # 值班与在岗 (ui/views/duty_view.py): the month's duty roster and sign-ins, in a window of its own
+        self.duty_button = QPushButton(self.tr("值班与在岗…"))
+        self.duty_button.setToolTip(
+            self.tr("按月安排在岗、值班、请假、外出，登记每日签到；打印值班表或导出 Excel")
+        )
+        self.duty_button.clicked.connect(self.open_duty)
+        form.addWidget(QLabel(self.tr("值班与在岗")), 5, 0)
+        form.addWidget(self.duty_button, 5, 1)
+        duty_hint = QLabel(
+            self.tr("工作日在岗人数、法定节假日值班和每人每月在岗天数；人数不足的日子在工作台提示")
+        )
+        duty_hint.setObjectName("muted")
+        duty_hint.setWordWrap(True)
+        form.addWidget(duty_hint, 6, 1, 1, 2)
+        self.duty_page: QWidget | None = None
         self.result = QLabel("")
         self.result.setObjectName("muted")
         self.result.setWordWrap(True)
-        form.addWidget(self.result, 5, 0, 1, 3)
+        form.addWidget(self.result, 7, 0, 1, 3)
         self.body.addWidget(panel)
         editing = actor is not None and may(actor, Permission.EDIT)
         for button in (self.write_log_button, self.confirm_log_button, self.write_report_button,
@@ -144,6 +160,24 @@ class ReportsView(Page):
     @Slot()
     def preview_monthly_report(self) -> QWidget | None:
         return self._preview(monthly_report_request(*self.report_month()))
+
+    @Slot()
+    def open_duty(self) -> QWidget:
+        """值班与在岗 for the month chosen above (one window; asked again, it comes to the front)."""
+        from ui.views.duty_view import DutyPage  # loaded on first use, not at start-up
+
+        year, month = self.report_month()
+        page = self.duty_page
+        if page is None or not shiboken6.isValid(page) or not page.isVisible():
+            page = DutyPage(
+                self._store, actor=self.actor, runner=self._runner, year=year, month=month, parent=self
+            )
+            page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            self.duty_page = page
+        page.show()
+        page.raise_()
+        page.activateWindow()
+        return page
 
     # ---- writing, confirming, submitting, approving ---------------------------------------------------
 
