@@ -198,8 +198,8 @@ class MainWindow(QMainWindow):
             self.settings_page = SettingsView(store, actor=self.actor, runner=runner)
             self.settings_page.settingChanged.connect(self._setting_changed)
             self.pages.append(self.settings_page)
-        if may(self.actor, Permission.USERS):
-            self.users_page = UsersView(store, actor=self.actor, runner=runner)
+        if self.identity.manages_users:
+            self.users_page = UsersView(store, actor=self.actor, runner=runner, manages=True)
             self.pages.append(self.users_page)
         # 新建 and 删除 stay in sight for a role that writes no records, disabled, saying why.
         self.may_edit = may(self.actor, Permission.EDIT)

@@ -15,6 +15,7 @@ from typing import Any
 from inspector.domain.errors import InspectorError
 from inspector.domain.validation import SHANGHAI
 from inspector.services.policy import Actor, actor_for
+from inspector.services.users import may_manage_users
 from inspector.store.models import LocalMeta, Station
 from inspector.store.queries import pending_changes
 from inspector.store.store import Store
@@ -49,6 +50,7 @@ class Identity:
     user_name: str
     is_demo: bool = False  # the store holds demo data (``inspector demo``): the window says 演示数据
     demo_password_documented: bool = False  # its demo user's password is DEMO_PASSWORD
+    manages_users: bool = False  # the signed-in user may open 用户 (services.users.may_manage_users)
     actor: Actor | None = None  # the signed-in user with their role (None when there is no user)
 
 
@@ -69,6 +71,7 @@ def load_identity(store: Store) -> Identity:
         user_name=actor.display_name if actor is not None else "",
         is_demo=demo is not None and bool(demo.value),
         demo_password_documented=documented is not None and bool(documented.value),
+        manages_users=actor is not None and may_manage_users(store, actor),
         actor=actor,
     )
 

@@ -8,7 +8,8 @@ password is only ever hashed (scrypt) into ``local_credential`` on this laptop, 
 the export reads. A user pulled from the office therefore has no password here until an administrator
 sets one (:func:`reset_password`): :attr:`UserView.has_password`.
 
-Every call checks :attr:`~inspector.services.policy.Permission.USERS` (an administrator), validates
+Every call checks :func:`may_manage_users` (an administrator; while the station has no active
+administrator, a 检察官 or 检察长 — else the first user, who is a 检察官, could never add one), validates
 (each message names the field), writes and appends an audit entry — never with the password — in one
 transaction. An administrator cannot deactivate or demote the last active administrator, nor
 deactivate or change the role of the user they are signed in as.
@@ -30,7 +31,7 @@ from inspector.domain.records import APP_USER, username_errors
 from inspector.security import audit
 from inspector.security.passwords import MIN_PASSWORD, hash_password
 from inspector.services.auth import clear_failures
-from inspector.services.policy import Actor, Permission, require, role_label
+from inspector.services.policy import Actor, Permission, PermissionDeniedError, may, role_label
 from inspector.services.records import StaleEditError, apply_update, version_of
 from inspector.store.models import AppUser, LocalCredential
 from inspector.store.repository import RecordNotFoundError, prepare_row, today_local
@@ -41,6 +42,7 @@ __all__ = [
     "UserView",
     "add_user",
     "list_users",
+    "may_manage_users",
     "password_errors",
     "reset_password",
     "set_active",
@@ -66,6 +68,38 @@ class UserView:
     @property
     def role_label(self) -> str:
         return role_label(self.role)
+
+
+def may_manage_users(store: Store, actor: Actor) -> bool:
+    """An administrator may; so may a 检察官 or 检察长 while the station has no active administrator
+    (the set-up's first user is a 检察官: without this nobody could add the first administrator)."""
+    if may(actor, Permission.USERS):
+        return True
+    if actor.role not in (Role.PROCURATOR.value, Role.CHIEF.value):
+        return False
+    with store.session(read_only=True) as s:
+        return _active_admins(s, actor.station_id) == 0
+
+
+def _require_manage(store: Store, actor: Actor) -> None:
+    if not may_manage_users(store, actor):
+        raise PermissionDeniedError(actor.role, Permission.USERS)
+
+
+def _active_admins(s: Session, station_id: uuid.UUID) -> int:
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(AppUser)
+            .where(
+                AppUser.station_id == station_id,
+                AppUser.role == Role.ADMIN.value,
+                AppUser.active.is_(True),
+                AppUser.deleted_at.is_(None),
+            )
+        )
+        or 0
+    )
 
 
 def password_errors(password: str) -> list[FieldError]:
@@ -98,7 +132,7 @@ def _view_in(s: Session, user: AppUser) -> UserView:
 
 def list_users(store: Store, actor: Actor) -> list[UserView]:
     """The station's users (deactivated ones too) in the order they were added."""
-    require(actor, Permission.USERS)
+    _require_manage(store, actor)
     with store.session(read_only=True) as s:
         with_password = set(s.scalars(select(LocalCredential.user_id)))
         users = s.scalars(
@@ -130,7 +164,7 @@ def add_user(
     Raises :class:`ValidationError` naming each bad field (``username``, ``display_name``, ``role``,
     ``password``), including a user name the station already has (in any letter case, deactivated
     users too)."""
-    require(actor, Permission.USERS)
+    _require_manage(store, actor)
     name, shown = username.strip(), display_name.strip()
     problems = [
         *username_errors(name),
@@ -228,7 +262,7 @@ def update_user(
 ) -> UserView:
     """Change a user's 姓名 and/or 角色 (None: unchanged). The user name never changes: it is how the
     user signs in, on every laptop of the station."""
-    require(actor, Permission.USERS)
+    _require_manage(store, actor)
     changes: dict[str, Any] = {}
     problems: list[FieldError] = []
     if display_name is not None:
@@ -265,7 +299,7 @@ def set_active(
     store: Store, actor: Actor, user_id: uuid.UUID, active: bool, *, base_version: str | None = None
 ) -> UserView:
     """停用 (``active`` False: the user can no longer sign in; their records keep their name) or 启用."""
-    require(actor, Permission.USERS)
+    _require_manage(store, actor)
     with store.session() as s:
         user = _user(s, actor, user_id)
         _check_version(user, base_version, {"active": active})
@@ -287,7 +321,7 @@ def set_active(
 def reset_password(store: Store, actor: Actor, user_id: uuid.UUID, password: str) -> UserView:
     """Set the user's password on this laptop (a new one, or a first one for a user pulled from the
     office); their wrong-password count and any lockout are cleared. Nothing about it syncs."""
-    require(actor, Permission.USERS)
+    _require_manage(store, actor)
     problems = password_errors(password)
     if problems:
         raise ValidationError(KIND, problems)

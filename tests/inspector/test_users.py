@@ -68,16 +68,31 @@ def test_the_four_kinds_of_user_and_what_each_may_do() -> None:
     assert role_summary("admin") == "可以修改检察室设置、管理用户；不能录入或修改记录、签发文书"
 
 
-def test_only_an_administrator_manages_users(store: Store) -> None:
+def test_only_an_administrator_manages_users_once_there_is_one(store: Store) -> None:
     procurator = actor_for(store)
     assert procurator.role == "procurator" and not may(procurator, Permission.USERS)
+    # The set-up's first user is a 检察官: with no administrator yet, they may add one …
+    assert users.may_manage_users(store, procurator)
+    assert [u.username for u in users.list_users(store, procurator)] == ["wang"]
+    admin = _add(store, procurator, "admin1", "admin")
+    # … and from then on only an administrator may.
+    assert not users.may_manage_users(store, procurator)
     with pytest.raises(PermissionDeniedError, match="检察官不能管理用户"):
         users.list_users(store, procurator)
     with pytest.raises(PermissionDeniedError):
         _add(store, procurator)
     with pytest.raises(PermissionDeniedError):
         users.reset_password(store, procurator, procurator.user_id or uuid.uuid4(), NEW_PASSWORD)
-    assert store.repo(AppUser).count() == 1
+    assert store.repo(AppUser).count() == 2
+    assert admin.role == "admin"
+
+
+def test_an_assistant_never_manages_users(store: Store) -> None:
+    assistant = store.repo(AppUser).add({"username": "li", "display_name": "李助理", "role": "assistant"})
+    actor = actor_for(store, assistant.id)
+    assert not users.may_manage_users(store, actor)  # no administrator, but not a 检察官 either
+    with pytest.raises(PermissionDeniedError):
+        users.list_users(store, actor)
 
 
 # ---- adding --------------------------------------------------------------------------------------------

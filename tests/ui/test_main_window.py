@@ -52,9 +52,9 @@ def window(qtbot: Any, store: Store, seed: Any, idle: Any) -> Any:
 
 def test_title_navigation_and_pages(window: Any, idle: Any) -> None:
     assert window.windowTitle() == "驻所检察 — 测试区看守所检察室"
-    # wang is a procurator: the pages after 同步 that a role may have, 设置 only (用户 is an administrator's).
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [*TITLES, "设置"]
-    assert [p.title for p in window.pages] == [*TITLES, "设置"]
+    # wang is a procurator: after 同步, 设置, and 用户 while the station has no administrator.
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [*TITLES, "设置", "用户"]
+    assert [p.title for p in window.pages] == [*TITLES, "设置", "用户"]
     assert window.stack.currentIndex() == DASHBOARD
 
     window.nav.setCurrentRow(PATROLS)

@@ -39,14 +39,14 @@ def test_pages_and_buttons_follow_the_role(qtbot: Any, store: Store, role: str, 
     editing, signing = may(actor, Permission.EDIT), may(actor, Permission.SIGN)
     assert editing == (role != "admin") and signing == (role in ("procurator", "chief_procurator"))
 
-    # 设置 for whoever may change settings, 用户 for an administrator; for others not at all.
+    # 设置 for whoever may change settings, 用户 for an administrator — and, while the station has
+    # none (every role here but admin), for a 检察官 or 检察长; for others not at all.
+    manages = role in ("admin", "procurator", "chief_procurator")
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    expected = (
-        BASE + (["设置"] if may(actor, Permission.SETTINGS) else []) + (["用户"] if role == "admin" else [])
-    )
+    expected = BASE + (["设置"] if may(actor, Permission.SETTINGS) else []) + (["用户"] if manages else [])
     assert titles == expected
     assert (window.settings_page is not None) == (role in ("procurator", "chief_procurator", "admin"))
-    assert (window.users_page is not None) == (role == "admin")
+    assert (window.users_page is not None) == manages
 
     # 新建 and 删除 on every list page, and 新建 on 纠正与建议.
     buttons = [*window.new_buttons.values(), *window.delete_buttons.values(), window.new_correction_button]
@@ -63,6 +63,15 @@ def test_pages_and_buttons_follow_the_role(qtbot: Any, store: Store, role: str, 
     assert reports.approve_report_button.isEnabled() == signing  # type: ignore[attr-defined]
     if not signing:
         assert reports.approve_report_button.toolTip() == "待检察官审批"  # type: ignore[attr-defined]
+    idle()
+    window.close()
+
+
+def test_with_an_administrator_a_procurator_has_no_users_page(qtbot: Any, store: Store, idle: Any) -> None:
+    store.repo(AppUser).add({"username": "admin1", "display_name": "李管理员", "role": "admin"})
+    window = signed_in_window(qtbot, store, "procurator")
+    assert window.users_page is None
+    assert "用户" not in [window.nav.item(i).text() for i in range(window.nav.count())]
     idle()
     window.close()
 

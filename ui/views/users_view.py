@@ -452,8 +452,11 @@ class UsersView(Page):
     """用户: the station's users (deactivated ones in grey) and what each role may do."""
 
     def __init__(self, store: Store, *, actor: Actor, runner: Runner | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 manages: bool | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+        """``manages``: whether ``actor`` may manage users (services.users.may_manage_users; the main
+        window knows it from the identity); by default, whether their role has the users permission."""
         super().__init__(parent=parent)
+        self._manages = may(actor, Permission.USERS) if manages is None else manages
         self.set_heading(
             self.tr("用户"), self.tr("本检察室的用户和角色；用户信息同步到办公室，密码只保存在本机")
         )
@@ -516,7 +519,7 @@ class UsersView(Page):
         self.body.addWidget(self.result)
         self.body.addWidget(self._roles_panel())
 
-        if not may(actor, Permission.USERS):  # the main window shows this page only to administrators
+        if not self._manages:  # the main window shows this page only to those who may manage users
             for button in (self.new_button, self.password_button, self.edit_button, self.active_button):
                 button.setEnabled(False)
         self._update_buttons()
@@ -604,7 +607,7 @@ class UsersView(Page):
             self.table.selectRow(at)
 
     def _update_buttons(self) -> None:
-        allowed = may(self.actor, Permission.USERS)
+        allowed = self._manages
         user = self.selected_user()
         for button in (self.password_button, self.edit_button, self.active_button):
             button.setEnabled(allowed and user is not None)
@@ -653,7 +656,7 @@ class UsersView(Page):
     @Slot()
     def edit_user(self) -> UserDialog | None:
         user = self.selected_user()
-        if user is None or not may(self.actor, Permission.USERS):
+        if user is None or not self._manages:
             return None
         dialog = EditUserDialog(self._store, self.actor, user, runner=self._runner, parent=self)
         return self._open(dialog, self.tr("已保存 {name}（{username}）的修改"))
