@@ -26,6 +26,7 @@ from inspector.documents.loaders import SETTING_NUMBER_ALIGN
 from inspector.documents.queries import SETTING_PSEUDONYM
 from inspector.domain.errors import FieldError, ValidationError
 from inspector.domain.settings import ROLLOVER_RULES, SETTING_INFO, RuleSettings, setting_form
+from inspector.domain.validation import value_text_errors
 from inspector.store.models import StationSetting
 from inspector.store.queries import station_setting_values
 from inspector.store.repository import Actor, prepare_row, today_local
@@ -261,7 +262,19 @@ def _error(key: str, zh: str, en: str) -> ValidationError:
     return ValidationError("station_setting", [FieldError(key, f"{named}{zh}", f"{key}: {en}")])
 
 
+MAX_PATTERN = 48  # a 文号 is at most 64 characters (DOCUMENT_NUMBER spec); the pattern leaves room
+MAX_SETTING_TEXT = 4000  # characters in one setting's value, as JSON (the longest wording is ~300)
+
+
 def _validate(key: str, value: object, stored: Mapping[str, object]) -> None:
+    # clean text first: no control, zero-width or bidi character may reach 文号 or official wording
+    bad = value_text_errors(key, key, value, one_line=key not in wording.TEMPLATES)
+    if bad:
+        raise _error(key, bad[0].message_zh.removeprefix(key), bad[0].message_en.removeprefix(key))
+    if len(json.dumps(value, ensure_ascii=False)) > MAX_SETTING_TEXT:
+        raise _error(
+            key, f"过长（超过{MAX_SETTING_TEXT}字）", f"is longer than {MAX_SETTING_TEXT} characters"
+        )
     if key in wording.TEMPLATES:
         problem = wording.check(key, value)
         if problem is not None:
@@ -287,6 +300,8 @@ def _validate_numbering(key: str, value: object) -> None:
     if key == numbering.SETTING_PATTERN:
         if not isinstance(value, str) or "{n}" not in value or "{year}" not in value:
             raise _error(key, "须为文字，并包含 {year} 和 {n}", "must be text containing {year} and {n}")
+        if len(value) > MAX_PATTERN:
+            raise _error(key, f"不能超过{MAX_PATTERN}个字", f"must be at most {MAX_PATTERN} characters")
         try:
             numbering.format_doc_number(value, "七", "纠违", 2026, 3)
         except (KeyError, IndexError, ValueError) as exc:

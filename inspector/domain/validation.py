@@ -10,6 +10,7 @@ converted to its Asia/Shanghai calendar date; a naive datetime is taken as Asia/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
@@ -21,6 +22,7 @@ from inspector.domain.idnumber import birth_date_from_id, gender_from_id, valida
 __all__ = [
     "FIRST_WORK_DAY",
     "LAST_WORK_DAY",
+    "LONG_TEXT_MAX",
     "MAX_AHEAD_DAYS",
     "SHANGHAI",
     "Check",
@@ -33,6 +35,8 @@ __all__ = [
     "is_empty",
     "local_date",
     "not_in_future",
+    "text_errors",
+    "value_text_errors",
     "work_day_errors",
     "work_days_ahead_errors",
 ]
@@ -52,6 +56,7 @@ SHANGHAI: tzinfo = _shanghai()
 # a few days), and nothing a station does falls there.
 FIRST_WORK_DAY, LAST_WORK_DAY = date(1990, 1, 1), date(2099, 12, 31)
 MAX_AHEAD_DAYS = 366  # how far ahead a list of what is due may look
+LONG_TEXT_MAX = 50_000  # characters in a several-line text (a talk's transcript): some 80 pages
 
 
 def work_day_errors(field: str, label_zh: str, value: date) -> list[FieldError]:
@@ -79,6 +84,62 @@ def work_days_ahead_errors(field: str, label_zh: str, days: int) -> list[FieldEr
             f"{field} must be 0 to {MAX_AHEAD_DAYS} days, got {days}",
         )
     ]
+
+
+# Characters a person never means to type and a reader cannot see: C0 controls (but tab and line
+# breaks in multi-line text), DEL and C1 controls, zero-width characters, the bidirectional embeddings,
+# overrides and isolates (U+202E turns "文号" text around on the page), the line and paragraph
+# separators, and noncharacters. They would reach 文号, official wording and the office unseen.
+_INVISIBLE = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+)
+_BAD_MULTI_LINE = re.compile(f"[{_INVISIBLE}]")
+_BAD_ONE_LINE = re.compile(f"[{_INVISIBLE}\t\n\r]")
+
+
+def _char_name(ch: str) -> str:
+    return {"\t": "制表符 / tab", "\n": "换行 / line break", "\r": "回车 / carriage return"}.get(
+        ch, f"U+{ord(ch):04X}"
+    )
+
+
+def text_errors(field: str, label_zh: str, value: str, *, one_line: bool) -> list[FieldError]:
+    """Control, zero-width and bidi characters are refused (and line breaks and tabs in one-line text):
+    the message names the field, the character and where it is."""
+    bad = (_BAD_ONE_LINE if one_line else _BAD_MULTI_LINE).search(value)
+    if bad is None:
+        return []
+    ch, at = bad.group(), bad.start() + 1
+    if ch in "\t\n\r":
+        zh, en = (
+            f"{label_zh}应为一行，不能含有{_char_name(ch).split(' / ')[0]}（第{at}字）",
+            (f"{field} must be one line: {_char_name(ch).split(' / ')[1]} at character {at}"),
+        )
+    else:
+        zh = f"{label_zh}含有不可见的控制字符 {_char_name(ch)}（第{at}字），请删除后重新输入"
+        en = f"{field} holds an invisible control character {_char_name(ch)} at character {at}"
+    return [FieldError(field, zh, en)]
+
+
+def value_text_errors(field: str, label_zh: str, value: object, *, one_line: bool) -> list[FieldError]:
+    """:func:`text_errors` for a text, or each text in a list, or in a mapping's keys and values (JSON
+    settings); other values pass."""
+    if isinstance(value, str):
+        return text_errors(field, label_zh, value, one_line=one_line)
+    if isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            found = value_text_errors(field, label_zh, item, one_line=True)
+            if found:
+                return found
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            found = value_text_errors(field, label_zh, key, one_line=True) or value_text_errors(
+                field, label_zh, item, one_line=one_line
+            )
+            if found:
+                return found
+    return []
 
 
 Check = Callable[[Mapping[str, object], date], list[FieldError]]
@@ -119,7 +180,10 @@ def _compare(a: date, b: date) -> int:
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """Rules for one field. Constraints other than ``required`` apply only to non-empty values."""
+    """Rules for one field. Constraints other than ``required`` apply only to non-empty values.
+
+    Text with a ``max_length`` is one line: :meth:`RecordSpec.errors` refuses line breaks and tabs in
+    it, and control, zero-width and bidi characters in every text (:func:`text_errors`)."""
 
     name: str
     label_zh: str
@@ -236,6 +300,26 @@ class RecordSpec:
                     out.append(_required(spec))
                 continue
             out.extend(spec.errors(value))
+
+        # Clean text in every field, named in the spec or not (a notice's wording, a list of
+        # recommendations): a field with a length limit is one line, one without may have several, up
+        # to LONG_TEXT_MAX characters (the office checks the same limit).
+        specs = {f.name: f for f in self.fields}
+        for name, value in values.items():
+            if is_empty(value):  # nothing to read: required-ness said so above
+                continue
+            spec = specs.get(name)
+            label = spec.label_zh if spec is not None else name
+            one_line = spec is not None and spec.max_length is not None
+            out.extend(value_text_errors(name, label, value, one_line=one_line))
+            if not one_line and isinstance(value, str) and len(value) > LONG_TEXT_MAX:
+                out.append(
+                    FieldError(
+                        name,
+                        f"{label}不能超过{LONG_TEXT_MAX}个字",
+                        f"{name} must be at most {LONG_TEXT_MAX} characters",
+                    )
+                )
 
         for order in self.orders:
             out.extend(self._order_errors(order, values))

@@ -14,12 +14,14 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import psycopg
 
+from inspector.domain.records import STATION
+from inspector.domain.validation import FIRST_WORK_DAY, LAST_WORK_DAY, FieldSpec, RecordSpec
 from inspector.export import atomic_text_file, export_header
 from inspector.sync import office_ddl, schema
 from inspector.sync.connection import classify, parse_conninfo
@@ -164,7 +166,19 @@ def _require_current(conn: psycopg.Connection[Any]) -> dict[str, str]:
     return meta
 
 
+def _check_text(kind: str, values: dict[str, str], spec: RecordSpec) -> None:
+    """The laptop's own rules (lengths, clean one-line text) for what the administrator types."""
+    spec.validate(values, today=date.today(), partial=True)
+    if any(not v.strip() for v in values.values()):
+        raise OfficeAdminError(f"{kind}不能为空", f"{kind} must not be empty")
+
+
+DEVICE_NAME = RecordSpec("device", "设备", (FieldSpec("name", "设备名称", required=True, max_length=64),))
+MAX_LEASE_COUNT, MAX_SEQ = 10_000, 999_999  # numbers in one lease; the highest 序号 a 文号 may carry
+
+
 def add_station(url: str, code: str, name: str, station_id: uuid.UUID | None = None) -> None:
+    _check_text("检察室", {"code": code, "name": name}, STATION)
     with admin(url) as conn:
         _require_current(conn)
         if conn.execute("SELECT 1 FROM sync.station WHERE code = %s", (code,)).fetchone():
@@ -182,6 +196,7 @@ def add_device(url: str, station_code: str, name: str) -> NewDevice:
     The role is never an owner, superuser, CREATEROLE or BYPASSRLS; enrollment replaces the secret
     with a password only the laptop's keyring knows.
     """
+    _check_text("设备名称", {"name": name}, DEVICE_NAME)
     with admin(url) as conn:
         meta = _require_current(conn)
         if conn.execute("SELECT 1 FROM sync.station WHERE code = %s", (station_code,)).fetchone() is None:
@@ -289,6 +304,18 @@ def grant_lease(
         raise OfficeAdminError(f"未知的文书类型 {doc_type}", f"unknown document type {doc_type}")
     if count < 1 or (first is not None and first < 1):
         raise OfficeAdminError("号段必须至少包含一个文号", "a lease needs at least one number")
+    if count > MAX_LEASE_COUNT:
+        raise OfficeAdminError(
+            f"一次最多发放 {MAX_LEASE_COUNT} 个文号", f"a lease holds at most {MAX_LEASE_COUNT} numbers"
+        )
+    first_year, last_year = FIRST_WORK_DAY.year, LAST_WORK_DAY.year
+    if not first_year <= year <= last_year:
+        raise OfficeAdminError(
+            f"年份须在 {first_year} 至 {last_year} 之间：{year}",
+            f"the year must be {first_year} to {last_year}",
+        )
+    if first is not None and first + count - 1 > MAX_SEQ:
+        raise OfficeAdminError(f"序号不能超过 {MAX_SEQ}", f"numbers go up to {MAX_SEQ}")
     with admin(url) as conn:
         _require_current(conn)
         role = _device(conn, station_code, device)
@@ -304,6 +331,8 @@ def grant_lease(
             ).fetchone()
             assert row is not None
             first = int(row[0])
+            if first + count - 1 > MAX_SEQ:
+                raise OfficeAdminError(f"序号不能超过 {MAX_SEQ}", f"numbers go up to {MAX_SEQ}")
         try:
             row = conn.execute(
                 "INSERT INTO sync.number_lease "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import UniqueConstraint
 
+from inspector.domain.validation import LONG_TEXT_MAX
 from inspector.sync import schema
 
 # Errors a single op may raise that make it "rejected" instead of failing the batch: bad values
@@ -60,6 +61,7 @@ def _table_ddl(name: str, existing: set[str] | None) -> list[str]:
         for c in schema.columns(name):
             if c.name not in existing:
                 out.append(f"ALTER TABLE records.{name} ADD COLUMN IF NOT EXISTS {c.name} {c.pg_type}")
+    out += _length_checks(name)
     out += [
         f"CREATE INDEX IF NOT EXISTS {name}_pull ON records.{name} (station_id, server_xid, server_seq)",
         f"DROP TRIGGER IF EXISTS stamp ON records.{name}",
@@ -70,6 +72,24 @@ def _table_ddl(name: str, existing: set[str] | None) -> list[str]:
         "FOR EACH ROW EXECUTE FUNCTION sync.stamp_record()",
     ]
     return out
+
+
+def _length_checks(name: str) -> list[str]:
+    """The laptop's limits at the office too: one-line texts are ``varchar(n)`` already (the models'
+    lengths are the specs'); several-line texts get ``char_length <= LONG_TEXT_MAX``. Added once,
+    ``NOT VALID`` (rows already there are not re-checked; every new write is)."""
+    adds = [
+        f"IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'records.{name}'::regclass "
+        f"AND conname = {lit(_len_name(name, c.name))}) THEN ALTER TABLE records.{name} ADD CONSTRAINT "
+        f"{q(_len_name(name, c.name))} CHECK (char_length({c.name}) <= {LONG_TEXT_MAX}) NOT VALID; END IF;"
+        for c in schema.columns(name)
+        if c.pg_type == "text"
+    ]
+    return [f"DO $l$ BEGIN {' '.join(adds)} END $l$"] if adds else []
+
+
+def _len_name(table: str, column: str) -> str:
+    return f"{table}_{column}_len"[:63]
 
 
 BASE_DDL = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import psycopg
 import pytest
 
@@ -206,3 +208,28 @@ def test_roles_are_dropped_with_the_test(pg_url: str) -> None:
             "WHERE d.datname = 'insp_sync_' || substr(r.rolname, 2, 8))"
         ).fetchone()
     assert left == (0,)
+
+
+def test_the_office_bounds_long_texts_as_the_laptop_does(office: Office, laptops: Any) -> None:
+    """A several-line text longer than the laptop allows (written behind its validation, as an older
+    or tampered laptop could) is refused by the office too: the op comes back rejected, the rest goes."""
+    from inspector.domain.validation import LONG_TEXT_MAX
+    from inspector.store.models import Detainee
+    from inspector.sync.conflicts import list_conflicts
+    from tests.conftest import detainee_values
+
+    laptop = laptops()
+    too_long = laptop.store.repo(Detainee).add(detainee_values(name="甲"))
+    laptop.store.repo(Detainee).add(
+        detainee_values(name="乙", notes="字" * LONG_TEXT_MAX)
+    )  # the limit itself
+    with laptop.store.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE detainee SET notes = ? WHERE id = ?", ("字" * (LONG_TEXT_MAX + 1), too_long.id.hex)
+        )
+    report = laptop.sync()
+    assert report.pushed.rejected == 1 and report.pushed.accepted >= 1
+    [conflict] = list_conflicts(laptop.store)
+    assert conflict.row_id == too_long.id and conflict.kind == "rejected"
+    assert conflict.error is not None and "23514" in conflict.error
+    assert office.scalar("SELECT count(*) FROM records.detainee") == 1
