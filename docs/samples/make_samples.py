@@ -94,6 +94,7 @@ def from_demo(work: Path) -> dict[str, bytes]:
         "daily-log": log_day.isoformat() if log_day else day.isoformat(),
         "monthly-report": month,
         "register": day.isoformat(),
+        "duty-roster": month,
     }
     try:
         return {kind: render_pdf(store, kind, key) for kind, key in keys.items()}

@@ -51,6 +51,7 @@ from inspector.demo.dates import (
     workday_on_or_before,
     workdays,
 )
+from inspector.demo.roster import Roster, make_roster
 from inspector.demo.timeline import (
     STAGE_CHANGE_KINDS,
     Person,
@@ -75,6 +76,8 @@ from inspector.store.models import (
     CustodyEvent,
     DailyLog,
     Detainee,
+    DutyPlan,
+    DutySignIn,
     ExecutionDeliveryCheck,
     Finding,
     Incident,
@@ -87,6 +90,7 @@ from inspector.store.models import (
     PreholidayInspection,
     ProcuratorialSuggestion,
     RectificationNotice,
+    StaffMember,
     Station,
     Talk,
 )
@@ -123,6 +127,9 @@ WRITE_ORDER: tuple[type[Synced], ...] = (
     ExecutionDeliveryCheck,
     LawyerMeetingCheck,
     DailyLog,
+    StaffMember,
+    DutyPlan,
+    DutySignIn,
 )
 
 # The events an archived (long-discharged) detainee keeps.
@@ -353,6 +360,9 @@ class _Demo:
         self.scripted: dict[str, Person] = {}
         self.procurators: list[uuid.UUID] = []
         self.chief: tuple[uuid.UUID, str] = (uuid.UUID(int=0), "")
+        self.seed = seed
+        self.roster: Roster | None = None
+        self.user_names: dict[uuid.UUID, str] = {}
 
     # --- helpers ----------------------------------------------------------------------------------
 
@@ -454,6 +464,7 @@ class _Demo:
         if self.cfg.keep_everyone:
             self.small_incidents()
         self.preholiday_inspections()
+        self.make_roster()
         self.daily_logs()
         self.writer.flush()
 
@@ -481,6 +492,7 @@ class _Demo:
                 name += "2"
             existing.add(name)
             self.writer.add(AppUser, {"id": uid, "username": name, "display_name": display, "role": role})
+            self.user_names[uid] = display
             if role == "chief_procurator":
                 self.chief = (uid, display)
             else:
@@ -1618,6 +1630,30 @@ class _Demo:
                     }.get(issue, "节前检查发现管理薄弱环节")
                     self.finding(inspected, desc, "other", "看守所", severity="hazard")
 
+    def _short_day(self, days: list[date]) -> date | None:
+        """A working day with one person on site (the roster and the daily logs agree on it)."""
+        return days[len(days) // 2] if self.cfg.keep_everyone and days else None
+
+    def make_roster(self) -> None:
+        """值班与在岗: the staff, the plan to the end of next month, the sign-ins (inspector.demo.roster)."""
+        me = self.store.actor.user_id
+        mine = None
+        if me is not None:
+            user = self.store.repo(AppUser).get(me)
+            mine = (me, user.display_name) if user is not None else None
+        self.roster = make_roster(
+            rng=random.Random(f"roster-{self.seed}"),
+            station_id=self.store.station_id,
+            start=self.work_start,
+            today=self.today,
+            short_day=self._short_day(workdays(self.work_start, self.cutoff)),
+            procurators=[(u, self.user_names[u]) for u in self.procurators],
+            chief=self.chief,
+            me=mine,
+            new_id=self.id,
+            add=self.writer.add,
+        )
+
     def daily_logs(self) -> None:
         rng = self.rng
         days = workdays(self.work_start, self.cutoff)
@@ -1627,7 +1663,7 @@ class _Demo:
         pop_days = sorted(self.population_delta)
         serve_days = sorted(self.serving_delta)
         pi = si = 0
-        short_day = days[len(days) // 2] if self.cfg.keep_everyone else None
+        short_day = self._short_day(days)
         for i, day in enumerate(days):
             while pi < len(pop_days) and pop_days[pi] <= day:
                 population += self.population_delta[pop_days[pi]]
@@ -1636,8 +1672,11 @@ class _Demo:
                 serving += self.serving_delta[serve_days[si]]
                 si += 1
             c = self.day.get(day, Counter())
+            signed = self.roster.signed_users.get(day) if self.roster is not None else None
             staff = [str(u) for u in self.procurators]
-            if day == short_day:
+            if signed is not None:  # who signed in (with an account), as the roster has it
+                staff = signed
+            elif day == short_day:
                 staff = staff[:1]
             elif rng.random() < 0.15:
                 staff.append(str(self.chief[0]))

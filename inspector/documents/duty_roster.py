@@ -264,7 +264,8 @@ _ROW_H = 22.0
 def build_duty_roster(doc: DutyRosterDoc) -> bytes:
     d = Document(doc.title, author=doc.station.name, page_numbers=False)  # one page, for the wall
     d.title(doc.title)
-    d.line(Span(f"{doc.station.name}　{summary_line(doc)}", "roster"), align="center", size=10.5)
+    d.line(Span(doc.station.name, "station"), align="center", size=12.0)
+    d.line(Span(summary_line(doc), "roster"), align="center", size=10.5)
     columns = [
         Column("姓名", _NAME_W, "center"),
         *(Column(str(rd.day.day), _DAY_W, "center") for rd in doc.days),
