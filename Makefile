@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench venv dist clean lock screenshots
+.PHONY: run test lint bench venv dist clean lock screenshots fonts
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ screenshots: $(STAMP)
 dist: $(STAMP)
 	$(BIN)/pyinstaller build.spec --noconfirm
 	bash scripts/smoke_dist.sh dist/inspector/inspector
+
+## The official typefaces in resources/fonts (committed; CI does not run this): the Fandol fonts from
+## Debian's texlive-lang-chinese converted to TrueType outlines, and CJK Extension B cut out of
+## fonts-hanazono's HanaMinB (apt-get install texlive-lang-chinese fonts-hanazono first; about 3 minutes).
+fonts: $(STAMP)
+	$(BIN)/python scripts/make_fonts.py
 
 ## Re-pin dependencies after changing pyproject.toml.
 lock:

@@ -1,15 +1,19 @@
 """Fonts for official documents: find them, register them with reportlab once, check glyph coverage.
 
-GB/T 9704 names 仿宋 (body), 宋体, 黑体 (一、 headings), 楷体 ((一) headings) and 小标宋 (title). Those
-fonts are proprietary; when they are installed on the machine (Windows, macOS or Linux font folders,
-found by file name) they are used. Otherwise the open-licensed TrueType fonts bundled under
-``resources/fonts`` stand in (UMing for 仿宋/宋体/小标宋, UKai for 楷体, WenQuanYi Micro Hei for 黑体).
+GB/T 9704 names 仿宋 (body), 宋体, 黑体 (一、 headings), 楷体 ((一) headings) and 小标宋 (title). When the
+official fonts are installed on the machine (Windows, macOS or Linux font folders, found by file name)
+they are used. Otherwise the open-licensed fonts bundled under ``resources/fonts`` (README.md there)
+set the document: the Fandol faces, converted to TrueType outlines by ``scripts/make_fonts.py`` —
+FandolFang for 仿宋, FandolSong for 宋体, FandolHei for 黑体, FandolKai for 楷体 and FandolSong Bold, the
+boldest Song available, for the title.
 
 reportlab embeds only TrueType (``glyf``) outlines, so CFF-flavoured ``.otf``/``.ttc`` files are skipped.
 
-Each role has a *chain* of fonts: the chosen font first, then the bundled ones. A character missing
-from the chosen font (a GB2312-only 仿宋_GB2312 lacks 喆 and 堃) is drawn from the next font that has
-it; a character that no font has raises :class:`MissingGlyphError` — never a blank box.
+Each role has a *chain* of fonts: the chosen font first, then the bundled ones, the closest style
+first. The Fandol faces cover GB2312 (and lack 喆 堃 镕), so a character missing from the chosen font
+is drawn from the next font that has it: the other Fandol faces, then AR PL UMing / UKai and WenQuanYi
+Micro Hei (the whole of the basic CJK block), then HanaMinB for CJK Extension B (𠮷). A character that
+no font has raises :class:`MissingGlyphError` — never a blank box.
 
 Environment overrides (a path, optionally ``#index`` for a collection):
 ``INSPECTOR_FONT_FANGSONG``, ``INSPECTOR_FONT_SONG``, ``INSPECTOR_FONT_HEI``, ``INSPECTOR_FONT_KAI``,
@@ -27,7 +31,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from inspector.domain.errors import InspectorError
@@ -104,17 +108,26 @@ SYSTEM_CANDIDATES: dict[Role, tuple[tuple[str, int], ...]] = {
     ),
 }
 
-# Bundled open-licensed stand-ins (resources/fonts/README.md): always subfont 0 (simplified forms).
+# Bundled open-licensed fonts (resources/fonts/README.md), subfont 0 of the collections (simplified forms).
+FANG, SONG, SONG_BOLD = "FandolFang-Regular.ttf", "FandolSong-Regular.ttf", "FandolSong-Bold.ttf"
+HEI, KAI = "FandolHei-Regular.ttf", "FandolKai-Regular.ttf"
 UMING, UKAI, WQY = "uming.ttc", "ukai.ttc", "wqy-microhei.ttc"
+EXT_B = "HanaMinB-ExtB.ttf"  # CJK Unified Ideographs Extension B only
 BUNDLED: dict[Role, str] = {
-    Role.FANGSONG: UMING,
-    Role.SONG: UMING,
-    Role.HEI: WQY,
-    Role.KAI: UKAI,
-    Role.TITLE: UMING,
+    Role.FANGSONG: FANG,
+    Role.SONG: SONG,
+    Role.HEI: HEI,
+    Role.KAI: KAI,
+    Role.TITLE: SONG_BOLD,
 }
-# When the title font (小标宋) is not installed, it falls back to whatever 宋体 resolved to.
-ROLE_FALLBACK: dict[Role, Role] = {Role.TITLE: Role.SONG}
+# Per role, the bundled fonts a missing character is looked up in, the closest style first.
+FALLBACKS: dict[Role, tuple[str, ...]] = {
+    Role.FANGSONG: (FANG, SONG, KAI, UMING, UKAI, HEI, WQY, EXT_B),
+    Role.SONG: (SONG, FANG, UMING, KAI, UKAI, HEI, WQY, EXT_B),
+    Role.HEI: (HEI, WQY, SONG_BOLD, SONG, UMING, FANG, KAI, UKAI, EXT_B),
+    Role.KAI: (KAI, FANG, UKAI, SONG, UMING, HEI, WQY, EXT_B),
+    Role.TITLE: (SONG_BOLD, SONG, UMING, HEI, WQY, FANG, KAI, UKAI, EXT_B),
+}
 ENV_PREFIX = "INSPECTOR_FONT_"
 
 
@@ -264,6 +277,37 @@ class FontChain:
         return f"{ROLE_LABELS[self.role]}（{'、'.join(f.family for f in self.fonts)}）"
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap for one font subset, with a character outside the BMP (𠮷, CJK
+    Extension B) written as its UTF-16 surrogate pair: reportlab 5.1 writes the bare code point
+    (``<20BB7>``, an odd-length string), so readers could not copy or search the character."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # used by TTFont.addObjects when a PDF is written
+
 _lock = threading.RLock()
 _registered: dict[tuple[str, int], ResolvedFont] = {}
 _chains: dict[Role, FontChain] = {}
@@ -380,13 +424,9 @@ def font_chain(role: Role | str) -> FontChain:
         chain = _chains.get(role)
         if chain is not None:
             return chain
-        primary = _system_font(role)
-        if primary is None:
-            primary = (
-                font_chain(ROLE_FALLBACK[role]).primary if role in ROLE_FALLBACK else _bundled(BUNDLED[role])
-            )
+        primary = _system_font(role) or _bundled(BUNDLED[role])
         fonts_dir = resource_dir() / "fonts"
-        fallbacks = [fonts_dir / name for name in dict.fromkeys((BUNDLED[role], UMING, UKAI, WQY))]
+        fallbacks = [fonts_dir / name for name in FALLBACKS[role]]
         chain = FontChain(role, primary, fallbacks)
         _chains[role] = chain
         return chain
