@@ -20,6 +20,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
@@ -232,12 +233,16 @@ def open_correction(
 # ---- the agenda ---------------------------------------------------------------------------------------
 
 CUSTODY_KINDS = frozenset({"custody", "delivery", "custody_issue", "expiry_notice"})
+DUTY_KINDS = frozenset({"duty_staff", "holiday_duty"})  # the roster: 值班与在岗 at that day
 
 
 def agenda_action(item: AgendaItem) -> str | None:
     """What an agenda item leads to: ``new_talk`` (a new 新收押 talk for the detainee), ``document``
     (the notice or suggestion at its next step), ``oral`` (the oral correction to follow up),
-    ``detainee`` (the detainee's record), or None (no action of its own: show it in its list)."""
+    ``detainee`` (the detainee's record), ``duty`` (值班与在岗 at the day the roster leaves short), or
+    None (no action of its own: show it in its list)."""
+    if item.kind in DUTY_KINDS and item.due is not None:
+        return "duty"
     if item.record_id is None:
         return None
     if item.kind == "new_arrival_talk" and item.record_table == "detainee":
@@ -310,6 +315,18 @@ class Acting(QObject):
 
     # ---- actions ----------------------------------------------------------------------------------
 
+    def open_duty(self, day: date) -> None:
+        """值班与在岗 at ``day``'s month with that day selected."""
+        from ui.views.duty_view import DutyPage  # loaded on first use
+
+        def go(actor: Actor) -> None:
+            page = DutyPage(self.store, actor=actor, runner=self.runner, day=day, parent=self.window)
+            page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            page.show()
+            self._opened(page)
+
+        self.with_actor(go)
+
     def open_correction(self, kind: str, record_id: uuid.UUID) -> None:
         def go(actor: Actor) -> None:
             self._opened(
@@ -378,6 +395,9 @@ class Acting(QObject):
         """Open what the agenda item asks for (see :func:`agenda_action`); ``fallback()`` otherwise."""
         action = agenda_action(item)
         record_id = item.record_id
+        if action == "duty" and item.due is not None:
+            self.open_duty(item.due)
+            return
         if action is None or record_id is None:
             fallback()
             return

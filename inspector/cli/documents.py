@@ -30,7 +30,9 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     )
     p.add_argument("kind", choices=list(KINDS), metavar="KIND", help="one of: " + ", ".join(KINDS))
     p.add_argument("key", metavar="ID_OR_DATE", help=KEY_HELP)
-    p.add_argument("--out", required=True, help="output PDF file")
+    p.add_argument(
+        "--out", required=True, help="output PDF file (duty-roster: a .xlsx name gives a workbook)"
+    )
     p.add_argument(
         "--for-center",
         action="store_true",
@@ -71,8 +73,19 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     output_target(out)  # refused before the document is built
     with Store.open(data_dir_of(args), tty_prompt) as store:
-        data = render_pdf(store, args.kind, args.key, for_detention_center=args.for_center)
+        if args.kind == "duty-roster" and out.suffix.lower() == ".xlsx":  # the month as a workbook
+            data = _duty_roster_xlsx(store, args.key)
+        else:
+            data = render_pdf(store, args.kind, args.key, for_detention_center=args.for_center)
     with atomic_output_bytes(out) as fh:  # owner-only, a regular file only, whole or not at all
         fh.write(data)
     print(f"已生成{KINDS[args.kind]} / written: {out} ({len(data):,} bytes)")
     return EXIT_OK
+
+
+def _duty_roster_xlsx(store: Any, key: str) -> bytes:
+    from inspector.documents.duty_roster import build_duty_roster_xlsx, load_duty_roster
+    from inspector.documents.render import parse_month
+
+    year, month = parse_month(key)
+    return build_duty_roster_xlsx(load_duty_roster(store, year, month))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import uuid
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -320,3 +321,30 @@ def test_the_monthly_report_counts_days_on_site(store: Store, me: Actor, staff: 
         "检察人员实际在岗（签到）共28人日：王检察官18天、陈思琪10天；每人每月在岗目标16天，未达到的1人。"
         in text
     )
+
+
+def test_the_pdf_command_prints_the_roster_and_writes_the_workbook(
+    store: Store, me: Actor, staff: dict[str, uuid.UUID], tmp_path: Path
+) -> None:
+    import argparse
+
+    from openpyxl import load_workbook
+
+    from inspector.cli.documents import register
+
+    plan(store, me, staff["王检察官"], WORKDAYS_OCT)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", dest="command_data_dir")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir")
+    parser.set_defaults(command_data_dir=None)
+    register(parser.add_subparsers(), common)
+    for name in ("roster.pdf", "roster.xlsx"):
+        out = tmp_path / name
+        args = parser.parse_args(
+            ["pdf", "duty-roster", "2026-10", "--out", str(out), "--data-dir", str(store.data_dir)]
+        )
+        assert args.func(args) == 0
+    assert "2026年10月值班表" in pdf_text((tmp_path / "roster.pdf").read_bytes())
+    book = load_workbook(tmp_path / "roster.xlsx")
+    assert book["值班表"]["A6"].value == "王检察官"

@@ -57,6 +57,8 @@ def test_what_each_agenda_item_leads_to() -> None:
         assert agenda_action(item(kind, "detainee")) == "detainee"
     assert agenda_action(item("letter_review", "mailbox_letter")) is None  # its list, as before
     assert agenda_action(item("weekly_target", None)) is None
+    for kind in ("duty_staff", "holiday_duty"):  # the roster's day in 值班与在岗
+        assert agenda_action(item(kind, None)) == "duty"
     assert agenda_action(item("lawyer_meeting", "lawyer_meeting_check")) is None
 
 

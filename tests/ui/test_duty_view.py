@@ -235,3 +235,21 @@ def test_opened_from_the_reports_page(qtbot: Any, store: Store, me: Actor) -> No
     assert isinstance(page, DutyPage) and page.isVisible()
     assert reports.open_duty() is page  # asked again: the same window
     page.close()
+
+
+def test_an_agenda_item_opens_the_page_at_its_day(qtbot: Any, store: Store, me: Actor) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from inspector.agenda import AgendaItem
+    from ui.actions import Acting
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    acting = Acting(store, host, actor=me, runner=run_now)
+    short = AgendaItem("warning", "duty_staff", "工作日在岗人数不足（1/2）", "2026年10月13日（周二）",
+                       date(2026, 10, 13), 2, "规则", "依据")  # fmt: skip
+    acting.open_agenda_item(short, lambda: pytest.fail("the roster has a page of its own"))
+    page = acting.last_opened
+    assert isinstance(page, DutyPage) and (page.year, page.month) == (2026, 10)
+    assert page.selected_day == date(2026, 10, 13) and page.day_label.text() == "10月13日签到"
+    page.close()

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.enums import DutyState
+from inspector.domain.validation import SHANGHAI
 from inspector.services import duty
 from inspector.services.duty import SHORT_STATE, CellChange, DutyRosterDoc, SignInRow, StaffView
 from inspector.services.policy import Actor, Permission, may
@@ -414,6 +415,7 @@ class DutyPage(QDialog):
         runner: Runner | None = None,
         year: int | None = None,
         month: int | None = None,
+        day: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -423,6 +425,9 @@ class DutyPage(QDialog):
         self._run: Runner = runner or run_in_background
         today = today_local()
         self.year, self.month = year or today.year, month or today.month
+        if day is not None:  # opened at a day (an agenda item): its month, that day selected
+            self.year, self.month = day.year, day.month
+        self.initial_day = day
         self.doc: DutyRosterDoc | None = None
         self.selected_day: date = today
         self.last_dialog: QDialog | None = None
@@ -638,6 +643,8 @@ class DutyPage(QDialog):
         self._show_problems()
         if first_show:
             day = doc.today if doc.days[0].day <= doc.today <= doc.days[-1].day else doc.days[0].day
+            if self.initial_day is not None and doc.days[0].day <= self.initial_day <= doc.days[-1].day:
+                day = self.initial_day
             col = self.model.column_of(day)
             if col is not None and doc.staff:
                 self.grid.setCurrentIndex(self.model.index(0, col))
@@ -894,7 +901,7 @@ class DutyPage(QDialog):
             errors.show_message(_tr("本人到岗"), _tr("您不在值班人员名单中：请先在“人员名单…”中添加"), self)
             return
         today = doc.today
-        now = datetime.now().time().replace(second=0, microsecond=0)
+        now = datetime.now(SHANGHAI).time().replace(second=0, microsecond=0)  # Beijing time
         existing = doc.sign_ins.get((me.id, today))
         if existing is None:
             self._write(lambda s, a: duty.save_sign_in(s, me.id, today, now, None, a))
