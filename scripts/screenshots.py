@@ -419,6 +419,19 @@ def detainee_page(shot: Shooter, window: Any) -> None:
     shot.settle(what="closing the detainee page")
 
 
+def duty_page(shot: Shooter, window: Any) -> None:
+    """值班与在岗 (from 日志与报表), this month, the cursor on today."""
+    from ui.views.duty_view import DutyPage
+
+    page = DutyPage(window.store, actor=window.actor, parent=window)
+    page.resize(QSize(WIDTH, HEIGHT))
+    page.show()
+    shot.settle(lambda: page.doc is not None, "duty page")
+    shot.save("page-duty", page)
+    page.close()
+    shot.settle(what="closing the duty page")
+
+
 def stale_form(shot: Shooter, window: Any) -> None:
     """A patrol changed in another window while this form was open: the form's stale-edit panel."""
     from inspector.store.models import Patrol
@@ -576,6 +589,7 @@ def shoot(args: argparse.Namespace, folder: Path) -> int:
         forms(shot, window)
         correction_pages(shot, window)
         detainee_page(shot, window)
+        duty_page(shot, window)
         setup_dialog(shot)
         sign_in_and_lock(shot, window)
         size = QSize(WIDTH, HEIGHT)
