@@ -205,27 +205,45 @@ class FieldSpec:
         name, label = self.name, self.label_zh
         if self.max_length is not None:
             if not isinstance(value, str):
-                out.append(FieldError(name, f"{label}应为文本", f"{name} must be text"))
+                out.append(
+                    FieldError(name, f"{label}应为文本", f"{name} must be text", "not_text", {"label": label})
+                )
             elif len(value) > self.max_length:
                 out.append(
                     FieldError(
                         name,
                         f"{label}不能超过{self.max_length}个字",
                         f"{name} must be at most {self.max_length} characters",
+                        "too_long",
+                        {"label": label, "max": self.max_length},
                     )
                 )
         if self.choices is not None and not (isinstance(value, str) and value in self.choices):
             shown = value if isinstance(value, str) else repr(value)
-            out.append(FieldError(name, f"{label}取值无效：{shown}", f"{name} has an invalid value: {shown}"))
+            out.append(
+                FieldError(
+                    name,
+                    f"{label}取值无效：{shown}",
+                    f"{name} has an invalid value: {shown}",
+                    "invalid_choice",
+                    {"label": label, "value": shown},
+                )
+            )
         if self.min_value is not None or self.max_value is not None:
             if not isinstance(value, int) or isinstance(value, bool):
-                out.append(FieldError(name, f"{label}应为整数", f"{name} must be an integer"))
+                out.append(
+                    FieldError(
+                        name, f"{label}应为整数", f"{name} must be an integer", "not_int", {"label": label}
+                    )
+                )
             elif self.min_value is not None and value < self.min_value:
                 out.append(
                     FieldError(
                         name,
                         f"{label}不能小于{self.min_value}",
                         f"{name} must be at least {self.min_value}",
+                        "too_small",
+                        {"label": label, "min": self.min_value},
                     )
                 )
             elif self.max_value is not None and value > self.max_value:
@@ -234,6 +252,8 @@ class FieldSpec:
                         name,
                         f"{label}不能大于{self.max_value}",
                         f"{name} must be at most {self.max_value}",
+                        "too_large",
+                        {"label": label, "max": self.max_value},
                     )
                 )
         return out
@@ -252,7 +272,9 @@ class DateOrder:
 
 
 def _not_a_date(field: str, label_zh: str) -> FieldError:
-    return FieldError(field, f"{label_zh}应为日期", f"{field} must be a date")
+    return FieldError(
+        field, f"{label_zh}应为日期", f"{field} must be a date", "not_date", {"label": label_zh}
+    )
 
 
 @dataclass(frozen=True)
@@ -308,9 +330,9 @@ class RecordSpec:
         for name, value in values.items():
             if is_empty(value):  # nothing to read: required-ness said so above
                 continue
-            spec = specs.get(name)
-            label = spec.label_zh if spec is not None else name
-            one_line = spec is not None and spec.max_length is not None
+            named = specs.get(name)
+            label = named.label_zh if named is not None else name
+            one_line = named is not None and named.max_length is not None
             out.extend(value_text_errors(name, label, value, one_line=one_line))
             if not one_line and isinstance(value, str) and len(value) > LONG_TEXT_MAX:
                 out.append(
@@ -318,6 +340,8 @@ class RecordSpec:
                         name,
                         f"{label}不能超过{LONG_TEXT_MAX}个字",
                         f"{name} must be at most {LONG_TEXT_MAX} characters",
+                        "too_long",
+                        {"label": label, "max": LONG_TEXT_MAX},
                     )
                 )
 
@@ -354,6 +378,8 @@ class RecordSpec:
                     late.name,
                     f"{late.label_zh}必须晚于{early.label_zh}",
                     f"{late.name} must be after {early.name}",
+                    "not_after",
+                    {"label": late.label_zh, "other": early.label_zh},
                 )
             ]
         if cmp > 0:
@@ -362,13 +388,21 @@ class RecordSpec:
                     late.name,
                     f"{late.label_zh}不能早于{early.label_zh}",
                     f"{late.name} must not be before {early.name}",
+                    "before",
+                    {"label": late.label_zh, "other": early.label_zh},
                 )
             ]
         return []
 
 
 def _required(spec: FieldSpec) -> FieldError:
-    return FieldError(spec.name, f"{spec.label_zh}为必填项", f"{spec.name} is required")
+    return FieldError(
+        spec.name,
+        f"{spec.label_zh}为必填项",
+        f"{spec.name} is required",
+        "required",
+        {"label": spec.label_zh},
+    )
 
 
 # --- reusable checks -------------------------------------------------------------------------------
@@ -460,7 +494,15 @@ def not_in_future(field: str, label_zh: str = "日期") -> Check:
         if not isinstance(value, date):
             return [_not_a_date(field, label_zh)]
         if local_date(value) > local_date(today):
-            return [FieldError(field, f"{label_zh}不能晚于今天", f"{field} must not be after today")]
+            return [
+                FieldError(
+                    field,
+                    f"{label_zh}不能晚于今天",
+                    f"{field} must not be after today",
+                    "future",
+                    {"label": label_zh},
+                )
+            ]
         return []
 
     return check
