@@ -17,11 +17,58 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from inspector.domain.errors import InspectorError
-from inspector.sync.errors import AuthFailedError, OfficeUnreachableError
+from inspector.sync.errors import AuthFailedError, OfficeBusyError, OfficeUnreachableError
 
 KEYRING_SERVICE = "inspector"
 TLS_KEYS = ("sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", "sslpassword")
 CONNECT_TIMEOUT = 10
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """How long an office connection may wait, so that a sync never hangs (docs/sync.md, "Timeouts").
+
+    ``connect`` is libpq's connect timeout (s); the others are milliseconds. ``statement``, ``lock``
+    and ``idle_in_transaction`` are the server's own limits for this session; ``dead_peer`` is how
+    long unacknowledged data or a silent peer is borne on *both* ends (TCP user timeout, keepalives
+    every ``dead_peer / 6``), so a laptop killed or cut off mid-statement loses its server session —
+    and whatever lock it held — within about that time, and a laptop whose office vanished stops
+    waiting for it.
+    """
+
+    connect: int = CONNECT_TIMEOUT
+    statement: int = 120_000
+    lock: int = 20_000
+    idle_in_transaction: int = 60_000
+    dead_peer: int = 30_000
+
+    def libpq(self) -> dict[str, Any]:
+        """Connection parameters: the client's side, and the server's settings for the session."""
+        probe = max(1, self.dead_peer // 6000)
+        server = {
+            "statement_timeout": self.statement,
+            "lock_timeout": self.lock,
+            "idle_in_transaction_session_timeout": self.idle_in_transaction,
+            "tcp_user_timeout": self.dead_peer,
+            "tcp_keepalives_idle": probe,
+            "tcp_keepalives_interval": probe,
+            "tcp_keepalives_count": 3,
+            "TimeZone": "UTC",
+        }
+        return {
+            "connect_timeout": self.connect,
+            "keepalives": 1,
+            "keepalives_idle": probe,
+            "keepalives_interval": probe,
+            "keepalives_count": 3,
+            "tcp_user_timeout": self.dead_peer,
+            "options": " ".join(f"-c {k}={v}" for k, v in server.items()),
+        }
+
+
+DEVICE_TIMEOUTS = Timeouts()
+# The administrator's commands: an init or an export may rightly run for minutes.
+ADMIN_TIMEOUTS = Timeouts(statement=900_000, lock=60_000, idle_in_transaction=900_000)
 _SECRET_KEYS = ("password", "sslpassword")
 
 
@@ -65,8 +112,7 @@ class OfficeTarget:
 
     def conninfo(self, password: str | None = None) -> str:
         extra: dict[str, Any] = dict(self.options)
-        extra.update(user=self.role, connect_timeout=CONNECT_TIMEOUT, application_name="inspector-sync")
-        extra["options"] = "-c TimeZone=UTC"
+        extra.update(user=self.role, application_name="inspector-sync", **DEVICE_TIMEOUTS.libpq())
         if password is not None:
             extra["password"] = password
         return make_conninfo(self.url, **extra)
@@ -122,12 +168,23 @@ _AUTH_WORDS = (
 )
 
 
+# The session's own limits ran out: a statement, a lock wait, an idle transaction.
+_BUSY_SQLSTATES = {"57014", "55P03", "25P03"}
+
+
 def classify(exc: psycopg.Error) -> InspectorError:
     """Map a psycopg error to what the person can do about it."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if exc.sqlstate in _AUTH_SQLSTATES or any(w in str(exc) for w in _AUTH_WORDS):
         return AuthFailedError(text)
+    if exc.sqlstate in _BUSY_SQLSTATES:
+        return OfficeBusyError(text)
     return OfficeUnreachableError(text)
+
+
+def gives_up(exc: psycopg.Error) -> bool:
+    """A connection lost, refused or timed out, or a login refused: said to the person in one line."""
+    return isinstance(exc, psycopg.OperationalError) or exc.sqlstate in _AUTH_SQLSTATES | _BUSY_SQLSTATES
 
 
 class Channel:
@@ -146,7 +203,7 @@ class Channel:
             cur = self.conn.execute(sql, params)
             return cur.fetchall() if cur.description is not None else []
         except psycopg.Error as exc:
-            if isinstance(exc, psycopg.OperationalError) or exc.sqlstate in _AUTH_SQLSTATES:
+            if gives_up(exc):
                 raise classify(exc) from exc
             raise
 

@@ -49,8 +49,18 @@ class Enrollment:
     db_epoch: str
 
 
+# A laptop syncs through one connection at a time, so any other session of its login is left over from
+# a sync that was killed or cut off (or is a second sync of the same laptop at once): it is ended in
+# the same statement as hello, so that whatever it still holds — the station's push lock, an open
+# transaction — never blocks this sync. A login may end its own sessions, and nobody else's.
+HELLO = (
+    "SELECT sync.hello(%s), (SELECT count(pg_terminate_backend(a.pid)) FROM pg_stat_activity a "
+    "WHERE a.usename = session_user AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend')"
+)
+
+
 def hello(channel: Channel) -> dict[str, Any]:
-    answer: dict[str, Any] = channel.query("SELECT sync.hello(%s)", (schema.SCHEMA_VERSION,))[0][0]
+    answer: dict[str, Any] = channel.query(HELLO, (schema.SCHEMA_VERSION,))[0][0]
     if answer.get("revoked") or answer.get("station_code") is None:
         raise AuthFailedError(f"{answer.get('role')} is not an active device login")
     office = int(answer["schema_version"])

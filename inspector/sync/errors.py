@@ -27,6 +27,20 @@ class OfficeUnreachableError(SyncError):
         super().__init__(f"无法连接办公室数据库：{detail}", f"cannot reach the office database: {detail}")
 
 
+class OfficeBusyError(SyncError):
+    """The office took too long: a statement, or a wait for a lock (another sync of the station holds
+    it). Nothing was applied by the statement that gave up; retrying later is safe."""
+
+    exit_code = EXIT_UNREACHABLE
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"办公室数据库繁忙或等待超时，已放弃本次同步（未作任何改动），请稍后重试：{detail}",
+            f"the office database is busy or timed out; this sync gave up (nothing changed), retry later: "
+            f"{detail}",
+        )
+
+
 class AuthFailedError(SyncError):
     exit_code = EXIT_AUTH
 

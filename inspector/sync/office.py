@@ -24,7 +24,7 @@ from inspector.domain.records import STATION
 from inspector.domain.validation import FIRST_WORK_DAY, LAST_WORK_DAY, FieldSpec, RecordSpec
 from inspector.export import atomic_text_file, export_header
 from inspector.sync import office_ddl, schema
-from inspector.sync.connection import classify, parse_conninfo
+from inspector.sync.connection import ADMIN_TIMEOUTS, classify, gives_up, parse_conninfo
 from inspector.sync.errors import OfficeAdminError, UpgradeRequiredError
 from inspector.sync.office_ddl import lit, q
 
@@ -68,12 +68,16 @@ def admin(url: str) -> Iterator[psycopg.Connection[Any]]:
     """One administrator transaction (committed on success, rolled back on any error)."""
     parse_conninfo(url)  # a malformed URL is the person's mistake, not a connection failure
     try:
-        conn = psycopg.connect(url, options="-c TimeZone=UTC", application_name="inspector-office")
+        conn = psycopg.connect(url, application_name="inspector-office", **ADMIN_TIMEOUTS.libpq())
     except psycopg.OperationalError as exc:
         raise classify(exc) from exc
     try:
         with conn.transaction():
             yield conn
+    except psycopg.Error as exc:
+        if gives_up(exc):  # timed out, or the connection was lost: one line, not a traceback
+            raise classify(exc) from exc
+        raise
     finally:
         conn.close()
 
