@@ -24,6 +24,7 @@ from inspector.documents import numbering, wording
 from inspector.documents.confidential import DEFAULT_PSEUDONYM
 from inspector.documents.loaders import SETTING_NUMBER_ALIGN
 from inspector.documents.queries import SETTING_PSEUDONYM
+from inspector.documents.text import DATE_STYLES, SETTING_DATE_STYLE
 from inspector.domain.errors import FieldError, ValidationError
 from inspector.domain.settings import ROLLOVER_RULES, SETTING_INFO, RuleSettings, setting_form
 from inspector.domain.validation import value_text_errors
@@ -54,12 +55,18 @@ _NUMBERING_INFO[SETTING_PSEUDONYM] = (
     "保密来源的代称",
     "送看守所的文书中举报人、谈话对象等保密来源的代称，{} 处依次填甲、乙、丙……，默认“在押人员{}”",
 )
+_NUMBERING_INFO[SETTING_DATE_STYLE] = (
+    "成文日期写法",
+    "纠正违法通知书、检察建议书和月度报告落款处的日期：“arabic”2026年9月18日（GB/T 9704，默认）"
+    "或“chinese”二〇二六年九月十八日",
+)
 _NUMBERING_DEFAULTS: dict[str, object] = {
     numbering.SETTING_PATTERN: numbering.DEFAULT_PATTERN,
     numbering.SETTING_DEPT: numbering.DEFAULT_DEPT_CODE,
     numbering.SETTING_TYPE_CODES: dict(numbering.TYPE_CODES),
     SETTING_NUMBER_ALIGN: "right",
     SETTING_PSEUDONYM: DEFAULT_PSEUDONYM,
+    SETTING_DATE_STYLE: "arabic",
 }
 _RULE_KEYS = tuple(f.name for f in fields(RuleSettings))
 
@@ -85,7 +92,7 @@ SECURITY_SETTINGS: dict[str, tuple[str, str, int, int, int]] = {
 # The groups the settings are listed in, in order.
 GROUP_RULES = "期限与工作规则"
 GROUP_ROLLOVER = "节假日顺延"
-GROUP_NUMBERING = "文号与保密代称"
+GROUP_NUMBERING = "文号、日期与保密代称"
 GROUP_WORDING = "文书用语"
 GROUP_SECURITY = "登录与锁屏"
 GROUPS = (GROUP_RULES, GROUP_ROLLOVER, GROUP_NUMBERING, GROUP_WORDING, GROUP_SECURITY)
@@ -96,6 +103,7 @@ _NUMBERING_FORMS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     numbering.SETTING_TYPE_CODES: ("json", ()),
     SETTING_NUMBER_ALIGN: ("choice", (("right", "居右"), ("center", "居中"))),
     SETTING_PSEUDONYM: ("text", ()),
+    SETTING_DATE_STYLE: ("choice", tuple((k, v.split("（")[0]) for k, v in DATE_STYLES.items())),
 }
 
 
@@ -312,6 +320,14 @@ def _validate_numbering(key: str, value: object) -> None:
     if key == numbering.SETTING_DEPT:
         if not isinstance(value, str) or not 1 <= len(value.strip()) <= 8:
             raise _error(key, "须为1至8个字", "must be 1 to 8 characters")
+        return
+    if key == SETTING_DATE_STYLE:
+        if value not in DATE_STYLES:
+            raise _error(
+                key,
+                "须为 arabic（2026年9月18日）或 chinese（二〇二六年九月十八日）",
+                "must be arabic or chinese",
+            )
         return
     if key == SETTING_NUMBER_ALIGN:
         if value not in ("right", "center"):

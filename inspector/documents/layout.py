@@ -110,6 +110,31 @@ class Document(TableMixin):
         self._keep_seq = 0
         # A document not yet signed (no 文号) carries a large grey "草稿" across every page.
         self.draft_mark: str | None = None
+        # Printed at the foot of every page's block (a record's signature lines, signed page by page);
+        # the text above ends that much higher.
+        self.page_footer: Block | None = None
+        # The footer stops at the page that holds this block (a record's own closing signatures):
+        # that page and those after it have none.
+        self.footer_stop: Block | None = None
+        # The page label under the block: None for GB/T 9704's "— 1 —" (odd pages right, even left);
+        # a format with {page} and {pages} is centred, e.g. "第{page}页　共{pages}页" for a record.
+        self.page_label: str | None = None
+
+    @property
+    def page_room(self) -> float:
+        """Height of a page's block left for the text (the block less the page footer)."""
+        return BLOCK_H - (self.page_footer.height if self.page_footer is not None else 0.0)
+
+    def footer_line(self, spans: Sequence[tuple[float, Span]], *, blank_above: int = 1) -> None:
+        """The page footer: ``blank_above`` empty lines, then spans each at its indent (in body
+        characters) on one grid line, on every page (signature lines of a record)."""
+        base = baseline_in_slot(BODY_SIZE)
+        ops: list[Op] = []
+        for indent, span in spans:
+            g = Glyphs([span])
+            x = BLOCK_LEFT + round(2 * indent) * HALF
+            ops += shift(runs(g, 0, len(g.text), x, BODY_SIZE, HALF, 0.0), base + blank_above * LINE_PITCH)
+        self.page_footer = Block(LINE_PITCH * (1 + blank_above), ops)
 
     # ---- grid text ------------------------------------------------------------------------------
 
@@ -291,6 +316,7 @@ class Document(TableMixin):
     def paginate(self) -> list[Page]:
         pages = [Page()]
         y = 0.0
+        room = self.page_room
         blocks = self.blocks
         i = 0
         while i < len(blocks):
@@ -298,9 +324,9 @@ class Document(TableMixin):
             i += len(group)
             start = _snap(y) if group[0].grid else y
             height = sum(b.height for b in group)
-            if start + height > BLOCK_H + EPS:
+            if start + height > room + EPS:
                 slim = [b for b in group if not b.optional]
-                if len(slim) < len(group) and start + sum(b.height for b in slim) <= BLOCK_H + EPS:
+                if len(slim) < len(group) and start + sum(b.height for b in slim) <= room + EPS:
                     group = slim
                 elif pages[-1].placed:
                     pages.append(Page())
@@ -338,10 +364,19 @@ class Document(TableMixin):
         song = font_chain(Role.SONG).primary
         top = PAGE_H - BLOCK_TOP
         out: list[tuple[list[TextOp], list[RuleOp]]] = []
-        for number, page in enumerate(self.paginate(), start=1):
+        pages = self.paginate()
+        footer = self.page_footer
+        stop = next(
+            (n for n, page in enumerate(pages) if any(b is self.footer_stop for b, _ in page.placed)),
+            len(pages),
+        )
+        for number, page in enumerate(pages, start=1):
             texts: list[TextOp] = []
             rules: list[RuleOp] = []
-            for block, y0 in page.placed:
+            placed = list(page.placed)
+            if footer is not None and number - 1 < stop:
+                placed.append((footer, BLOCK_H - footer.height))
+            for block, y0 in placed:
                 for op in block.ops:
                     if isinstance(op, TextOp):
                         texts.append(
@@ -349,7 +384,13 @@ class Document(TableMixin):
                         )
                     else:
                         rules.append(RuleOp(op.x1, top - (y0 + op.y1), op.x2, top - (y0 + op.y2), op.width))
-            if self.page_numbers and page.numbered:
+            if self.page_numbers and page.numbered and self.page_label is not None:
+                label = self.page_label.format(page=number, pages=len(pages))
+                width = sum(song.advance(ch) for ch in label) * PAGE_NUMBER_SIZE
+                x = BLOCK_LEFT + (BLOCK_W - width) / 2
+                y = top - BLOCK_H - PAGE_NUMBER_GAP - DASH_HEIGHT * PAGE_NUMBER_SIZE
+                texts.append(TextOp(song.name, PAGE_NUMBER_SIZE, x, y, label, 0.0))
+            elif self.page_numbers and page.numbered:
                 label = f"— {number} —"
                 width = sum(song.advance(ch) for ch in label) * PAGE_NUMBER_SIZE
                 if number % 2:  # 单页码居右空一字, 双页码居左空一字

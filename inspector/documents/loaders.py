@@ -24,6 +24,7 @@ from inspector.documents.official import (
 )
 from inspector.documents.queries import (
     confidential_source_names,
+    date_style,
     load_station,
     pseudonym_template,
     setting,
@@ -67,6 +68,7 @@ def _official_style(s: Session, station_id: uuid.UUID) -> OfficialStyle:
         pseudonym=pseudonym_template(s, station_id),
         doc_number_align=_number_align(s, station_id),
         wording=load_wording(s, station_id),
+        date_style=date_style(s, station_id),
     )
 
 

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from inspector.documents.fonts import Role
 from inspector.documents.layout import Document, Span
 from inspector.documents.monthly_counts import KEY_PLACES, compute_monthly_counts, month_range
+from inspector.documents.queries import date_style, load_station
 from inspector.documents.queries import live as _live
-from inspector.documents.queries import load_station
-from inspector.documents.text import chinese_number, ensure_period, format_date, split_paragraphs
+from inspector.documents.text import chinese_number, ensure_period, format_date, issue_date, split_paragraphs
 from inspector.store.models import MonthlyReport
 from inspector.store.store import Store
 
@@ -41,6 +41,7 @@ class MonthlyReportDoc:
     manual_items: Mapping[str, Any] = field(default_factory=dict)
     signed_on: date | None = None
     status: str = "draft"
+    date_style: str = "arabic"  # the report's own date: text.DATE_STYLES
 
 
 MANUAL_SECTIONS = (
@@ -223,9 +224,8 @@ def build_monthly_report(doc: MonthlyReportDoc) -> bytes:
         k += 1
         for text in texts:
             d.paragraph(Span(ensure_period(text), f"manual_items.{key}"))
-    d.signature(
-        doc.signed_as, format_date(doc.signed_on or _counted_on(doc.counts) or as_of), field="signed_as"
-    )
+    signed_on = doc.signed_on or _counted_on(doc.counts) or as_of
+    d.signature(doc.signed_as, issue_date(signed_on, doc.date_style), field="signed_as")
     return d.render()
 
 
@@ -278,4 +278,5 @@ def load_monthly_report(store: Store, year: int, month: int) -> MonthlyReportDoc
             manual_items=dict(rec.manual_items) if rec is not None else {},
             signed_on=rec.signed_on if rec is not None else None,
             status=rec.status if rec is not None else "draft",
+            date_style=date_style(s, station_id),
         )

@@ -21,7 +21,7 @@ from inspector.documents.text import (
     chinese_count,
     chinese_number,
     ensure_period,
-    format_date,
+    issue_date,
     split_paragraphs,
     strip_trailing,
 )
@@ -77,6 +77,7 @@ class NoticeDoc:
     doc_number_align: NumberAlign = "right"
     wording: Wording = field(default_factory=Wording)
     trigger: str | None = None  # a NoticeTrigger value: 超期羁押 has its own basis
+    date_style: str = "arabic"  # the 成文日期: 2026年9月18日, or "chinese" 二〇二六年九月十八日
 
 
 @dataclass
@@ -100,6 +101,7 @@ class SuggestionDoc:
     pseudonym: str = DEFAULT_PSEUDONYM
     doc_number_align: NumberAlign = "right"
     wording: Wording = field(default_factory=Wording)
+    date_style: str = "arabic"
 
 
 # ---- from records ---------------------------------------------------------------------------------
@@ -122,6 +124,7 @@ class OfficialStyle:
     pseudonym: str = DEFAULT_PSEUDONYM
     doc_number_align: NumberAlign = "right"
     wording: Wording = field(default_factory=Wording)
+    date_style: str = "arabic"  # text.DATE_STYLES: how the 成文日期 is written
 
 
 def notice_from_record(
@@ -149,6 +152,7 @@ def notice_from_record(
         doc_number_align=style.doc_number_align,
         wording=style.wording,
         trigger=get(rec, "trigger"),
+        date_style=style.date_style,
     )
 
 
@@ -176,6 +180,7 @@ def suggestion_from_record(
         pseudonym=style.pseudonym,
         doc_number_align=style.doc_number_align,
         wording=style.wording,
+        date_style=style.date_style,
     )
 
 
@@ -338,7 +343,7 @@ def compose_notice(doc: NoticeDoc) -> Document:
     d.line(Span(p.apply(doc.addressee).rstrip("：:") + "：", "addressee"))
     for span in notice_paragraphs(doc):
         d.paragraph(Span(p.apply(span.text), span.field))
-    d.signature(doc.issuer_name, format_date(doc.issued_on), field="issuer_name")
+    d.signature(doc.issuer_name, issue_date(doc.issued_on, doc.date_style), field="issuer_name")
     d.colophon([p.apply(c) for c in doc.copy_to], field="copy_to")
     return d
 
@@ -352,6 +357,6 @@ def build_suggestion(doc: SuggestionDoc) -> bytes:
     d.line(Span(p.apply(doc.addressee).rstrip("：:") + "：", "addressee"))
     for span in suggestion_paragraphs(doc):
         d.paragraph(Span(p.apply(span.text), span.field))
-    d.signature(doc.issuer_name, format_date(doc.issued_on), field="issuer_name")
+    d.signature(doc.issuer_name, issue_date(doc.issued_on, doc.date_style), field="issuer_name")
     d.colophon([p.apply(c) for c in doc.copy_to], field="copy_to")
     return d.render()

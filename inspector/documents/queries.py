@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from inspector.documents.common import StationInfo, to_uuid
 from inspector.documents.confidential import DEFAULT_PSEUDONYM
+from inspector.documents.text import SETTING_DATE_STYLE
 from inspector.domain.errors import InspectorError
 from inspector.store.models import (
     AppUser,
@@ -30,6 +31,7 @@ __all__ = [
     "confidential_source_names",
     "count_events",
     "custody_events_of",
+    "date_style",
     "live",
     "load_station",
     "pseudonym_template",
@@ -75,6 +77,12 @@ def setting(session: Session, station_id: uuid.UUID, key: str, default: Any = No
 def pseudonym_template(session: Session, station_id: uuid.UUID) -> str:
     """The station's pseudonym for confidential sources (setting ``confidential_pseudonym``)."""
     return str(setting(session, station_id, SETTING_PSEUDONYM, DEFAULT_PSEUDONYM))
+
+
+def date_style(session: Session, station_id: uuid.UUID) -> str:
+    """How documents write their own date (setting ``doc_date_style``): "arabic" or "chinese"."""
+    value = setting(session, station_id, SETTING_DATE_STYLE, "arabic")
+    return "chinese" if value == "chinese" else "arabic"
 
 
 def user_names(session: Session, ids: Iterable[Any]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Working records: 口头纠正意见记录, 谈话记录 and 检察官信箱开启登记.
+"""Working records: 口头纠正意见记录, 个别谈话笔录 and 检察官信箱开启登记.
 
 Builders are pure (their loaders are in :mod:`inspector.documents.loaders`). The oral correction
 record is handed to the detention centre, so confidential sources linked to it are masked. The talk
@@ -138,7 +138,7 @@ def build_oral_correction(doc: OralCorrectionDoc) -> bytes:
     return d.render()
 
 
-# ---- 谈话记录 --------------------------------------------------------------------------------------
+# ---- 个别谈话笔录 ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -207,8 +207,12 @@ def _date_text(value: Any) -> str:
 
 
 def build_talk(doc: TalkDoc) -> bytes:
-    d = Document("谈话记录", author=doc.organisation)
-    d.title("谈话记录")
+    d = Document(TALK_TITLE, author=doc.organisation)
+    # A record the person signs page by page: every page ends with the signature lines and says
+    # 第×页　共×页, so no page can be taken out or put in unnoticed.
+    d.page_label = "第{page}页　共{pages}页"
+    d.footer_line(PAGE_SIGNATURES)
+    d.title(TALK_TITLE)
     if doc.confidential:
         d.line(Span("（保密来源，不得向看守所提供）", "confidential", Role.KAI), align="center")
     else:
@@ -251,7 +255,11 @@ def build_talk(doc: TalkDoc) -> bytes:
     keep = d.new_keep()
     for block in [b for b in d.blocks[-2:] if b.body_line]:  # never a page of signatures alone
         block.keep = keep
+    closing = len(d.blocks)
     d.paragraph(Span(ATTESTATION, "attestation"), keep=keep)
+    # The page with these signatures needs no footer signatures, nor does a page after it (the
+    # office's 处理意见 only): the person's signature is never under the 处理意见.
+    d.footer_stop = d.blocks[closing]
     d.blank(1, keep=keep)
     d.line(Span("被谈话人（签名、捺印）：", "signature"), indent=8, keep=keep)
     d.line(Span("谈话人（签名）：", "signature"), indent=8, keep=keep)
@@ -263,6 +271,14 @@ def build_talk(doc: TalkDoc) -> bytes:
             d.paragraph(Span(ensure_period(para), "handling_opinion"))
     return d.render()
 
+
+TALK_TITLE = "个别谈话笔录"
+PAGE_SIGNATURES = [
+    (0.0, Span("被谈话人：", "signature")),
+    (10.0, Span("谈话人：", "signature")),
+    (19.0, Span("记录人：", "signature")),
+]
+"""The signature lines at the foot of every page of the record (indents in characters)."""
 
 ATTESTATION = "被谈话人核对意见：以上笔录我看过（向我宣读过），和我说的相符。"
 """The line the person talked to writes (or has read to them) before signing."""

@@ -117,8 +117,8 @@ def build_register(doc: RegisterDoc) -> bytes:
         Column("性别", 9, "center"),
         Column("监室", 11, "center"),
         Column("入所日期", 19, "center"),
-        Column("诉讼环节", 26, "center"),
-        Column("办案机关", 44),
+        Column("诉讼环节", 31, "center"),  # 判决生效待交付执行 on one line
+        Column("办案机关", 39),
         Column("羁押期限", 19, "center"),
     ]
     d.table(columns, _rows(doc.rows), field="detainee", size=9.0, leading=12.5)

@@ -20,7 +20,7 @@ KINDS: dict[str, str] = {
     "notice": "纠正违法通知书",
     "suggestion": "检察建议书",
     "oral": "口头纠正意见记录",
-    "talk": "谈话记录",
+    "talk": "个别谈话笔录",
     "mailbox": "检察官信箱开启登记",
     "daily-log": "派驻检察工作日志",
     "monthly-report": "月度工作情况报告",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from inspector.documents.fonts import Role
-from inspector.documents.linebreak import break_positions
+from inspector.documents.linebreak import cell_lines
 from inspector.documents.typeset import (
     BLOCK_H,
     BLOCK_LEFT,
@@ -32,6 +32,10 @@ class TableMixin:
     """Adds :meth:`table` to a document that keeps its blocks in ``self.blocks``."""
 
     blocks: list[Block]
+
+    @property
+    def page_room(self) -> float:
+        return BLOCK_H
 
     def table(
         self,
@@ -79,7 +83,7 @@ class TableMixin:
         head: Block | None,
     ) -> list[Block]:
         pad_x, pad_y = 0.35 * size, 0.3 * size
-        laid: list[tuple[float, float, Align, Glyphs, list[tuple[int, int]], list[float]]] = []
+        laid: list[tuple[float, float, Align, Glyphs, list[tuple[int, int]], list[float], float]] = []
         col = 0
         for cell in cells:
             span = max(1, cell.colspan)
@@ -88,23 +92,27 @@ class TableMixin:
             widths = natural_widths(g, size)
             cap = x2 - x1 - 2 * pad_x
             parts: list[tuple[int, int]] = []
+            scale = 1.0
             if "\n" not in g.text and sum(widths) <= cap:
                 parts = [(0, len(g.text))]  # the usual short cell: one line
-            else:
+            else:  # broken only where a name, a time or a word is not split (linebreak.cell_lines)
                 for a, b in hard_lines(g.text):
-                    sub = break_positions(g.text[a:b], widths[a:b], cap, cap)
+                    sub, sub_scale = cell_lines(g.text[a:b], widths[a:b], cap)
                     parts += [(a + s, a + e) for s, e in sub] or [(a, a)]
-            laid.append((x1, x2, cell.align or columns[col].align, g, parts, widths))
+                    scale = min(scale, sub_scale)
+            cell_size = size * scale
+            widths = [w * scale for w in widths]
+            laid.append((x1, x2, cell.align or columns[col].align, g, parts, widths, cell_size))
             col += span
         n_lines = max((len(p[4]) for p in laid), default=1)
-        room = BLOCK_H - (head.height if head is not None else 0.0) - 2 * pad_y
+        room = self.page_room - (head.height if head is not None else 0.0) - 2 * pad_y
         per_block = max(1, int(room // leading))
         blocks: list[Block] = []
         for first_line in range(0, n_lines, per_block):
             chunk = min(per_block, n_lines - first_line)
             height = max(min_height, chunk * leading + 2 * pad_y)
             ops: list[Op] = []
-            for x1, x2, align, g, parts, widths in laid:
+            for x1, x2, align, g, parts, widths, cell_size in laid:
                 mine = parts[first_line : first_line + per_block]
                 top = (height - len(mine) * leading) / 2 if n_lines <= per_block else pad_y
                 for k, (s, e) in enumerate(mine):
@@ -115,8 +123,8 @@ class TableMixin:
                         x = x2 - pad_x - w
                     else:
                         x = x1 + pad_x
-                    base = top + k * leading + baseline_in_slot(size, leading)
-                    ops += shift(runs(g, s, e, x, size, None, 0.0), base)
+                    base = top + k * leading + baseline_in_slot(cell_size, leading)
+                    ops += shift(runs(g, s, e, x, cell_size, None, 0.0), base)
             ops += self._frame(cells, xs, height)
             blocks.append(Block(height, ops, grid=False, header=head))
         return blocks

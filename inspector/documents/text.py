@@ -8,11 +8,15 @@ from datetime import date, datetime
 from inspector.domain.validation import SHANGHAI
 
 __all__ = [
+    "DATE_STYLES",
+    "SETTING_DATE_STYLE",
     "chinese_count",
+    "chinese_date",
     "chinese_number",
     "ensure_period",
     "format_date",
     "format_datetime",
+    "issue_date",
     "join_list",
     "split_paragraphs",
     "strip_trailing",
@@ -59,6 +63,31 @@ def format_date(d: date | None, *, blank: str = "　　年　　月　　日") -
     if isinstance(d, datetime):
         d = d.astimezone(SHANGHAI).date() if d.tzinfo else d.date()
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+SETTING_DATE_STYLE = "doc_date_style"
+# How a document writes its own date (成文日期): GB/T 9704-2012 asks for Arabic numerals; legal documents
+# of the procuratorates have long used Chinese ones (二〇二六年九月十八日). A station setting chooses.
+DATE_STYLES: dict[str, str] = {
+    "arabic": "2026年9月18日（阿拉伯数字，GB/T 9704）",
+    "chinese": "二〇二六年九月十八日（汉字）",
+}
+_YEAR_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_date(d: date) -> str:
+    """二〇二六年九月十八日: the year digit by digit (〇 for zero), month and day as numbers."""
+    year = "".join(_YEAR_DIGITS[int(c)] for c in str(d.year))
+    return f"{year}年{chinese_number(d.month)}月{chinese_number(d.day)}日"
+
+
+def issue_date(d: date | None, style: str = "arabic", *, blank: str = "　　年　　月　　日") -> str:
+    """A document's own date (成文日期) in the station's style (``DATE_STYLES``)."""
+    if d is None:
+        return blank
+    if isinstance(d, datetime):
+        d = d.astimezone(SHANGHAI).date() if d.tzinfo else d.date()
+    return chinese_date(d) if style == "chinese" else format_date(d)
 
 
 def format_datetime(dt: datetime | None) -> str:

@@ -270,7 +270,7 @@ def test_confidential_sources_never_named_in_documents_for_the_centre(
     assert "张三" not in for_centre and "王喆" in for_centre
     assert "在押人员" in for_centre and "甲" in for_centre  # the pseudonym wraps in the narrow name cell
     internal = pdf_text(build_mailbox_register(load_mailbox(store, filled["opening"])))
-    assert "张三（保" in internal and "密）" in internal  # marked, wrapped in its cell
+    assert "张三反映同监室" in internal and "（保密）人员被殴打" in internal  # marked, on its own line
 
 
 def test_pseudonym_is_a_station_setting(store: Store, filled: dict[str, uuid.UUID]) -> None:
@@ -284,7 +284,7 @@ def test_pseudonym_is_a_station_setting(store: Store, filled: dict[str, uuid.UUI
 def test_talk_record_header_and_questions(store: Store, filled: dict[str, uuid.UUID]) -> None:
     text = pdf_text(build_talk(load_talk(store, filled["talk"])))
     for phrase in (
-        "谈话记录",
+        "个别谈话笔录",
         "姓名李四",
         "性别男",
         "出生日期1990年5月1日",

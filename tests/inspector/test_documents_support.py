@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -62,7 +63,9 @@ def page_lines(data: bytes) -> list[list[Line]]:
 
 
 def is_page_number(line: Line) -> bool:
-    return line.text.startswith("—") and line.text.endswith("—")
+    """ "— 1 —", or a record's "第1页　共2页" (both under the block)."""
+    text = line.text.replace(" ", "").replace("\u3000", "")
+    return (text.startswith("—") and text.endswith("—")) or bool(re.fullmatch(r"第\d+页共\d+页", text))
 
 
 def body_lines(data: bytes) -> list[list[Line]]:
