@@ -159,6 +159,8 @@ DOCUMENT_STATES = (
 )
 
 NOTICE_VERIFIED_NOTE = "经实地查看、查阅台账核实，所列问题已整改到位"
+# A suggestion for a serious gap in custody management or a major safety hazard (Rules 2019 art 624(三)).
+SUGGESTION_BASIS = "《人民检察院刑事诉讼规则》第六百二十四条"
 """What a closed notice's 核实整改 found (also how the oral correction it escalated was verified)."""
 
 # Held population of the small demo by stage (plus the scripted deadline cases below).
@@ -795,7 +797,7 @@ class _Demo:
         rng = self.rng
         interviewers = self.officers()
         if issue is None and talk_type in ("complainant", "requested", "routine") and rng.random() < 0.2:
-            issue = rng.choice(v.TALK_ISSUES)
+            issue = rng.choice(v.TALK_ISSUES)[0]
         qa = [v.TALK_OPENERS[talk_type]]
         if talk_type != "new_admission":
             qa.append("问：在所内有无被打骂、体罚、虐待的情况？\n答：没有。")
@@ -828,7 +830,16 @@ class _Demo:
         self.tally(day, "talks")
         self.tally(day, "talk:" + talk_type)
         if issue is not None and rng.random() < 0.4:
-            self.finding(day, issue.removeprefix("反映"), "talk", p.cell_on(day)[0], [p], talk_id=tid)
+            basis = dict(v.TALK_ISSUES).get(issue)
+            self.finding(
+                day,
+                issue.removeprefix("反映"),
+                "talk",
+                p.cell_on(day)[0],
+                [p],
+                talk_id=tid,
+                legal_basis=basis,
+            )
         return tid
 
     def held(self, d: date, *, where: Callable[[Person], bool] | None = None) -> Person | None:
@@ -939,7 +950,7 @@ class _Demo:
             self.tally(corrected_on, "corrections_verified")
         return oid, corrected_on
 
-    def template_finding(self, item: str | None = None) -> tuple[str, str, str, str, str, str]:
+    def template_finding(self, item: str | None = None) -> tuple[str, str, str, str, str, str | None]:
         options = [f for f in v.FINDINGS if item is None or f[4] == item] or list(v.FINDINGS)
         return self.rng.choice(options)
 
@@ -1442,6 +1453,7 @@ class _Demo:
         center = self.station.detention_center
         person: Person | None = None
         oral_id: uuid.UUID | None = None
+        violated: str | None
         found = workday_on_or_before((dates["approved_on"] or anchor) - timedelta(days=rng.randint(2, 6)))
         if trigger == "overdue_custody":
             person = self.scripted.get("overdue_investigation") if state == "draft" else None
@@ -1466,7 +1478,10 @@ class _Demo:
             held = self.held(found) if self.pool else None
             name = held.name if held else self.person_name("male")
             cell = held.cell_on(found)[1] if held else "203"
-            issue = rng.choice(v.FINDINGS)[0].format(cell=cell)
+            issue_t = rng.choice(v.FINDINGS)
+            issue = issue_t[0].format(cell=cell)
+            if trigger == "oral_not_corrected":  # the provision the uncorrected finding breached
+                violated = issue_t[5]
             oral_day = workday_on_or_before(found - timedelta(days=rng.randint(9, 14)))
             facts = facts_t.format(
                 center=center, cell=cell, name=name, oral_date=cn_date(oral_day), issue=issue
@@ -1546,7 +1561,7 @@ class _Demo:
             facts_found=facts,
             problems=facts,
             cause_analysis=cause,
-            legal_basis="《人民检察院检察建议工作规定》第十一条；《人民检察院刑事诉讼规则》第六百二十四条",
+            legal_basis=SUGGESTION_BASIS,
             recommendations=list(recommendations),
             objection_period_days=7,
             reply_period_months=2,

@@ -257,8 +257,11 @@ PREHOLIDAY_CHECKLIST = (
     "armed_police_coordination",  # 武警协同
 )
 
-# --- findings: (description, location, severity, source, checklist item, legal basis) ------------------
-FINDINGS: tuple[tuple[str, str, str, str, str, str], ...] = (
+# --- findings: (description, location, severity, source, checklist item, provision breached) ------------
+# The provision is the one the checklist item hangs on (docs/domain.md, "Findings and the provisions they
+# cite"); None where no statute governs the item (contraband, a detainee made to help manage others),
+# so the correction is raised without one rather than under a provision that says something else.
+FINDINGS: tuple[tuple[str, str, str, str, str, str | None], ...] = (
     (
         "夜间值班民警未按规定巡查，监控显示凌晨2时至3时40分无人巡视{cell}监室",
         "监控室",
@@ -297,7 +300,7 @@ FINDINGS: tuple[tuple[str, str, str, str, str, str], ...] = (
         "hazard",
         "patrol",
         "contraband",
-        "《看守所条例》第十二条",
+        None,
     ),
     (
         "医务室药品出入库登记不全，精神类药品未双人登记",
@@ -321,7 +324,7 @@ FINDINGS: tuple[tuple[str, str, str, str, str, str], ...] = (
         "minor_violation",
         "talk",
         "no_detainee_guard",
-        "《看守所条例》第十六条",
+        None,
     ),
     (
         "律师会见申请提出后超过四十八小时才安排会见",
@@ -369,7 +372,7 @@ FINDINGS: tuple[tuple[str, str, str, str, str, str], ...] = (
         "minor_violation",
         "patrol",
         "separate_custody",
-        "《人民检察院刑事诉讼规则》第六百五十九条",
+        "《看守所留所执行刑罚罪犯管理办法》第三条",
     ),
 )
 
@@ -379,8 +382,9 @@ NOTICE_REPLY_CLAIMED = "已按通知要求进行整改，并对相关责任人�
 NOTICE_REPLY_DONE = "已按通知要求整改完毕，并对相关责任人员批评教育"
 NOTICE_REPLY_NOT_DONE = "已研究部署整改，但涉及设施改造，所需经费尚未落实，目前尚未整改到位，拟于下季度完成"
 
-# Serious matters written straight into a 纠正违法通知书 (trigger, facts, violated, requests).
-NOTICE_FACTS: tuple[tuple[str, str, str, str], ...] = (
+# Serious matters written straight into a 纠正违法通知书 (trigger, facts, violated, requests). For
+# oral_not_corrected the provision is the one the oral correction's own finding breached (None here).
+NOTICE_FACTS: tuple[tuple[str, str, str | None, str], ...] = (
     (
         "serious_violation",
         "{center}民警在处置{cell}监室在押人员冲突时，对在押人员{name}使用手铐、脚镣连续超过十五日，"
@@ -403,7 +407,7 @@ NOTICE_FACTS: tuple[tuple[str, str, str, str], ...] = (
     (
         "oral_not_corrected",
         "本院驻所检察室于{oral_date}就{center}{issue}口头提出纠正意见，至今未予整改",
-        "《看守所条例》第三十四条",
+        None,
         "对所列问题予以整改，建立健全相关台账",
     ),
 )
@@ -447,13 +451,15 @@ SUGGESTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 TALK_PLACES = ("检察官谈话室", "提讯室1", "提讯室3", "监区谈话室")
 
-TALK_ISSUES = (
-    "反映同监室人员经常抢占其饭菜",
-    "反映放风时间不足一小时",
-    "反映家属寄来的钱款未及时入账",
-    "反映其申诉材料已交民警但未见回复",
-    "反映患有高血压，药品供应不及时",
-    "反映被同监室人员索要财物",
+# What a detainee raises in a talk, and the provision a finding from it is corrected under (None where
+# no statute governs it: what other detainees do to them is a matter of the centre's management).
+TALK_ISSUES: tuple[tuple[str, str | None], ...] = (
+    ("反映同监室人员经常抢占其饭菜", None),
+    ("反映放风时间不足一小时", "《看守所条例》第二十五条"),
+    ("反映家属寄来的钱款未及时入账", "《看守所条例》第三十四条"),
+    ("反映其申诉材料已交民警但未见回复", "《看守所条例》第四十六条"),
+    ("反映患有高血压，药品供应不及时", "《看守所条例》第二十六条"),
+    ("反映被同监室人员索要财物", None),
 )
 
 TALK_OPENERS = {
