@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench venv dist clean lock screenshots fonts
+.PHONY: run test lint bench venv dist clean lock screenshots fonts translations
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ dist: $(STAMP)
 ## fonts-hanazono's HanaMinB (apt-get install texlive-lang-chinese fonts-hanazono first; about 3 minutes).
 fonts: $(STAMP)
 	$(BIN)/python scripts/make_fonts.py
+
+## The desktop's translations in resources/translations (committed; the app and CI do not run this):
+## ui/core_strings.py from the core's labels, pyside6-lupdate over ui/ into inspector_zh_CN.ts (finished
+## with the Chinese sources) and inspector_en.ts (translations kept; new strings listed to translate),
+## then pyside6-lrelease into the .qm files. tests/ui/test_translations.py fails until this is run.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py
 
 ## Re-pin dependencies after changing pyproject.toml.
 lock:

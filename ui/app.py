@@ -1,6 +1,7 @@
 """Starting the desktop app: ``run_gui(data_dir)`` (what ``inspector`` with no sub-command runs).
 
-Order of events: Qt application (Fusion, high-DPI, bundled CJK font, translators) → exception
+Order of events: Qt application (Fusion, high-DPI, bundled CJK font, the translators of this
+laptop's language: ``ui.i18n``) → exception
 hooks → the sign-in window (``ui.sign_in``), which opens the encrypted store in the background while
 the user types (its 数据库口令 field first when the key is not in a keyring) → main window for the
 signed-in user. On the first run, when the data folder has no database, the setup form
@@ -25,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLibraryInfo,
     QLocale,
     QObject,
     QSettings,
@@ -38,7 +38,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
 from inspector.store import location
-from ui import errors, platform_check, workers
+from ui import errors, i18n, platform_check, workers
+from ui.i18n import resources_dir
 from ui.sign_in import SignInWindow
 from ui.style import apply_style
 
@@ -57,24 +58,12 @@ UI_FONT_FAMILY = "WenQuanYi Micro Hei"
 UI_FONT_POINTS = 10.5
 MAX_PASSPHRASE_TRIES = 3
 SMOKE_QUIT_ENV = "INSPECTOR_SMOKE_QUIT_MS"
-LOCALE_ENV = "INSPECTOR_LOCALE"  # e.g. "en_US"; zh_CN is the default
+# e.g. "en_US" or "zh_CN": overrides the language chosen on this laptop (tests, screenshots)
+LOCALE_ENV = "INSPECTOR_LOCALE"
 
 ShowMessage = Callable[[str, str], None]
 
-# The installed translators. Qt does not own them: they must stay referenced while installed.
-_translators: list[QTranslator] = []
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
-def resources_dir() -> Path:
-    """``resources/`` next to the packages (repo checkout and PyInstaller build alike)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen is not None and (Path(frozen) / "resources").is_dir():
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+__all__ = ["LOCALE_ENV", "Desktop", "install_translators", "prepare_application", "resources_dir", "run_gui"]
 
 
 # ---- Qt application -------------------------------------------------------------------------------
@@ -103,25 +92,16 @@ def load_ui_font(app: QGuiApplication, fonts_dir: Path | None = None) -> str | N
     return family
 
 
-def install_translators(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
-    """Qt's own strings (dialog buttons: 确定/取消) and the app's ``.qm`` for ``locale``, if present.
+def install_translators(app: QCoreApplication, locale: QLocale | str) -> list[QTranslator]:
+    """Qt's own strings (dialog buttons: 确定/取消, file dialogs: 查找范围) and the app's
+    ``resources/translations/inspector_<lang>.qm`` for ``locale`` (see :func:`ui.i18n.install`)."""
+    return i18n.install(app, locale)
 
-    Source strings are Chinese, so zh_CN needs no app translation; other languages will load
-    ``resources/translations/inspector_<locale>.qm`` once it exists.
-    """
-    for old in _translators:
-        app.removeTranslator(old)
-    _translators.clear()
-    candidates = [
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("inspector", str(resources_dir() / "translations")),
-    ]
-    for name, directory in candidates:
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", directory):
-            app.installTranslator(translator)
-            _translators.append(translator)
-    return list(_translators)
+
+def chosen_locale(settings: QSettings | None) -> str:
+    """``INSPECTOR_LOCALE`` if set, else the language chosen on this laptop (zh_CN by default)."""
+    forced = os.environ.get(LOCALE_ENV, "").strip()
+    return forced or i18n.stored_language(settings)
 
 
 def _application() -> QApplication:
@@ -165,13 +145,16 @@ def _setup_logging() -> None:
 
 def ask_passphrase_dialog(text: str, confirm: bool) -> str | None:
     """The GUI :data:`~inspector.store.keys.PassphrasePrompt`: a password field; None if cancelled."""
-    title = _tr("驻所检察 — 数据库口令")
-    label = _tr("本机没有可用的系统密钥环，数据库由口令保护。\n请输入数据库口令：")
+    title = QCoreApplication.translate("App", "驻所检察 — 数据库口令")
+    label = QCoreApplication.translate(
+        "App", "本机没有可用的系统密钥环，数据库由口令保护。\n请输入数据库口令："
+    )
     first, ok = QInputDialog.getText(None, title, label, QLineEdit.EchoMode.Password)
     if not ok or not first:
         return None
     if confirm:
-        again, ok = QInputDialog.getText(None, title, _tr("请再输入一次："), QLineEdit.EchoMode.Password)
+        again_label = QCoreApplication.translate("App", "请再输入一次：")
+        again, ok = QInputDialog.getText(None, title, again_label, QLineEdit.EchoMode.Password)
         if not ok:
             return None
         if again != first:
@@ -204,14 +187,15 @@ def open_store(
     from inspector.store.keys import KeyUnavailableError
     from inspector.store.store import Store
 
-    title = _tr("无法打开数据库")
+    title = QCoreApplication.translate("App", "无法打开数据库")
     if not Store.exists(data_dir):
         show(
-            _tr("尚未建立数据库"),
-            _tr(
+            QCoreApplication.translate("App", "尚未建立数据库"),
+            QCoreApplication.translate(
+                "App",
                 "数据目录 {path} 中还没有数据库。\n\n"
                 "请先在命令行运行 inspector init 建立本检察室的数据库，"
-                "或运行 inspector demo 生成演示数据，然后再打开本程序。"
+                "或运行 inspector demo 生成演示数据，然后再打开本程序。",
             ).format(path=data_dir),
         )
         return None
@@ -235,25 +219,24 @@ def open_store(
             typed = asked > asked_before
             if typed and attempt < tries:
                 left = tries - attempt
-                show(
-                    title, _tr("口令不正确，无法解密数据库。请重新输入（还可以再试 {n} 次）。").format(n=left)
+                again = QCoreApplication.translate(
+                    "App", "口令不正确，无法解密数据库。请重新输入（还可以再试 {n} 次）。"
                 )
+                show(title, again.format(n=left))
                 continue
-            show(
-                title,
-                exc.message_zh if not typed else _tr("口令不正确，已连续 {n} 次输入错误。").format(n=tries),
-            )
+            wrong = QCoreApplication.translate("App", "口令不正确，已连续 {n} 次输入错误。")
+            show(title, i18n.error_text(exc) if not typed else wrong.format(n=tries))
             return None
         except KeyUnavailableError as exc:
             if cancelled:
                 log.info("passphrase prompt cancelled; not opening the store")
                 return None
             errors.log_exception(exc, "open store")
-            show(title, exc.message_zh)
+            show(title, i18n.error_text(exc))
             return None
         except InspectorError as exc:
             errors.log_exception(exc, "open store")
-            show(title, exc.message_zh)
+            show(title, i18n.error_text(exc))
             return None
         except Exception as exc:
             errors.log_exception(exc, "open store")
@@ -299,11 +282,10 @@ def _smoke_quit_ms() -> int | None:
 
 
 def prepare_application() -> QApplication:
-    """The QApplication with everything the app looks like: style, locale, translators, UI font."""
+    """The QApplication with everything the app looks like: style, locale and translators (the
+    language chosen on this laptop, ``INSPECTOR_LOCALE`` overriding it), UI font."""
     app = _application()
-    locale = QLocale(os.environ.get(LOCALE_ENV, "zh_CN"))
-    QLocale.setDefault(locale)
-    install_translators(app, locale)
+    install_translators(app, QLocale(chosen_locale(QSettings())))
     load_ui_font(app)
     apply_style(app)
     return app
@@ -335,6 +317,12 @@ class Desktop(QObject):
             self.show_sign_in()
 
     def show_sign_in(self) -> None:
+        # A language chosen in 设置 applies from the next sign-in.
+        if self.settings is not None:
+            wanted = chosen_locale(self.settings)
+            app = QCoreApplication.instance()
+            if app is not None and i18n.language_of(wanted) != i18n.language():
+                install_translators(app, wanted)
         needs = self.store is None and location.needs_passphrase(self.data_dir)
         window = SignInWindow(self.data_dir, store=self.store, needs_passphrase=needs, settings=self.settings)
         window.signedIn.connect(self._signed_in)

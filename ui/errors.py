@@ -1,4 +1,4 @@
-"""Showing errors to the user: plain Chinese messages in a dialog, tracebacks only in the log.
+"""Showing errors to the user: plain messages in the UI's language in a dialog, tracebacks only in the log.
 
 * :func:`show_error` — the one place that turns an exception into a message box (GUI thread only).
 * :func:`install_exception_hooks` — ``sys.excepthook`` and ``threading.excepthook`` log every
@@ -6,7 +6,8 @@
   through a queued signal.
 
 An :class:`~inspector.domain.errors.InspectorError` is something the user can act on: its
-``message_zh`` is shown as is. Anything else is a bug: the user sees a short apology with the log
+message is shown as is (``message_zh``, or ``message_en`` when the UI is in English:
+:func:`ui.i18n.error_text`). Anything else is a bug: the user sees a short apology with the log
 file's location, never a traceback.
 """
 
@@ -24,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inspector.domain.errors import InspectorError
+from ui.i18n import error_text
 from ui.qt_compat import emit
 
 log = logging.getLogger("inspector.ui")
@@ -37,9 +39,9 @@ def log_file() -> Path:
 
 
 def user_message(exc: BaseException) -> tuple[str, str]:
-    """(title, text) to show for ``exc``, in Chinese."""
+    """(title, text) to show for ``exc``, in the UI's language."""
     if isinstance(exc, InspectorError):
-        return QCoreApplication.translate("Errors", "无法完成操作"), exc.message_zh
+        return QCoreApplication.translate("Errors", "无法完成操作"), error_text(exc)
     text = QCoreApplication.translate(
         "Errors",
         "程序遇到意外错误（{kind}），刚才的操作没有完成，已保存的数据不受影响。\n\n"
@@ -74,7 +76,7 @@ def log_exception(exc: BaseException, where: str = "") -> None:
 
 
 def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
-    """Show ``exc`` to the user as a plain Chinese message. Call on the GUI thread only.
+    """Show ``exc`` to the user as a plain message. Call on the GUI thread only.
 
     While one error dialog is open, further errors are only logged, so that a fault repeating in a
     timer or a paint event cannot bury the user under dialogs.

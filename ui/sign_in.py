@@ -7,6 +7,9 @@ passphrase, a 数据库口令 field comes first and the database is opened with 
 The password is checked off the GUI thread (:func:`inspector.services.auth.sign_in`, scrypt); a
 refusal shows under the password field, with the lockout time when there is one.
 
+A small 中文 / English box chooses the language of this laptop (``ui.i18n``): the window changes at
+once, the main window opens in it, and it is kept for the next start.
+
 ``signedIn(store, actor)`` is emitted once the user is in; the caller opens the main window.
 """
 
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import i18n
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, PAGE_BG, RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
@@ -117,7 +122,10 @@ class SignInWindow(QWidget):
         self._submit_when_open = False
         self._signed_in = False
         self._needs_passphrase = needs_passphrase and store is None
-        self.setWindowTitle(self.tr("驻所检察 — 登录"))
+        # Texts that depend on what happened, worked out again when the language changes.
+        self._station_text: Callable[[], str] = lambda: self.tr("正在打开数据库…")
+        self._message_text: Callable[[], str] = str
+        self._demo_password: str | None = None
         self.setObjectName("signIn")
         self.setStyleSheet(
             f"#signIn {{ background: {PAGE_BG}; }}"
@@ -128,9 +136,9 @@ class SignInWindow(QWidget):
         card = QFrame()
         card.setObjectName("signInCard")
         card.setFixedWidth(420)
-        title = QLabel(self.tr("驻所检察"))
+        self.title = title = QLabel()
         title.setFont(scaled_font(self, 1.8, bold=True))
-        self.station_label = QLabel(self.tr("正在打开数据库…"))
+        self.station_label = QLabel()
         self.station_label.setStyleSheet(f"color: {TEXT_MUTED};")
         self.station_label.setWordWrap(True)
         self.demo_hint = QLabel()
@@ -151,21 +159,32 @@ class SignInWindow(QWidget):
         self.message.setObjectName("fieldError")
         self.message.setStyleSheet(f"color: {RED};")
         self.message.setWordWrap(True)
-        self.sign_in_button = QPushButton(self.tr("登录"))
+        self.sign_in_button = QPushButton()
         self.sign_in_button.setObjectName("primary")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit)
         self.password_edit.returnPressed.connect(self.submit)
         self.passphrase_edit.returnPressed.connect(self.password_edit.setFocus)
 
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language")
+        for lang in i18n.LANGUAGES:
+            self.language_combo.addItem(i18n.LANGUAGE_NAMES[lang], lang)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(i18n.language()), 0))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+
+        self.passphrase_caption, self.user_caption, self.password_caption = QLabel(), QLabel(), QLabel()
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         if self._needs_passphrase:
-            form.addRow(self.tr("数据库口令"), self.passphrase_edit)
+            form.addRow(self.passphrase_caption, self.passphrase_edit)
         else:
             self.passphrase_edit.hide()
-        form.addRow(self.tr("用户"), self.user_combo)
-        form.addRow(self.tr("密码"), self.password_edit)
+        form.addRow(self.user_caption, self.user_combo)
+        form.addRow(self.password_caption, self.password_edit)
+        language_row = QHBoxLayout()
+        language_row.addStretch(1)
+        language_row.addWidget(self.language_combo)
 
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 28)
@@ -177,6 +196,7 @@ class SignInWindow(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.sign_in_button)
+        inner.addLayout(language_row)
 
         outer = QVBoxLayout(self)
         outer.addStretch(2)
@@ -186,17 +206,53 @@ class SignInWindow(QWidget):
             self.setTabOrder(self.passphrase_edit, self.user_combo)
         self.setTabOrder(self.user_combo, self.password_edit)
         self.setTabOrder(self.password_edit, self.sign_in_button)
+        self.setTabOrder(self.sign_in_button, self.language_combo)
 
         last = self._settings.value(LAST_USER_KEY, "") if self._settings is not None else ""
         self._last_user = str(last or "")
         if self._needs_passphrase:
             self.user_combo.setEditText(self._last_user)
-            self.station_label.setText(self.tr("本机没有系统密钥环：请先输入数据库口令"))
+            self._station_text = lambda: self.tr("本机没有系统密钥环：请先输入数据库口令")
+        self.retranslate()
+        if self._needs_passphrase:
             self._set_ready(True)
             self.passphrase_edit.setFocus()
         else:
             self.password_edit.setFocus()
             self._start_preparing()
+
+    # ---- language -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text of the window in the language installed now."""
+        self.setWindowTitle(self.tr("驻所检察 — 登录"))
+        self.title.setText(self.tr("驻所检察"))
+        self.station_label.setText(self._station_text())
+        self.passphrase_caption.setText(self.tr("数据库口令"))
+        self.user_caption.setText(self.tr("用户"))
+        self.password_caption.setText(self.tr("密码"))
+        self.sign_in_button.setText(self.tr("登录"))
+        self.language_combo.setToolTip(self.tr("界面语言（本机）"))
+        if self._demo_password is not None:
+            self.demo_hint.setText(
+                self.tr("演示数据：演示账户 wang，密码 {password}").format(password=self._demo_password)
+            )
+        self.message.setText(self._message_text())
+
+    @Slot(int)
+    def _language_chosen(self, _index: int) -> None:
+        lang = str(self.language_combo.currentData() or i18n.DEFAULT_LANGUAGE)
+        i18n.store_language(self._settings, lang)
+        app = QCoreApplication.instance()
+        if app is not None and lang != i18n.language():
+            i18n.install(app, lang)
+        self.retranslate()
+
+    def _say(self, text: Callable[[], str], color: str = RED) -> None:
+        """The line under the form: ``text`` is asked again when the language changes."""
+        self._message_text = text
+        self.message.setStyleSheet(f"color: {color};")
+        self.message.setText(text())
 
     # ---- state ----------------------------------------------------------------------------------
 
@@ -237,10 +293,13 @@ class SignInWindow(QWidget):
         store, identity, users = result.store, result.identity, result.users
         self.prepared = result
         self.store = store
-        self.station_label.setText(identity.station_name)
+        name = identity.station_name
+        self._station_text = lambda: name
+        self.station_label.setText(name)
         if identity.is_demo and identity.demo_password_documented:
             from inspector.services.status import DEMO_PASSWORD
 
+            self._demo_password = DEMO_PASSWORD
             self.demo_hint.setText(
                 self.tr("演示数据：演示账户 wang，密码 {password}").format(password=DEMO_PASSWORD)
             )
@@ -252,7 +311,7 @@ class SignInWindow(QWidget):
         index = self.user_combo.findData(keep_typed or self._last_user)
         self.user_combo.setCurrentIndex(max(index, 0))
         if not users:
-            self.message.setText(self.tr("本机没有可登录的用户：请管理员在本机设置用户和密码"))
+            self._say(lambda: self.tr("本机没有可登录的用户：请管理员在本机设置用户和密码"))
         self._set_ready(bool(users))
         if self._submit_when_open:  # Enter was pressed while the database was opening
             self._submit_when_open = False
@@ -262,8 +321,9 @@ class SignInWindow(QWidget):
     def _prepare_failed(self, exc: BaseException) -> None:
         self._busy = self._preparing = self._submit_when_open = False
         self._set_ready(False)
-        self.station_label.setText(self.tr("无法打开数据库"))
-        self.message.setText(_message(exc))
+        self._station_text = lambda: self.tr("无法打开数据库")
+        self.station_label.setText(self._station_text())
+        self._say(lambda: _message(exc))
 
     def username(self) -> str:
         data = self.user_combo.currentData()
@@ -279,28 +339,26 @@ class SignInWindow(QWidget):
     def submit(self) -> None:
         if self._preparing and self.password_edit.text():
             self._submit_when_open = True
-            self.message.setStyleSheet(f"color: {TEXT_MUTED};")
-            self.message.setText(self.tr("正在打开数据库，打开后即登录…"))
+            self._say(lambda: self.tr("正在打开数据库，打开后即登录…"), TEXT_MUTED)
             return
         if self._busy or not self.is_ready:
             return
         username, password = self.username().strip(), self.password_edit.text()
         passphrase = self.passphrase_edit.text() if self._needs_passphrase and self.store is None else None
         if passphrase is not None and not passphrase:
-            self._refuse(self.tr("请输入数据库口令"), self.passphrase_edit)
+            self._refuse(lambda: self.tr("请输入数据库口令"), self.passphrase_edit)
             return
         if not username:
-            self._refuse(self.tr("请选择或输入用户"), self.user_combo)
+            self._refuse(lambda: self.tr("请选择或输入用户"), self.user_combo)
             return
         if not password:
-            self._refuse(self.tr("请输入密码"), self.password_edit)
+            self._refuse(lambda: self.tr("请输入密码"), self.password_edit)
             return
         self._busy = True
         self._set_ready(False)
-        self.message.setStyleSheet(f"color: {TEXT_MUTED};")
         if passphrase is not None:
             # Open the database with the passphrase first; then check the password.
-            self.message.setText(self.tr("正在打开数据库…"))
+            self._say(lambda: self.tr("正在打开数据库…"), TEXT_MUTED)
 
             def opened(result: Prepared) -> None:
                 self._prepared(result, keep_typed=username)
@@ -315,8 +373,7 @@ class SignInWindow(QWidget):
         assert store is not None
         self._busy = True
         self._set_ready(False)
-        self.message.setStyleSheet(f"color: {TEXT_MUTED};")
-        self.message.setText(self.tr("正在验证…"))
+        self._say(lambda: self.tr("正在验证…"), TEXT_MUTED)
 
         def work() -> Actor:
             from inspector.services import auth
@@ -333,6 +390,7 @@ class SignInWindow(QWidget):
         if self._settings is not None:
             self._settings.setValue(LAST_USER_KEY, self.username().strip())
         self.password_edit.clear()
+        self._message_text = str
         self.message.clear()
         emit(self.signedIn, store, actor)
 
@@ -345,11 +403,10 @@ class SignInWindow(QWidget):
         if self._needs_passphrase and self.store is None and _is_key_error(exc):
             self.passphrase_edit.clear()
             field = self.passphrase_edit
-        self._refuse(_message(exc), field)
+        self._refuse(lambda: _message(exc), field)
 
-    def _refuse(self, text: str, field: QWidget) -> None:
-        self.message.setStyleSheet(f"color: {RED};")
-        self.message.setText(text)
+    def _refuse(self, text: Callable[[], str], field: QWidget) -> None:
+        self._say(text, RED)
         field.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -372,7 +429,7 @@ def _message(exc: BaseException) -> str:
     if isinstance(exc, DatabaseKeyError):
         return QCoreApplication.translate("SignInWindow", "数据库口令不正确，无法解密数据库")
     if isinstance(exc, InspectorError):
-        return exc.message_zh
+        return i18n.error_text(exc)
     from ui import errors
 
     return errors.user_message(exc)[1]

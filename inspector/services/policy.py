@@ -68,11 +68,22 @@ def role_summary(role: str) -> str:
 
 
 class PermissionDeniedError(InspectorError):
+    """Code ``permission_denied``; params: ``role`` and ``permission`` (stored values), ``role_label``
+    and ``action`` (their Chinese wording)."""
+
+    code = "permission_denied"
+
     def __init__(self, role: str, permission: Permission) -> None:
         super().__init__(
             f"{role_label(role)}不能{_ACTION_LABELS[permission]}"
             + ("：待检察官签发" if permission is Permission.SIGN else ""),
             f"a user with role {role} may not {permission.value}",
+            params={
+                "role": role,
+                "permission": permission.value,
+                "role_label": role_label(role),
+                "action": _ACTION_LABELS[permission],
+            },
         )
         self.permission = permission
 

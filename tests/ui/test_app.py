@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from inspector.domain.errors import InspectorError
 from inspector.store.store import Store
 from ui import app as ui_app
-from ui import errors
+from ui import errors, i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,11 +54,11 @@ def test_translators_are_kept(qapp: Any) -> None:
 
     translators = ui_app.install_translators(qapp, QLocale("zh_CN"))
     try:
-        assert translators == ui_app._translators  # referenced for as long as they are installed
+        assert translators == i18n.installed()  # referenced for as long as they are installed
     finally:
         for t in translators:
             qapp.removeTranslator(t)
-        ui_app._translators.clear()
+        i18n._translators.clear()
 
 
 # ---- exception hooks ------------------------------------------------------------------------------

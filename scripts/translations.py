@@ -1,0 +1,183 @@
+"""Update and compile the desktop's translations (``make translations``).
+
+1. ``ui/core_strings.py`` is written again from the core's labels (``scripts/core_strings.py``).
+2. ``pyside6-lupdate`` reads every ``ui/`` source and updates ``resources/translations/inspector_zh_CN.ts``
+   and ``inspector_en.ts``: new strings are added, translations kept, strings no longer in the sources
+   dropped (no source locations are written, so moving code does not touch the files).
+3. Every entry of ``inspector_zh_CN.ts`` is finished with its source (the sources are Chinese).
+   New entries of ``inspector_en.ts`` stay unfinished until translated (Qt Linguist, or an editor):
+   the translation tests fail meanwhile, naming them.
+4. ``pyside6-lrelease`` compiles both into the ``.qm`` files the app loads.
+
+The ``.ts`` and ``.qm`` files are committed: neither the app nor CI runs this.
+
+    python scripts/translations.py           # all of the above
+    python scripts/translations.py --check   # only say (exit 1) whether the files are out of date
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS_DIR = ROOT / "resources" / "translations"
+LANGUAGES = ("zh_CN", "en")
+SOURCE_LANGUAGE = "zh_CN"
+
+
+def ts_file(lang: str, folder: Path = TS_DIR) -> Path:
+    return folder / f"inspector_{lang}.ts"
+
+
+def qm_file(lang: str, folder: Path = TS_DIR) -> Path:
+    return folder / f"inspector_{lang}.qm"
+
+
+def tool(name: str) -> str:
+    """``pyside6-lupdate`` / ``pyside6-lrelease`` beside this Python (the venv), else on PATH."""
+    here = Path(sys.executable).parent / name
+    found = str(here) if here.exists() else shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found (pip install PySide6)")
+    return found
+
+
+def ui_sources() -> list[Path]:
+    return sorted(p for p in (ROOT / "ui").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def lupdate(targets: list[Path]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "sources.lst"
+        listing.write_text("\n".join(str(p) for p in ui_sources()) + "\n", encoding="utf-8")
+        command = [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none"]
+        command += [f"@{listing}", "-ts", *map(str, targets)]
+        subprocess.run(command, check=True)
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def finish_with_source(ts: Path) -> int:
+    """Every unfinished entry of ``ts`` gets its source as its translation; how many were."""
+    tree = ET.parse(ts)
+    done = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.find("source")
+        if translation is None or source is None:
+            continue
+        if translation.get("type") == "unfinished" or not (translation.text or ""):
+            translation.text = source.text
+            translation.attrib.pop("type", None)
+            done += 1
+    if done:
+        write_ts(tree, ts)
+    return done
+
+
+def write_ts(tree: ET.ElementTree, path: Path) -> None:
+    """As lupdate writes a .ts (its DOCTYPE and four-space indent), so files round-trip unchanged."""
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+
+
+def messages(ts: Path) -> dict[tuple[str, str], tuple[str, bool]]:
+    """(context, source) → (translation, finished) of every entry of ``ts``."""
+    out: dict[tuple[str, str], tuple[str, bool]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            finished = translation is not None and translation.get("type") not in ("unfinished", "vanished")
+            text = (translation.text or "") if translation is not None else ""
+            out[(name, message.findtext("source") or "")] = (text, finished and bool(text))
+    return out
+
+
+def update() -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "core_strings.py")], check=True)
+    TS_DIR.mkdir(parents=True, exist_ok=True)
+    for lang in LANGUAGES:
+        if not ts_file(lang).exists():
+            ts_file(lang).write_text(
+                f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                f'<TS version="2.1" language="{lang}" sourcelanguage="{SOURCE_LANGUAGE}">\n</TS>\n',
+                encoding="utf-8",
+            )
+    lupdate([ts_file(lang) for lang in LANGUAGES])
+    finished = finish_with_source(ts_file(SOURCE_LANGUAGE))
+    if finished:
+        lupdate([ts_file(SOURCE_LANGUAGE)])  # back in lupdate's own layout
+    missing = [key for key, (_text, done) in messages(ts_file("en")).items() if not done]
+    for lang in LANGUAGES:
+        lrelease(ts_file(lang), qm_file(lang))
+    total = len(messages(ts_file(SOURCE_LANGUAGE)))
+    print(f"{total} strings; zh_CN: {finished} new, finished with their source; en: {len(missing)} to translate")
+    for context, source in missing:
+        print(f"  en, not translated: [{context}] {source}")
+
+
+def problems() -> list[str]:
+    """Why the committed files are not what ``make translations`` would make (empty if they are)."""
+    found: list[str] = []
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "core_strings.py"), "--check"], capture_output=True, text=True
+    )
+    if check.returncode:
+        found.append(check.stderr.strip() or "ui/core_strings.py is out of date")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for lang in LANGUAGES:
+            if not ts_file(lang).exists():
+                found.append(f"{ts_file(lang).relative_to(ROOT)} is missing")
+                continue
+            shutil.copy(ts_file(lang), ts_file(lang, folder))
+        if found:
+            return found
+        lupdate([ts_file(lang, folder) for lang in LANGUAGES])
+        for lang in LANGUAGES:
+            committed, fresh = messages(ts_file(lang)), messages(ts_file(lang, folder))
+            added = sorted(set(fresh) - set(committed))
+            gone = sorted(set(committed) - set(fresh))
+            name = ts_file(lang).relative_to(ROOT)
+            for context, source in added[:20]:
+                found.append(f"{name}: not in the file: [{context}] {source}")
+            for context, source in gone[:20]:
+                found.append(f"{name}: no longer in the sources: [{context}] {source}")
+            for (context, source), (_text, done) in sorted(committed.items()):
+                if not done:
+                    found.append(f"{name}: unfinished: [{context}] {source}")
+            lrelease(ts_file(lang), qm_file(lang, folder))
+            if not qm_file(lang).exists() or qm_file(lang).read_bytes() != qm_file(lang, folder).read_bytes():
+                found.append(f"{qm_file(lang).relative_to(ROOT)} is not what lrelease makes of the .ts")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="only check the committed files")
+    args = parser.parse_args(argv)
+    if args.check:
+        found = problems()
+        for line in found:
+            print(line, file=sys.stderr)
+        if found:
+            print("run make translations (and translate what it lists)", file=sys.stderr)
+        return 1 if found else 0
+    update()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
