@@ -172,12 +172,12 @@ def cell_lines(text: str, widths: Sequence[float], cap: float) -> tuple[list[tup
         if w > room + 1e-6:  # too long even shrunk: its own lines, of even length
             if used > 0:
                 lines.append((line_start, s))
-            n = max(1, int(-(-w // room)))
-            even = min(room, w / n + max(widths[s:e]))
+            greedy = break_positions(text[s:e], widths[s:e], room, room)
+            even = min(room, w / len(greedy) + max(widths[s:e]))
             parts = break_positions(text[s:e], widths[s:e], even, even)
+            if len(parts) > len(greedy):
+                parts = greedy
             parts = [(s + a, s + b) for a, b in parts]
-            if len(parts) > n:
-                parts = [(s + a, s + b) for a, b in break_positions(text[s:e], widths[s:e], room, room)]
             lines += parts[:-1]
             line_start, used = parts[-1][0], sum(widths[parts[-1][0] : parts[-1][1]])
             continue
