@@ -7,36 +7,46 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["DEFAULT_PSEUDONYM", "ORDINALS", "Pseudonymizer"]
+__all__ = ["DEFAULT_PSEUDONYM", "ORDINALS", "Pseudonymizer", "Source"]
 
 DEFAULT_PSEUDONYM = "在押人员{}"
 ORDINALS = "甲乙丙丁戊己庚辛壬癸"
+
+Source = str | tuple[str, ...]
+"""A confidential source: one name, or every name recorded for one person (the register's, the one
+given at a talk), which all get the same pseudonym."""
 
 
 class Pseudonymizer:
     """Replaces the names of confidential sources in every text handed to :meth:`apply`.
 
     ``template`` holds one ``{}`` for the ordinal (甲, 乙 … then 甲1, 乙1 … after the tenth person).
-    The same name always gets the same pseudonym within one document.
+    The same person always gets the same pseudonym within one document, under any of their names.
     """
 
-    def __init__(self, names: Iterable[str] = (), template: str = DEFAULT_PSEUDONYM) -> None:
+    def __init__(self, names: Iterable[Source] = (), template: str = DEFAULT_PSEUDONYM) -> None:
         if "{}" not in template:
             template += "{}"
         self.template = template
-        cleaned = {n.strip() for n in names if n and n.strip()}
-        self.names = sorted(cleaned, key=len, reverse=True)  # longest first: 欧阳小明 before 欧阳小
+        self.person: dict[str, str] = {}  # each name → the first name of its person
+        for source in names:
+            group = [source] if isinstance(source, str) else list(source)
+            cleaned = [n.strip() for n in group if n and n.strip()]
+            for n in cleaned:
+                self.person.setdefault(n, cleaned[0])
+        self.names = sorted(self.person, key=len, reverse=True)  # longest first: 欧阳小明 before 欧阳小
         self.assigned: dict[str, str] = {}
 
     def __bool__(self) -> bool:
         return bool(self.names)
 
     def pseudonym(self, name: str) -> str:
-        found = self.assigned.get(name)
+        person = self.person.get(name, name)
+        found = self.assigned.get(person)
         if found is None:
             k = len(self.assigned)
             ordinal = ORDINALS[k % len(ORDINALS)] + (str(k // len(ORDINALS)) if k >= len(ORDINALS) else "")
-            found = self.assigned[name] = self.template.format(ordinal)
+            found = self.assigned[person] = self.template.format(ordinal)
         return found
 
     def apply(self, text: str | None) -> str:

@@ -49,7 +49,7 @@ from inspector.store.models import (
     RectificationNotice,
     Talk,
 )
-from inspector.store.repository import RecordNotFoundError
+from inspector.store.repository import RecordNotFoundError, today_local
 from inspector.store.store import Store
 
 __all__ = ["load_mailbox", "load_notice", "load_oral_correction", "load_suggestion", "load_talk"]
@@ -99,11 +99,16 @@ def load_notice(store: Store, key: str | uuid.UUID) -> NoticeDoc:
         filters = [Finding.rectification_notice_id == rec.id]
         if rec.oral_correction_id is not None:
             filters.append(Finding.oral_correction_id == rec.oral_correction_id)
-        return notice_from_record(
-            rec,
-            style=_official_style(s, rec.station_id),
-            confidential_names=confidential_source_names(s, *filters),
+        own = [rec.detainee_id] if rec.detainee_id is not None else []
+        sources = confidential_source_names(
+            s,
+            *filters,
+            concerned=own,
+            as_of=rec.issued_on or today_local(),
+            # a 超期羁押 notice is about its detainee's custody and goes to the 办案机关: it names them
+            named=own if rec.trigger == "overdue_custody" else (),
         )
+        return notice_from_record(rec, style=_official_style(s, rec.station_id), confidential_names=sources)
 
 
 def load_suggestion(store: Store, key: str | uuid.UUID) -> SuggestionDoc:
@@ -112,7 +117,9 @@ def load_suggestion(store: Store, key: str | uuid.UUID) -> SuggestionDoc:
         rec = s.get(ProcuratorialSuggestion, suggestion_id)
         if rec is None or rec.deleted_at is not None:
             raise RecordNotFoundError("procuratorial_suggestion", suggestion_id)
-        sources = confidential_source_names(s, Finding.procuratorial_suggestion_id == rec.id)
+        sources = confidential_source_names(
+            s, Finding.procuratorial_suggestion_id == rec.id, as_of=rec.issued_on or today_local()
+        )
         return suggestion_from_record(
             rec, style=_official_style(s, rec.station_id), confidential_names=sources
         )
@@ -136,7 +143,9 @@ def load_oral_correction(store: Store, key: str | uuid.UUID) -> OralCorrectionDo
             station=load_station(s, rec.station_id),
             issuers=user_names(s, rec.issuer_ids),
             escalated_to=escalated,
-            confidential_names=confidential_source_names(s, Finding.oral_correction_id == rec.id),
+            confidential_names=confidential_source_names(
+                s, Finding.oral_correction_id == rec.id, as_of=rec.issued_on
+            ),
             pseudonym=pseudonym_template(s, rec.station_id),
         )
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from inspector.documents.common import StationInfo, get
-from inspector.documents.confidential import DEFAULT_PSEUDONYM, Pseudonymizer
+from inspector.documents.confidential import DEFAULT_PSEUDONYM, Pseudonymizer, Source
 from inspector.documents.layout import Document, Span
 from inspector.documents.text import (
     chinese_count,
@@ -72,7 +72,7 @@ class NoticeDoc:
     reply_period_days: int = 15
     issued_on: date | None = None
     copy_to: list[str] = field(default_factory=list)
-    confidential_names: list[str] = field(default_factory=list)
+    confidential_names: list[Source] = field(default_factory=list)
     pseudonym: str = DEFAULT_PSEUDONYM
     doc_number_align: NumberAlign = "right"
     wording: Wording = field(default_factory=Wording)
@@ -97,7 +97,7 @@ class SuggestionDoc:
     reply_period_months: int = 2
     issued_on: date | None = None
     copy_to: list[str] = field(default_factory=list)
-    confidential_names: list[str] = field(default_factory=list)
+    confidential_names: list[Source] = field(default_factory=list)
     pseudonym: str = DEFAULT_PSEUDONYM
     doc_number_align: NumberAlign = "right"
     wording: Wording = field(default_factory=Wording)
@@ -128,7 +128,7 @@ class OfficialStyle:
 
 
 def notice_from_record(
-    rec: Any, *, style: OfficialStyle | None = None, confidential_names: Sequence[str] = ()
+    rec: Any, *, style: OfficialStyle | None = None, confidential_names: Sequence[Source] = ()
 ) -> NoticeDoc:
     """A :class:`NoticeDoc` from a ``RectificationNotice`` (or a dict with its field names).
 
@@ -157,7 +157,7 @@ def notice_from_record(
 
 
 def suggestion_from_record(
-    rec: Any, *, style: OfficialStyle | None = None, confidential_names: Sequence[str] = ()
+    rec: Any, *, style: OfficialStyle | None = None, confidential_names: Sequence[Source] = ()
 ) -> SuggestionDoc:
     """A :class:`SuggestionDoc` from a ``ProcuratorialSuggestion`` (or a dict with its field names)."""
     style = style or OfficialStyle()

@@ -5,16 +5,17 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from inspector.documents.common import StationInfo, to_uuid
-from inspector.documents.confidential import DEFAULT_PSEUDONYM
+from inspector.documents.confidential import DEFAULT_PSEUDONYM, Source
 from inspector.documents.text import SETTING_DATE_STYLE
 from inspector.domain.errors import InspectorError
+from inspector.domain.validation import SHANGHAI
 from inspector.store.models import (
     AppUser,
     CustodyEvent,
@@ -104,34 +105,78 @@ def user_names(session: Session, ids: Iterable[Any]) -> list[str]:
     return out
 
 
-def confidential_source_names(session: Session, *finding_filters: ColumnElement[bool]) -> list[str]:
-    """Names of the people behind confidential talks and letters linked to the findings selected by
-    ``finding_filters`` (OR-ed), as registered and as recorded at the talk."""
-    if not finding_filters:
+def confidential_source_names(
+    session: Session,
+    *finding_filters: ColumnElement[bool],
+    concerned: Iterable[Any] = (),
+    as_of: date | None = None,
+    named: Iterable[Any] = (),
+) -> list[Source]:
+    """Names of the confidential sources a document for the detention centre must not name.
+
+    The masking follows the person, not only the links: (1) the people behind confidential talks and
+    letters linked to the findings selected by ``finding_filters`` (OR-ed); (2) anyone the document is
+    about — the ``concerned`` detainee ids (a notice's own detainee) and the people its findings list
+    — who is the source of any confidential letter or talk received by ``as_of`` (the document's date),
+    since naming them beside the matter would point at them. Each under every name recorded for them
+    (the register's and the one written at the talk). ``named`` are detainee ids the document must name
+    whatever they reported (a 超期羁押 notice's own detainee: the notice is about their custody)."""
+    people: set[uuid.UUID] = {u for u in (to_uuid(i) for i in concerned) if u is not None}
+    talk_alive, letter_alive = Talk.deleted_at.is_(None), MailboxLetter.deleted_at.is_(None)
+    if finding_filters:
+        which = or_(*finding_filters)
+        alive = Finding.deleted_at.is_(None)
+        talks = session.execute(
+            select(Talk.detainee_id)
+            .select_from(Finding)
+            .join(Talk, Finding.talk_id == Talk.id)
+            .where(which, alive, talk_alive, Talk.confidential.is_(True))
+        ).all()
+        letters = session.execute(
+            select(MailboxLetter.detainee_id)
+            .select_from(Finding)
+            .join(MailboxLetter, Finding.letter_id == MailboxLetter.id)
+            .where(which, alive, letter_alive, MailboxLetter.confidential.is_(True))
+        ).all()
+        sources = {row[0] for row in [*talks, *letters] if row[0] is not None}
+        for ids in session.scalars(select(Finding.detainee_ids).where(which, alive)):
+            people.update(u for u in (to_uuid(i) for i in ids or []) if u is not None)
+    else:
+        sources = set()
+    if people:
+        letter_filter: list[ColumnElement[bool]] = [
+            letter_alive,
+            MailboxLetter.confidential.is_(True),
+            MailboxLetter.detainee_id.in_(people),
+        ]
+        talk_filter: list[ColumnElement[bool]] = [
+            talk_alive,
+            Talk.confidential.is_(True),
+            Talk.detainee_id.in_(people),
+        ]
+        if as_of is not None:
+            letter_filter.append(MailboxLetter.accepted_on <= as_of)
+            talk_filter.append(Talk.talk_at < day_end(as_of))
+        sources.update(session.scalars(select(MailboxLetter.detainee_id).where(*letter_filter)))
+        sources.update(session.scalars(select(Talk.detainee_id).where(*talk_filter)))
+    sources -= {u for u in (to_uuid(i) for i in named) if u is not None}
+    if not sources:
         return []
-    which = or_(*finding_filters)
-    alive = Finding.deleted_at.is_(None)
-    names: set[str] = set()
-    talks = session.execute(
-        select(Detainee.name, Talk.detainee_snapshot)
-        .select_from(Finding)
-        .join(Talk, Finding.talk_id == Talk.id)
-        .join(Detainee, Talk.detainee_id == Detainee.id)
-        .where(which, alive, Talk.confidential.is_(True))
-    ).all()
-    for name, snapshot in talks:
-        names.add(name)
+    names: dict[uuid.UUID, set[str]] = defaultdict(set)
+    for pid, name in session.execute(select(Detainee.id, Detainee.name).where(Detainee.id.in_(sources))):
+        names[pid].add(name)
+    for pid, snapshot in session.execute(
+        select(Talk.detainee_id, Talk.detainee_snapshot).where(Talk.detainee_id.in_(sources), talk_alive)
+    ):
         if isinstance(snapshot, Mapping) and snapshot.get("name"):
-            names.add(str(snapshot["name"]))
-    letters = session.scalars(
-        select(Detainee.name)
-        .select_from(Finding)
-        .join(MailboxLetter, Finding.letter_id == MailboxLetter.id)
-        .join(Detainee, MailboxLetter.detainee_id == Detainee.id)
-        .where(which, alive, MailboxLetter.confidential.is_(True))
-    ).all()
-    names.update(letters)
-    return sorted(n for n in names if n)
+            names[pid].add(str(snapshot["name"]))
+    people_names = [tuple(sorted(n for n in group if n)) for group in names.values()]
+    return sorted((p[0] if len(p) == 1 else p) for p in people_names if p)
+
+
+def day_end(day: date) -> datetime:
+    """The first instant after ``day`` in Beijing, as an aware timestamp."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=SHANGHAI)
 
 
 def raw_id(column: Any) -> Any:

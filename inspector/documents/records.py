@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from inspector.documents.common import StationInfo, as_date, get, label
-from inspector.documents.confidential import DEFAULT_PSEUDONYM, Pseudonymizer
+from inspector.documents.confidential import DEFAULT_PSEUDONYM, Pseudonymizer, Source
 from inspector.documents.fonts import Role
 from inspector.documents.layout import LINE_PITCH, Cell, Column, Document, Span
 from inspector.documents.text import ensure_period, format_date, format_datetime, join_list, split_paragraphs
@@ -67,7 +67,7 @@ class OralCorrectionDoc:
     corrected_on: date | None = None
     verified_how: str | None = None
     escalated_to: str | None = None  # 文号 of the notice it became
-    confidential_names: list[str] = field(default_factory=list)
+    confidential_names: list[Source] = field(default_factory=list)
     pseudonym: str = DEFAULT_PSEUDONYM
 
 
@@ -77,7 +77,7 @@ def oral_correction_from_record(
     station: StationInfo | None = None,
     issuers: Sequence[str] = (),
     escalated_to: str | None = None,
-    confidential_names: Sequence[str] = (),
+    confidential_names: Sequence[Source] = (),
     pseudonym: str = DEFAULT_PSEUDONYM,
 ) -> OralCorrectionDoc:
     return OralCorrectionDoc(
@@ -345,8 +345,12 @@ def build_mailbox_register(doc: MailboxDoc) -> bytes:
         [r.name for r in doc.letters if r.confidential and r.name] if doc.for_detention_center else [],
         doc.pseudonym,
     )
+    centre_copy = doc.for_detention_center
+    secret = centre_copy and any(r.confidential for r in doc.letters)
     lead = "有" if doc.has_valuable_lead else "无"
-    if doc.has_valuable_lead and doc.lead_summary:
+    if doc.has_valuable_lead and secret:  # the lead may well be what a confidential writer told
+        lead += "（内容不向看守所提供）"
+    elif doc.has_valuable_lead and doc.lead_summary:
         lead += "：" + masked.apply(doc.lead_summary)
     rows = [
         [
@@ -375,12 +379,13 @@ def build_mailbox_register(doc: MailboxDoc) -> bytes:
     ]
     rows2: list[list[Cell | str]] = []
     for r in sorted(doc.letters, key=lambda r: r.serial_no):
-        if r.name is None:
-            name = "匿名"
-        elif r.confidential and doc.for_detention_center:
-            name = masked.apply(r.name)
-        else:
-            name = r.name + ("（保密）" if r.confidential else "")
+        if r.confidential and centre_copy:
+            # Nothing that could point at the writer: no 监区, category, subject, handling or dates,
+            # which together would narrow the writer down to a few people; the name by pseudonym.
+            pseudonym = masked.apply(r.name) if r.name else "匿名"
+            rows2.append([str(r.serial_no), Cell(f"保密来信（{pseudonym}），内容不向看守所提供", colspan=7)])
+            continue
+        name = "匿名" if r.name is None else r.name + ("（保密）" if r.confidential else "")
         subject = masked.apply(r.subject)
         rows2.append(
             [
