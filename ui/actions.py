@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
 from inspector.agenda import AgendaItem
@@ -33,6 +33,7 @@ from inspector.services.policy import Actor, actor_for
 from inspector.services.records import EditState
 from inspector.store.store import Store
 from ui import errors
+from ui.i18n import core_text
 from ui.qt_compat import emit
 from ui.views.records_view import RecordsView
 from ui.workers import Runner, run_in_background
@@ -433,21 +434,21 @@ class Acting(QObject):
 
 # ---- the 纠正与建议 list --------------------------------------------------------------------------------
 
-NEW_KINDS = ((ORAL, "口头纠正"), (NOTICE, "纠正违法通知书"), (SUGGESTION, "检察建议书"))
+NEW_KINDS = ((ORAL, "口头纠正"), (NOTICE, "纠正违法通知书"), (SUGGESTION, "检察建议书"))  # i18n: core labels
 
 
 def install_correction_actions(view: RecordsView, acting: Acting) -> QPushButton:
     """On the 纠正与建议 list (a ``RecordsView``): 新建 with a menu (口头纠正 / 纠正违法通知书 / 检察建议书),
     and Enter or double-click on a row (``openRequested``) opens its page."""
-    button = view.add_button(view.tr("新建"), lambda: None)
+    button = view.add_button(QCoreApplication.translate("Actions", "新建"), lambda: None)
     button.setObjectName("primary")
     menu = QMenu(button)
     for kind, label in NEW_KINDS:
-        action = menu.addAction(label)
+        action = menu.addAction(core_text(label))
         action.setObjectName(f"new-{kind}")
         action.triggered.connect(lambda _checked=False, k=kind: acting.new_record(k))
     button.setMenu(menu)
-    button.setToolTip(view.tr("新建口头纠正、纠正违法通知书或检察建议书"))
+    button.setToolTip(QCoreApplication.translate("Actions", "新建口头纠正、纠正违法通知书或检察建议书"))
 
     def open_row(record_id: object) -> None:
         if not isinstance(record_id, uuid.UUID):

@@ -160,7 +160,7 @@ def ask_passphrase_dialog(text: str, confirm: bool) -> str | None:
         if again != first:
             from inspector.store.keys import KeyUnavailableError
 
-            raise KeyUnavailableError("两次输入的口令不一致", "the two passphrases differ")
+            raise KeyUnavailableError("两次输入的口令不一致", "the two passphrases differ")  # i18n: both
     return first
 
 

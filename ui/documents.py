@@ -21,14 +21,11 @@ from inspector.documents.render import KINDS, render_pdf
 from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date
+from ui.i18n import core_text
 from ui.workers import Runner
 
 NOTICE_TABLE = "rectification_notice"
 SUGGESTION_TABLE = "procuratorial_suggestion"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Documents", text)
 
 
 @dataclass(frozen=True)
@@ -37,13 +34,14 @@ class PdfRequest:
 
     kind: str  # a render_pdf kind: notice, suggestion, talk, mailbox, daily-log, monthly-report, register
     key: str  # record id, date (YYYY-MM-DD) or month (YYYY-MM)
-    title: str  # the window title, e.g. 纠正违法通知书 七检刑执纠违〔2026〕3号
-    file_stem: str  # the default file name without .pdf
+    title: str  # the window title, e.g. 纠正违法通知书 七检刑执纠违〔2026〕3号 (in the UI's language)
+    file_stem: str  # the default file name without .pdf (Chinese, as the document)
     center_option: bool = False  # offer "看守所版本" (confidential writers by pseudonym)
 
     @property
     def label(self) -> str:
-        return KINDS.get(self.kind, self.kind)
+        """The document's name in the UI's language."""
+        return core_text(KINDS.get(self.kind, self.kind))
 
     def render(self, store: Store, for_center: bool = False) -> bytes:
         """The PDF (call in the background: it reads the database and typesets)."""
@@ -75,8 +73,9 @@ def correction_request(row: Any) -> PdfRequest | None:
     if kind is None:
         return None
     label = KINDS[kind]
-    number = record.doc_number or _tr("草稿")
-    return PdfRequest(kind, str(record.id), f"{label} {number}", _stem(label, number))
+    number = record.doc_number or QCoreApplication.translate("Documents", "草稿")
+    stem = _stem(label, record.doc_number or "草稿")  # i18n: the file is named as the (Chinese) document
+    return PdfRequest(kind, str(record.id), f"{core_text(label)} {number}", stem)
 
 
 def talk_request(row: Any) -> PdfRequest:
@@ -85,7 +84,7 @@ def talk_request(row: Any) -> PdfRequest:
     label = KINDS["talk"]
     when = fmt_date(record.talk_at)
     name = row["detainee_name"] or ""
-    return PdfRequest("talk", str(record.id), f"{label} {name} {when}", _stem(label, name, when))
+    return PdfRequest("talk", str(record.id), f"{core_text(label)} {name} {when}", _stem(label, name, when))
 
 
 def mailbox_request(row: Any) -> PdfRequest:
@@ -93,26 +92,28 @@ def mailbox_request(row: Any) -> PdfRequest:
     record = row.record
     label = KINDS["mailbox"]
     when = fmt_date(record.opened_at)
-    return PdfRequest("mailbox", str(record.id), f"{label} {when}", _stem(label, when), center_option=True)
+    title = f"{core_text(label)} {when}"
+    return PdfRequest("mailbox", str(record.id), title, _stem(label, when), center_option=True)
 
 
 def register_request(day: date) -> PdfRequest:
     label = KINDS["register"]
     return PdfRequest(
-        "register", day.isoformat(), f"{label} {day.isoformat()}", _stem(label, day.isoformat())
+        "register", day.isoformat(), f"{core_text(label)} {day.isoformat()}", _stem(label, day.isoformat())
     )
 
 
 def daily_log_request(day: date) -> PdfRequest:
     label = KINDS["daily-log"]
     key = day.isoformat()
-    return PdfRequest("daily-log", key, f"{label} {key}", _stem(label, key))
+    return PdfRequest("daily-log", key, f"{core_text(label)} {key}", _stem(label, key))
 
 
 def monthly_report_request(year: int, month: int) -> PdfRequest:
     label = KINDS["monthly-report"]
-    zh = f"{year}年{month}月"
-    return PdfRequest("monthly-report", f"{year:04d}-{month:02d}", f"{label} {zh}", _stem(label, zh))
+    shown = QCoreApplication.translate("Documents", "{year}年{month}月").format(year=year, month=month)
+    stem = _stem(label, f"{year}年{month}月")  # i18n: the file is named as the (Chinese) document
+    return PdfRequest("monthly-report", f"{year:04d}-{month:02d}", f"{core_text(label)} {shown}", stem)
 
 
 # ---- preview -------------------------------------------------------------------------------------
@@ -132,10 +133,11 @@ def open_preview(
     """Show the preview of ``request`` (built in the background); None if QtPdf is missing (said)."""
     if not qtpdf_available():
         errors.show_message(
-            _tr("无法预览"),
-            _tr(
+            QCoreApplication.translate("Documents", "无法预览"),
+            QCoreApplication.translate(
+                "Documents",
                 "本机缺少 PDF 预览组件（PySide6-Pdf），无法在程序内预览和打印。\n"
-                "请重新安装本程序；在此之前可用命令 inspector pdf 导出 PDF 后打印。"
+                "请重新安装本程序；在此之前可用命令 inspector pdf 导出 PDF 后打印。",
             ),
             parent,
         )

@@ -1,6 +1,7 @@
 """How values look on screen: dates in Asia/Shanghai, masked ID numbers, lists, yes/no.
 
-Qt-free, so the rules can be unit-tested and reused by exports later.
+Free of widgets, so the rules can be unit-tested and reused by exports later; labels (是/否, a choice's
+label) come in the UI's language through QtCore's translation (``ui.i18n``).
 """
 
 from __future__ import annotations
@@ -8,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
+from PySide6.QtCore import QCoreApplication
+
 from inspector.domain.enums import LabelledEnum
 from inspector.domain.validation import SHANGHAI
+from ui.i18n import core_text
 
 EMPTY = "—"
 
@@ -58,25 +62,34 @@ def mask_id_number(value: str | None) -> str:
 def yes_no(value: bool | None) -> str:
     if value is None:
         return ""
-    return "是" if value else "否"
+    return (
+        QCoreApplication.translate("Formatting", "是")
+        if value
+        else QCoreApplication.translate("Formatting", "否")
+    )
 
 
 def join_list(values: Iterable[object] | None, sep: str = "、") -> str:
     return sep.join(str(v) for v in values or () if v not in (None, ""))
 
 
+def list_separator() -> str:
+    """Between the items of a list of labels: 、 in Chinese, a comma in English."""
+    return QCoreApplication.translate("Formatting", "、")
+
+
 def enum_label(enum: type[LabelledEnum], value: str | None) -> str:
-    """The Chinese label of a stored code; an unknown code is shown as is rather than hidden."""
+    """The label of a stored code in the UI's language; an unknown code is shown as is rather than hidden."""
     if value is None:
         return ""
     member = enum.__members__.get(value.upper())
     if member is None or member.value != value:
         member = next((m for m in enum if m.value == value), None)
-    return member.label if member is not None else value
+    return core_text(member.label) if member is not None else value
 
 
 def enum_labels(enum: type[LabelledEnum], values: Iterable[str] | None) -> str:
-    return join_list(enum_label(enum, v) for v in values or ())
+    return join_list((enum_label(enum, v) for v in values or ()), list_separator())
 
 
 def first_line(text: str | None, limit: int = 60) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from inspector.services.policy import Actor, Permission, PermissionDeniedError, 
 from inspector.store.store import Store
 from ui import errors, file_dialogs
 from ui.formatting import fmt_datetime
+from ui.i18n import QT_TRANSLATE_NOOP, error_text
 from ui.models import cell_delegate
 from ui.qt_compat import emit
 from ui.style import GREY, TEXT_MUTED
@@ -54,14 +55,21 @@ from ui.undo import UNDO_SECONDS, UndoBar, confirm_delete
 from ui.workers import Runner, run_in_background
 
 NAME, SIZE, CAPTION, ADDED = range(4)
-HEADERS = ("文件名", "大小", "说明", "添加时间")
+# Texts translated where they are shown (context AttachmentPanel).
+HEADERS = (
+    QT_TRANSLATE_NOOP("AttachmentPanel", "文件名"),
+    QT_TRANSLATE_NOOP("AttachmentPanel", "大小"),
+    QT_TRANSLATE_NOOP("AttachmentPanel", "说明"),
+    QT_TRANSLATE_NOOP("AttachmentPanel", "添加时间"),
+)
 VISIBLE_ROWS = 5  # the table grows with its rows up to this many, then scrolls
-UNSAVED_HINT = "保存后可添加附件"
-FILE_FILTER = (
+UNSAVED_HINT = QT_TRANSLATE_NOOP("AttachmentPanel", "保存后可添加附件")
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "AttachmentPanel",
     "图片和 PDF (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf);;"
     "图片 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.heic);;"
     "PDF 文件 (*.pdf);;"
-    "所有文件 (*)"
+    "所有文件 (*)",
 )
 
 _temp_directory: Path | None = None  # copies opened with the system's viewer, removed at exit
@@ -123,7 +131,7 @@ class AttachmentPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
 
-        self.hint = QLabel(UNSAVED_HINT)
+        self.hint = QLabel(self.tr(UNSAVED_HINT))
         self.hint.setObjectName("fieldNote")
         self.hint.setStyleSheet(f"color: {TEXT_MUTED};")
         self.hint.setWordWrap(True)
@@ -131,7 +139,7 @@ class AttachmentPanel(QWidget):
 
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("attachmentTable")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -140,7 +148,7 @@ class AttachmentPanel(QWidget):
         cell_delegate.install(self.table)  # a file not here stays grey when selected
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("附件列表")
+        self.table.setAccessibleName(self.tr("附件列表"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SIZE, QHeaderView.ResizeMode.ResizeToContents)
@@ -153,18 +161,26 @@ class AttachmentPanel(QWidget):
         self.table.installEventFilter(self)
         layout.addWidget(self.table)
 
-        self.empty_label = QLabel("暂无附件。可添加扫描件、照片或 PDF（每个不超过 50 MB）。")
+        self.empty_label = QLabel(self.tr("暂无附件。可添加扫描件、照片或 PDF（每个不超过 50 MB）。"))
         self.empty_label.setStyleSheet(f"color: {TEXT_MUTED};")
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
-        self.add_button = self._button("添加附件…", self.choose_files, "从磁盘选择扫描件、照片或 PDF")
-        self.open_button = self._button("打开", self.open_selected, "用本机的默认程序打开（Enter）")
-        self.save_button = self._button("另存为…", self.save_selected, "把附件另存到磁盘上")
-        self.caption_button = self._button("修改说明", self.edit_caption, "修改所选附件的说明（F2）")
-        self.delete_button = self._button("删除", self.delete_selected, "删除所选附件（Delete），之后可撤销")
+        self.add_button = self._button(
+            self.tr("添加附件…"), self.choose_files, self.tr("从磁盘选择扫描件、照片或 PDF")
+        )
+        self.open_button = self._button(
+            self.tr("打开"), self.open_selected, self.tr("用本机的默认程序打开（Enter）")
+        )
+        self.save_button = self._button(self.tr("另存为…"), self.save_selected, self.tr("把附件另存到磁盘上"))
+        self.caption_button = self._button(
+            self.tr("修改说明"), self.edit_caption, self.tr("修改所选附件的说明（F2）")
+        )
+        self.delete_button = self._button(
+            self.tr("删除"), self.delete_selected, self.tr("删除所选附件（Delete），之后可撤销")
+        )
         for b in (self.add_button, self.open_button, self.save_button, self.caption_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -190,7 +206,7 @@ class AttachmentPanel(QWidget):
         self._undo_timer.timeout.connect(self._undo_expired)
 
         if not self.may_edit:
-            why = PermissionDeniedError(actor.role, Permission.EDIT).message_zh
+            why = error_text(PermissionDeniedError(actor.role, Permission.EDIT))
             for b in (self.add_button, self.caption_button, self.delete_button):
                 b.setToolTip(why)
         self.set_unsaved()
@@ -206,7 +222,7 @@ class AttachmentPanel(QWidget):
 
     def set_unsaved(self) -> None:
         """A record not saved yet: nothing to attach to, say so."""
-        self.show_hint(UNSAVED_HINT)
+        self.show_hint(self.tr(UNSAVED_HINT))
 
     def show_hint(self, text: str) -> None:
         """No record to show (yet): only ``text``, e.g. 保存后可添加附件 or 正在读取…."""
@@ -241,7 +257,7 @@ class AttachmentPanel(QWidget):
         if self.kind is None or self.record_id is None:
             return
         store, kind, record_id = self.store, self.kind, self.record_id
-        self._set_busy(True, "正在读取附件…")
+        self._set_busy(True, self.tr("正在读取附件…"))
         self._run(
             lambda: attachments.list_attachments(store, kind, record_id),
             self._reloaded,
@@ -276,12 +292,17 @@ class AttachmentPanel(QWidget):
         emit(self.loaded)
 
     def _fill_row(self, row: int, item: AttachmentInfo) -> None:
-        who = f"{item.added_by} " if item.added_by else ""
         when = fmt_datetime(item.created_at)
-        tip = f"{item.filename}\n{item.media_type}，{describe_size(item.size)}\n{who}添加于 {when}"
-        size = describe_size(item.size) + ("" if item.available else "（未同步到本机）")
+        size = _size(item.size)
+        added = (
+            self.tr("{who} 添加于 {when}").format(who=item.added_by, when=when)
+            if item.added_by
+            else self.tr("添加于 {when}").format(when=when)
+        )
+        tip = f"{item.filename}\n{item.media_type}{self.tr('，')}{size}\n{added}"
         if not item.available:
-            tip += "\n内容还没有从办公室同步到本机：联网同步后才能打开。"
+            size += self.tr("（未同步到本机）")
+            tip += "\n" + self.tr("内容还没有从办公室同步到本机：联网同步后才能打开。")
         cells = [item.filename, size, item.caption or "", fmt_datetime(item.created_at)]
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
@@ -376,7 +397,9 @@ class AttachmentPanel(QWidget):
         """添加附件…: pick one or more files, then add them."""
         if not self.add_button.isEnabled():
             return
-        paths = file_dialogs.open_file_names(self, "添加附件", FILE_FILTER)  # 文档, or the folder used last
+        paths = file_dialogs.open_file_names(
+            self, self.tr("添加附件"), self.tr(FILE_FILTER)
+        )  # 文档, or the last
         if paths:
             self.add_files(paths)
 
@@ -396,19 +419,19 @@ class AttachmentPanel(QWidget):
                     added.refused.append(exc)
             return added
 
-        names = "、".join(p.name for p in wanted)
-        self._set_busy(True, f"正在添加 {names}…")
+        names = self.tr("、").join(p.name for p in wanted)
+        self._set_busy(True, self.tr("正在添加 {names}…").format(names=names))
         self._run(work, self._added, self._failed, owner=self)
 
     def _added(self, result: _Added) -> None:
         added = result.added
-        self._set_busy(False, f"已添加 {len(added)} 个附件" if added else "")
+        self._set_busy(False, self.tr("已添加 {n} 个附件").format(n=len(added)) if added else "")
         if added:
             self.show_items([*self.items, *added])
             self.select(added[-1].id)
             emit(self.changed)
         if result.refused:
-            zh = "\n".join(e.message_zh for e in result.refused)
+            zh = "\n".join(error_text(e) for e in result.refused)
             en = "; ".join(e.message_en for e in result.refused)
             errors.show_error(AttachmentError(zh, en), self)
 
@@ -424,7 +447,7 @@ class AttachmentPanel(QWidget):
             self._not_here(chosen)
             return
         store, directory = self.store, temp_directory()
-        self._set_busy(True, f"正在打开 {chosen.filename}…")
+        self._set_busy(True, self.tr("正在打开 {name}…").format(name=chosen.filename))
         self._run(
             lambda: attachments.temp_copy(store, chosen.id, directory), self._opened, self._failed, owner=self
         )
@@ -434,8 +457,11 @@ class AttachmentPanel(QWidget):
         if not open_with_system(path):
             errors.show_error(
                 InspectorError(
-                    f"本机没有能打开「{path.name}」的程序。可用“另存为…”保存后用其他程序打开。",
-                    f"no application opens {path}",
+                    self.tr("本机没有能打开「{name}」的程序。可用“另存为…”保存后用其他程序打开。").format(
+                        name=path.name
+                    ),
+                    f"no application on this computer opens {path.name}: save a copy (Save as…) "
+                    "and open it with another program",
                 ),
                 self,
             )
@@ -450,18 +476,24 @@ class AttachmentPanel(QWidget):
             self._not_here(chosen)
             return
         suffix = Path(chosen.filename).suffix
-        kind = f"{suffix[1:].upper()} 文件 (*{suffix});;" if suffix else ""
-        path = file_dialogs.save_file_name(self, "另存为", chosen.filename, f"{kind}所有文件 (*)")
+        kind = (
+            self.tr("{type} 文件 (*{suffix});;").format(type=suffix[1:].upper(), suffix=suffix)
+            if suffix
+            else ""
+        )
+        path = file_dialogs.save_file_name(
+            self, self.tr("另存为"), chosen.filename, kind + self.tr("所有文件 (*)")
+        )
         if path is None:
             return  # cancelled
         store = self.store
-        self._set_busy(True, "正在保存…")
+        self._set_busy(True, self.tr("正在保存…"))
         self._run(
             lambda: attachments.save_copy(store, chosen.id, path), self._saved_copy, self._failed, owner=self
         )
 
     def _saved_copy(self, path: Path) -> None:
-        self._set_busy(False, f"已保存到 {path}")
+        self._set_busy(False, self.tr("已保存到 {path}").format(path=path))
 
     def _not_here(self, item: AttachmentInfo) -> None:
         errors.show_error(BytesNotHereError(item.id, item.filename, item.size), self)
@@ -489,7 +521,7 @@ class AttachmentPanel(QWidget):
         if text == item.caption:
             return
         store, actor = self.store, self.actor
-        self._set_busy(True, "正在保存说明…")
+        self._set_busy(True, self.tr("正在保存说明…"))
         self._run(
             lambda: attachments.set_caption(store, item.id, text, actor),
             self._captioned,
@@ -498,7 +530,7 @@ class AttachmentPanel(QWidget):
         )
 
     def _captioned(self, info: AttachmentInfo) -> None:
-        self._set_busy(False, "说明已保存")
+        self._set_busy(False, self.tr("说明已保存"))
         self._replace(info)
         emit(self.changed)
 
@@ -517,11 +549,13 @@ class AttachmentPanel(QWidget):
         chosen = self.selected()
         if chosen is None or self.busy or not self.delete_button.isEnabled():
             return
-        question = f"删除附件「{chosen.filename}」？删除后{UNDO_SECONDS}秒内可撤销。"
+        question = self.tr("删除附件「{name}」？删除后{n}秒内可撤销。").format(
+            name=chosen.filename, n=UNDO_SECONDS
+        )
         if not self._confirm(self, question):
             return
         store, actor = self.store, self.actor
-        self._set_busy(True, "正在删除…")
+        self._set_busy(True, self.tr("正在删除…"))
         self._run(
             lambda: attachments.delete(store, chosen.id, actor), self._deleted, self._failed, owner=self
         )
@@ -530,7 +564,7 @@ class AttachmentPanel(QWidget):
         self._set_busy(False)
         self.show_items([a for a in self.items if a.id != info.id])
         self.deleted = info
-        self.undo_bar.label.setText(f"已删除附件「{info.filename}」")
+        self.undo_bar.label.setText(self.tr("已删除附件「{name}」").format(name=info.filename))
         self.undo_bar.show()
         self._undo_timer.start(UNDO_SECONDS * 1000)
         emit(self.changed)
@@ -543,7 +577,7 @@ class AttachmentPanel(QWidget):
             return
         self._undo_expired()
         store, actor = self.store, self.actor
-        self._set_busy(True, "正在恢复…")
+        self._set_busy(True, self.tr("正在恢复…"))
         self._run(
             lambda: attachments.restore(store, info.id, actor), self._restored, self._failed, owner=self
         )
@@ -565,3 +599,10 @@ class AttachmentPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         errors.show_error(exc, self)
+
+
+def _size(size: int) -> str:
+    """812 字节, 34 KB, 2.5 MB (as the core's describe_size, with 字节 in the UI's language)."""
+    if size < 1024:
+        return QCoreApplication.translate("AttachmentPanel", "{n} 字节").format(n=size)
+    return describe_size(size)

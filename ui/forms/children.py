@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,7 +55,8 @@ from ui.forms.fields import (
     make_editor,
     normalised,
 )
-from ui.forms.specs import ChildSpec
+from ui.forms.specs import ChildSpec, spec_text
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text
 from ui.qt_compat import emit
 from ui.style import PRIMARY
 
@@ -63,15 +64,25 @@ if TYPE_CHECKING:
     from ui.actions import Acting
     from ui.forms.record_form import RecordForm
 
-# 据此制发 from a saved finding's row: the kinds, in the menu's order, with their menu texts.
+# 据此制发 from a saved finding's row: the kinds, in the menu's order, with their menu texts
+# (translated where shown, as the texts below: context ChildRowsEditor).
 RAISE_KINDS = (
-    ("oral_correction", "口头纠正"),
-    ("rectification_notice", "制发纠正违法通知书"),
-    ("procuratorial_suggestion", "制发检察建议书"),
+    ("oral_correction", QT_TRANSLATE_NOOP("ChildRowsEditor", "口头纠正")),
+    ("rectification_notice", QT_TRANSLATE_NOOP("ChildRowsEditor", "制发纠正违法通知书")),
+    ("procuratorial_suggestion", QT_TRANSLATE_NOOP("ChildRowsEditor", "制发检察建议书")),
 )
 RAISE_KEYS = "Ctrl+J"  # 据 (jù): the row's 据此制发 menu, or the correction it was raised as
-RAISE_TEXT = "据此制发"
-SAVE_FIRST = "请先保存：问题保存后，才能据此制发口头纠正、纠正违法通知书或检察建议书"
+RAISE_TEXT = QT_TRANSLATE_NOOP("ChildRowsEditor", "据此制发")
+SAVE_FIRST = QT_TRANSLATE_NOOP(
+    "ChildRowsEditor", "请先保存：问题保存后，才能据此制发口头纠正、纠正违法通知书或检察建议书"
+)
+
+
+def _t(text: str) -> str:
+    """One of the texts above in the UI's language."""
+    return QCoreApplication.translate("ChildRowsEditor", text)
+
+
 LINK_WIDTH = 150  # a correction's short name on the row is elided to this (in full in the tooltip)
 
 
@@ -133,19 +144,24 @@ class ChildRowsEditor(QWidget):
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(2)
         for col, f in enumerate(self.fields):
-            head = QLabel(f.label + (' <span style="color:#c62828">*</span>' if f.required else ""))
+            head = QLabel(
+                core_text(f.label) + (' <span style="color:#c62828">*</span>' if f.required else "")
+            )
             head.setObjectName("columnHead")
             head.setTextFormat(Qt.TextFormat.RichText)
-            head.setToolTip(f.help)
+            head.setToolTip(core_text(f.help))
             self.grid.addWidget(head, 0, col)
             if f.name == spec.stretch:
                 self.grid.setColumnStretch(col, 1)
         self._fit_columns()
         outer.addLayout(self.grid)
-        self.empty_label = QLabel(f"（无{spec.title}。按 Ctrl+Enter 或点“{spec.add_label}”添加）")
+        title, add = spec_text(spec.title), spec_text(spec.add_label)
+        self.empty_label = QLabel(
+            self.tr("（无{title}。按 Ctrl+Enter 或点“{add}”添加）").format(title=title, add=add)
+        )
         self.empty_label.setObjectName("fieldNote")
         outer.addWidget(self.empty_label)
-        self.add_button = QPushButton(f"＋ {spec.add_label}（Ctrl+Enter）")
+        self.add_button = QPushButton(self.tr("＋ {add}（Ctrl+Enter）").format(add=add))
         self.add_button.setAutoDefault(False)
         self.add_button.setToolTip("Ctrl+Enter")
         self.add_button.clicked.connect(lambda _checked=False: self.add_row(focus=True))
@@ -173,12 +189,12 @@ class ChildRowsEditor(QWidget):
             self.grid.setColumnMinimumWidth(col, max(sample.sizeHint().width(), sample.minimumWidth()))
             sample.deleteLater()
         delete = QToolButton()
-        delete.setText("删除")
+        delete.setText(self.tr("删除"))
         self.grid.setColumnMinimumWidth(self._delete_column, delete.sizeHint().width())
         delete.deleteLater()
         if self.raises:  # as wide as 据此制发 with its menu's arrow
             raise_button = QToolButton()
-            raise_button.setText(RAISE_TEXT)
+            raise_button.setText(_t(RAISE_TEXT))
             raise_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             raise_button.setMenu(QMenu(raise_button))
             self.grid.setColumnMinimumWidth(len(self.fields), raise_button.sizeHint().width())
@@ -245,9 +261,9 @@ class ChildRowsEditor(QWidget):
             self.grid.addWidget(raise_button, grid_row, len(self.fields), Qt.AlignmentFlag.AlignTop)
             widgets.append(raise_button)
         delete = QToolButton()
-        delete.setText("删除")
+        delete.setText(self.tr("删除"))
         delete.setFixedHeight(QLineEdit().sizeHint().height())
-        delete.setToolTip("删除这一行（保存后生效）")
+        delete.setToolTip(self.tr("删除这一行（保存后生效）"))
         self.grid.addWidget(delete, grid_row, self._delete_column, Qt.AlignmentFlag.AlignTop)
         error = QLabel()
         error.setObjectName("fieldError")
@@ -348,7 +364,8 @@ class ChildRowsEditor(QWidget):
             if problem:
                 out.append(FieldError(f.name, problem, problem))
             elif f.required and is_blank(values.get(f.name)):
-                out.append(FieldError(f.name, f"请填写{f.label}", f"{f.name} is required"))
+                text = self.tr("请填写{label}").format(label=core_text(f.label))
+                out.append(FieldError(f.name, text, text, "required", {"label": f.label}))
         return out
 
     def show_errors(self) -> bool:
@@ -356,7 +373,7 @@ class ChildRowsEditor(QWidget):
         ok = True
         for row in self.live_rows():
             errors = self.row_errors(row)
-            text = "；".join(dict.fromkeys(e.message_zh for e in errors))
+            text = self.tr("；").join(dict.fromkeys(error_text(e) for e in errors))
             row.error_label.setText(text)
             row.error_label.setVisible(bool(text))
             ok = ok and not errors
@@ -517,45 +534,49 @@ class ChildRowsEditor(QWidget):
             button.setText(text)
             button.setEnabled(True)
             button.setStyleSheet(f"QToolButton#raiseFromFinding {{ color: {PRIMARY}; }}")
-            names = "、".join(link.label for link in row.links)
-            button.setToolTip(f"已据此问题制发：{names}。点击打开（{RAISE_KEYS}）")
-            button.setAccessibleName(f"已制发：{names}")
+            names = self.tr("、").join(link.label for link in row.links)
+            button.setToolTip(
+                self.tr("已据此问题制发：{names}。点击打开（{keys}）").format(names=names, keys=RAISE_KEYS)
+            )
+            button.setAccessibleName(self.tr("已制发：{names}").format(names=names))
             if len(row.links) > 1:
                 menu = QMenu(button)
                 for link in row.links:
-                    action = menu.addAction(f"打开{link.label}")
+                    action = menu.addAction(self.tr("打开{what}").format(what=link.label))
                     action.triggered.connect(lambda _checked=False, lk=link: self.open_link(lk))
                 button.setMenu(menu)
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             else:
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
             return
-        button.setText(RAISE_TEXT)
-        button.setAccessibleName(RAISE_TEXT)
+        button.setText(_t(RAISE_TEXT))
+        button.setAccessibleName(_t(RAISE_TEXT))
         if row.record_id is None:
             button.setEnabled(False)
-            button.setToolTip(SAVE_FIRST)
+            button.setToolTip(_t(SAVE_FIRST))
             return
         if not row.links_read:
             button.setEnabled(False)
-            button.setToolTip("正在读取这个问题已制发的纠正…")
+            button.setToolTip(self.tr("正在读取这个问题已制发的纠正…"))
             return
         if not self._may_write():
             form = self._form()
             role = form.actor.role if form is not None else ""
             button.setEnabled(False)
-            button.setToolTip(PermissionDeniedError(role, Permission.EDIT).message_zh)
+            button.setToolTip(error_text(PermissionDeniedError(role, Permission.EDIT)))
             return
         menu = QMenu(button)
         for kind, text in RAISE_KINDS:
-            action = menu.addAction(text)
+            action = menu.addAction(_t(text))
             action.setObjectName(f"raise-{kind}")
             action.triggered.connect(lambda _checked=False, r=row, k=kind: self.raise_correction(r, k))
         button.setMenu(menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setEnabled(True)
         button.setToolTip(
-            f"以这个问题为据，新建口头纠正、纠正违法通知书或检察建议书（内容已预先填好）（{RAISE_KEYS}）"
+            self.tr(
+                "以这个问题为据，新建口头纠正、纠正违法通知书或检察建议书（内容已预先填好）（{keys}）"
+            ).format(keys=RAISE_KEYS)
         )
 
     def row_of(self, widget: QWidget | None) -> ChildRow | None:

@@ -17,7 +17,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QModelIndex, QObject, QRect, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -54,6 +65,7 @@ from inspector.services.lookup import DetaineeHit, UserOption, detainee_label, s
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
+from ui.i18n import QT_TRANSLATE_NOOP, core_text
 from ui.qt_compat import emit
 from ui.style import TEXT_MUTED
 from ui.workers import Runner
@@ -135,7 +147,7 @@ class FieldEditor(QWidget):
             self.layout_.addWidget(widget)
         self.setFocusProxy(widget)
         if self.field.help:
-            widget.setToolTip(self.field.help)
+            widget.setToolTip(core_text(self.field.help))
 
 
 # ---- text -------------------------------------------------------------------------------------------
@@ -147,7 +159,7 @@ class TextEditor(FieldEditor):
         self.edit = QLineEdit()
         if spec.max_length:
             self.edit.setMaxLength(spec.max_length)
-        self.edit.setPlaceholderText(spec.help)
+        self.edit.setPlaceholderText(core_text(spec.help))
         self.edit.setClearButtonEnabled(False)
         self._set_inner(self.edit)
         self.edit.textEdited.connect(self._emit_edited)
@@ -189,7 +201,7 @@ class LongTextEditor(FieldEditor):
         super().__init__(spec, parent)
         self.edit = QPlainTextEdit()
         self.edit.setTabChangesFocus(True)
-        self.edit.setPlaceholderText(spec.help)
+        self.edit.setPlaceholderText(core_text(spec.help))
         line = self.edit.fontMetrics().lineSpacing()
         self.edit.setFixedHeight(line * lines + 14)
         self._set_inner(self.edit)
@@ -220,13 +232,13 @@ class TextListEditor(FieldEditor):
         if lines:
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
-            edit.setPlaceholderText(spec.help)
+            edit.setPlaceholderText(core_text(spec.help))
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 14)
             edit.textChanged.connect(self._changed)
             self.edit = edit
         else:
             line = QLineEdit()
-            line.setPlaceholderText(spec.help)
+            line.setPlaceholderText(core_text(spec.help))
             line.textEdited.connect(self._changed)
             line.editingFinished.connect(self._tidy)
             self.edit = line
@@ -254,7 +266,7 @@ class TextListEditor(FieldEditor):
     def _show_items(self) -> None:
         items = self.value()
         if len(items) > 1:
-            self.items_label.setText(f"共 {len(items)} 项：" + " ｜ ".join(items))
+            self.items_label.setText(self.tr("共 {n} 项：").format(n=len(items)) + " ｜ ".join(items))
         self.items_label.setVisible(len(items) > 1)
 
     def value(self) -> list[str]:
@@ -443,7 +455,8 @@ class BoolEditor(FieldEditor):
         self.edit.setChecked(bool(value))
 
 
-NOT_CHOSEN = "（未选择）"  # an optional choice left empty (grey, like the required ones' 请选择)
+# An optional choice left empty (grey, like the required ones' 请选择); translated where shown.
+NOT_CHOSEN = QT_TRANSLATE_NOOP("ChoiceEditor", "（未选择）")
 
 
 class ChoiceBox(QComboBox):
@@ -486,12 +499,13 @@ class ChoiceEditor(FieldEditor):
         self.edit = ChoiceBox(blank_first=not spec.required)
         self.edit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if not spec.required:
-            self.edit.addItem(NOT_CHOSEN, None)
+            self.edit.addItem(QCoreApplication.translate("ChoiceEditor", NOT_CHOSEN), None)
             self.edit.setItemData(0, QColor(TEXT_MUTED), Qt.ItemDataRole.ForegroundRole)
-        for stored, shown in choices if choices is not None else spec.choices:
+        offered = choices if choices is not None else [(v, core_text(label)) for v, label in spec.choices]
+        for stored, shown in offered:
             self.edit.addItem(shown, stored)
         self.edit.setCurrentIndex(-1 if spec.required else 0)
-        self.edit.setPlaceholderText("请选择")
+        self.edit.setPlaceholderText(self.tr("请选择"))
         self._set_inner(self.edit)
         self.edit.activated.connect(self._emit_edited)
         row = QHBoxLayout()
@@ -556,7 +570,7 @@ class CheckGroup(FieldEditor):
         self.setStyleSheet(self.STYLE)
         self._make_current(0)
         if spec.help:
-            self.setToolTip(spec.help)
+            self.setToolTip(core_text(spec.help))
 
     def current_box(self) -> QCheckBox | None:
         """The box Tab enters the group at."""
@@ -618,7 +632,8 @@ class CheckGroup(FieldEditor):
 
 
 def user_choices(users: Sequence[UserOption]) -> list[tuple[str, str]]:
-    return [(str(u.id), u.name if u.active else f"{u.name}（已停用）") for u in users]
+    stopped = QCoreApplication.translate("UsersEditor", "{name}（已停用）")
+    return [(str(u.id), u.name if u.active else stopped.format(name=u.name)) for u in users]
 
 
 class UsersEditor(CheckGroup):
@@ -669,7 +684,9 @@ class DetaineePicker(FieldEditor):
         self.last_query = ""
         self.hits: list[DetaineeHit] = []
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(spec.help or "输入姓名、身份证号的一部分或监室号查找")
+        self.edit.setPlaceholderText(
+            core_text(spec.help) or self.tr("输入姓名、身份证号的一部分或监室号查找")
+        )
         self._set_inner(self.edit)
         self.model = QStandardItemModel(self)
         self.completer = QCompleter(self.model, self)
@@ -729,7 +746,7 @@ class DetaineePicker(FieldEditor):
             popup.setCurrentIndex(self.model.index(0, 0))
         else:
             self._popup().hide()
-            self._set_note(f"没有找到“{query}”：请检查姓名、身份证号或监室号")
+            self._set_note(self.tr("没有找到“{query}”：请检查姓名、身份证号或监室号").format(query=query))
         emit(self.searched, query)
 
     def _picked(self, index: QModelIndex) -> None:
@@ -770,7 +787,7 @@ class DetaineePicker(FieldEditor):
 
     def problem(self) -> str | None:
         if self._value is None and self.edit.text().strip():
-            return "请从查找结果中选定一人（输入后按↓选择，回车确定）"
+            return self.tr("请从查找结果中选定一人（输入后按↓选择，回车确定）")
         return None
 
 
@@ -794,7 +811,7 @@ def make_editor(spec: Field, ctx: EditorContext, parent: QWidget | None = None) 
     if kind is FieldKind.CHOICE:
         return ChoiceEditor(spec, parent)
     if kind is FieldKind.MULTI_CHOICE:
-        return CheckGroup(spec, spec.choices, parent)
+        return CheckGroup(spec, [(v, core_text(label)) for v, label in spec.choices], parent)
     if kind is FieldKind.TEXT_LIST:
         return TextListEditor(spec, parent, lines=spec.name in ctx.multiline_lists)
     if kind is FieldKind.USERS:

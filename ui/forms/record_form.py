@@ -56,7 +56,8 @@ from ui.formatting import fmt_date, fmt_datetime, fmt_time
 from ui.forms.attachments import AttachmentPanel
 from ui.forms.children import ChildRowsEditor
 from ui.forms.fields import DetaineePicker, EditorContext, FieldEditor, is_blank, make_editor, normalised
-from ui.forms.specs import FormSpec, MadeUnderParentError, spec_for
+from ui.forms.specs import FormSpec, MadeUnderParentError, spec_for, spec_text
+from ui.i18n import core_text, error_text
 from ui.qt_compat import emit
 from ui.style import (
     AMBER_TINT,
@@ -240,7 +241,8 @@ class RecordForm(QDialog):
         self._last_draft: dict[str, Any] | None = None
         self._setting = False
 
-        self.setWindowTitle(("新建" if self.record_id is None else "修改") + self.spec.title)
+        title = self.tr("新建{kind}") if self.record_id is None else self.tr("修改{kind}")
+        self.setWindowTitle(title.format(kind=self.spec.title))
         self.setSizeGripEnabled(True)
         self._build_frame()
         self.fit_size()
@@ -276,7 +278,7 @@ class RecordForm(QDialog):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 6, 0)
         self.body_layout.setSpacing(12)
-        self.loading_label = QLabel("正在读取…")
+        self.loading_label = QLabel(self.tr("正在读取…"))
         self.loading_label.setObjectName("fieldNote")
         self.body_layout.addWidget(self.loading_label)
         self.body_layout.addStretch(1)
@@ -289,11 +291,11 @@ class RecordForm(QDialog):
         self.hint.setObjectName("formHint")
         self.hint.setWordWrap(True)
         buttons.addWidget(self.hint, 1)
-        self.cancel_button = QPushButton("取消")
+        self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.setToolTip("Esc")
         self.cancel_button.clicked.connect(lambda _checked=False: self.reject())
-        self.save_button = QPushButton("保存")
+        self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setObjectName("primary")
         self.save_button.setAutoDefault(False)
         self.save_button.setToolTip("Ctrl+S")
@@ -313,7 +315,9 @@ class RecordForm(QDialog):
         self.conflict_text.setWordWrap(True)
         layout.addWidget(self.conflict_text)
         self.conflict_table = QTableWidget(0, 3)
-        self.conflict_table.setHorizontalHeaderLabels(["字段", "您的修改", "当前内容"])
+        self.conflict_table.setHorizontalHeaderLabels(
+            [self.tr("字段"), self.tr("您的修改"), self.tr("当前内容")]
+        )
         self.conflict_table.verticalHeader().setVisible(False)
         self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflict_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -325,15 +329,15 @@ class RecordForm(QDialog):
         layout.addWidget(self.conflict_table)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.keep_mine_button = QPushButton("重新载入，保留我的修改")
+        self.keep_mine_button = QPushButton(self.tr("重新载入，保留我的修改"))
         self.keep_mine_button.setAutoDefault(False)
         self.keep_mine_button.setToolTip(
-            "载入这条记录现在的版本；表中仍是您填写的内容，再次保存即以您的修改为准"
+            self.tr("载入这条记录现在的版本；表中仍是您填写的内容，再次保存即以您的修改为准")
         )
         self.keep_mine_button.clicked.connect(lambda _checked=False: self.reload(take_theirs=False))
-        self.take_theirs_button = QPushButton("改用当前内容")
+        self.take_theirs_button = QPushButton(self.tr("改用当前内容"))
         self.take_theirs_button.setAutoDefault(False)
-        self.take_theirs_button.setToolTip("载入这条记录现在的版本，他人修改过的字段改为当前内容")
+        self.take_theirs_button.setToolTip(self.tr("载入这条记录现在的版本，他人修改过的字段改为当前内容"))
         self.take_theirs_button.clicked.connect(lambda _checked=False: self.reload(take_theirs=True))
         row.addWidget(self.keep_mine_button)
         row.addWidget(self.take_theirs_button)
@@ -423,9 +427,9 @@ class RecordForm(QDialog):
     def _load_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, InspectorError):
             errors.show_error(exc, self)
-        message = exc.message_zh if isinstance(exc, InspectorError) else "读取记录时出错。"
+        message = error_text(exc) if isinstance(exc, InspectorError) else self.tr("读取记录时出错。")
         self.loading_label.setText("")
-        self.banner.show_message(message + " 请关闭此窗口后重试。", "error")
+        self.banner.show_message(self.tr("{message} 请关闭此窗口后重试。").format(message=message), "error")
 
     def _loaded(self, result: _Loaded) -> None:
         state = result.state
@@ -468,8 +472,10 @@ class RecordForm(QDialog):
             card.show()  # at once (a widget added to a shown layout appears only at the next turn)
         self.is_loaded = True
         if not may(self.actor, Permission.EDIT):
-            refusal = PermissionDeniedError(self.actor.role, Permission.EDIT).message_zh
-            self.banner.show_message(f"{refusal}：本窗口只能查看，不能保存。", "error")
+            refusal = error_text(PermissionDeniedError(self.actor.role, Permission.EDIT))
+            self.banner.show_message(
+                self.tr("{refusal}：本窗口只能查看，不能保存。").format(refusal=refusal), "error"
+            )
         elif result.draft is not None and self._draft_matches(result.draft):
             self._offer_draft(result.draft)
         self.validate()
@@ -505,7 +511,7 @@ class RecordForm(QDialog):
             card.setObjectName("formCard")
             layout = QVBoxLayout(card)
             layout.setContentsMargins(16, 12, 16, 12)
-            heading = QLabel(self.spec.child.title)
+            heading = QLabel(spec_text(self.spec.child.title))
             heading.setObjectName("groupTitle")
             layout.addWidget(heading)
             self.rows_editor = ChildRowsEditor(self.spec.child, self.ctx)
@@ -523,7 +529,7 @@ class RecordForm(QDialog):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
-        heading = QLabel("附件")
+        heading = QLabel(self.tr("附件"))
         heading.setObjectName("groupTitle")
         layout.addWidget(heading)
         self.attachment_panel = AttachmentPanel(self.store, self.actor, runner=self._run)
@@ -539,7 +545,7 @@ class RecordForm(QDialog):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
         if title:
-            heading = QLabel(title)
+            heading = QLabel(spec_text(title))
             heading.setObjectName("groupTitle")
             layout.addWidget(heading)
         form = QFormLayout()
@@ -550,13 +556,13 @@ class RecordForm(QDialog):
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
         for f in fields:
-            caption = QLabel(required_mark(f.label, f.required))
+            caption = QLabel(required_mark(core_text(f.label), f.required))
             caption.setObjectName("fieldLabel")
             caption.setTextFormat(Qt.TextFormat.RichText)
             caption.setMinimumWidth(LABEL_WIDTH)
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             if f.help:
-                caption.setToolTip(f.help)
+                caption.setToolTip(core_text(f.help))
             editor = make_editor(f, self.ctx)
             editor.edited.connect(lambda name=f.name: self.field_edited(name))
             caption.setBuddy(editor.focus_widgets()[0])
@@ -707,14 +713,15 @@ class RecordForm(QDialog):
         for e in found:
             key = e.field if e.field in self.editors else ""
             out.setdefault(key, [])
-            if e.message_zh not in out[key]:
-                out[key].append(e.message_zh)
+            text = error_text(e)
+            if text not in out[key]:
+                out[key].append(text)
         for name, editor in self.editors.items():
             problem = editor.problem()
             if problem:  # e.g. a name typed in the picker but nobody chosen: that is the one thing to say
                 out[name] = [problem]
             elif editor.field.required and is_blank(values.get(name)) and name not in out:
-                out[name] = [f"请填写{editor.field.label}"]
+                out[name] = [self.tr("请填写{label}").format(label=core_text(editor.field.label))]
         for name, messages in self.server_errors.items():
             for m in messages:
                 if m not in out.get(name, []):
@@ -733,7 +740,7 @@ class RecordForm(QDialog):
             show = bool(messages) and (
                 name in self.touched or not is_blank(values.get(name)) or name in self.server_errors
             )
-            label_widget.setText("；".join(messages) if show else "")
+            label_widget.setText(self.tr("；").join(messages) if show else "")
             label_widget.setVisible(show)
         rows_ok = self.rows_editor.show_errors() if self.rows_editor is not None else True
         ok = not problems and rows_ok
@@ -747,25 +754,25 @@ class RecordForm(QDialog):
         self.save_button.setEnabled(ok and allowed and changed and not busy and self.is_loaded)
         level = ""
         if self.saving:
-            text = "正在保存…"
+            text = self.tr("正在保存…")
         elif self.reloading:
-            text = "正在载入当前内容…"
+            text = self.tr("正在载入当前内容…")
         elif self.stale:
-            text, level = "记录已被他人修改：请先重新载入，再保存", "error"
+            text, level = self.tr("记录已被他人修改：请先重新载入，再保存"), "error"
         elif not allowed:
-            text, level = "没有修改权限", "error"
+            text, level = self.tr("没有修改权限"), "error"
         elif problems or not rows_ok:
-            names = [self.editors[n].field.label for n in self.editors if n in problems]
+            names = [core_text(self.editors[n].field.label) for n in self.editors if n in problems]
             if not rows_ok and self.spec.child is not None:
-                names.append(self.spec.child.title)
-            text = "还需填写或改正：" + "、".join(names) if names else ""
+                names.append(spec_text(self.spec.child.title))
+            text = self.tr("还需填写或改正：{names}").format(names=self.tr("、").join(names)) if names else ""
             if "" in problems:
-                text = (text + "；" if text else "") + "；".join(problems[""])
+                text = (text + self.tr("；") if text else "") + self.tr("；").join(problems[""])
             level = "error"
         elif not changed:
-            text = "没有修改"
+            text = self.tr("没有修改")
         else:
-            text = "按 Ctrl+S 保存"
+            text = self.tr("按 Ctrl+S 保存")
         self.hint.setText(text)
         if self.hint.property("level") != level:
             self.hint.setProperty("level", level)
@@ -838,9 +845,9 @@ class RecordForm(QDialog):
         elif isinstance(exc, ValidationError):
             self._show_validation(exc)
         elif isinstance(exc, PermissionDeniedError):
-            self.banner.show_message(f"未保存：{exc.message_zh}。", "error")
+            self.banner.show_message(self.tr("未保存：{reason}。").format(reason=error_text(exc)), "error")
         elif isinstance(exc, InspectorError):
-            self.banner.show_message(f"未保存：{exc.message_zh}", "error")
+            self.banner.show_message(self.tr("未保存：{reason}").format(reason=error_text(exc)), "error")
         else:
             errors.show_error(exc, self)
         self.validate()
@@ -850,11 +857,14 @@ class RecordForm(QDialog):
             self.server_errors = {}
             for e in exc.errors:
                 key = e.field if e.field in self.editors else ""
-                self.server_errors.setdefault(key, []).append(e.message_zh)
+                self.server_errors.setdefault(key, []).append(error_text(e))
             if "" in self.server_errors:
-                self.banner.show_message("未保存：" + "；".join(self.server_errors[""]), "error")
+                reason = self.tr("；").join(self.server_errors[""])
+                self.banner.show_message(self.tr("未保存：{reason}").format(reason=reason), "error")
         else:
-            self.banner.show_message(f"未保存（{kind_label(exc.record_kind)}）：{exc.message_zh}", "error")
+            kind = core_text(kind_label(exc.record_kind))
+            text = self.tr("未保存（{kind}）：{reason}").format(kind=kind, reason=error_text(exc))
+            self.banner.show_message(text, "error")
 
     # ---- a record changed elsewhere ---------------------------------------------------------------
 
@@ -885,8 +895,10 @@ class RecordForm(QDialog):
         self.conflicts = conflicts
         self.stale = True
         self.conflict_text.setText(
-            f"未保存：这条{kind_label(exc.kind)}在您打开之后已被修改（在其他窗口或由同步带来）。"
-            "下表是您填写的内容和记录现在的内容。请选择重新载入后再保存；不会覆盖他人的修改。"
+            self.tr(
+                "未保存：这条{kind}在您打开之后已被修改（在其他窗口或由同步带来）。"
+                "下表是您填写的内容和记录现在的内容。请选择重新载入后再保存；不会覆盖他人的修改。"
+            ).format(kind=core_text(kind_label(exc.kind)))
         )
         self._fill_conflict_table()
         self.conflict_panel.setVisible(True)
@@ -897,7 +909,7 @@ class RecordForm(QDialog):
         table = self.conflict_table
         table.setRowCount(len(self.conflicts))
         for i, c in enumerate(self.conflicts):
-            cells = [label(c.kind, c.field), self.display(c.kind, c.field, c.mine),
+            cells = [core_text(label(c.kind, c.field)), self.display(c.kind, c.field, c.mine),
                      self.display(c.kind, c.field, c.theirs)]  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -911,15 +923,15 @@ class RecordForm(QDialog):
         """A value as the user reads it (choice labels, names, dates)."""
         f = field_of(kind, name)
         if value is None or value == "" or value == []:
-            return "（空）"
+            return self.tr("（空）")
         if f is None:
             return str(value)
         users = {str(u.id): u.name for u in (self.ctx.users if self.ctx else [])}
         people = self.ctx.detainee_labels if self.ctx else {}
         if f.kind is FieldKind.CHOICE:
-            return f.choice_label(value)
+            return core_text(f.choice_label(value))
         if f.kind is FieldKind.MULTI_CHOICE:
-            return "、".join(f.choice_label(v) for v in value)
+            return self.tr("、").join(core_text(f.choice_label(v)) for v in value)
         if f.kind in (FieldKind.USERS, FieldKind.USER):
             ids = value if isinstance(value, list | tuple) else [value]
             return "、".join(users.get(str(v), str(v)[:8]) for v in ids)
@@ -927,7 +939,7 @@ class RecordForm(QDialog):
             key = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
             return people.get(key, str(value)[:8])
         if f.kind is FieldKind.BOOL:
-            return "是" if value else "否"
+            return self.tr("是") if value else self.tr("否")
         if isinstance(value, datetime):
             return fmt_datetime(value)
         if isinstance(value, date):
@@ -960,7 +972,7 @@ class RecordForm(QDialog):
         self.keep_mine_button.setEnabled(True)
         self.take_theirs_button.setEnabled(True)
         if isinstance(exc, InspectorError):
-            self.banner.show_message(exc.message_zh, "error")
+            self.banner.show_message(error_text(exc), "error")
         else:
             errors.show_error(exc, self)
 
@@ -989,13 +1001,13 @@ class RecordForm(QDialog):
                         match.editors[c.field].set_value(now)
         self.take_theirs_button.setEnabled(not take_theirs)  # still possible after keeping one's own
         self.conflict_text.setText(
-            "已载入记录的当前内容。"
+            self.tr("已载入记录的当前内容。")
             + (
-                "他人修改过的字段已改为当前内容，您的其他修改仍在表中。"
+                self.tr("他人修改过的字段已改为当前内容，您的其他修改仍在表中。")
                 if take_theirs
-                else "表中仍是您填写的内容，"
+                else self.tr("表中仍是您填写的内容，")
             )
-            + "确认无误后按 Ctrl+S 保存。"
+            + self.tr("确认无误后按 Ctrl+S 保存。")
         )
         self.conflicts = [
             Conflict(c.kind, c.record_id, c.field, c.mine, self._current(c, state), c.base)
@@ -1044,9 +1056,9 @@ class RecordForm(QDialog):
         self._draft_exists = True
         when = fmt_datetime(draft.saved_at)
         self.banner.show_message(
-            f"有一份未保存完的草稿（{when}）。恢复后可继续填写。",
+            self.tr("有一份未保存完的草稿（{when}）。恢复后可继续填写。").format(when=when),
             "info",
-            [("恢复草稿", self.restore_draft), ("放弃", self.discard_offered_draft)],
+            [(self.tr("恢复草稿"), self.restore_draft), (self.tr("放弃"), self.discard_offered_draft)],
         )
 
     def restore_draft(self) -> None:
@@ -1108,7 +1120,9 @@ class RecordForm(QDialog):
         self._draft_busy = False
         self._draft_exists = True
         if not self._finished:
-            self.hint.setText(f"草稿已自动保存（{datetime.now(SHANGHAI):%H:%M}）")
+            self.hint.setText(
+                self.tr("草稿已自动保存（{time}）").format(time=f"{datetime.now(SHANGHAI):%H:%M}")
+            )
         emit(self.draftStored)
         if self._save_waiting:
             self._save_waiting = False
@@ -1139,12 +1153,12 @@ class RecordForm(QDialog):
             return
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("关闭" + self.windowTitle())
-        box.setText("这份记录有尚未保存的修改。")
-        box.setInformativeText("保存草稿后，下次打开时可以恢复继续填写。")
-        keep = box.addButton("保存草稿并关闭", QMessageBox.ButtonRole.AcceptRole)
-        drop = box.addButton("放弃修改", QMessageBox.ButtonRole.DestructiveRole)
-        stay = box.addButton("继续编辑", QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(self.tr("关闭{title}").format(title=self.windowTitle()))
+        box.setText(self.tr("这份记录有尚未保存的修改。"))
+        box.setInformativeText(self.tr("保存草稿后，下次打开时可以恢复继续填写。"))
+        keep = box.addButton(self.tr("保存草稿并关闭"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(self.tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(stay)
         self.close_question = box

@@ -1,6 +1,9 @@
 """What each record kind's form shows: which catalogue fields, in which groups and order, and which
 child kind is edited inline below them. Labels, kinds, limits and help all come from the field
 catalogue (:mod:`inspector.domain.catalogue`); a spec only arranges them.
+
+Group and row titles are marked for translation here and translated where they are shown
+(:func:`spec_text`); the catalogue's labels through ``ui.i18n.core_text``.
 """
 
 from __future__ import annotations
@@ -10,8 +13,16 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from inspector.domain.catalogue import CATALOGUE, Field, FieldKind, kind_label
 from inspector.services.records import CHILDREN, LINKS
+from ui.i18n import QT_TRANSLATE_NOOP, core_text
+
+
+def spec_text(text: str) -> str:
+    """A group or row title of a spec in the UI's language."""
+    return QCoreApplication.translate("FormSpec", text) if text else text
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,8 @@ class FormSpec:
 
     @property
     def title(self) -> str:
-        return kind_label(self.kind)
+        """The record kind's name in the UI's language."""
+        return core_text(kind_label(self.kind))
 
     def field_names(self) -> tuple[str, ...]:
         return tuple(name for group in self.groups for name in group.fields)
@@ -78,13 +90,17 @@ class FormSpec:
         if self.created_under is None:
             return ""
         parent = SPECS[self.created_under[0]]
-        rows = parent.child.title if parent.child is not None else self.title
-        where = f"{self.title}须在{parent.title}记录中登记："
+        rows = spec_text(parent.child.title) if parent.child is not None else self.title
+        where = QCoreApplication.translate("FormSpec", "{kind}须在{parent}记录中登记：")
         if opened:
-            return (
-                where + f"请填写这条{parent.title}记录，并在下方“{rows}”中逐行填写（Ctrl+Enter 添加一行）。"
+            then = QCoreApplication.translate(
+                "FormSpec", "请填写这条{parent}记录，并在下方“{rows}”中逐行填写（Ctrl+Enter 添加一行）。"
             )
-        return where + f"请新建或打开一条{parent.title}记录，在“{rows}”中添加（Ctrl+Enter）。"
+        else:
+            then = QCoreApplication.translate(
+                "FormSpec", "请新建或打开一条{parent}记录，在“{rows}”中添加（Ctrl+Enter）。"
+            )
+        return (where + then).format(kind=self.title, parent=parent.title, rows=rows)
 
 
 class MadeUnderParentError(ValueError):
@@ -97,9 +113,9 @@ class MadeUnderParentError(ValueError):
 
 _FINDINGS = ChildSpec(
     "finding",
-    "发现的问题",
+    QT_TRANSLATE_NOOP("FormSpec", "发现的问题"),
     ("description", "location", "severity"),
-    "添加问题",
+    QT_TRANSLATE_NOOP("FormSpec", "添加问题"),
     defaults=MappingProxyType({"severity": "flaw"}),
     stretch="description",
 )
@@ -125,8 +141,14 @@ SPECS: dict[str, FormSpec] = {
         "talk",
         (
             Group("", ("talk_at", "place", "detainee_id", "talk_type", "interviewer_ids")),
-            Group("笔录", ("qa_text", "issues_raised", "issues_summary", "handling_opinion")),
-            Group("签名与保密", ("detainee_signed", "fingerprinted", "confidential")),
+            Group(
+                QT_TRANSLATE_NOOP("FormSpec", "笔录"),
+                ("qa_text", "issues_raised", "issues_summary", "handling_opinion"),
+            ),
+            Group(
+                QT_TRANSLATE_NOOP("FormSpec", "签名与保密"),
+                ("detainee_signed", "fingerprinted", "confidential"),
+            ),
         ),
         child=_FINDINGS,
         tall=frozenset({"qa_text"}),
@@ -137,9 +159,9 @@ SPECS: dict[str, FormSpec] = {
         (Group("", ("opened_at", "mailbox_location", "opener_ids", "has_valuable_lead", "lead_summary")),),
         child=ChildSpec(
             "mailbox_letter",
-            "信件",
+            QT_TRANSLATE_NOOP("FormSpec", "信件"),
             ("serial_no", "category", "detainee_id", "confidential", "subject", "status", "accepted_on"),
-            "添加信件",
+            QT_TRANSLATE_NOOP("FormSpec", "添加信件"),
             defaults=MappingProxyType({"status": "registered"}),
             serial="serial_no",
             stretch="subject",
@@ -163,7 +185,7 @@ SPECS: dict[str, FormSpec] = {
                 ),
             ),
             Group(
-                "办理",
+                QT_TRANSLATE_NOOP("FormSpec", "办理"),
                 ("handling", "transferred_to", "transferred_on", "review_due", "result", "replied_on"),
             ),
         ),
@@ -180,7 +202,7 @@ SPECS: dict[str, FormSpec] = {
                 ("issued_on", "addressee_unit", "addressee_person", "source", "facts", "legal_basis"),
             ),
             Group("", ("issuer_ids", "follow_up_due")),
-            Group("纠正情况", ("corrected", "corrected_on", "verified_how")),
+            Group(QT_TRANSLATE_NOOP("FormSpec", "纠正情况"), ("corrected", "corrected_on", "verified_how")),
         ),
     ),
     "rectification_notice": FormSpec(
@@ -188,7 +210,7 @@ SPECS: dict[str, FormSpec] = {
         (
             Group("", ("trigger", "addressee", "issuer_name", "detainee_id", "reply_period_days")),
             Group(
-                "正文",
+                QT_TRANSLATE_NOOP("FormSpec", "正文"),
                 ("discovery", "facts", "violated_provision", "basis_provision", "correction_requests"),
             ),
         ),
@@ -199,7 +221,7 @@ SPECS: dict[str, FormSpec] = {
         (
             Group("", ("addressee", "issuer_name", "reply_period_months", "objection_period_days")),
             Group(
-                "正文",
+                QT_TRANSLATE_NOOP("FormSpec", "正文"),
                 (
                     "case_source",
                     "facts_found",
@@ -216,9 +238,12 @@ SPECS: dict[str, FormSpec] = {
     "detainee": FormSpec(
         "detainee",
         (
-            Group("身份", ("name", "id_number", "gender", "birth_date", "ethnicity")),
             Group(
-                "羁押",
+                QT_TRANSLATE_NOOP("FormSpec", "身份"),
+                ("name", "id_number", "gender", "birth_date", "ethnicity"),
+            ),
+            Group(
+                QT_TRANSLATE_NOOP("FormSpec", "羁押"),
                 (
                     "block",
                     "cell",
@@ -234,7 +259,7 @@ SPECS: dict[str, FormSpec] = {
                 ),
             ),
             Group(
-                "判决与出所",
+                QT_TRANSLATE_NOOP("FormSpec", "判决与出所"),
                 column=1,
                 fields=(
                     "sentence_kind",
@@ -250,7 +275,7 @@ SPECS: dict[str, FormSpec] = {
         ),
         child=ChildSpec(
             "custody_event",
-            "羁押期限事件",
+            QT_TRANSLATE_NOOP("FormSpec", "羁押期限事件"),
             (
                 "kind",
                 "occurred_on",
@@ -260,7 +285,7 @@ SPECS: dict[str, FormSpec] = {
                 "authority",
                 "document_no",
             ),
-            "添加事件",
+            QT_TRANSLATE_NOOP("FormSpec", "添加事件"),
             stretch="legal_basis",
         ),
         columns=2,
@@ -273,8 +298,8 @@ SPECS: dict[str, FormSpec] = {
             Field(
                 "detainee_id",
                 FieldKind.DETAINEE,
-                "在押人员",
-                help="输入姓名、身份证号的一部分或监室号查找",
+                "在押人员",  # i18n: core labels (shown through core_text as the catalogue's)
+                help="输入姓名、身份证号的一部分或监室号查找",  # i18n: core labels
                 required=True,
             ),
         ),
