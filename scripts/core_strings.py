@@ -7,7 +7,7 @@ What is listed: the labels of every ``LabelledEnum`` (roles, stages, choices …
 name and its fields' labels (validation specs); the field catalogue's labels, help and choice labels
 and its extra column labels; the life cycle's steps, actions and an oral correction's states; what
 each role may do (the policy's wording); the station settings' groups, labels, explanations and
-choice labels.
+choice labels; the names of the printed documents.
 
     python scripts/core_strings.py           # rewrite ui/core_strings.py (make translations runs it)
     python scripts/core_strings.py --check   # exit 1 if the file is not what would be written
@@ -35,9 +35,9 @@ station settings — for ``pyside6-lupdate``. The UI translates them where it sh
 (``ui.i18n.core_text``).
 """
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP
 
-CORE_STRINGS: tuple[object, ...] = (
+CORE_STRINGS: tuple[str, ...] = (
 '''
 
 
@@ -114,9 +114,22 @@ def _settings() -> Iterator[str]:
             yield shown
 
 
+def _documents() -> Iterator[str]:
+    from inspector.documents.render import KINDS
+
+    yield from KINDS.values()
+
+
 def core_labels() -> list[str]:
     """Every core label the desktop shows, once each, in a stable order."""
-    sources: Iterable[Iterator[str]] = (_enum_labels(), _records(), _lifecycle(), _policy(), _settings())
+    sources: Iterable[Iterator[str]] = (
+        _enum_labels(),
+        _records(),
+        _lifecycle(),
+        _policy(),
+        _settings(),
+        _documents(),
+    )
     out: dict[str, None] = {}
     for source in sources:
         for text in source:

@@ -6,9 +6,9 @@ station settings — for ``pyside6-lupdate``. The UI translates them where it sh
 (``ui.i18n.core_text``).
 """
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP
 
-CORE_STRINGS: tuple[object, ...] = (
+CORE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "已整改"),
     QT_TRANSLATE_NOOP("core", "部分整改"),
     QT_TRANSLATE_NOOP("core", "未整改"),
@@ -715,4 +715,11 @@ CORE_STRINGS: tuple[object, ...] = (
         "core",
         "这么多分钟无键盘或鼠标操作后，程序先保存草稿，再遮住窗口内容，需原用户密码解锁",
     ),
+    QT_TRANSLATE_NOOP("core", "口头纠正意见记录"),
+    QT_TRANSLATE_NOOP("core", "个别谈话笔录"),
+    QT_TRANSLATE_NOOP("core", "检察官信箱开启登记"),
+    QT_TRANSLATE_NOOP("core", "派驻检察工作日志"),
+    QT_TRANSLATE_NOOP("core", "月度工作情况报告"),
+    QT_TRANSLATE_NOOP("core", "在押人员情况检察台账"),
+    QT_TRANSLATE_NOOP("core", "值班表"),
 )

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 LANGUAGE_KEY = "ui/language"  # QSettings: "zh_CN" (default) or "en"
 DEFAULT_LANGUAGE = "zh_CN"
@@ -28,6 +28,13 @@ LANGUAGES = ("zh_CN", "en")
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 
 CORE_CONTEXT = "core"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for ``pyside6-lupdate`` in ``context`` and returns it untranslated (Qt's own
+    ``QT_TRANSLATE_NOOP``, typed ``str``): for tables of strings translated where they are shown."""
+    return text
+
 
 # The installed translators. Qt does not own them: they must stay referenced while installed.
 _translators: list[QTranslator] = []
@@ -112,12 +119,15 @@ def core_text(label: str) -> str:
 
 
 class _Bilingual(Protocol):
-    message_zh: str
-    message_en: str
+    @property
+    def message_zh(self) -> str: ...
+
+    @property
+    def message_en(self) -> str: ...
 
 
 # How a field's problem reads in the UI's language, by the FieldError's code (label: the field's label).
-_FIELD_MESSAGES: dict[str, object] = {
+_FIELD_MESSAGES: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("FieldError", "{label}为必填项"),
     "too_long": QT_TRANSLATE_NOOP("FieldError", "{label}不能超过{max}个字"),
     "not_text": QT_TRANSLATE_NOOP("FieldError", "{label}应为文本"),
@@ -157,7 +167,7 @@ def error_text(error: _Bilingual) -> str:
             for k, v in params.items()
         }
         try:
-            return QCoreApplication.translate("FieldError", str(template)).format(**values)
+            return QCoreApplication.translate("FieldError", template).format(**values)
         except (KeyError, IndexError, ValueError):
             pass
     return error.message_en
