@@ -161,15 +161,24 @@ def cmd_office_lease(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    from inspector.store.store import Store
     from inspector.sync.connection import OfficeTarget
-    from inspector.sync.enroll import enroll_new, enroll_store
 
     target = OfficeTarget.parse(
         args.office_url, args.device, sslmode=args.sslmode, sslrootcert=args.sslrootcert
     )
     secret = _secret(args, "注册口令", "enrollment secret")
     data_dir = data_dir_of(args)
+    try:
+        return _enroll(args, data_dir, target, secret)
+    except SyncError as exc:  # cut, timed out, refused login: what was done is kept, enroll again
+        print(f"inspector: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+def _enroll(args: argparse.Namespace, data_dir: Path, target: Any, secret: str) -> int:
+    from inspector.store.store import Store
+    from inspector.sync.enroll import enroll_new, enroll_store
+
     if Store.exists(data_dir):
         with Store.open(data_dir, tty_prompt) as store:
             e = enroll_store(store, target, secret)

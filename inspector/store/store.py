@@ -126,9 +126,10 @@ def default_data_dir() -> Path:
 class Store:
     """An open local database. Use :meth:`create` or :meth:`open`; close with :meth:`close`."""
 
-    def __init__(self, engine: Engine, data_dir: Path) -> None:
+    def __init__(self, engine: Engine, data_dir: Path, key: bytes | None = None) -> None:
         self.engine = engine
         self.data_dir = data_dir
+        self._key = key  # the engine's connections hold it anyway; kept to re-open after a move
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(engine.execution_options(**READ_ONLY), expire_on_commit=False)
         self._user_id: uuid.UUID | None = None
@@ -163,7 +164,7 @@ class Store:
         except BaseException:
             cls.discard(data_dir)
             raise
-        return cls(engine, data_dir), key
+        return cls(engine, data_dir, key), key
 
     @classmethod
     def build(
@@ -187,17 +188,29 @@ class Store:
         _remove_interrupted_builds(data_dir)
         work = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=f".{data_dir.name}{BUILDING}"))
         try:
-            store, key = cls._create(work, prompt)
+            store, _key = cls._create(work, prompt)
             try:
                 fill(store)
-            finally:
-                store.close()  # the last connection folds the WAL into the file
-            _move_into_place(work, data_dir)
+            except BaseException:
+                store.close()
+                raise
+            return store.move_into_place(data_dir)
         except BaseException:
             _discard_build(work)
             raise
-        db, _info = cls.paths(data_dir)
-        return cls(open_engine(db, key), data_dir)
+
+    def move_into_place(self, data_dir: Path) -> Store:
+        """Close this (finished) database, move its folder's files to ``data_dir`` (which must hold no
+        database) and return it open there — the last step of :meth:`build` and of enrolling into a
+        new folder. The key record moves first and the database last."""
+        if self._key is None:
+            raise RuntimeError("only a store made or opened here can be moved")
+        if Store.exists(data_dir):
+            raise AlreadyInitialisedError(data_dir)
+        self.close()  # the last connection folds the WAL into the file
+        _move_into_place(self.data_dir, data_dir)
+        db, _info = Store.paths(data_dir)
+        return Store(open_engine(db, self._key), data_dir, self._key)
 
     @classmethod
     def discard(cls, data_dir: Path) -> None:
@@ -220,12 +233,13 @@ class Store:
             files.tighten(ours)  # made 0644 / 0755 by versions before owner-only files
         if db.stat().st_size == 0:  # SQLite would take it for a new database and make one
             raise EmptyDatabaseError(db, "是空的（0 字节）", "is empty (0 bytes)")
-        engine = open_engine(db, keys.load_key(info, prompt))
+        key = keys.load_key(info, prompt)
+        engine = open_engine(db, key)
         if migrate.current_revision(engine) is None:
             engine.dispose()
             raise EmptyDatabaseError(db, "中没有任何数据表", "holds no tables")
         migrate.upgrade(engine, db, data_dir / "backups")
-        return cls(engine, data_dir)
+        return cls(engine, data_dir, key)
 
     def close(self) -> None:
         self.engine.dispose()

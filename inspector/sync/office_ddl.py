@@ -266,7 +266,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
   LEFT JOIN sync.station s ON s.code = d.station_code
 $$""",
     # Enrollment binds the login to this laptop's device id and, for a station's first laptop,
-    # the station registry entry to the laptop's station id. Later laptops must match it.
+    # the station registry entry to the laptop's station id. Later laptops must match it. The binding
+    # is pending until sync.enroll_confirm: until then the one-time secret still logs in, and a
+    # repeated enrollment — the same laptop after a cut, or one that lost its half-made folder — is
+    # accepted, re-binding the login to the id it sends. Once confirmed, another id is refused.
     """CREATE OR REPLACE FUNCTION sync.enroll(p_device_id uuid, p_station_id uuid, p_station_code text)
 RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 DECLARE
@@ -277,7 +280,7 @@ BEGIN
   IF NOT FOUND OR d.revoked_at IS NOT NULL THEN
     RAISE EXCEPTION 'this login is not an active device' USING ERRCODE = 'IN001';
   END IF;
-  IF d.device_id IS NOT NULL AND d.device_id <> p_device_id THEN
+  IF d.enrolled_at IS NOT NULL AND d.device_id IS DISTINCT FROM p_device_id THEN
     RAISE EXCEPTION 'this device login is already enrolled on another laptop' USING ERRCODE = 'IN002';
   END IF;
   SELECT * INTO s FROM sync.station WHERE code = d.station_code FOR UPDATE;
@@ -297,10 +300,34 @@ BEGIN
     RAISE EXCEPTION 'station % already has its data from another laptop; enroll into an empty data folder',
       s.code USING ERRCODE = 'IN005';
   END IF;
-  UPDATE sync.device SET device_id = p_device_id, enrolled_at = coalesce(enrolled_at, now())
-  WHERE role_name = session_user;
+  UPDATE sync.device SET device_id = p_device_id WHERE role_name = session_user;
   RETURN jsonb_build_object('station_id', s.id, 'station_code', s.code, 'device_id', p_device_id,
                             'db_epoch', (SELECT value FROM sync.meta WHERE key = 'db_epoch'));
+END $$""",
+    # The laptop has everything (a new folder: all its station's records): the binding becomes final
+    # and, in the same transaction, the login's password becomes the one only the laptop's keyring
+    # knows (its SCRAM verifier, made on the laptop) — the one-time secret stops working. Again for the
+    # same laptop it changes nothing but the password.
+    """CREATE OR REPLACE FUNCTION sync.enroll_confirm(p_device_id uuid, p_verifier text)
+RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  d sync.device;
+BEGIN
+  SELECT * INTO d FROM sync.device WHERE role_name = session_user FOR UPDATE;
+  IF NOT FOUND OR d.revoked_at IS NOT NULL THEN
+    RAISE EXCEPTION 'this login is not an active device' USING ERRCODE = 'IN001';
+  END IF;
+  IF d.device_id IS DISTINCT FROM p_device_id THEN
+    RAISE EXCEPTION 'this device login is enrolled for another laptop' USING ERRCODE = 'IN002';
+  END IF;
+  IF p_verifier !~ '^SCRAM-SHA-256[$][0-9]+:[A-Za-z0-9+/=]+[$][A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+    RAISE EXCEPTION 'not a SCRAM-SHA-256 verifier' USING ERRCODE = 'IN006';
+  END IF;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L', session_user, p_verifier);
+  UPDATE sync.device SET enrolled_at = coalesce(enrolled_at, now()) WHERE role_name = session_user;
+  RETURN (SELECT jsonb_build_object('station_id', s.id, 'station_code', s.code, 'device_id', p_device_id,
+                                    'db_epoch', (SELECT value FROM sync.meta WHERE key = 'db_epoch'))
+          FROM sync.station s WHERE s.code = d.station_code);
 END $$""",
     # Upload: announce a blob (returns the chunk numbers the office still lacks), then send them.
     """CREATE OR REPLACE FUNCTION sync.blob_begin(p_sha256 text, p_size bigint) RETURNS integer[]
