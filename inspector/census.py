@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -32,7 +32,13 @@ from inspector.domain.enums import Stage
 from inspector.domain.settings import RuleSettings
 from inspector.domain.validation import SHANGHAI, local_date
 from inspector.rules.calendar import HolidayCalendar
-from inspector.rules.custody import CustodyDeadline, CustodyEventInput, DetaineeCustodyInput, custody_deadline
+from inspector.rules.custody import (
+    CustodyDeadline,
+    CustodyEventInput,
+    DetaineeCustodyInput,
+    custody_deadline,
+    delivery_during_retrial,
+)
 from inspector.rules.custody_stages import POSSIBLE_OVERDUE, as_at, opens_stage
 from inspector.store.models import CustodyEvent, Detainee
 
@@ -48,6 +54,7 @@ __all__ = [
     "later_than",
     "limits_reached",
     "possible_overdue",
+    "retrial_deliveries",
 ]
 
 
@@ -207,6 +214,21 @@ def custody_on(
         CustodyOnDay(person, custody_deadline(person.inp, settings, day, calendar=calendar))
         for person in held_on(session, station_id, day)
     ]
+
+
+def retrial_deliveries(
+    people: Iterable[Held], settings: RuleSettings, day: date, calendar: HolidayCalendar
+) -> list[CustodyOnDay]:
+    """For the people in 再审 among ``people``: their delivery for execution on ``day`` (a retrial does
+    not stop the execution of the judgment under review, :func:`inspector.rules.custody.
+    delivery_during_retrial`), beside the retrial's own limit, which :func:`custody_on` gives. The
+    agenda lists these and the monthly report counts them, as 逾期未交付执行 when passed."""
+    out = []
+    for person in people:
+        result = delivery_during_retrial(person.inp, settings, day, calendar=calendar)
+        if result is not None:
+            out.append(CustodyOnDay(person, result))
+    return out
 
 
 def limits_reached(

@@ -20,6 +20,7 @@ from inspector.census import (
     held_with_later_records,
     is_delivery,
     possible_overdue,
+    retrial_deliveries,
 )
 from inspector.domain.enums import Stage
 from inspector.domain.settings import RuleSettings
@@ -163,7 +164,7 @@ def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     for status, name, sent_on, started_on in cached:
         yield from _items_for(ctx, status, name)
         yield from _expiry_notice_items(ctx, status, name, sent_on, started_on)
-    later = held_with_later_records(ctx.session, ctx.station_id, ctx.today)
+    later = list(held_with_later_records(ctx.session, ctx.station_id, ctx.today))
     for people in (_stale_people(ctx, key), later):
         for person, values in _compute(ctx, key, people):
             computed = CustodyStatus(**values)  # transient: never added to the session
@@ -172,6 +173,27 @@ def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
                 yield from _expiry_notice_items(
                     ctx, computed, person.name, person.warning_notice_sent_on, person.inp.stage_started_on
                 )
+    # A 再审 does not stop the execution of the judgment under review: the delivery for execution of the
+    # people in 再审 is computed beside the retrial's limit (a few people: in memory, never cached).
+    retried = held_as_registered(
+        ctx.session, ctx.station_id, ctx.today, Detainee.stage == Stage.RETRIAL.value
+    )
+    in_retrial = [*retried, *(p for p in later if p.inp.stage == Stage.RETRIAL.value)]
+    for found in retrial_deliveries(in_retrial, ctx.settings, ctx.today, ctx.calendar):
+        r = found.result
+        delivery = CustodyStatus(
+            detainee_id=found.person.id,
+            deadline=r.deadline,
+            warning_from=r.warning_from,
+            status=r.status,
+            stage=r.stage,
+            basis=r.basis[:100],
+            has_issues=bool(r.issues),
+            explanation=r.explanation,
+            issues=list(r.issues),
+        )  # transient
+        if _shown_now(ctx, delivery):
+            yield from _items_for(ctx, delivery, found.person.name)
 
 
 EXPIRY_NOTICE_BASIS = "人民检察院刑事诉讼规则第六百一十五条"

@@ -22,7 +22,15 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from inspector.census import CustodyOnDay, Held, custody_on, is_delivery, limits_reached, possible_overdue
+from inspector.census import (
+    CustodyOnDay,
+    Held,
+    custody_on,
+    is_delivery,
+    limits_reached,
+    possible_overdue,
+    retrial_deliveries,
+)
 from inspector.documents.common import label
 from inspector.documents.daily_log import day_bounds
 from inspector.documents.duty_roster import compile_duty_roster
@@ -280,13 +288,15 @@ def _custody_counts(m: _Month, warnings: int, held: int) -> dict[str, int]:
         and c.person.warning_notice_sent_on <= c.result.deadline - lead
     )
     found = _custody(m)
+    # a person in 再审 is still to be delivered for execution: counted as the agenda lists them
+    deliveries = retrial_deliveries((c.person for c in found), m.settings, m.as_of, m.cal)
     return {
         "deadlines_reached": len(reached),
         "warnings_sent": warnings,
         "warnings_in_time": warned_in_time,
         "people_checked": sum(1 for c in found if c.person.inp.stage not in NO_CUSTODY_LIMIT),
         "held_end": held,
-        **custody_tally(found),
+        **custody_tally([*found, *deliveries]),
     }
 
 

@@ -1,8 +1,9 @@
 """在押人员情况检察台账: an extract of the detainee register — everyone held on a given day.
 
 The deadline column is the current custody deadline from the rules engine
-(:func:`inspector.rules.custody.custody_deadline`); where no deadline runs or it cannot be computed,
-the stage's start date is shown instead, marked "起".
+(:func:`inspector.rules.custody.custody_deadline`); for a 留所服刑 convict it is the 刑满释放日期, and
+says so; where no deadline runs or it cannot be computed, the stage's start date is shown instead,
+marked "起".
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class RegisterRow:
     deadline: date | None = None
     stage_started_on: date | None = None
     case_authority: str = ""
+    serving: bool = False  # 留所服刑: the date is the 刑满释放日期, not a custody limit
 
 
 @dataclass
@@ -91,6 +93,7 @@ def compile_register(session: Session, station_id: uuid.UUID, as_of: date) -> Re
             deadline=custody_deadline_of(p, events.get(p.id, ()), settings, as_of, cal),
             stage_started_on=p.stage_started_on,
             case_authority=p.case_authority or "",
+            serving=p.stage == e.Stage.SERVING_IN_CENTER.value,
         )
         for p in people
     ]
@@ -98,9 +101,14 @@ def compile_register(session: Session, station_id: uuid.UUID, as_of: date) -> Re
 
 
 def _deadline_text(row: RegisterRow) -> str:
+    if row.deadline is not None and row.serving:  # a sentence's end, not a custody limit
+        return f"{SERVING_DATE} {short_date(row.deadline)}"
     if row.deadline is not None:
         return short_date(row.deadline)
     return f"{short_date(row.stage_started_on)}起" if row.stage_started_on else ""
+
+
+SERVING_DATE = "刑满释放日期"
 
 
 def build_register(doc: RegisterDoc) -> bytes:

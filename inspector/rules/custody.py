@@ -13,7 +13,7 @@ falls on a rest day and stays there; it never changes a date.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
 from typing import Literal
@@ -65,6 +65,7 @@ __all__ = [
     "CustodyStatus",
     "DetaineeCustodyInput",
     "custody_deadline",
+    "delivery_during_retrial",
 ]
 
 CustodyStatus = Literal["ok", "warning", "overdue", "suspended", "not_applicable"]
@@ -207,6 +208,42 @@ def custody_deadline(
     if plan is None:
         return _na(stage, "", f"诉讼环节：{label}\n未录入本环节的起算日期或起算事件，无法计算羁押期限")
     return _finish(inp, plan, evs, settings, today, calendar)
+
+
+RETRIAL_KEEPS_EXECUTION = "再审期间不停止原判决、裁定的执行"
+
+
+def delivery_during_retrial(
+    inp: DetaineeCustodyInput,
+    settings: RuleSettings,
+    today: date,
+    *,
+    calendar: HolidayCalendar | None = None,
+) -> CustodyDeadline | None:
+    """The delivery for execution of a person in 再审 whose judgment had taken effect: a retrial does not
+    stop the execution of the judgment under review, so the 30 days from the 执行通知书 (Rules 2019 art
+    625) run on beside the retrial's own limit. ``None`` for anyone else. The result reads as the
+    判决生效待交付执行 stage's (``stage`` is that stage), its explanation opening with the retrial."""
+    if inp.stage != Stage.RETRIAL.value:
+        return None
+    started = inp.stage_started_on
+    effective = [
+        e
+        for e in inp.events
+        if e.kind == K.JUDGMENT_EFFECTIVE.value and (started is None or e.occurred_on <= started)
+    ]
+    if not effective:
+        return None
+    result = custody_deadline(
+        replace(inp, stage=Stage.AWAITING_EXECUTION.value), settings, today, calendar=calendar
+    )
+    since = f"（{zh_date(started)}起）" if started else ""
+    lead = (
+        f"诉讼环节：再审{since}。{RETRIAL_KEEPS_EXECUTION}，原判决已于"
+        f"{zh_date(max(e.occurred_on for e in effective))}生效，交付执行期限照常计算"
+        "（人民法院决定中止原判决执行的除外，请核实）"
+    )
+    return replace(result, explanation=lead + "\n" + result.explanation)
 
 
 def _finish(

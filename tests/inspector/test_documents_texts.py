@@ -172,3 +172,39 @@ def test_official_documents_print_the_date_in_the_style_given() -> None:
     suggestion = pdf_text(build_suggestion(suggestion_doc(date_style="chinese")))
     assert "二〇二六年三月二十日" in suggestion
     assert "2026年3月12日" in pdf_text(build_notice(notice_doc()))
+
+
+def test_the_register_says_刑满释放日期_for_a_convict_serving_in_the_centre() -> None:
+    rows = [
+        RegisterRow("钱八", "男", "301", date(2026, 1, 5), "留所服刑", date(2027, 3, 1), serving=True),
+        RegisterRow("周九", "男", "302", date(2026, 9, 1), "侦查羁押", date(2026, 12, 19)),
+    ]
+    data = build_register(
+        RegisterDoc("毕节市七星关区看守所", "七星关区看守所检察室", date(2026, 12, 3), rows)
+    )
+    deadline = _column(data, 28 + 156 - 19, 28 + 156)
+    at = deadline.index("刑满释放日期")
+    assert deadline[at + 1] == "2027.3.1"
+    assert deadline.count("刑满释放日期") == 1 and "2026.12.19" in deadline
+
+
+def test_the_register_marks_the_serving_convicts_from_the_store(store: Store) -> None:
+    from inspector.documents.register import load_register
+    from inspector.store.models import Detainee
+    from tests.conftest import aware, detainee_values
+
+    store.repo(Detainee).add(
+        detainee_values(
+            name="钱八",
+            admitted_at=aware(2026, 1, 5, 2),
+            legal_status="convict",
+            stage="serving_in_center",
+            stage_started_on=date(2026, 6, 1),
+            sentence_kind="fixed_term",
+            term_end=date(2026, 8, 20),
+        )
+    )
+    doc = load_register(store, date(2026, 7, 1))
+    assert [(r.name, r.serving, r.deadline) for r in doc.rows] == [("钱八", True, date(2026, 8, 20))]
+    text = pdf_text(build_register(doc))  # the row's first line holds the label, its second the date
+    assert "羁押期限刑满释放日期1钱八" in text and text.endswith("留所服刑2026.8.20—1—")
