@@ -31,7 +31,7 @@ from inspector.rules.periods import zh_date
 from inspector.store.models import CustodyStatus, Detainee
 from inspector.store.types import utc_now
 
-CACHE_VERSION = "3"  # bump when the custody rules change what they compute
+CACHE_VERSION = "4"  # bump when the custody rules change what they compute
 
 _TITLES = {
     "overdue": "超期羁押",

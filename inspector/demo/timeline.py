@@ -700,9 +700,9 @@ class Timeline:
     def _past_short_limit(self, d: date, step: Step) -> bool:
         """Whether a 简易 / 速裁 trial from ``d`` is still running at the cutoff past its 20 / 10 days.
 
-        Its judgment takes effect only after the 10-day appeal period, and the stage (as the app counts
-        it) runs until then: such a trial is tried under the 普通程序 instead, or the person would read
-        as held past the limit."""
+        The limit runs to the 宣判 (docs/domain.md, "Custody periods"), but a short trial still running at
+        the cutoff may not have reached its 宣判 when its 20 / 10 days are over: such a trial is tried
+        under the 普通程序 instead, so the demo shows no 超期 by accident."""
         running = step.days is None or d + timedelta(days=step.days) > self.cutoff
         return running and (self.cutoff - d).days >= SHORT_TRIAL_DAYS[step.stage]
 

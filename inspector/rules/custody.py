@@ -201,6 +201,9 @@ def custody_deadline(
         plan = plan_supplementary(inp, evs)
     elif stage in (Stage.FIRST_INSTANCE.value, Stage.SUMMARY_TRIAL.value, Stage.FAST_TRACK_TRIAL.value):
         plan = plan_trial(inp, evs, settings)
+        pronounced = _pronounced(evs, plan.start) if plan is not None else None
+        if plan is not None and pronounced is not None:
+            return _after_pronouncement(inp, plan, evs, settings, pronounced, today, calendar)
     elif stage == Stage.SECOND_INSTANCE.value:
         plan = plan_second_instance(inp, evs)
     else:
@@ -244,6 +247,74 @@ def delivery_during_retrial(
         "（人民法院决定中止原判决执行的除外，请核实）"
     )
     return replace(result, explanation=lead + "\n" + result.explanation)
+
+
+APPEAL_PERIOD_DAYS = 10  # from the day after the judgment is received (CPL art 230)
+SERVICE_DAYS = 5  # a judgment pronounced in court is served within five days [DERIVED: allowance]
+APPEAL_ART = "刑事诉讼法第二百三十条"
+
+
+def _pronounced(evs: list[CustodyEventInput], start: date) -> date | None:
+    """The day the first-instance judgment of the current trial was pronounced (宣判), if recorded."""
+    found = last_event(evs, [K.FIRST_JUDGMENT], after=start)
+    return found.occurred_on if found is not None and found.occurred_on >= start else None
+
+
+def _after_pronouncement(
+    inp: DetaineeCustodyInput,
+    plan: Plan,
+    evs: list[CustodyEventInput],
+    settings: RuleSettings,
+    pronounced: date,
+    today: date,
+    calendar: HolidayCalendar | None,
+) -> CustodyDeadline:
+    """A trial whose judgment has been pronounced: CPL art 208 (and arts 220, 225) set the time to
+    宣判, and it was met or not on that day; the appeal period that follows, until the judgment takes
+    effect or an appeal reaches the 二审, runs under no trial limit. So the person is not 超期 while
+    waiting for the judgment to take effect; a late 宣判, or a judgment that has not been recorded as in
+    force or appealed long after the appeal period, is an issue to check."""
+    limit = _finish(inp, plan, evs, settings, min(pronounced, today), calendar)
+    lines: list[str] = []
+    for line in limit.explanation.split("\n"):
+        if line.startswith("羁押期限届满日："):
+            lines.append(line.replace("羁押期限届满日：", "审理期限届满日：", 1))
+            break
+        lines.append(line)
+    issues = list(limit.issues)
+    deadline = limit.deadline
+    if deadline is not None and pronounced > deadline:
+        late = (pronounced - deadline).days
+        lines.append(f"一审已于{zh_date(pronounced)}宣判，晚于审理期限届满日{late}日")
+        issues.append(
+            f"一审宣判（{zh_date(pronounced)}）晚于审理期限届满日（{zh_date(deadline)}）{late}日：审理期间"
+            "曾超期羁押，请核实有无延长审理期限未录入"
+        )
+    else:
+        lines.append(f"一审已于{zh_date(pronounced)}宣判，在审理期限内（审理期限计算至宣判之日）")
+    lines.append(
+        f"宣判后判决尚未生效：上诉期{APPEAL_PERIOD_DAYS}日，自收到判决书的第二日起算（{APPEAL_ART}），"
+        "上诉期内不计算审理期限；判决生效或二审受理后按新的诉讼环节计算"
+    )
+    waited = (today - pronounced).days
+    if waited > SERVICE_DAYS + APPEAL_PERIOD_DAYS:
+        issues.append(
+            f"一审宣判已{waited}日，未录入判决生效或二审受理：请核实判决是否已生效或已上诉，并录入"
+        )
+    basis = "、".join(plan.bases)
+    return CustodyDeadline(
+        None,
+        inp.stage,
+        basis,
+        "\n".join(lines),
+        None,
+        "not_applicable",
+        plan.start,
+        limit.excluded_days,
+        None,
+        (),
+        tuple(issues),
+    )
 
 
 def _finish(

@@ -97,3 +97,21 @@ def test_no_execution_notice_ten_days_after_the_judgment_is_a_possible_overdue(s
     with store.session(read_only=True) as s:
         counts = compute_monthly_counts(s, store.station_id, 2026, 3, today=date(2026, 3, 23))
     assert counts["delivery"]["possible_now"] == 1 and counts["delivery"]["overdue_now"] == 0
+
+
+def test_a_fast_track_defendant_in_the_appeal_period_is_not_overdue_on_the_agenda(store: Store) -> None:
+    """W20 on the agenda and in the report: 速裁 accepted 3-02 (10 days → 3-12), 宣判 3-10, the appeal
+    period running on 3-16: no 超期羁押."""
+    d = store.repo(Detainee).add(
+        detainee_values(
+            name="速裁丁", admitted_at=aware(2026, 1, 5, 2), stage="fast_track_trial",
+            stage_started_on=date(2026, 3, 2),
+        )
+    )  # fmt: skip
+    for kind, on in (("indicted", date(2026, 3, 2)), ("first_judgment", date(2026, 3, 10))):
+        store.repo(CustodyEvent).add({"detainee_id": d.id, "kind": kind, "occurred_on": on})
+    on = date(2026, 3, 16)
+    assert not [i for i in build_agenda(store, on).items if i.subject == "速裁丁" and i.level == "overdue"]
+    with store.session(read_only=True) as s:
+        counts = compute_monthly_counts(s, store.station_id, 2026, 3, today=on)
+    assert counts["custody"]["overdue_now"] == 0

@@ -527,3 +527,48 @@ def test_stage_after_and_as_at_for_the_new_detentions() -> None:
     assert len(before.events) == 1
     assert as_at(inp, date(2026, 3, 12)) is inp  # nothing recorded later: the register as it stands
     assert as_at(inp, date(2026, 3, 1)) is None  # not yet admitted
+
+
+# --- W20: a trial's limit runs to the pronouncement (宣判), not to the judgment taking effect ---------
+
+
+def test_w20_fast_track_trial_pronounced_in_time_is_not_overdue_in_the_appeal_period() -> None:
+    """速裁: the court accepts the case on 03-02, 10 days → 03-12 (CPL art 225). 宣判 on 03-10; on 03-16
+    the judgment has not taken effect (10-day appeal period, CPL art 230): not 超期. Before, the limit
+    ran until the judgment took effect and this read as 超期羁押 from 03-13."""
+    accepted, pronounced = E("indicted", date(2026, 3, 2)), E("first_judgment", date(2026, 3, 10))
+    before = run("fast_track_trial", accepted, today=date(2026, 3, 9))
+    assert (before.deadline, before.status) == (date(2026, 3, 12), "warning")
+    assert run("fast_track_trial", accepted, today=date(2026, 3, 16)).status == "overdue"  # no 宣判 recorded
+    r = run("fast_track_trial", accepted, pronounced, today=date(2026, 3, 16))
+    assert (r.deadline, r.status, r.issues) == (None, "not_applicable", ())
+    assert r.basis == "刑事诉讼法第二百二十五条"
+    assert "审理期限届满日：2026年3月12日" in r.explanation
+    assert "一审已于2026年3月10日宣判，在审理期限内" in r.explanation
+    assert "上诉期10日" in r.explanation and "刑事诉讼法第二百三十条" in r.explanation
+    # the same for 简易 (20 days) and 普通 (3 months) trials
+    assert run("summary_trial", accepted, pronounced, today=date(2026, 4, 1)).status == "not_applicable"
+    assert run("first_instance", accepted, pronounced, today=date(2026, 6, 10)).status == "not_applicable"
+
+
+def test_w20_a_late_pronouncement_and_a_judgment_never_recorded_in_force_are_issues() -> None:
+    accepted = E("indicted", date(2026, 3, 2))
+    late = run("fast_track_trial", accepted, E("first_judgment", date(2026, 3, 14)), today=date(2026, 3, 16))
+    assert late.status == "not_applicable"
+    assert late.issues == (
+        "一审宣判（2026年3月14日）晚于审理期限届满日（2026年3月12日）2日：审理期间曾超期羁押，"
+        "请核实有无延长审理期限未录入",
+    )
+    pronounced = E("first_judgment", date(2026, 3, 10))
+    assert run("fast_track_trial", accepted, pronounced, today=date(2026, 3, 25)).issues == ()  # 15 days
+    stale = run("fast_track_trial", accepted, pronounced, today=date(2026, 3, 26))
+    assert stale.issues == ("一审宣判已16日，未录入判决生效或二审受理：请核实判决是否已生效或已上诉，并录入",)
+    # a judgment of an earlier trial (before a remand) does not end the retrial's limit
+    remanded = run(
+        "first_instance",
+        E("indicted", date(2026, 1, 5)),
+        E("first_judgment", date(2026, 2, 20)),
+        E("remanded", date(2026, 4, 1)),
+        today=date(2026, 4, 10),
+    )
+    assert remanded.deadline == date(2026, 7, 1) and remanded.status == "ok"
