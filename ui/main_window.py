@@ -56,6 +56,7 @@ from ui.actions import Acting, install_correction_actions
 from ui.documents import correction_request, mailbox_request, register_request, talk_request
 from ui.formatting import fmt_datetime
 from ui.forms import RecordForm, open_record_form
+from ui.i18n import error_text
 from ui.lock import IdleWatcher, LockScreen
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
 from ui.qt_compat import emit
@@ -94,7 +95,7 @@ PAGE_OF_KIND = {
 
 def _station_lines(name: str) -> str:
     """A long official name breaks where it reads naturally: "…人民检察院 / 驻…看守所检察室"."""
-    at = name.find("驻")
+    at = name.find("驻")  # i18n: data (the station's official name)
     return f"{name[:at]}\n{name[at:]}" if at > 0 else name
 
 
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
             self.pages.append(self.users_page)
         # 新建 and 删除 stay in sight for a role that writes no records, disabled, saying why.
         self.may_edit = may(self.actor, Permission.EDIT)
-        self.edit_refusal = PermissionDeniedError(self.actor.role, Permission.EDIT).message_zh
+        self.edit_refusal = error_text(PermissionDeniedError(self.actor.role, Permission.EDIT))
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         for page in self.pages:
@@ -254,7 +255,9 @@ class MainWindow(QMainWindow):
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for i, page in enumerate(self.pages):
             item = QListWidgetItem(page.title)
-            item.setToolTip(f"{page.title}（Ctrl+{i + 1}）" if i < 9 else page.title)
+            item.setToolTip(
+                self.tr("{title}（Ctrl+{n}）").format(title=page.title, n=i + 1) if i < 9 else page.title
+            )
             self.nav.addItem(item)
         self.nav.setItemDelegate(NavDelegate(self.nav))
         self.nav.currentRowChanged.connect(self._on_nav)
@@ -503,7 +506,7 @@ class MainWindow(QMainWindow):
             self.lock_screen.set_busy(False)
             errors.show_error(exc, self)
             return
-        self.lock_screen.refuse(exc.message_zh)
+        self.lock_screen.refuse(error_text(exc))
 
     @Slot()
     def request_switch_user(self) -> None:

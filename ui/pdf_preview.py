@@ -61,7 +61,7 @@ def load_document(data: bytes) -> tuple[QPdfDocument, QBuffer]:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)  # synchronous for a complete buffer
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        raise PrintError(
+        raise PrintError(  # i18n: both languages, shown by error_text
             f"无法打开生成的 PDF（{document.error().name}）",
             f"cannot open the generated PDF ({document.error().name})",
         )
@@ -103,7 +103,7 @@ def paint_pages(
     dpi = max(72, min(printer.resolution(), max_dpi))
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(
+        raise PrintError(  # i18n: both languages
             "无法开始打印：打印机不可用或正被占用，请检查打印机后重试",
             "cannot start printing: the printer is unavailable or busy",
         )
@@ -111,12 +111,16 @@ def paint_pages(
     try:
         for n, page in enumerate(sequence):
             if n and not printer.newPage():
-                raise PrintError("打印机拒绝了新的一页，打印已中断", "the printer refused a new page")
+                raise PrintError(
+                    "打印机拒绝了新的一页，打印已中断", "the printer refused a new page"
+                )  # i18n: both
             points = document.pagePointSize(page)
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
             image = document.render(page, size)
             if image.isNull():
-                raise PrintError(f"第 {page + 1} 页无法渲染", f"page {page + 1} could not be rendered")
+                raise PrintError(
+                    f"第 {page + 1} 页无法渲染", f"page {page + 1} could not be rendered"
+                )  # i18n: both
             _draw_on_paper(painter, printer, image)
             painted += 1
             if progress is not None:
@@ -164,7 +168,7 @@ def write_pdf(path: Path, data: bytes) -> Path:
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise InspectorError(
+        raise InspectorError(  # i18n: both languages
             f"无法保存到 {path}：{exc.strerror or exc}", f"cannot save to {path}: {exc}"
         ) from exc
     return path
@@ -492,7 +496,7 @@ class PdfPreviewDialog(QDialog):
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.request.file_stem)
-        printer.setCreator("驻所检察")
+        printer.setCreator("驻所检察")  # i18n: data (the PDF's metadata)
         if self.page_count:
             size = self.document.pagePointSize(0)
             landscape = size.width() > size.height()

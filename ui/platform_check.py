@@ -151,10 +151,10 @@ def message(libraries: Sequence[str]) -> str:
     """One line, Chinese then English: what is missing, and the apt-get line that installs it."""
     packages = packages_for(libraries)
     install = f"sudo apt-get install {' '.join(packages)}" if packages else ""
-    zh = f"无法启动图形界面：缺少系统库 {'、'.join(libraries)}"
+    zh = f"无法启动图形界面：缺少系统库 {'、'.join(libraries)}"  # i18n: both (before Qt starts)
     en = f"cannot start the desktop app: missing system libraries {', '.join(libraries)}"
     if install:
-        zh += f"，请安装：{install}"
+        zh += f"，请安装：{install}"  # i18n: both
         en += f"; install them with: {install}"
     return f"inspector: {zh} / {en}"
 

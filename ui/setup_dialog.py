@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -40,14 +40,17 @@ from inspector.station_setup import MIN_PASSWORD, FirstUser, initialise
 from inspector.store import keys
 from inspector.store.repository import today_local
 from inspector.store.store import Store
-from ui import errors
+from ui import errors, i18n
+from ui.i18n import QT_TRANSLATE_NOOP, core_text
 from ui.style import RED, TEXT_MUTED, scaled_font
 from ui.workers import OnError, Runner, run_in_background
 
 STATION_SPEC = SPECS["station"]
 USER_SPEC = SPECS["app_user"]
 PASSWORD, CONFIRM = "password", "password_confirm"
-NEW_PASSPHRASE_TEXT = "设置数据库口令 / Choose a database passphrase"  # as inspector.store.keys asks
+NEW_PASSPHRASE_TEXT = (
+    "设置数据库口令 / Choose a database passphrase"  # i18n: both, as inspector.store.keys asks
+)
 
 ConfirmDiscard = Callable[[QWidget], bool]
 
@@ -59,7 +62,16 @@ class _Field:
     required: bool
     max_length: int | None = None
     secret: bool = False
-    hint: str = ""
+    hint: str = ""  # marked for translation (context SetupDialog); {n} is the least password length
+    own: bool = False  # a label of this form (context SetupDialog), not the validation spec's
+
+    def shown_label(self) -> str:
+        return QCoreApplication.translate("SetupDialog", self.label) if self.own else core_text(self.label)
+
+    def shown_hint(self) -> str:
+        return (
+            QCoreApplication.translate("SetupDialog", self.hint).format(n=MIN_PASSWORD) if self.hint else ""
+        )
 
 
 def _spec_field(spec: Any, name: str, hint: str = "") -> _Field:
@@ -68,18 +80,35 @@ def _spec_field(spec: Any, name: str, hint: str = "") -> _Field:
 
 
 STATION_FIELDS = (
-    _spec_field(STATION_SPEC, "code", "本检察室的简短代码，如 QXG（与办公室数据库中的代码一致）"),
-    _spec_field(STATION_SPEC, "name", "如 七星关区人民检察院驻七星关区看守所检察室"),
+    _spec_field(
+        STATION_SPEC,
+        "code",
+        QT_TRANSLATE_NOOP("SetupDialog", "本检察室的简短代码，如 QXG（与办公室数据库中的代码一致）"),
+    ),
+    _spec_field(
+        STATION_SPEC, "name", QT_TRANSLATE_NOOP("SetupDialog", "如 七星关区人民检察院驻七星关区看守所检察室")
+    ),
     _spec_field(STATION_SPEC, "procuratorate"),
-    _spec_field(STATION_SPEC, "higher_procuratorate", "选填；检察建议书抄送、逐级上报时使用"),
+    _spec_field(
+        STATION_SPEC,
+        "higher_procuratorate",
+        QT_TRANSLATE_NOOP("SetupDialog", "选填；检察建议书抄送、逐级上报时使用"),
+    ),
     _spec_field(STATION_SPEC, "detention_center"),
-    _spec_field(STATION_SPEC, "agency_code", "文书文号中的院代字，如“七”"),
+    _spec_field(STATION_SPEC, "agency_code", QT_TRANSLATE_NOOP("SetupDialog", "文书文号中的院代字，如“七”")),
 )
 USER_FIELDS = (
-    _spec_field(USER_SPEC, "username", "登录本程序时输入"),
-    _spec_field(USER_SPEC, "display_name", "状态栏、文书中显示的姓名"),
-    _Field(PASSWORD, "密码", True, secret=True, hint=f"至少{MIN_PASSWORD}个字符"),
-    _Field(CONFIRM, "确认密码", True, secret=True),
+    _spec_field(USER_SPEC, "username", QT_TRANSLATE_NOOP("SetupDialog", "登录本程序时输入")),
+    _spec_field(USER_SPEC, "display_name", QT_TRANSLATE_NOOP("SetupDialog", "状态栏、文书中显示的姓名")),
+    _Field(
+        PASSWORD,
+        QT_TRANSLATE_NOOP("SetupDialog", "密码"),
+        True,
+        secret=True,
+        hint=QT_TRANSLATE_NOOP("SetupDialog", "至少{n}个字符"),
+        own=True,
+    ),
+    _Field(CONFIRM, QT_TRANSLATE_NOOP("SetupDialog", "确认密码"), True, secret=True, own=True),
 )
 
 
@@ -87,8 +116,8 @@ def ask_discard(parent: QWidget) -> bool:
     """Whether to throw away what has been typed (Esc or closing a form that has changed)."""
     answer = QMessageBox.question(
         parent,
-        parent.tr("放弃设置"),
-        parent.tr("已填写的内容将不会保存，也不会建立数据库。确定放弃吗？"),
+        QCoreApplication.translate("SetupDialog", "放弃设置"),
+        QCoreApplication.translate("SetupDialog", "已填写的内容将不会保存，也不会建立数据库。确定放弃吗？"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -187,7 +216,7 @@ class SetupDialog(QDialog):
 
     def _add_field(self, grid: QGridLayout, row: int, f: _Field) -> int:
         mark = f' <span style="color:{RED}">*</span>' if f.required else ""
-        label = QLabel(f"{f.label}{mark}")
+        label = QLabel(f"{f.shown_label()}{mark}")
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         edit = QLineEdit()
@@ -195,8 +224,8 @@ class SetupDialog(QDialog):
         if f.secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         if f.hint:
-            edit.setPlaceholderText(f.hint)
-            edit.setToolTip(f.hint)
+            edit.setPlaceholderText(f.shown_hint())
+            edit.setToolTip(f.shown_hint())
         label.setBuddy(edit)
         edit.textEdited.connect(lambda _text, name=f.name: self._edited(name))
         error = QLabel()
@@ -238,17 +267,20 @@ class SetupDialog(QDialog):
         ]
         password, confirm = self.inputs[PASSWORD].text(), self.inputs[CONFIRM].text()
         if not password:
-            found.append(FieldError(PASSWORD, "密码为必填项", "password is required"))
+            text = self.tr("密码为必填项")
+            found.append(FieldError(PASSWORD, text, text))
         elif len(password) < MIN_PASSWORD:
-            too_short = f"密码至少需要{MIN_PASSWORD}个字符"
-            found.append(FieldError(PASSWORD, too_short, f"password needs {MIN_PASSWORD}+ characters"))
+            text = self.tr("密码至少需要{n}个字符").format(n=MIN_PASSWORD)
+            found.append(FieldError(PASSWORD, text, text))
         if not confirm:
-            found.append(FieldError(CONFIRM, "请再输入一次密码", "repeat the password"))
+            text = self.tr("请再输入一次密码")
+            found.append(FieldError(CONFIRM, text, text))
         elif confirm != password:
-            found.append(FieldError(CONFIRM, "两次输入的密码不一致", "the two passwords differ"))
+            text = self.tr("两次输入的密码不一致")
+            found.append(FieldError(CONFIRM, text, text))
         out: dict[str, str] = {}
         for problem in found:
-            out.setdefault(problem.field, problem.message_zh)
+            out.setdefault(problem.field, i18n.error_text(problem))
         return out
 
     def error_text(self, name: str) -> str:
@@ -325,7 +357,9 @@ class SetupDialog(QDialog):
         if len(given) < keys.MIN_PASSPHRASE:
             self._on_error(
                 keys.KeyUnavailableError(
-                    f"数据库口令至少需要{keys.MIN_PASSPHRASE}个字符：请再点击“创建”，输入更长的口令",
+                    self.tr("数据库口令至少需要{n}个字符：请再点击“创建”，输入更长的口令").format(
+                        n=keys.MIN_PASSPHRASE
+                    ),
                     f"the passphrase needs at least {keys.MIN_PASSPHRASE} characters",
                 )
             )
@@ -349,7 +383,7 @@ class SetupDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, ValidationError):
-            self._show_field_errors({e.field: e.message_zh for e in exc.errors})
+            self._show_field_errors({e.field: i18n.error_text(e) for e in exc.errors})
         self._on_error(exc)
 
     # ---- leaving ----------------------------------------------------------------------------------

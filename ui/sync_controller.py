@@ -43,6 +43,7 @@ from inspector.sync.errors import (
 from inspector.sync.reseed import ReseedReport, reseed_now
 from inspector.sync.run import SyncProgress, SyncReport, sync_now
 from ui import errors
+from ui.i18n import QT_TRANSLATE_NOOP, error_text
 from ui.qt_compat import emit
 from ui.workers import Runner, run_in_background
 
@@ -50,11 +51,10 @@ log = logging.getLogger("inspector.ui.sync")
 
 AUTO_SYNC_KEY = "ui.auto_sync"  # local_meta: bool (the core has no setting for it yet)
 AUTO_SYNC_MS = 10 * 60_000
-ENROLL_COMMAND = 'inspector enroll --office-url "host=办公室服务器地址 dbname=数据库名" --device 设备登录名'
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sync", text)
+# translated where shown (context Sync): the placeholders are words
+ENROLL_COMMAND = QT_TRANSLATE_NOOP(
+    "Sync", 'inspector enroll --office-url "host=办公室服务器地址 dbname=数据库名" --device 设备登录名'
+)
 
 
 class SyncCancelled(Exception):
@@ -99,7 +99,9 @@ def office_text(office: dict[str, Any] | None) -> str:
     host = params.get("host") or params.get("hostaddr") or "localhost"
     port = params.get("port") or "5432"
     where = f"{host}:{port}/{params.get('dbname', '')}" if params else str(office.get("url", ""))
-    return _tr("{where}（设备登录名 {role}）").format(where=where, role=office.get("role", ""))
+    return QCoreApplication.translate("Sync", "{where}（设备登录名 {role}）").format(
+        where=where, role=office.get("role", "")
+    )
 
 
 # ---- one sync's outcome ----------------------------------------------------------------------------------
@@ -152,24 +154,31 @@ class SyncOutcome:
 
 
 def error_message(exc: BaseException) -> str:
-    """What a sync failure means and what to do, in plain Chinese."""
+    """What a sync failure means and what to do, in plain words (the UI's language)."""
     if isinstance(exc, SyncCancelled):
-        return _tr("已取消同步。已经完成的部分都已保存，下次同步会接着进行。")
+        return QCoreApplication.translate("Sync", "已取消同步。已经完成的部分都已保存，下次同步会接着进行。")
     if isinstance(exc, OfficeUnreachableError):
-        return _tr("无法连接办公室数据库：网络不可达。数据已安全保存在本机，联网后将自动同步。")
+        return QCoreApplication.translate(
+            "Sync", "无法连接办公室数据库：网络不可达。数据已安全保存在本机，联网后将自动同步。"
+        )
     if isinstance(exc, AuthFailedError):
-        return _tr(
+        return QCoreApplication.translate(
+            "Sync",
             "办公室数据库拒绝了本机的登录（设备密码不对、本机已被停用，或本机的密钥环中没有设备密码）。"
-            "数据已安全保存在本机。请联系管理员重新发放注册口令，然后重新注册本机（inspector enroll）。"
+            "数据已安全保存在本机。请联系管理员重新发放注册口令，然后重新注册本机（inspector enroll）。",
         )
     if isinstance(exc, UpgradeRequiredError):
-        return _tr("版本不一致，暂不能同步：{detail}").format(detail=exc.message_zh)
+        return QCoreApplication.translate("Sync", "版本不一致，暂不能同步：{detail}").format(
+            detail=error_text(exc)
+        )
     if isinstance(exc, NotEnrolledError):
-        return _tr("本机尚未在办公室数据库注册，无法同步。注册方法见本页下方。")
+        return QCoreApplication.translate(
+            "Sync", "本机尚未在办公室数据库注册，无法同步。注册方法见本页下方。"
+        )
     if isinstance(exc, OfficeChangedError | ProtocolError):
-        return exc.message_zh
+        return error_text(exc)
     if isinstance(exc, InspectorError):
-        return exc.message_zh
+        return error_text(exc)
     return errors.user_message(exc)[1]
 
 
@@ -181,23 +190,25 @@ def outcome_message(outcome: SyncOutcome) -> str:
         return ""
     text = ""
     if outcome.reseeded is not None:
-        text += _tr("已重新上传本机全部 {n} 条记录。").format(n=outcome.reseeded.rows_queued)
+        text += QCoreApplication.translate("Sync", "已重新上传本机全部 {n} 条记录。").format(
+            n=outcome.reseeded.rows_queued
+        )
         for lease in outcome.reseeded.leases_refused:
-            text += _tr("号段 {block} 已被办公室发给其他设备，请管理员核对这些文号。").format(
-                block=lease.label
-            )
-    text += _tr("同步完成：上传 {up} 条修改，下载 {down} 条记录。").format(
+            text += QCoreApplication.translate(
+                "Sync", "号段 {block} 已被办公室发给其他设备，请管理员核对这些文号。"
+            ).format(block=lease.label)
+    text += QCoreApplication.translate("Sync", "同步完成：上传 {up} 条修改，下载 {down} 条记录。").format(
         up=report.pushed.accepted, down=report.pulled.applied
     )
     if report.open_conflicts:
-        text += _tr("有 {n} 条记录在本机和办公室都修改过，请在下方“冲突”中逐一处理。").format(
-            n=report.open_conflicts
-        )
+        text += QCoreApplication.translate(
+            "Sync", "有 {n} 条记录在本机和办公室都修改过，请在下方“冲突”中逐一处理。"
+        ).format(n=report.open_conflicts)
     return text
 
 
 def progress_text(progress: SyncProgress) -> str:
-    return progress.message_zh
+    return error_text(progress)
 
 
 # ---- the controller -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QStatusBar, QWidget
 
 from inspector.domain.catalogue import kind_label
@@ -15,6 +15,7 @@ from inspector.services import records
 from inspector.services.policy import Actor
 from inspector.store.store import Store
 from ui import errors
+from ui.i18n import core_text
 from ui.qt_compat import emit
 from ui.workers import Runner, run_in_background
 
@@ -66,8 +67,12 @@ class Deleter(QObject):
 
     def delete(self, parent: QWidget, kind: str, record_id: uuid.UUID, what: str = "") -> bool:
         """Ask once, then delete in the background; False if the user said no."""
-        label = kind_label(kind)
-        shown = f"{label}「{what}」" if what else f"这条{label}"
+        label = core_text(kind_label(kind))
+        shown = (
+            self.tr("{kind}「{what}」").format(kind=label, what=what)
+            if what
+            else self.tr("这条{kind}").format(kind=label)
+        )
         if not self._confirm(
             parent, self.tr("删除{what}？删除后{n}秒内可在状态栏撤销。").format(what=shown, n=UNDO_SECONDS)
         ):
@@ -110,7 +115,7 @@ def confirm_delete(parent: QWidget, text: str) -> bool:
     """One question before a delete: 是 deletes, 取消 (the default) keeps."""
     answer = QMessageBox.question(
         parent,
-        parent.tr("删除"),
+        QCoreApplication.translate("Deleter", "删除"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

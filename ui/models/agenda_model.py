@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QWidget
 
 from inspector.agenda import AgendaItem
 from inspector.services.dashboard import CustodySoon
+from ui.i18n import QT_TRANSLATE_NOOP, core_text
 from ui.models.cell_delegate import CellDelegate
 from ui.models.record_table_model import CENTER, LEFT, SORT_ROLE
 from ui.models.row_list_model import RowListModel
@@ -43,19 +44,23 @@ DUE, WHAT, WHO, LEFT_DAYS = range(4)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-WEEKDAYS = "一二三四五六日"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Agenda", text)
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Agenda", "周一"),
+    QT_TRANSLATE_NOOP("Agenda", "周二"),
+    QT_TRANSLATE_NOOP("Agenda", "周三"),
+    QT_TRANSLATE_NOOP("Agenda", "周四"),
+    QT_TRANSLATE_NOOP("Agenda", "周五"),
+    QT_TRANSLATE_NOOP("Agenda", "周六"),
+    QT_TRANSLATE_NOOP("Agenda", "周日"),
+)
 
 
 def level_label(level: str) -> str:
     return {
-        "overdue": _tr("逾期"),
-        "warning": _tr("临近"),
-        "upcoming": _tr("待办"),
-        "info": _tr("提示"),
+        "overdue": QCoreApplication.translate("Agenda", "逾期"),
+        "warning": QCoreApplication.translate("Agenda", "临近"),
+        "upcoming": QCoreApplication.translate("Agenda", "待办"),
+        "info": QCoreApplication.translate("Agenda", "提示"),
     }.get(level, level)
 
 
@@ -64,10 +69,10 @@ def days_left_text(days: int | None) -> str:
     if days is None:
         return ""
     if days < 0:
-        return _tr("逾期{n}天").format(n=-days)
+        return QCoreApplication.translate("Agenda", "逾期{n}天").format(n=-days)
     if days == 0:
-        return _tr("今天到期")
-    return _tr("余{n}天").format(n=days)
+        return QCoreApplication.translate("Agenda", "今天到期")
+    return QCoreApplication.translate("Agenda", "余{n}天").format(n=days)
 
 
 def due_text(due: date | None) -> str:
@@ -77,7 +82,7 @@ def due_text(due: date | None) -> str:
 
 
 def weekday_text(day: date) -> str:
-    return _tr("周{d}").format(d=WEEKDAYS[day.weekday()])
+    return QCoreApplication.translate("Agenda", WEEKDAYS[day.weekday()])
 
 
 def detail_text(item: AgendaItem) -> str:
@@ -87,7 +92,7 @@ def detail_text(item: AgendaItem) -> str:
         parts.append(item.basis)
     text = " · ".join(p for p in parts if p)
     if not item.certain:
-        text += _tr(" · 日期可能变动（节假日安排未定）")
+        text += QCoreApplication.translate("Agenda", " · 日期可能变动（节假日安排未定）")
     return text
 
 
@@ -100,7 +105,12 @@ def level_colour(level: str) -> QColor | None:
 class AgendaModel(QAbstractTableModel):
     """A read-only list of agenda items; replaced whole by :meth:`set_items`."""
 
-    HEADERS = ("到期日", "事项", "对象", "剩余")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Agenda", "到期日"),
+        QT_TRANSLATE_NOOP("Agenda", "事项"),
+        QT_TRANSLATE_NOOP("Agenda", "对象"),
+        QT_TRANSLATE_NOOP("Agenda", "剩余"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -273,7 +283,12 @@ class AgendaDelegate(CellDelegate):
 class CustodySoonModel(RowListModel):
     """Custody deadlines within a week (and those passed): 姓名 · 监室 · 届满日 · 剩余."""
 
-    HEADERS = ("姓名", "监室", "届满日", "剩余")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Agenda", "姓名"),
+        QT_TRANSLATE_NOOP("Agenda", "监室"),
+        QT_TRANSLATE_NOOP("Agenda", "届满日"),
+        QT_TRANSLATE_NOOP("Agenda", "剩余"),
+    )
     CONTEXT = "Agenda"
     CENTERED = frozenset({1, 3})
 
@@ -289,10 +304,12 @@ class CustodySoonModel(RowListModel):
                 return QColor(RED)
             return QColor(AMBER)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("{name}（{cell}）：{stage}期限 {due} 届满，{left}\n{basis}").format(
+            return QCoreApplication.translate(
+                "Agenda", "{name}（{cell}）：{stage}期限 {due} 届满，{left}\n{basis}"
+            ).format(
                 name=r.name,
                 cell=r.cell or "—",
-                stage=r.stage,
+                stage=core_text(r.stage),
                 due=r.deadline.isoformat(),
                 left=days_left_text(r.days_left),
                 basis=r.basis,

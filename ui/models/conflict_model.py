@@ -1,4 +1,4 @@
-"""Sync conflicts for people: field labels and values in Chinese, and the list of open conflicts.
+"""Sync conflicts for people: field labels and values in the UI's language, and the list of open conflicts.
 
 A :class:`~inspector.sync.conflicts.ConflictView` holds both rows as the sync encodes them (JSON);
 :func:`field_rows` turns them into what the 本机 / 办公室 columns show, field by field, with the
@@ -30,7 +30,8 @@ from inspector.domain.catalogue import label as catalogue_label
 from inspector.domain.records import SPECS
 from inspector.sync import schema
 from inspector.sync.conflicts import ConflictView
-from ui.formatting import fmt_date, fmt_datetime, fmt_time, join_list, mask_id_number, yes_no
+from ui.formatting import fmt_date, fmt_datetime, fmt_time, join_list, list_separator, mask_id_number, yes_no
+from ui.i18n import QT_TRANSLATE_NOOP, core_text
 from ui.style import AMBER, RED
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -41,16 +42,12 @@ CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 30
 NAME_FIELDS = ("name", "doc_number", "subject", "facts", "facts_found", "description", "username", "key")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Conflicts", text)
-
-
 def table_label(table: str) -> str:
-    return kind_label(table)
+    return core_text(kind_label(table))
 
 
 def field_label(table: str, name: str) -> str:
-    return catalogue_label(table, name)
+    return core_text(catalogue_label(table, name))
 
 
 def _choice_labels() -> dict[frozenset[str], dict[str, str]]:
@@ -73,13 +70,13 @@ _CHOICES = _choice_labels()
 def show_value(table: str, name: str, value: Any) -> str:
     """A decoded column value as a person reads it (empty: "（空）")."""
     if value is None or value == "" or value == [] or value == {}:
-        return _tr("（空）")
+        return QCoreApplication.translate("Conflicts", "（空）")
     spec = SPECS.get(table)
     field = None
     if spec is not None:
         field = next((f for f in spec.fields if f.name == name), None)
     if field is not None and field.choices and isinstance(value, str):
-        return _CHOICES.get(field.choices, {}).get(value, value)
+        return core_text(_CHOICES.get(field.choices, {}).get(value, value))
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, datetime):
@@ -157,16 +154,23 @@ def record_title(conflict: ConflictView) -> str:
 
 def situation(conflict: ConflictView) -> str:
     if conflict.kind == "rejected":
-        return _tr("办公室拒收：{error}").format(error=conflict.error or _tr("数据不符合要求"))
+        error = conflict.error or QCoreApplication.translate("Conflicts", "数据不符合要求")
+        return QCoreApplication.translate("Conflicts", "办公室拒收：{error}").format(error=error)
     if conflict.theirs is None:
-        return _tr("办公室没有这条记录")
-    return _tr("两边都修改过")
+        return QCoreApplication.translate("Conflicts", "办公室没有这条记录")
+    return QCoreApplication.translate("Conflicts", "两边都修改过")
 
 
 class ConflictListModel(QAbstractTableModel):
     """Open conflicts: 记录类型 · 记录 · 情况 · 不同之处 · 发现时间."""
 
-    HEADERS = ("记录类型", "记录", "情况", "不同之处", "发现时间")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Conflicts", "记录类型"),
+        QT_TRANSLATE_NOOP("Conflicts", "记录"),
+        QT_TRANSLATE_NOOP("Conflicts", "情况"),
+        QT_TRANSLATE_NOOP("Conflicts", "不同之处"),
+        QT_TRANSLATE_NOOP("Conflicts", "发现时间"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -202,7 +206,7 @@ class ConflictListModel(QAbstractTableModel):
             if column == 2:
                 return situation(c)
             if column == 3:
-                return "、".join(field_label(c.table_name, f) for f in c.changed_fields) or "—"
+                return list_separator().join(field_label(c.table_name, f) for f in c.changed_fields) or "—"
             return fmt_datetime(c.created_at)
         if role == CONFLICT_ROLE:
             return c

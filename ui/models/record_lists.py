@@ -41,6 +41,7 @@ from ui.formatting import (
     join_list,
     mask_id_number,
 )
+from ui.i18n import core_text
 from ui.models.record_table_model import CENTER, Column
 
 __all__ = [
@@ -68,10 +69,6 @@ ASC = Qt.SortOrder.AscendingOrder
 OVERDUE = QColor("#c62828")
 DUE_SOON = QColor("#b26a00")
 DUE_SOON_DAYS = 3
-
-
-def _tr(text: str) -> str:  # for strings built at run time; literals below use translate() directly
-    return QCoreApplication.translate("RecordLists", text)
 
 
 # ---- filters ----------------------------------------------------------------------------------------
@@ -165,7 +162,8 @@ class RecordList:
 
 def _people(names: Sequence[str | None]) -> str:
     """Users' names as the core resolved them (None: an id naming nobody)."""
-    return join_list(n if n is not None else _tr("（未知用户）") for n in names)
+    unknown = QCoreApplication.translate("RecordLists", "（未知用户）")
+    return join_list(n if n is not None else unknown for n in names)
 
 
 def _everything() -> Choice:
@@ -176,34 +174,54 @@ def _everything() -> Choice:
 
 
 def patrol_list() -> RecordList:
-    t = QCoreApplication.translate
     columns = [
-        Column(t("RecordLists", "日期"), lambda r: r.record.patrol_date, sort="patrol_date", width=100),
         Column(
-            t("RecordLists", "时段"),
+            QCoreApplication.translate("RecordLists", "日期"),
+            lambda r: r.record.patrol_date,
+            sort="patrol_date",
+            width=100,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "时段"),
             lambda r: (r.record.start_time, r.record.end_time),
             text=lambda v: fmt_time_range(*v),
             sort="start_time",
             width=100,
         ),
-        Column(t("RecordLists", "巡视区域"), lambda r: join_list(r.record.areas), width=260),
-        Column(t("RecordLists", "方式"), lambda r: enum_labels(PatrolMethod, r.record.methods), width=220),
         Column(
-            t("RecordLists", "发现问题数"), lambda r: r["findings"], sort="findings", align=CENTER, width=90
+            QCoreApplication.translate("RecordLists", "巡视区域"),
+            lambda r: join_list(r.record.areas),
+            width=260,
         ),
-        Column(t("RecordLists", "检察人员"), lambda r: _people(r["people"]), stretch=True),
+        Column(
+            QCoreApplication.translate("RecordLists", "方式"),
+            lambda r: enum_labels(PatrolMethod, r.record.methods),
+            width=220,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "发现问题数"),
+            lambda r: r["findings"],
+            sort="findings",
+            align=CENTER,
+            width=90,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "检察人员"),
+            lambda r: _people(r["people"]),
+            stretch=True,
+        ),
     ]
     filters = Filters(
-        t("RecordLists", "搜索巡视区域、检察人员、发现的问题…"),
-        date_label=t("RecordLists", "日期"),
-        state_label=t("RecordLists", "方式"),
-        choices=(_everything(), *(Choice(m.label, m.value) for m in PatrolMethod)),
+        QCoreApplication.translate("RecordLists", "搜索巡视区域、检察人员、发现的问题…"),
+        date_label=QCoreApplication.translate("RecordLists", "日期"),
+        state_label=QCoreApplication.translate("RecordLists", "方式"),
+        choices=(_everything(), *(Choice(core_text(m.label), m.value) for m in PatrolMethod)),
     )
     return RecordList(
         "patrols",
-        t("RecordLists", "巡视检察"),
-        t("RecordLists", "监区、监室、禁闭室、医疗室等场所的巡视检察记录"),
-        t("RecordLists", "次"),
+        QCoreApplication.translate("RecordLists", "巡视检察"),
+        QCoreApplication.translate("RecordLists", "监区、监室、禁闭室、医疗室等场所的巡视检察记录"),
+        QCoreApplication.translate("RecordLists", "次"),
         core.PATROLS,
         columns,
         filters=filters,
@@ -214,38 +232,53 @@ def patrol_list() -> RecordList:
 
 
 def talk_list() -> RecordList:
-    t = QCoreApplication.translate
     columns = [
-        Column(t("RecordLists", "日期"), lambda r: r.record.talk_at, sort="talk_at", width=140),
-        Column(t("RecordLists", "在押人员"), lambda r: r["detainee_name"], sort="detainee_name", width=110),
-        Column(t("RecordLists", "监室"), lambda r: r["cell"], sort="cell", width=80),
         Column(
-            t("RecordLists", "谈话类型"),
+            QCoreApplication.translate("RecordLists", "日期"),
+            lambda r: r.record.talk_at,
+            sort="talk_at",
+            width=140,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "在押人员"),
+            lambda r: r["detainee_name"],
+            sort="detainee_name",
+            width=110,
+        ),
+        Column(QCoreApplication.translate("RecordLists", "监室"), lambda r: r["cell"], sort="cell", width=80),
+        Column(
+            QCoreApplication.translate("RecordLists", "谈话类型"),
             lambda r: enum_label(TalkType, r.record.talk_type),
             sort="talk_type",
             width=120,
         ),
-        Column(t("RecordLists", "谈话人"), lambda r: _people(r["people"]), width=200),
         Column(
-            t("RecordLists", "是否反映问题"),
+            QCoreApplication.translate("RecordLists", "谈话人"), lambda r: _people(r["people"]), width=200
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "是否反映问题"),
             lambda r: r.record.issues_raised,
             sort="issues_raised",
             align=CENTER,
             width=110,
         ),
-        Column(t("RecordLists", "反映问题摘要"), lambda r: first_line(r.record.issues_summary), stretch=True),
+        Column(
+            QCoreApplication.translate("RecordLists", "反映问题摘要"),
+            lambda r: first_line(r.record.issues_summary),
+            stretch=True,
+        ),
     ]
     filters = Filters(
-        t("RecordLists", "搜索在押人员、监室、谈话人、反映的问题…"),
-        date_label=t("RecordLists", "谈话日期"),
-        state_label=t("RecordLists", "谈话类型"),
-        choices=(_everything(), *(Choice(m.label, m.value) for m in TalkType)),
+        QCoreApplication.translate("RecordLists", "搜索在押人员、监室、谈话人、反映的问题…"),
+        date_label=QCoreApplication.translate("RecordLists", "谈话日期"),
+        state_label=QCoreApplication.translate("RecordLists", "谈话类型"),
+        choices=(_everything(), *(Choice(core_text(m.label), m.value) for m in TalkType)),
     )
     return RecordList(
         "talks",
-        t("RecordLists", "个别谈话"),
-        t("RecordLists", "与在押人员个别谈话的记录"),
-        t("RecordLists", "次"),
+        QCoreApplication.translate("RecordLists", "个别谈话"),
+        QCoreApplication.translate("RecordLists", "与在押人员个别谈话的记录"),
+        QCoreApplication.translate("RecordLists", "次"),
         core.TALKS,
         columns,
         filters=filters,
@@ -256,49 +289,59 @@ def talk_list() -> RecordList:
 
 
 def mailbox_list() -> RecordList:
-    t = QCoreApplication.translate
     columns = [
-        Column(t("RecordLists", "开启日期"), lambda r: r.record.opened_at, sort="opened_at", width=140),
         Column(
-            t("RecordLists", "信箱位置"),
+            QCoreApplication.translate("RecordLists", "开启日期"),
+            lambda r: r.record.opened_at,
+            sort="opened_at",
+            width=140,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "信箱位置"),
             lambda r: r.record.mailbox_location,
             sort="mailbox_location",
             width=160,
         ),
-        Column(t("RecordLists", "开启人"), lambda r: _people(r["people"]), width=220),
         Column(
-            t("RecordLists", "信件数"),
+            QCoreApplication.translate("RecordLists", "开启人"), lambda r: _people(r["people"]), width=220
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "信件数"),
             lambda r: r.record.letter_count,
             sort="letter_count",
             align=CENTER,
             width=80,
         ),
         Column(
-            t("RecordLists", "有价值线索"),
+            QCoreApplication.translate("RecordLists", "有价值线索"),
             lambda r: r.record.has_valuable_lead,
             sort="has_valuable_lead",
             align=CENTER,
             width=100,
         ),
-        Column(t("RecordLists", "线索摘要"), lambda r: first_line(r.record.lead_summary), stretch=True),
+        Column(
+            QCoreApplication.translate("RecordLists", "线索摘要"),
+            lambda r: first_line(r.record.lead_summary),
+            stretch=True,
+        ),
     ]
     filters = Filters(
-        t("RecordLists", "搜索信箱位置、开启人、线索、来信事由…"),
-        date_label=t("RecordLists", "开启日期"),
-        state_label=t("RecordLists", "情况"),
+        QCoreApplication.translate("RecordLists", "搜索信箱位置、开启人、线索、来信事由…"),
+        date_label=QCoreApplication.translate("RecordLists", "开启日期"),
+        state_label=QCoreApplication.translate("RecordLists", "情况"),
         choices=(
             _everything(),
-            Choice(t("RecordLists", "有来信"), core.LETTERS),
-            Choice(t("RecordLists", "无来信"), core.NO_LETTERS),
-            Choice(t("RecordLists", "有价值线索"), core.LEAD),
-            Choice(t("RecordLists", "有来信待办理"), core.OPEN_LETTERS),
+            Choice(QCoreApplication.translate("RecordLists", "有来信"), core.LETTERS),
+            Choice(QCoreApplication.translate("RecordLists", "无来信"), core.NO_LETTERS),
+            Choice(QCoreApplication.translate("RecordLists", "有价值线索"), core.LEAD),
+            Choice(QCoreApplication.translate("RecordLists", "有来信待办理"), core.OPEN_LETTERS),
         ),
     )
     return RecordList(
         "mailbox",
-        t("RecordLists", "检察官信箱"),
-        t("RecordLists", "检察官信箱的开启记录"),
-        t("RecordLists", "次"),
+        QCoreApplication.translate("RecordLists", "检察官信箱"),
+        QCoreApplication.translate("RecordLists", "检察官信箱的开启记录"),
+        QCoreApplication.translate("RecordLists", "次"),
         core.MAILBOX,
         columns,
         filters=filters,
@@ -314,7 +357,7 @@ _ORAL_STATES = {key: oral_state_label(key, short=True) for key in ORAL_STATES}
 
 
 def _correction_state(state: str | None) -> str:
-    return _tr(_ORAL_STATES[state]) if state in _ORAL_STATES else enum_label(DocumentState, state)
+    return core_text(_ORAL_STATES[state]) if state in _ORAL_STATES else enum_label(DocumentState, state)
 
 
 def _document_kind(kind: str) -> str:
@@ -331,10 +374,10 @@ def _days_left_text(days: int | None) -> str:
     if days is None:
         return ""
     if days < 0:
-        return _tr("逾期 {n} 天").format(n=-days)
+        return QCoreApplication.translate("RecordLists", "逾期 {n} 天").format(n=-days)
     if days == 0:
-        return _tr("今天到期")
-    return _tr("{n} 天").format(n=days)
+        return QCoreApplication.translate("RecordLists", "今天到期")
+    return QCoreApplication.translate("RecordLists", "{n} 天").format(n=days)
 
 
 def _days_left_colour(row: Any) -> QColor | None:
@@ -348,28 +391,51 @@ def _days_left_colour(row: Any) -> QColor | None:
 
 def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
     """Oral corrections, 纠正违法通知书 and 检察建议书 together (the documents only when awaiting a reply)."""
-    t = QCoreApplication.translate
     columns = [
         Column(
-            t("RecordLists", "文号"),
+            QCoreApplication.translate("RecordLists", "文号"),
             lambda r: r.record.doc_number if r.record.kind != ORAL else "—",  # an oral one has none
             text=lambda v: v or QCoreApplication.translate("RecordLists", "（未编号）"),
             sort="doc_number",
             width=190,
         ),
-        Column(t("RecordLists", "类型"), lambda r: _document_kind(r.record.kind), sort="kind", width=120),
-        Column(t("RecordLists", "对象"), lambda r: r.record.addressee, sort="addressee", width=160),
-        Column(t("RecordLists", "事由"), lambda r: first_line(r.record.subject, 80), stretch=True),
         Column(
-            t("RecordLists", "状态"),
+            QCoreApplication.translate("RecordLists", "类型"),
+            lambda r: _document_kind(r.record.kind),
+            sort="kind",
+            width=120,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "对象"),
+            lambda r: r.record.addressee,
+            sort="addressee",
+            width=160,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "事由"),
+            lambda r: first_line(r.record.subject, 80),
+            stretch=True,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "状态"),
             lambda r: _correction_state(r.record.state),
             sort="state",
             width=130,
         ),
-        Column(t("RecordLists", "签发日期"), lambda r: r.record.issued_on, sort="issued_on", width=100),
-        Column(t("RecordLists", "回复期限"), lambda r: r.record.reply_due, sort="reply_due", width=100),
         Column(
-            t("RecordLists", "剩余天数"),
+            QCoreApplication.translate("RecordLists", "签发日期"),
+            lambda r: r.record.issued_on,
+            sort="issued_on",
+            width=100,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "回复期限"),
+            lambda r: r.record.reply_due,
+            sort="reply_due",
+            width=100,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "剩余天数"),
             lambda r: days_left(r.record.state, r.record.reply_due),
             text=_days_left_text,
             sort="reply_due",
@@ -379,21 +445,23 @@ def correction_list(*, awaiting_reply_only: bool = False) -> RecordList:
         ),
     ]
     filters = Filters(
-        t("RecordLists", "搜索文号、对象、事由…"),
-        date_label=t("RecordLists", "签发日期"),
-        state_label=t("RecordLists", "状态"),
+        QCoreApplication.translate("RecordLists", "搜索文号、对象、事由…"),
+        date_label=QCoreApplication.translate("RecordLists", "签发日期"),
+        state_label=QCoreApplication.translate("RecordLists", "状态"),
         choices=(
             _everything(),
-            Choice(t("RecordLists", "待回复"), core.AWAITING),
-            *(Choice(m.label, m.value) for m in DocumentState),
-            *(Choice(_tr(label), key) for key, label in _ORAL_STATES.items()),  # 口头纠正
+            Choice(QCoreApplication.translate("RecordLists", "待回复"), core.AWAITING),
+            *(Choice(core_text(m.label), m.value) for m in DocumentState),
+            *(Choice(core_text(label), key) for key, label in _ORAL_STATES.items()),  # 口头纠正
         ),
     )
     return RecordList(
         "corrections",
-        t("RecordLists", "纠正与建议"),
-        t("RecordLists", "口头纠正意见、纠正违法通知书、检察建议书及其送达、回复和整改情况"),
-        t("RecordLists", "份"),
+        QCoreApplication.translate("RecordLists", "纠正与建议"),
+        QCoreApplication.translate(
+            "RecordLists", "口头纠正意见、纠正违法通知书、检察建议书及其送达、回复和整改情况"
+        ),
+        QCoreApplication.translate("RecordLists", "份"),
         core.AWAITING_REPLY_LIST if awaiting_reply_only else core.CORRECTIONS,
         columns,
         sort_column=6 if awaiting_reply_only else 5,
@@ -416,7 +484,9 @@ def _deadline(row: Any) -> date | None:
 def _stage_text(row: Any) -> str:
     if _held(row):
         return enum_label(Stage, row.record.stage)
-    return _tr("已出所 {date}").format(date=fmt_date(row.record.discharged_on))
+    return QCoreApplication.translate("RecordLists", "已出所 {date}").format(
+        date=fmt_date(row.record.discharged_on)
+    )
 
 
 def _deadline_colour(row: Any) -> QColor | None:
@@ -435,62 +505,74 @@ def detainee_list() -> RecordList:
     """Everyone in custody (the state filter also shows those discharged), with the custody deadline
     from the cache (``custody_status``, refreshed by the core before every load); the search box is
     the core's detainee search."""
-    t = QCoreApplication.translate
     columns = [
-        Column(t("RecordLists", "姓名"), lambda r: r.record.name, sort="name", width=90),
         Column(
-            t("RecordLists", "性别"),
+            QCoreApplication.translate("RecordLists", "姓名"), lambda r: r.record.name, sort="name", width=90
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "性别"),
             lambda r: enum_label(Gender, r.record.gender),
             sort="gender",
             align=CENTER,
             width=50,
         ),
         Column(
-            t("RecordLists", "身份证号"),
+            QCoreApplication.translate("RecordLists", "身份证号"),
             lambda r: mask_id_number(r.record.id_number),
             sort="id_tail",  # by the visible digits only
             width=170,
         ),
-        Column(t("RecordLists", "监室"), lambda r: r.record.cell, sort="cell", align=CENTER, width=60),
         Column(
-            t("RecordLists", "入所日期"),
+            QCoreApplication.translate("RecordLists", "监室"),
+            lambda r: r.record.cell,
+            sort="cell",
+            align=CENTER,
+            width=60,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "入所日期"),
             lambda r: r.record.admitted_at,
             text=fmt_date,
             sort="admitted_at",
             width=100,
         ),
-        Column(t("RecordLists", "诉讼阶段"), _stage_text, sort="stage", width=140),
+        Column(QCoreApplication.translate("RecordLists", "诉讼阶段"), _stage_text, sort="stage", width=140),
         Column(
-            t("RecordLists", "羁押期限届满日"),
+            QCoreApplication.translate("RecordLists", "羁押期限届满日"),
             _deadline,
             sort="deadline",
             foreground=_deadline_colour,
             width=120,
         ),
-        Column(t("RecordLists", "涉嫌罪名"), lambda r: r.record.charges, sort="charges", width=140),
         Column(
-            t("RecordLists", "办案机关"),
+            QCoreApplication.translate("RecordLists", "涉嫌罪名"),
+            lambda r: r.record.charges,
+            sort="charges",
+            width=140,
+        ),
+        Column(
+            QCoreApplication.translate("RecordLists", "办案机关"),
             lambda r: r.record.case_authority,
             sort="case_authority",
             stretch=True,
         ),
     ]
     filters = Filters(
-        t("RecordLists", "搜索姓名、身份证号或监室…"),
-        date_label=t("RecordLists", "入所日期"),
-        state_label=t("RecordLists", "状态"),
+        QCoreApplication.translate("RecordLists", "搜索姓名、身份证号或监室…"),
+        date_label=QCoreApplication.translate("RecordLists", "入所日期"),
+        state_label=QCoreApplication.translate("RecordLists", "状态"),
         choices=(
             _everything(),
-            Choice(t("RecordLists", "在押"), HELD),
-            Choice(t("RecordLists", "已出所"), DISCHARGED),
+            Choice(QCoreApplication.translate("RecordLists", "在押"), HELD),
+            Choice(QCoreApplication.translate("RecordLists", "已出所"), DISCHARGED),
         ),
         default_choice=1,
     )
     return RecordList(
         "detainees",
-        t("RecordLists", "在押人员"),
-        t("RecordLists", "目前在所的在押人员；已出所人员在状态“已出所”或“全部”中"),
-        t("RecordLists", "人"),
+        QCoreApplication.translate("RecordLists", "在押人员"),
+        QCoreApplication.translate("RecordLists", "目前在所的在押人员；已出所人员在状态“已出所”或“全部”中"),
+        QCoreApplication.translate("RecordLists", "人"),
         core.DETAINEES,
         columns,
         sort_column=4,

@@ -7,7 +7,7 @@ status bar); this page only shows it. Everything it reads comes from a backgroun
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from inspector.store.store import Store
 from inspector.sync.run import SyncProgress
 from ui import errors, file_dialogs
 from ui.formatting import fmt_datetime
+from ui.i18n import QT_TRANSLATE_NOOP, error_text
 from ui.models import cell_delegate
 from ui.models.conflict_model import CONFLICT_ROLE, ConflictListModel
 from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
@@ -51,7 +52,11 @@ from ui.widgets import Page, StatCard
 from ui.workers import Runner, run_in_background
 
 _LEVEL_COLOUR = {"ok": GREEN, "warning": AMBER, "error": RED, "cancelled": TEXT_MUTED}
-SSL_MODES = (("prefer", "自动（优先加密）"), ("require", "必须加密"), ("verify-full", "加密并验证服务器证书"))
+SSL_MODES = (
+    ("prefer", QT_TRANSLATE_NOOP("SyncView", "自动（优先加密）")),
+    ("require", QT_TRANSLATE_NOOP("SyncView", "必须加密")),
+    ("verify-full", QT_TRANSLATE_NOOP("SyncView", "加密并验证服务器证书")),
+)
 
 
 def _panel(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -206,7 +211,7 @@ class SyncView(Page):
             )
         )
         how.setWordWrap(True)
-        command = QLabel(ENROLL_COMMAND)
+        command = QLabel(QCoreApplication.translate("Sync", ENROLL_COMMAND))
         command.setObjectName("enrollCommand")
         command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         command.setStyleSheet("font-family: monospace; background: #f4f6f9; padding: 6px 8px;")
@@ -402,9 +407,9 @@ class SyncView(Page):
                 s=r.seconds,
             )
         elif outcome.error is not None and not outcome.cancelled:
-            message_zh = getattr(outcome.error, "message_zh", "")
-            if message_zh and message_zh not in outcome.message:
-                detail = self.tr("详细情况：{detail}").format(detail=message_zh)
+            said = error_text(outcome.error) if isinstance(outcome.error, InspectorError) else ""
+            if said and said not in outcome.message:
+                detail = self.tr("详细情况：{detail}").format(detail=said)
         self._set(self.detail_label, detail)
 
     @Slot(bool)
