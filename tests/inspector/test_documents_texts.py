@@ -101,6 +101,16 @@ def test_cell_segments_keep_names_times_numbers_and_unit_names_whole() -> None:
     assert parts("贵州省毕节市") == ["贵州省", "毕节市"]
 
 
+def test_a_cell_a_little_too_wide_shrinks_onto_one_line() -> None:
+    from inspector.documents.linebreak import cell_lines
+
+    text = "毕节市七星关区人民检察院"  # 12 characters in a cell of 11.5
+    lines, scale = cell_lines(text, [2.0] * len(text), 23.0)
+    assert lines == [(0, 12)] and scale == pytest.approx(23 / 24)
+    lines, scale = cell_lines(text, [2.0] * len(text), 20.0)  # 10: broken after 区
+    assert [text[a:b] for a, b in lines] == ["毕节市七星关区", "人民检察院"] and scale == 1.0
+
+
 def test_register_cells_never_break_inside_a_name_or_a_word() -> None:
     rows = [
         RegisterRow("欧阳小明明", "男", "101", date(2026, 9, 17), "判决生效待交付执行", date(2026, 12, 19),
@@ -123,7 +133,7 @@ def test_register_cells_never_break_inside_a_name_or_a_word() -> None:
     assert "毕节市七星关区看守所" in authority
 
 
-def test_a_time_cell_breaks_between_the_date_and_the_time() -> None:
+def test_a_time_cell_never_breaks_inside_the_date_or_the_time() -> None:
     doc = MailboxDoc(
         organisation="七星关区看守所检察室",
         opened_at=datetime(2026, 10, 14, 7, 17, tzinfo=UTC),  # 15时17分 in Beijing
@@ -133,8 +143,9 @@ def test_a_time_cell_breaks_between_the_date_and_the_time() -> None:
     data = build_mailbox_register(doc)
     # the opening time cell: 1.5 / 7 of the block after the label, 2.5 / 7 wide
     cell = _column(data, 28 + 156 * 1.5 / 7, 28 + 156 * 4 / 7)
-    assert "2026年10月14日" in cell and "15时17分" in cell, cell
-    assert not any(t.endswith(("15时17", "15时", "15")) for t in cell), cell
+    # on one line, a little smaller, or broken between the date and the time — never inside either
+    assert any("2026年10月14日" in t for t in cell) and any("15时17分" in t for t in cell), cell
+    assert not any(t.endswith(("15时17", "15时", "15", "14")) for t in cell), cell
     assert "放风场信箱" in _column(data, 28 + 156 * 5.25 / 7, 28 + 156)
 
 
