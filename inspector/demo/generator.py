@@ -799,7 +799,7 @@ class _Demo:
         if issue is None and talk_type in ("complainant", "requested", "routine") and rng.random() < 0.2:
             issue = rng.choice(v.TALK_ISSUES)[0]
         qa = [v.TALK_OPENERS[talk_type]]
-        if talk_type != "new_admission":
+        if talk_type != "new_admission" and "打骂" not in qa[0]:
             qa.append("问：在所内有无被打骂、体罚、虐待的情况？\n答：没有。")
         qa.append("问：伙食、放风、就医能否保障？\n答：" + ("基本可以。" if issue else "都可以。"))
         if issue:

@@ -462,18 +462,22 @@ TALK_ISSUES: tuple[tuple[str, str | None], ...] = (
     ("反映被同监室人员索要财物", None),
 )
 
+# Each opener is a question and its answer; the generator then asks about ill-treatment (unless the
+# opener did) and about food, outdoor time and medical care, so no question is left unanswered.
 TALK_OPENERS = {
     "new_admission": "问：我们是驻所检察室的检察人员，今天依法与你谈话。入所时身体有无伤情？\n答：没有。",
-    "requested": "问：你申请约见检察官，有什么情况要反映？",
-    "complainant": "问：听说你有情况要反映，请如实讲。",
-    "pre_release": "问：你即将出所，在所期间有无被打骂、体罚、虐待的情况？",
-    "pre_prison_transfer": "问：你即将被投送监狱执行刑罚，对判决和交付执行有无意见？个人财物是否清点？",
-    "injury": "问：你身上的伤是怎么造成的？",
-    "confinement": "问：你为什么被关禁闭？关禁闭期间的情况如何？",
-    "gang_related": "问：你在所内是否与其他人员有联系？",
-    "routine": "问：最近在所内生活情况怎么样？伙食、放风、就医能否保障？",
-    "during_patrol": "问：我们正在巡视，你们监室最近有什么问题？",
-    "other": "问：今天找你了解一些情况。",
+    "requested": "问：你申请约见检察官，有什么情况要反映？\n答：有些情况想当面向检察官反映。",
+    "complainant": "问：听说你有情况要反映，请如实讲。\n答：好的。",
+    "pre_release": "问：你即将出所，在所期间有无被打骂、体罚、虐待的情况？\n答：没有。",
+    "pre_prison_transfer": (
+        "问：你即将被投送监狱执行刑罚，对判决和交付执行有无意见？个人财物是否清点？\n答：没有意见，已经清点。"
+    ),
+    "injury": "问：你身上的伤是怎么造成的？\n答：前几天在监室里不小心摔的。",
+    "confinement": "问：你为什么被关禁闭？关禁闭期间的情况如何？\n答：因为和人吵架，禁闭期间按时吃饭休息。",
+    "gang_related": "问：你在所内是否与其他人员有联系？\n答：没有。",
+    "routine": "问：最近在所内生活情况怎么样？\n答：还可以。",
+    "during_patrol": "问：我们正在巡视，你们监室最近有什么问题？\n答：没什么问题。",
+    "other": "问：今天找你了解一些情况。\n答：好的。",
 }
 
 HANDLING = (
