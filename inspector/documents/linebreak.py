@@ -93,8 +93,8 @@ def _adjust_break(text: str, start: int, end: int) -> int:
 # into segments that are never split: a break falls only after punctuation, before an opening bracket,
 # at a space, before a number, or after a character that ends a unit's or place's name (毕节市/公安局/
 # 交通警察支队/七星关大队); a number stays with its unit and a date or time stays whole (2026年10月13日/
-# 9时18分). A segment too wide for its cell makes the whole cell a little smaller rather than split; only
-# a long one (free text) is broken inside, into lines of even length.
+# 9时18分). A short segment too wide for its cell makes the whole cell a little smaller rather than
+# split; a long run of free text breaks like a paragraph.
 
 # Names of units and places a line may break after (毕节市/公安局/交通警察支队/七星关大队/看守所): whole
 # words, so that 所 in 所外 or 处 in 处理 is never taken for an end.
@@ -106,7 +106,6 @@ PLACE_ENDS = frozenset("省市县区州旗")  # 贵州省/毕节市/七星关区
 NOT_AFTER_PLACE = frozenset("场域长委级内外民属")  # … but not 市场, 区域, 县长, 市委, 市民, 区属
 SHORT_RUN = 6  # a run of up to this many characters (a name, a short term) is never broken inside
 MIN_SCALE = 0.7  # how far a cell's text may shrink to keep such a run whole
-LONG_MIN_SCALE = 0.85  # … and a longer one
 ONE_LINE_SCALE = 0.9  # a text a little too wide for its cell shrinks onto one line rather than break
 
 
@@ -149,40 +148,72 @@ def cell_segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _prose_breakable(text: str, i: int) -> bool:
+    """Whether free text may break before ``text[i]``: between any two characters of a paragraph, but
+    not against punctuation, inside a number with its unit, or inside a date or time."""
+    a, b = text[i - 1], text[i]
+    if b in NO_START or a in NO_END or _glued(a, b):
+        return False
+    if _is_digit(a):
+        return False
+    if _is_digit(b):
+        return not (a in "年月时" and i >= 2 and _is_digit(text[i - 2]))
+    return True
+
+
+def _letters(text: str) -> int:
+    """Characters other than punctuation and spaces: how long a run reads."""
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def _atoms(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces a cell's lines are filled with: each segment of up to ``SHORT_RUN`` letters whole (a
+    name, a unit's name, a term, a number with its unit); a longer run of free text in the pieces a
+    paragraph may break between."""
+    out: list[tuple[int, int]] = []
+    for s, e in segments:
+        if _letters(text[s:e]) <= SHORT_RUN or text[s:e].isascii():
+            out.append((s, e))
+            continue
+        start = s
+        for i in range(s + 1, e):
+            if _prose_breakable(text, i):
+                out.append((start, i))
+                start = i
+        out.append((start, e))
+    return out
+
+
 def cell_lines(text: str, widths: Sequence[float], cap: float) -> tuple[list[tuple[int, int]], float]:
     """Lines of one table cell's text within ``cap`` and the scale its font is set at (1 or less).
 
-    A text at most a tenth too wide is set a little smaller on one line. Otherwise segments
-    (:func:`cell_segments`) are filled greedily; a segment wider than the cell shrinks the
-    cell's font to fit it when that takes no more than ``MIN_SCALE`` (a short run: a name, a term) or
-    ``LONG_MIN_SCALE`` (a longer one); otherwise that segment is broken inside, into even lines."""
+    A text at most a tenth too wide is set a little smaller on one line. Otherwise the cell is filled
+    with pieces (:func:`_atoms`): names, units' names, terms, numbers with their units and dates stay
+    whole — one wider than the cell makes the whole cell smaller, down to ``MIN_SCALE`` — while longer
+    runs of free text break like a paragraph; a cell that is one such run breaks into lines of even
+    length."""
     segments = cell_segments(text)
     if not segments:
         return [(0, 0)], 1.0
     total = sum(widths)
     if total * ONE_LINE_SCALE <= cap:  # 毕节市七星关区人民检察院 one size smaller, not on two lines
         return [(0, len(text))], min(1.0, cap / total)
-    seg_w = [sum(widths[s:e]) for s, e in segments]
-    widest = max(range(len(segments)), key=lambda k: seg_w[k])
-    scale = 1.0
-    if seg_w[widest] > cap:
-        s, e = segments[widest]
-        needed = cap / seg_w[widest]
-        if needed >= (MIN_SCALE if e - s <= SHORT_RUN else LONG_MIN_SCALE):
-            scale = needed
+    atoms = _atoms(text, segments)
+    atom_w = [sum(widths[s:e]) for s, e in atoms]
+    scale = min([1.0, *(max(MIN_SCALE, cap / w) for w in atom_w if w > cap)])
     room = cap / scale
+    if len(segments) == 1 and len(atoms) > 1:  # one run of free text: lines of even length
+        greedy = break_positions(text, widths, room, room)
+        even = min(room, total / len(greedy) + max(widths))
+        parts = break_positions(text, widths, even, even)
+        return (parts if len(parts) <= len(greedy) else greedy), scale
     lines: list[tuple[int, int]] = []
-    line_start, used = segments[0][0], 0.0
-    for (s, e), w in zip(segments, seg_w, strict=True):
-        if w > room + 1e-6:  # too long even shrunk: its own lines, of even length
+    line_start, used = atoms[0][0], 0.0
+    for (s, e), w in zip(atoms, atom_w, strict=True):
+        if w > room + 1e-6:  # wider than the cell even smaller: broken where it must be
             if used > 0:
                 lines.append((line_start, s))
-            greedy = break_positions(text[s:e], widths[s:e], room, room)
-            even = min(room, w / len(greedy) + max(widths[s:e]))
-            parts = break_positions(text[s:e], widths[s:e], even, even)
-            if len(parts) > len(greedy):
-                parts = greedy
-            parts = [(s + a, s + b) for a, b in parts]
+            parts = [(s + a, s + b) for a, b in break_positions(text[s:e], widths[s:e], room, room)]
             lines += parts[:-1]
             line_start, used = parts[-1][0], sum(widths[parts[-1][0] : parts[-1][1]])
             continue

@@ -101,6 +101,21 @@ def test_cell_segments_keep_names_times_numbers_and_unit_names_whole() -> None:
     assert parts("贵州省毕节市") == ["贵州省", "毕节市"]
 
 
+def test_free_text_in_a_cell_fills_its_lines_and_keeps_dates_whole() -> None:
+    from inspector.documents.linebreak import cell_lines
+
+    text = (
+        "在押人员唐建德因涉嫌故意伤害罪于2026年4月28日被执行逮捕，侦查羁押期限已于2026年6月28日届满，"
+        "毕节市公安局七星关分局未依法办理延长侦查羁押期限手续"
+    )
+    widths = [1.0 if ch.isascii() else 2.0 for ch in text]
+    lines, scale = cell_lines(text, widths, 48.0)  # 24 characters a line
+    parts = [text[a:b] for a, b in lines]
+    assert scale == 1.0 and "".join(parts) == text
+    assert all(sum(widths[a:b]) >= 0.75 * 48 for a, b in lines[:-1]), parts  # no ragged short lines
+    assert any("2026年4月28日" in p for p in parts) and any("2026年6月28日" in p for p in parts)
+
+
 def test_a_cell_a_little_too_wide_shrinks_onto_one_line() -> None:
     from inspector.documents.linebreak import cell_lines
 
