@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.settings_page: SettingsView | None = None
         self.users_page: UsersView | None = None
         if may(self.actor, Permission.SETTINGS):
-            self.settings_page = SettingsView(store, actor=self.actor, runner=runner)
+            self.settings_page = SettingsView(store, actor=self.actor, runner=runner, settings=settings)
             self.settings_page.settingChanged.connect(self._setting_changed)
             self.pages.append(self.settings_page)
         if self.identity.manages_users:

@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
 
 from inspector.agenda import AgendaItem
 from inspector.services.dashboard import RecordLink
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.agenda_model import days_left_text, due_text, level_label, weekday_text
 from ui.qt_compat import emit
 from ui.style import AMBER, GREY, PRIMARY, RED, TEXT_MUTED, scaled_font
 
-PAGE_NAMES = {
-    "detainees": "在押人员",
-    "corrections": "纠正与建议",
-    "mailbox": "检察官信箱",
-    "talks": "个别谈话",
-    "patrols": "巡视检察",
+PAGE_NAMES = {  # translated where shown (context AgendaDetailDialog)
+    "detainees": QT_TRANSLATE_NOOP("AgendaDetailDialog", "在押人员"),
+    "corrections": QT_TRANSLATE_NOOP("AgendaDetailDialog", "纠正与建议"),
+    "mailbox": QT_TRANSLATE_NOOP("AgendaDetailDialog", "检察官信箱"),
+    "talks": QT_TRANSLATE_NOOP("AgendaDetailDialog", "个别谈话"),
+    "patrols": QT_TRANSLATE_NOOP("AgendaDetailDialog", "巡视检察"),
 }
 
 _CHIP = {"overdue": RED, "warning": AMBER, "upcoming": PRIMARY, "info": GREY}
@@ -93,7 +94,13 @@ class AgendaDetailDialog(QDialog):
         if item.due is not None:
             left = days_left_text(item.days_left)
             left_colour = RED if item.level == "overdue" else AMBER if item.level == "warning" else None
-            row("due", self.tr("到期日："), f"{due_text(item.due)}（{weekday_text(item.due)}）")
+            row(
+                "due",
+                self.tr("到期日："),
+                self.tr("{date}（{weekday}）").format(
+                    date=due_text(item.due), weekday=weekday_text(item.due)
+                ),
+            )
             row("left", self.tr("剩余："), left, left_colour)
         if not item.certain:
             row(
@@ -129,7 +136,7 @@ class AgendaDetailDialog(QDialog):
         buttons = QDialogButtonBox()
         self.open_button: QPushButton | None = None
         if link is not None:
-            page = PAGE_NAMES.get(link.page, link.page)
+            page = self.tr(PAGE_NAMES[link.page]) if link.page in PAGE_NAMES else link.page
             self.open_button = QPushButton(self.tr("转到“{page}”页").format(page=page))
             self.open_button.setDefault(True)
             self.open_button.clicked.connect(self._open)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from inspector.services.dashboard import DashboardCounts, DashboardData, RecordL
 from inspector.store.store import Store
 from ui import errors
 from ui.actions import Acting
+from ui.i18n import is_english
 from ui.models import cell_delegate
 from ui.models.agenda_model import (
     DUE,
@@ -41,6 +42,8 @@ from ui.models.agenda_model import (
     AgendaDelegate,
     AgendaModel,
     CustodySoonModel,
+    days_left_text,
+    weekday_text,
 )
 from ui.models.record_lists import correction_list
 from ui.models.record_table_model import ROW_ROLE, RecordTableModel
@@ -54,13 +57,18 @@ from ui.workers import Runner, run_in_background
 REFRESH_MS = 5 * 60_000  # the agenda follows the clock: re-read every five minutes
 CUSTODY_ROWS = 8  # the custody deadlines show at least this many rows (on 1366 × 768 too)
 AWAITING_ROWS = 3  # and the documents awaiting a reply at least this many
-WEEKDAYS = "一二三四五六日"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def _md(day: date) -> str:
-    return f"{day.month}月{day.day}日"
+    return QCoreApplication.translate("DashboardView", "{m}月{d}日").format(m=day.month, d=day.day)
+
+
+def _ymd(day: date) -> str:
+    return QCoreApplication.translate("DashboardView", "{y}年{m}月{d}日").format(
+        y=day.year, m=day.month, d=day.day
+    )
 
 
 def _panel(title: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
@@ -286,9 +294,9 @@ class DashboardView(Page):
         self._show_custody(data)
         week = data.counts.week
         self.header.set_subtitle(
-            self.tr("今天 {today}（周{wd}） · 本周 {start}（周一）至 {end}（周日）").format(
-                today=f"{data.today.year}年{_md(data.today)}",
-                wd=WEEKDAYS[data.today.weekday()],
+            self.tr("今天 {today}（{weekday}） · 本周 {start}（周一）至 {end}（周日）").format(
+                today=_ymd(data.today),
+                weekday=weekday_text(data.today),
                 start=_md(week.monday),
                 end=_md(week.sunday),
             )
@@ -304,7 +312,7 @@ class DashboardView(Page):
             card.set_value(f"{status.count}/{status.minimum}" + (" ✓" if status.met else ""))
             card.set_note(self._target_note(status, data.counts.week))
             card.set_severity(status.severity)
-            card.setToolTip(status.note)
+            card.setToolTip(status.note if not is_english() else self._target_tip(status))
         arrivals = data.new_arrival_talks
         card = self.cards["new_arrivals"]
         if arrivals:
@@ -316,14 +324,29 @@ class DashboardView(Page):
             if late:
                 parts.append(self.tr("{n} 人已逾期").format(n=late))
             parts.append(self.tr("最早 {d} 到期").format(d=_md(min(i.due for i in arrivals if i.due))))
-            card.set_note("，".join(parts))
-            card.setToolTip("\n".join(f"{i.subject}：{i.explanation}" for i in arrivals))
+            card.set_note(self.tr("，").join(parts))
+            if is_english():  # the rules engine explains in Chinese: say who and when
+                lines = [f"{i.subject}: {days_left_text(i.days_left)}" for i in arrivals]
+            else:
+                lines = [f"{i.subject}：{i.explanation}" for i in arrivals]
+            card.setToolTip("\n".join(lines))
         else:
             card.set_value("0 ✓")
             card.set_severity("ok")
             card.set_note(self.tr("新收押人员均已谈话"))
             card.setToolTip("")
         self.cards["in_custody"].set_value(data.counts.in_custody)
+
+    def _target_tip(self, status: TargetStatus) -> str:
+        """The card's tooltip from the target's numbers (the rules engine words it in Chinese)."""
+        unit = self.tr("人") if status.target == "talks" else self.tr("次")
+        return self.tr("本周（{start}至{end}）{count} {u}，要求不少于 {m} {u}").format(
+            start=_md(status.week_start),
+            end=_md(status.week_end),
+            count=status.count,
+            m=status.minimum,
+            u=unit,
+        )
 
     def _target_note(self, status: TargetStatus, week: Week) -> str:
         unit = self.tr("人") if status.target == "talks" else self.tr("次")

@@ -186,7 +186,7 @@ class ReportsView(Page):
 
     def _actor(self) -> Actor:
         if self.actor is None:
-            raise InspectorError("没有登录用户，不能编写", "no signed-in user")
+            raise InspectorError("没有登录用户，不能编写", "Nobody is signed in: cannot write")  # i18n: both
         return self.actor
 
     @Slot()
@@ -217,8 +217,9 @@ class ReportsView(Page):
         def confirm() -> Saved:
             state = reports.daily_log_for_edit(store, day, actor)
             if state.record_id is None:
-                raise InspectorError(
-                    f"{day:%Y年%m月%d日}还没有保存的工作日志：请先编写并保存", f"no daily log for {day}"
+                raise InspectorError(  # i18n: both languages
+                    f"{day:%Y年%m月%d日}还没有保存的工作日志：请先编写并保存",
+                    f"No daily log has been saved for {day.isoformat()}: write and save it first",
                 )
             return reports.confirm_daily_log(store, state.record_id, state.version, actor)
 
@@ -230,7 +231,10 @@ class ReportsView(Page):
         def run() -> Saved:
             state = reports.monthly_report_for_edit(store, year, month, actor)
             if state.record_id is None:
-                raise InspectorError(f"{year}年{month}月还没有保存的月报：请先编写并保存", "no report yet")
+                raise InspectorError(  # i18n: both languages
+                    f"{year}年{month}月还没有保存的月报：请先编写并保存",
+                    f"No monthly report has been saved for {year}-{month:02d}: write and save it first",
+                )
             return step(store, state.record_id, state.version, actor)
 
         self._work(run, lambda _s: self._done(done.format(y=year, m=month)))

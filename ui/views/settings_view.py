@@ -6,11 +6,16 @@ edits the selected one with an input fit for it (a number, 是/否, a choice, ti
 text, a sentence). 保存 and 恢复默认 go through :mod:`inspector.services.settings` in the background
 (the role check, validation with the station's other settings, the synced row and an audit entry in
 one transaction); a refusal is shown in red under the input, naming the setting.
+
+Above the list, 本机: the language of the desktop on this laptop (``ui.i18n``), kept in ``QSettings``
+and used from the next sign-in.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from collections.abc import Mapping
+
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +42,8 @@ from inspector.services import settings
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, may
 from inspector.station_settings import GROUPS, SettingView
 from inspector.store.store import Store
-from ui import errors
+from ui import errors, i18n
+from ui.i18n import core_text, error_text
 from ui.qt_compat import emit
 from ui.style import FIELD_LABEL, RED, TEXT_MUTED, scaled_font
 from ui.widgets import Page
@@ -66,14 +72,14 @@ class SettingEditor(QWidget):
             self.combo = QComboBox()
             choices = ((True, self.tr("是")), (False, self.tr("否"))) if kind == "bool" else view.choices
             for value, label in choices:
-                self.combo.addItem(label, value)
+                self.combo.addItem(core_text(label), value)
             self.combo.currentIndexChanged.connect(lambda _i: emit(self.changed))
             layout.addWidget(self.combo)
         elif kind in ("multi", "flags"):
             self.ticks = QListWidget()
             self.ticks.setObjectName("settingTicks")
             for value, label in view.choices:
-                item = QListWidgetItem(label)
+                item = QListWidgetItem(core_text(label))
                 item.setData(KEY_ROLE, value)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
@@ -145,8 +151,9 @@ class SettingsView(Page):
     settingChanged = Signal(str)  # the key saved or reset
 
     def __init__(self, store: Store, *, actor: Actor, runner: Runner | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent=parent)
+        self._local_settings = settings
         self.set_heading(
             self.tr("设置"), self.tr("检察室设置：保存后下次同步时发往办公室，本检察室的其他电脑随之更新")
         )
@@ -162,6 +169,29 @@ class SettingsView(Page):
         self.count_label.setObjectName("rowCount")
         self.header.right.addWidget(self.count_label)
 
+        local = QHBoxLayout()
+        local.setSpacing(8)
+        local_title = QLabel(self.tr("本机"))
+        local_title.setObjectName("sectionTitle")
+        local_title.setFont(scaled_font(local_title, 1.0, bold=True))
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language")
+        for lang in i18n.LANGUAGES:
+            self.language_combo.addItem(i18n.LANGUAGE_NAMES[lang], lang)
+        chosen = i18n.stored_language(settings) if settings is not None else i18n.language()
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(chosen), 0))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        language_label = QLabel(self.tr("界面语言："))
+        language_label.setBuddy(self.language_combo)
+        self.language_note = QLabel(self.tr("只用于这台电脑，下次登录时生效"))
+        self.language_note.setStyleSheet(f"color: {TEXT_MUTED};")
+        local.addWidget(local_title)
+        local.addSpacing(12)
+        local.addWidget(language_label)
+        local.addWidget(self.language_combo)
+        local.addWidget(self.language_note, 1)
+        self.body.addLayout(local)
+
         bar = QHBoxLayout()
         bar.setSpacing(8)
         self.search = QLineEdit()
@@ -171,7 +201,7 @@ class SettingsView(Page):
         self.group_filter = QComboBox()
         self.group_filter.addItem(self.tr("全部分组"), "")
         for group in GROUPS:
-            self.group_filter.addItem(group, group)
+            self.group_filter.addItem(core_text(group), group)
         self.group_filter.currentIndexChanged.connect(self._fill)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.group_filter)
@@ -194,7 +224,7 @@ class SettingsView(Page):
         for column, width in ((GROUP, 96), (LABEL, 230), (VALUE, 140), (DEFAULT, 120), (CHANGED, 56)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
-        widest = max(self.table.fontMetrics().horizontalAdvance(g) for g in GROUPS)
+        widest = max(self.table.fontMetrics().horizontalAdvance(core_text(g)) for g in GROUPS)
         self.table.setColumnWidth(GROUP, widest + 20)
         self.table.itemSelectionChanged.connect(self._selected)
 
@@ -261,7 +291,7 @@ class SettingsView(Page):
 
         self.allowed = may(actor, Permission.SETTINGS)
         if not self.allowed:
-            self.permission_note.setText(PermissionDeniedError(actor.role, Permission.SETTINGS).message_zh)
+            self.permission_note.setText(error_text(PermissionDeniedError(actor.role, Permission.SETTINGS)))
         self.permission_note.setVisible(not self.allowed)
         self._show_selected(None)
 
@@ -295,7 +325,7 @@ class SettingsView(Page):
             v
             for v in self.views
             if (not group or v.group == group)
-            and (not words or any(words in t.lower() for t in (v.label, v.key, v.explanation)))
+            and (not words or any(words in t.lower() for t in _searched(v)))
         ]
         self.table.blockSignals(True)
         self.table.setRowCount(len(shown))
@@ -316,13 +346,19 @@ class SettingsView(Page):
         self._selected()
 
     def _fill_row(self, row: int, view: SettingView) -> None:
-        current = settings.value_text(view, view.value)
-        default = settings.value_text(view, view.default)
-        cells = (view.group, view.label, current, default, self.tr("是") if view.overridden else "")
+        current = self.value_text(view, view.value)
+        default = self.value_text(view, view.default)
+        label = core_text(view.label)
+        cells = (core_text(view.group), label, current, default, self.tr("是") if view.overridden else "")
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(KEY_ROLE, view.key)
-            item.setToolTip(f"{view.label}（{view.key}）\n{view.explanation}" if column == LABEL else text)
+            tip = (
+                self.tr("{label}（{key}）").format(label=label, key=view.key)
+                + "\n"
+                + core_text(view.explanation)
+            )
+            item.setToolTip(tip if column == LABEL else text)
             if view.overridden and column in (VALUE, CHANGED):
                 font = QFont(item.font())
                 font.setBold(True)
@@ -343,6 +379,40 @@ class SettingsView(Page):
         keys = self.visible_keys()
         if key in keys:
             self.table.selectRow(keys.index(key))
+
+    def value_text(self, view: SettingView, value: object) -> str:
+        """``value`` as the list shows it, in the UI's language (the service's ``value_text``, whose
+        是/否, choice labels and list words are Chinese, for the values that are words)."""
+        kind = view.kind
+        if kind == "bool" or isinstance(value, bool):
+            return self.tr("是") if value else self.tr("否")
+        if kind == "choice":
+            return next((core_text(label) for stored, label in view.choices if stored == value), str(value))
+        sep = self.tr("、")
+        if kind == "multi" and isinstance(value, list | tuple | set | frozenset):
+            chosen = [core_text(label) for stored, label in view.choices if stored in value]
+            if chosen and len(chosen) == len(view.choices) and len(chosen) > 2:
+                return self.tr("全部")
+            return sep.join(chosen) if chosen else self.tr("（无）")
+        if kind == "flags" and isinstance(value, Mapping):
+            off = [core_text(label) for stored, label in view.choices if value.get(stored) is False]
+            return self.tr("不顺延：{items}").format(items=sep.join(off)) if off else self.tr("全部顺延")
+        if isinstance(value, list | tuple) and not value:
+            return self.tr("（无）")
+        return settings.value_text(view, value)
+
+    # ---- this laptop ----------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _language_chosen(self, _index: int) -> None:
+        lang = str(self.language_combo.currentData() or i18n.DEFAULT_LANGUAGE)
+        i18n.store_language(self._local_settings, lang)
+        now = lang == i18n.language()
+        self.language_note.setText(
+            self.tr("只用于这台电脑，下次登录时生效")
+            if now
+            else self.tr("已选择；下次登录时生效（切换用户或重新打开程序）")
+        )
 
     def view_of(self, key: str) -> SettingView | None:
         return next((v for v in self.views if v.key == key), None)
@@ -371,10 +441,10 @@ class SettingsView(Page):
             self.save_button.setEnabled(False)
             self.reset_button.setEnabled(False)
             return
-        self.title_label.setText(view.label)
+        self.title_label.setText(core_text(view.label))
         self.key_label.setText(view.key)
-        self.explanation.setText(view.explanation)
-        self.default_label.setText(self.tr("默认值：{v}").format(v=settings.value_text(view, view.default)))
+        self.explanation.setText(core_text(view.explanation))
+        self.default_label.setText(self.tr("默认值：{v}").format(v=self.value_text(view, view.default)))
         self.editor = SettingEditor(view)
         self.editor.setEnabled(self.allowed and not self._busy)
         self.editor.changed.connect(self._edited)
@@ -457,7 +527,12 @@ class SettingsView(Page):
     def _refused(self, exc: BaseException) -> None:
         self._finish()
         if isinstance(exc, InspectorError):
-            self.error_label.setText(exc.message_zh)
+            self.error_label.setText(error_text(exc))
             self.error_label.show()
         else:
             errors.show_error(exc, self)
+
+
+def _searched(view: SettingView) -> tuple[str, ...]:
+    """What the search box matches: the setting's name and explanation (as stored and as shown), its key."""
+    return (view.label, core_text(view.label), view.key, view.explanation, core_text(view.explanation))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from inspector.services.policy import ROLES, Actor, Permission, may, role_label,
 from inspector.services.users import UserView, password_errors
 from inspector.store.store import Store
 from ui import errors
+from ui.i18n import core_text, error_text
 from ui.qt_compat import emit
 from ui.style import FIELD_LABEL, GREY, RED, TEXT_MUTED, required_mark, scaled_font
 from ui.widgets import Page
@@ -227,14 +228,14 @@ class UserDialog(QDialog):
             general = []
             for problem in exc.errors:
                 if problem.field in self.error_labels:
-                    self._refused[problem.field] = problem.message_zh
+                    self._refused[problem.field] = error_text(problem)
                 else:
-                    general.append(problem.message_zh)
+                    general.append(error_text(problem))
             self._show_problems(every=True)
             if general:
-                self.show_refusal("；".join(general))
+                self.show_refusal(self.tr("；").join(general))
         elif isinstance(exc, InspectorError):
-            self.show_refusal(exc.message_zh)
+            self.show_refusal(error_text(exc))
         else:
             errors.show_error(exc, self)
 
@@ -258,8 +259,8 @@ def _password_edit(placeholder: str) -> QLineEdit:
 def _role_combo(current: str | None) -> QComboBox:
     combo = QComboBox()
     for role in ROLES:
-        combo.addItem(role.label, role.value)
-        combo.setItemData(combo.count() - 1, role_summary(role.value), Qt.ItemDataRole.ToolTipRole)
+        combo.addItem(core_text(role.label), role.value)
+        combo.setItemData(combo.count() - 1, core_text(role_summary(role.value)), Qt.ItemDataRole.ToolTipRole)
     at = combo.findData(current) if current is not None else -1
     combo.setCurrentIndex(at if at >= 0 else 0)
     return combo
@@ -270,13 +271,13 @@ class _RoleInputs:
 
     def __init__(self, dialog: UserDialog, current: str | None) -> None:
         self.combo = _role_combo(current)
-        dialog.add_input("role", dialog.tr("角色"), self.combo)
-        self.summary = QLabel(role_summary(str(self.combo.currentData())))
+        dialog.add_input("role", QCoreApplication.translate("UserDialog", "角色"), self.combo)
+        self.summary = QLabel(core_text(role_summary(str(self.combo.currentData()))))
         self.summary.setObjectName("roleSummary")  # one line: a wrapped one may be given no height
         self.summary.setStyleSheet(f"color: {TEXT_MUTED};")
         dialog.form.addWidget(self.summary, dialog.form.rowCount(), 1)
         self.combo.currentIndexChanged.connect(
-            lambda _i: self.summary.setText(role_summary(str(self.combo.currentData())))
+            lambda _i: self.summary.setText(core_text(role_summary(str(self.combo.currentData()))))
         )
 
     def value(self) -> str:
@@ -313,7 +314,7 @@ class NewUserDialog(UserDialog):
     def problems(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for problem in username_errors(self.text("username")):
-            found.setdefault("username", problem.message_zh)
+            found.setdefault("username", error_text(problem))
         name = self.text("display_name").strip()
         if not name:
             found["display_name"] = self.tr("请填写姓名")
@@ -337,9 +338,9 @@ def _password_problems(dialog: UserDialog) -> dict[str, str]:
     found: dict[str, str] = {}
     password = dialog.text("password")
     for problem in password_errors(password):
-        found["password"] = problem.message_zh
+        found["password"] = error_text(problem)
     if dialog.text("confirm") != password:
-        found["confirm"] = dialog.tr("两次输入的密码不一致")
+        found["confirm"] = QCoreApplication.translate("UserDialog", "两次输入的密码不一致")
     return found
 
 
@@ -537,9 +538,9 @@ class UsersView(Page):
         grid.addWidget(heading, 0, 0, 1, 2)
         self.role_lines: dict[str, QLabel] = {}
         for i, role in enumerate(ROLES, start=1):
-            name = QLabel(role.label)
+            name = QLabel(core_text(role.label))
             name.setStyleSheet(f"color: {FIELD_LABEL}; font-weight: bold;")
-            what = QLabel(role_summary(role.value))
+            what = QLabel(core_text(role_summary(role.value)))
             what.setWordWrap(True)
             grid.addWidget(name, i, 0)
             grid.addWidget(what, i, 1)
@@ -568,8 +569,8 @@ class UsersView(Page):
         for row, user in enumerate(found):
             state = self.tr("在用") if user.active else self.tr("停用")
             password = self.tr("有") if user.has_password else self.tr("无")
-            cells = (user.username, user.display_name, role_label(user.role), state, password)
-            tips = {ROLE: role_summary(user.role)}
+            cells = (user.username, user.display_name, core_text(role_label(user.role)), state, password)
+            tips = {ROLE: core_text(role_summary(user.role))}
             if not user.has_password:
                 tips[PASSWORD] = self.tr(
                     "该用户在本机没有密码（例如从办公室同步而来），不能在本机登录；可用“设置本机密码…”设置"
