@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QDialog,
@@ -64,6 +64,7 @@ from ui.actions import escalate_oral_action, open_form, raise_from_finding_actio
 from ui.documents import PdfRequest, open_preview, safe_file_name
 from ui.formatting import enum_label, fmt_date
 from ui.forms.attachments import AttachmentPanel
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, GREY, PRIMARY, RED, TEXT, TEXT_MUTED, scaled_font
 from ui.views.step_dialogs import OralCorrectedDialog, StepDialog
@@ -75,8 +76,19 @@ ORAL = "oral_correction"
 
 S = DocumentState
 AWAITING = frozenset({S.SERVED.value, S.OVERDUE.value, S.FOLLOWED_UP.value})
-KIND_NAMES = {NOTICE: "纠正违法通知书", SUGGESTION: "检察建议书", ORAL: "口头纠正意见"}
-SIGN_WAITING = "待检察官签发"
+# translated where shown (context DocumentPage): kind_name(kind), sign_waiting()
+KIND_NAMES = {
+    NOTICE: QT_TRANSLATE_NOOP("DocumentPage", "纠正违法通知书"),
+    SUGGESTION: QT_TRANSLATE_NOOP("DocumentPage", "检察建议书"),
+    ORAL: QT_TRANSLATE_NOOP("DocumentPage", "口头纠正意见"),
+}
+SIGN_WAITING = QT_TRANSLATE_NOOP("DocumentPage", "待检察官签发")
+
+
+def kind_name(kind: str) -> str:
+    return QCoreApplication.translate("DocumentPage", KIND_NAMES[kind])
+
+
 PAGE_STYLE = f"""
 QDialog#correctionPage {{ background: #f4f6f9; }}
 QFrame#panel {{ background: #ffffff; border: 1px solid {CARD_BORDER}; border-radius: 8px; }}
@@ -128,10 +140,10 @@ def plan_actions(
 
 def _days_text(days: int) -> str:
     if days < 0:
-        return f"逾期 {-days} 天"
+        return QCoreApplication.translate("DocumentPage", "逾期 {n} 天").format(n=-days)
     if days == 0:
-        return "今天到期"
-    return f"还有 {days} 天"
+        return QCoreApplication.translate("DocumentPage", "今天到期")
+    return QCoreApplication.translate("DocumentPage", "还有 {n} 天").format(n=days)
 
 
 def _urgency(days: int | None, soon: int) -> str | None:
@@ -235,23 +247,25 @@ class LifecycleBar(QWidget):
         self._steps = [s if s.reached or not s.current else replace(s, current=False) for s in steps]
         self._number = number
         summary = " → ".join(
-            f"{s.label}{'（' + fmt_date(s.on) + '）' if s.reached and isinstance(s.on, date) else ''}"
-            + ("（当前）" if s.current else "")
+            core_text(s.label)
+            + (f"（{fmt_date(s.on)}）" if s.reached and isinstance(s.on, date) else "")
+            + (self.tr("（当前）") if s.current else "")
             for s in self._steps
         )
-        self.setAccessibleName("文书流程")
+        self.setAccessibleName(self.tr("文书流程"))
         self.setAccessibleDescription(summary)
         self.setToolTip(summary)
         self.update()
 
     def labels(self) -> list[str]:
-        return [s.label for s in self._steps]
+        """Each step's name as shown (in the UI's language)."""
+        return [core_text(s.label) for s in self._steps]
 
     def reached(self) -> list[str]:
-        return [s.label for s in self._steps if s.reached]
+        return [core_text(s.label) for s in self._steps if s.reached]
 
     def current(self) -> str | None:
-        return next((s.label for s in self._steps if s.current), None)
+        return next((core_text(s.label) for s in self._steps if s.current), None)
 
     def dates(self) -> list[str]:
         """The date under each step ('' where none is shown)."""
@@ -270,13 +284,14 @@ class LifecycleBar(QWidget):
     def _colour(self, step: lifecycle.Step) -> QColor:
         if not step.reached:
             return QColor("#c3cad4")
-        if step.label in ("未整改", "部分整改"):
+        # the core's step labels, compared before translation
+        if step.label in ("未整改", "部分整改"):  # i18n: data
             return QColor(AMBER)
-        if step.label == "已上报":
+        if step.label == "已上报":  # i18n: data
             return QColor(RED)
-        if step.label == "已整改":
+        if step.label == "已整改":  # i18n: data
             return QColor(GREEN)
-        if step.label == "已撤回":
+        if step.label == "已撤回":  # i18n: data
             return QColor(GREY)
         return QColor(PRIMARY)
 
@@ -320,7 +335,7 @@ class LifecycleBar(QWidget):
             painter.setFont(bold if step.current else base)
             painter.setPen(QColor(TEXT) if step.reached else QColor(TEXT_MUTED))
             rect = QRectF(x - column / 2, top, column, fm.height())
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), step.label)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), core_text(step.label))
             painter.setFont(small)
             painter.setPen(QColor(TEXT_MUTED))
             for k, line in enumerate(lines):
@@ -365,7 +380,7 @@ class _CorrectionPage(QDialog):
         self.setStyleSheet(PAGE_STYLE)
         self._fit()
 
-        self.kind_label = QLabel(KIND_NAMES[kind])
+        self.kind_label = QLabel(kind_name(kind))
         self.kind_label.setObjectName("muted")
         self.kind_label.setStyleSheet(f"color: {TEXT_MUTED};")
         self.title_label = QLabel("…")
@@ -520,7 +535,7 @@ class _CorrectionPage(QDialog):
         return label
 
     def _edit_refusal(self) -> str:
-        return PermissionDeniedError(self.actor.role, Permission.EDIT).message_zh
+        return error_text(PermissionDeniedError(self.actor.role, Permission.EDIT))
 
     def action_texts(self) -> list[str]:
         """The texts of the action buttons, the primary first."""
@@ -541,10 +556,11 @@ class _CorrectionPage(QDialog):
             layout.addWidget(_text(self.tr("（未关联发现的问题）")))
         for f in findings:
             where = f"（{f.location}）" if f.location and f.location not in f.description else ""
+            resolved = self.tr("已于 {on} 解决").format(on=fmt_date(f.resolved_on)) if f.resolved_on else ""
             line = _text(
                 f"{fmt_date(f.found_on)} · {enum_label(FindingSource, f.source)} · "
                 f"{enum_label(Severity, f.severity)}\n{f.description}{where}"
-                + (f"\n已于 {fmt_date(f.resolved_on)} 解决" if f.resolved_on else "")
+                + (f"\n{resolved}" if resolved else "")
             )
             layout.addWidget(line)
             raise_button = QPushButton(self.tr("据此问题制发"))
@@ -557,7 +573,7 @@ class _CorrectionPage(QDialog):
             for kind in (ORAL, NOTICE, SUGGESTION):
                 if kind == exclude:
                     continue
-                action = menu.addAction(KIND_NAMES[kind] if kind != ORAL else self.tr("口头纠正"))
+                action = menu.addAction(kind_name(kind) if kind != ORAL else self.tr("口头纠正"))
                 action.setObjectName(f"raise-{kind}")
                 action.triggered.connect(
                     lambda _checked=False, k=kind, fid=f.id: self.raise_from_finding(fid, k)
@@ -645,7 +661,7 @@ class DocumentPage(_CorrectionPage):
             raise ValueError(kind)
         super().__init__(store, kind, record_id, actor=actor, runner=runner, parent=parent)
         self.view: DocumentView | None = None
-        self.setWindowTitle(KIND_NAMES[kind])
+        self.setWindowTitle(kind_name(kind))
         self.bar = LifecycleBar()
         bar_panel, bar_layout = _panel("")
         bar_layout.setContentsMargins(12, 12, 12, 6)
@@ -688,13 +704,13 @@ class DocumentPage(_CorrectionPage):
         handling, handling_layout = _panel(self.tr("办理情况"))
         self.handling = InfoForm()
         for key, label in (
-            ("approved", "批准签发："),
-            ("served", "送达："),
-            ("reply_due", "回复截止："),
-            ("follow_ups", "督促："),
-            ("replied", "回复："),
-            ("verified", "整改情况："),
-            ("reported", "上报："),
+            ("approved", QT_TRANSLATE_NOOP("DocumentPage", "批准签发：")),
+            ("served", QT_TRANSLATE_NOOP("DocumentPage", "送达：")),
+            ("reply_due", QT_TRANSLATE_NOOP("DocumentPage", "回复截止：")),
+            ("follow_ups", QT_TRANSLATE_NOOP("DocumentPage", "督促：")),
+            ("replied", QT_TRANSLATE_NOOP("DocumentPage", "回复：")),
+            ("verified", QT_TRANSLATE_NOOP("DocumentPage", "整改情况：")),
+            ("reported", QT_TRANSLATE_NOOP("DocumentPage", "上报：")),
         ):
             self.handling.add(key, self.tr(label))
         self.handling_empty = _text(self.tr("尚未签发。"))
@@ -717,7 +733,7 @@ class DocumentPage(_CorrectionPage):
         v = view.values
         number = view.doc_number
         self.title_label.setText(number or self.tr("草稿"))
-        self.setWindowTitle(f"{KIND_NAMES[self.kind]} {number or self.tr('草稿')}")
+        self.setWindowTitle(f"{kind_name(self.kind)} {number or self.tr('草稿')}")
         state = view.state
         _set_chip(self.state_chip, enum_label(DocumentState, state), self._state_colour(view))
         self.state_chip.setVisible(state != S.DRAFT.value)  # the title already says 草稿
@@ -844,7 +860,7 @@ class DocumentPage(_CorrectionPage):
         to = v.get("escalated_to") or view.higher_procuratorate
         h.set(
             "reported",
-            self.tr("{on} 报请{to}").format(on=fmt_date(reported), to=to or "上一级人民检察院")
+            self.tr("{on} 报请{to}").format(on=fmt_date(reported), to=to or self.tr("上一级人民检察院"))
             if reported
             else None,
         )
@@ -898,11 +914,11 @@ class DocumentPage(_CorrectionPage):
         for i, name in enumerate([primary, *secondary]):
             action = lifecycle.ACTIONS[name]
             if action.signs and not may(self.actor, Permission.SIGN):
-                self._add_note(self.tr(SIGN_WAITING)).setToolTip(
+                self._add_note(QCoreApplication.translate("DocumentPage", SIGN_WAITING)).setToolTip(
                     self.tr("签发须经检察长决定，由检察官在本程序中登记；检察官助理和书记员不能签发。")
                 )
                 continue
-            self._add_action(action.label, self._stepper(name), primary=i == 0)
+            self._add_action(core_text(action.label), self._stepper(name), primary=i == 0)
 
     def _stepper(self, action: str) -> Callable[[], object]:
         return lambda: self.take_step(action)
@@ -955,8 +971,10 @@ class DocumentPage(_CorrectionPage):
     def pdf_request(self) -> PdfRequest:
         kind = "notice" if self.kind == NOTICE else "suggestion"
         label = KINDS[kind]
-        number = (self.view.doc_number if self.view is not None else None) or self.tr("草稿")
-        return PdfRequest(kind, str(self.record_id), f"{label} {number}", safe_file_name(f"{label}-{number}"))
+        number = self.view.doc_number if self.view is not None else None
+        title = f"{core_text(label)} {number or self.tr('草稿')}"
+        stem = safe_file_name(f"{label}-{number or '草稿'}")  # i18n: data (the file is named as the document)
+        return PdfRequest(kind, str(self.record_id), title, stem)
 
     @Slot()
     def preview(self) -> QWidget | None:
@@ -980,7 +998,7 @@ class OralCorrectionPage(_CorrectionPage):
     ) -> None:
         super().__init__(store, ORAL, record_id, actor=actor, runner=runner, parent=parent)
         self.view: OralView | None = None
-        self.setWindowTitle(KIND_NAMES[ORAL])
+        self.setWindowTitle(kind_name(ORAL))
         self.edit_button = QPushButton(self.tr("编辑"))
         self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(self.edit)
@@ -990,14 +1008,14 @@ class OralCorrectionPage(_CorrectionPage):
         panel, layout = _panel(self.tr("口头纠正意见"))
         self.info = InfoForm()
         for key, label in (
-            ("issued_on", "提出日期："),
-            ("addressee", "告知对象："),
-            ("source", "发现途径："),
-            ("facts", "违法事实："),
-            ("basis", "违反规定："),
-            ("follow_up", "跟踪期限："),
-            ("result", "纠正情况："),
-            ("notice", "纠正违法通知书："),
+            ("issued_on", QT_TRANSLATE_NOOP("OralCorrectionPage", "提出日期：")),
+            ("addressee", QT_TRANSLATE_NOOP("OralCorrectionPage", "告知对象：")),
+            ("source", QT_TRANSLATE_NOOP("OralCorrectionPage", "发现途径：")),
+            ("facts", QT_TRANSLATE_NOOP("OralCorrectionPage", "违法事实：")),
+            ("basis", QT_TRANSLATE_NOOP("OralCorrectionPage", "违反规定：")),
+            ("follow_up", QT_TRANSLATE_NOOP("OralCorrectionPage", "跟踪期限：")),
+            ("result", QT_TRANSLATE_NOOP("OralCorrectionPage", "纠正情况：")),
+            ("notice", QT_TRANSLATE_NOOP("OralCorrectionPage", "纠正违法通知书：")),
         ):
             self.info.add(key, self.tr(label))
         layout.addLayout(self.info)
@@ -1014,7 +1032,7 @@ class OralCorrectionPage(_CorrectionPage):
     def _show(self, view: OralView) -> None:
         self.view = view
         v = view.values
-        self.title_label.setText(str(v.get("addressee_unit") or KIND_NAMES[ORAL]))
+        self.title_label.setText(str(v.get("addressee_unit") or kind_name(ORAL)))
         issued = v.get("issued_on")
         follow = v.get("follow_up_due")
         days = (follow - today_local()).days if isinstance(follow, date) else None

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -47,6 +47,7 @@ from inspector.services.records import Saved
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors, file_dialogs
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text
 from ui.qt_compat import emit
 from ui.style import FIELD_LABEL, RED, TEXT_MUTED, required_mark, scaled_font
 from ui.workers import Runner, run_in_background
@@ -55,8 +56,19 @@ NOTICE = "rectification_notice"
 SUGGESTION = "procuratorial_suggestion"
 ORAL = "oral_correction"
 
-SCAN_FILTER = "扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)"
-FOLLOW_UP_WAYS = ("当面督促", "电话督促", "书面督促")
+SCAN_FILTER = QT_TRANSLATE_NOOP(
+    "_FieldsDialog", "扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)"
+)
+# How a 督促 was made: stored in Chinese (the record's history), shown in the UI's language.
+FOLLOW_UP_WAYS = (
+    QT_TRANSLATE_NOOP("StepDialog", "当面督促"),
+    QT_TRANSLATE_NOOP("StepDialog", "电话督促"),
+    QT_TRANSLATE_NOOP("StepDialog", "书面督促"),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("StepDialog", text)
 
 
 class ScanNotAttachedError(InspectorError):
@@ -79,51 +91,103 @@ def step_fields(kind: str, action: str) -> list[FieldSpec]:
     """What the step asks for (``Action.needs`` plus the optional extras the service keeps)."""
     if action == "sign":
         return [
-            FieldSpec("approved_by", "批准人（检察长）", "text", True, placeholder="决定签发的检察长姓名"),
-            FieldSpec("issued_on", "签发日期", "date", True),
+            FieldSpec(
+                "approved_by",
+                QCoreApplication.translate("StepDialog", "批准人（检察长）"),
+                "text",
+                True,
+                placeholder=QCoreApplication.translate("StepDialog", "决定签发的检察长姓名"),
+            ),
+            FieldSpec("issued_on", QCoreApplication.translate("StepDialog", "签发日期"), "date", True),
         ]
     if action == "serve":
         return [
-            FieldSpec("served_on", "送达日期", "date", True),
+            FieldSpec("served_on", QCoreApplication.translate("StepDialog", "送达日期"), "date", True),
             FieldSpec(
-                "service_method", "送达方式", "choice", True, tuple((m.value, m.label) for m in ServiceMethod)
+                "service_method",
+                QCoreApplication.translate("StepDialog", "送达方式"),
+                "choice",
+                True,
+                tuple((m.value, core_text(m.label)) for m in ServiceMethod),
             ),
-            FieldSpec("receiver_name", "签收人", "text", True, placeholder="看守所签收人姓名"),
+            FieldSpec(
+                "receiver_name",
+                QCoreApplication.translate("StepDialog", "签收人"),
+                "text",
+                True,
+                placeholder=QCoreApplication.translate("StepDialog", "看守所签收人姓名"),
+            ),
         ]
     if action == "reply":
         return [
-            FieldSpec("replied_on", "回复日期", "date", True),
-            FieldSpec("reply_text", "回复内容", "long", True, placeholder="看守所书面回复的整改情况"),
-            FieldSpec("scan", "回复扫描件", "file", placeholder="可选：书面回复的扫描件（PDF 或图片）"),
+            FieldSpec("replied_on", QCoreApplication.translate("StepDialog", "回复日期"), "date", True),
+            FieldSpec(
+                "reply_text",
+                QCoreApplication.translate("StepDialog", "回复内容"),
+                "long",
+                True,
+                placeholder=QCoreApplication.translate("StepDialog", "看守所书面回复的整改情况"),
+            ),
+            FieldSpec(
+                "scan",
+                QCoreApplication.translate("StepDialog", "回复扫描件"),
+                "file",
+                placeholder=QCoreApplication.translate("StepDialog", "可选：书面回复的扫描件（PDF 或图片）"),
+            ),
         ]
     if action == "verify":
-        outcomes = tuple((m.value, m.label) for m in CorrectionStatus)
+        outcomes = tuple((m.value, core_text(m.label)) for m in CorrectionStatus)
         return [
-            FieldSpec("outcome", "整改情况", "outcome", True, outcomes),
-            FieldSpec("on", "核实日期", "date", True),
-            FieldSpec("note", "核实情况", "long", placeholder="如何核实：实地查看、调看监控、查阅台账……"),
+            FieldSpec(
+                "outcome", QCoreApplication.translate("StepDialog", "整改情况"), "outcome", True, outcomes
+            ),
+            FieldSpec("on", QCoreApplication.translate("StepDialog", "核实日期"), "date", True),
+            FieldSpec(
+                "note",
+                QCoreApplication.translate("StepDialog", "核实情况"),
+                "long",
+                placeholder=QCoreApplication.translate(
+                    "StepDialog", "如何核实：实地查看、调看监控、查阅台账……"
+                ),
+            ),
         ]
     if action == "report_upward":
-        out = [FieldSpec("on", "上报日期", "date", True)]
+        out = [FieldSpec("on", QCoreApplication.translate("StepDialog", "上报日期"), "date", True)]
         if kind == SUGGESTION:
-            out.append(FieldSpec("to", "上报单位", "text", True))
+            out.append(FieldSpec("to", QCoreApplication.translate("StepDialog", "上报单位"), "text", True))
         return out
     if action == "follow_up":
         return [
-            FieldSpec("on", "督促日期", "date", True),
-            FieldSpec("how", "督促方式", "editable_choice", True, tuple((w, w) for w in FOLLOW_UP_WAYS)),
-            FieldSpec("note", "备注", "long"),
+            FieldSpec("on", QCoreApplication.translate("StepDialog", "督促日期"), "date", True),
+            FieldSpec(
+                "how",
+                QCoreApplication.translate("StepDialog", "督促方式"),
+                "editable_choice",
+                True,
+                tuple((w, _t(w)) for w in FOLLOW_UP_WAYS),
+            ),
+            FieldSpec("note", QCoreApplication.translate("StepDialog", "备注"), "long"),
         ]
     if action == "withdraw":
         return []
     if action == "request_review":
-        return [FieldSpec("on", "申请复查日期", "date", True)]
+        return [FieldSpec("on", QCoreApplication.translate("StepDialog", "申请复查日期"), "date", True)]
     if action == "decide_review":
-        decisions = (("upheld", "维持原纠正意见"), ("withdrawn", "撤回本通知书"))
+        decisions = (
+            ("upheld", QCoreApplication.translate("StepDialog", "维持原纠正意见")),
+            ("withdrawn", QCoreApplication.translate("StepDialog", "撤回本通知书")),
+        )
         return [
-            FieldSpec("upheld", "复查决定", "choice", True, decisions),
-            FieldSpec("on", "决定日期", "date", True),
-            FieldSpec("note", "复查结果", "long", placeholder="复查认定的事实和理由"),
+            FieldSpec(
+                "upheld", QCoreApplication.translate("StepDialog", "复查决定"), "choice", True, decisions
+            ),
+            FieldSpec("on", QCoreApplication.translate("StepDialog", "决定日期"), "date", True),
+            FieldSpec(
+                "note",
+                QCoreApplication.translate("StepDialog", "复查结果"),
+                "long",
+                placeholder=QCoreApplication.translate("StepDialog", "复查认定的事实和理由"),
+            ),
         ]
     raise KeyError(action)
 
@@ -311,7 +375,10 @@ class _FieldsDialog(QDialog):
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText().strip() or None
         if isinstance(widget, QComboBox):
-            if widget.isEditable():
+            if widget.isEditable():  # one of the items (its stored value), or text typed
+                at = widget.currentIndex()
+                if at >= 0 and widget.currentText() == widget.itemText(at):
+                    return widget.itemData(at)
                 return widget.currentText().strip() or None
             return widget.currentData()
         if spec.kind == "outcome" and self._outcomes is not None:
@@ -332,7 +399,9 @@ class _FieldsDialog(QDialog):
     def _update_ok(self) -> None:
         missing = self.missing()
         self.ok_button.setEnabled(not missing and not self._busy)
-        self.ok_button.setToolTip(self.tr("请填写：{f}").format(f="、".join(missing)) if missing else "")
+        self.ok_button.setToolTip(
+            self.tr("请填写：{f}").format(f=self.tr("、").join(missing)) if missing else ""
+        )
 
     # ---- OK ----------------------------------------------------------------------------------------
 
@@ -363,7 +432,7 @@ class _FieldsDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, InspectorError):
-            self.show_refusal(exc.message_zh)
+            self.show_refusal(error_text(exc))
         else:
             errors.show_error(exc, self)
 
@@ -377,15 +446,25 @@ class _FieldsDialog(QDialog):
 
 
 def _document_name(kind: str, number: str | None) -> str:
-    name = "纠正违法通知书" if kind == NOTICE else "检察建议书"
-    return f"{name} {number}" if number else f"{name}（草稿）"
+    name = (
+        QCoreApplication.translate("StepDialog", "纠正违法通知书")
+        if kind == NOTICE
+        else QCoreApplication.translate("StepDialog", "检察建议书")
+    )
+    return (
+        f"{name} {number}"
+        if number
+        else QCoreApplication.translate("StepDialog", "{name}（草稿）").format(name=name)
+    )
 
 
-_NOTES = {
-    "sign": "签发后自动取得文号；只有检察官可以签发。",
-    "serve": "登记送达后按回复期限自动计算回复截止日。",
-    "withdraw": "撤回后这份文书不再签发，仍保留在列表中（状态：已撤回）。",
-    "verify": "已整改：文书办结，相关问题记为已解决；部分整改或未整改：可报请上一级人民检察院。",
+_NOTES = {  # translated where shown (context StepDialog)
+    "sign": QT_TRANSLATE_NOOP("StepDialog", "签发后自动取得文号；只有检察官可以签发。"),
+    "serve": QT_TRANSLATE_NOOP("StepDialog", "登记送达后按回复期限自动计算回复截止日。"),
+    "withdraw": QT_TRANSLATE_NOOP("StepDialog", "撤回后这份文书不再签发，仍保留在列表中（状态：已撤回）。"),
+    "verify": QT_TRANSLATE_NOOP(
+        "StepDialog", "已整改：文书办结，相关问题记为已解决；部分整改或未整改：可报请上一级人民检察院。"
+    ),
 }
 
 
@@ -412,14 +491,14 @@ class StepDialog(_FieldsDialog):
         self.action = action
         self.actor = actor
         self.base_version = base_version
-        label = lifecycle.ACTIONS[action].label
+        label = core_text(lifecycle.ACTIONS[action].label)
         super().__init__(
             label,
             f"{label} — {_document_name(kind, doc_number)}",
             step_fields(kind, action),
             label,
             defaults=defaults,
-            note=_NOTES.get(action, ""),
+            note=_t(_NOTES[action]) if action in _NOTES else "",
             runner=runner,
             parent=parent,
         )
@@ -443,11 +522,11 @@ class StepDialog(_FieldsDialog):
                         filename=scan.name,
                         media_type=mimetypes.guess_type(scan.name)[0] or "application/octet-stream",
                         data=data,
-                        caption="回复扫描件",
+                        caption="回复扫描件",  # i18n: data (the record's caption, as the documents)
                         actor=actor,
                     )
                 except InspectorError as exc:
-                    raise ScanNotAttachedError(
+                    raise ScanNotAttachedError(  # i18n: both languages
                         f"回复已登记，但扫描件未能保存：{exc.message_zh}",
                         f"reply recorded, scan not attached: {exc.message_en}",
                     ) from exc
@@ -488,13 +567,13 @@ class OralCorrectedDialog(_FieldsDialog):
             self.tr("登记已纠正"),
             self.tr("登记已纠正 — 口头纠正意见"),
             [
-                FieldSpec("corrected_on", "纠正日期", "date", True),
+                FieldSpec("corrected_on", self.tr("纠正日期"), "date", True),
                 FieldSpec(
                     "verified_how",
-                    "核实方式",
+                    self.tr("核实方式"),
                     "long",
                     True,
-                    placeholder="如何核实已纠正：实地查看、调看监控、查阅台账……",
+                    placeholder=self.tr("如何核实已纠正：实地查看、调看监控、查阅台账……"),
                 ),
             ],
             self.tr("登记已纠正"),
