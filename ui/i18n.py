@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 
 LANGUAGE_KEY = "ui/language"  # QSettings: "zh_CN" (default) or "en"
 DEFAULT_LANGUAGE = "zh_CN"
@@ -107,6 +107,15 @@ def install(app: QCoreApplication, locale: QLocale | str) -> list[QTranslator]:
     QLocale.setDefault(locale)
     _language = lang
     return list(_translators)
+
+
+CONTENT_PROPERTY = "i18nContent"
+
+
+def mark_content(widget: QObject) -> None:
+    """``widget`` shows record data or the rules engine's own wording (names, free text, legal
+    reasoning), not the UI's: it is not translated (the translation tests skip it)."""
+    widget.setProperty(CONTENT_PROPERTY, True)
 
 
 def installed() -> list[QTranslator]:

@@ -60,8 +60,9 @@ from inspector.services.policy import Actor, Permission, actor_for, may
 from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date, fmt_datetime
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, mark_content
 from ui.models import cell_delegate
-from ui.models.agenda_model import DETAIL_ROLE, LEVEL_ROLE, AgendaDelegate, days_left_text
+from ui.models.agenda_model import DETAIL_ROLE, LEVEL_ROLE, AgendaDelegate, days_left_text, weekday_text
 from ui.models.row_list_model import RowListModel
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, GREY, PRIMARY, RED, TEXT_MUTED, scaled_font
@@ -101,14 +102,14 @@ def stage_level(row: StageRow) -> str:
 def stage_state_text(row: StageRow) -> str:
     """What became of the row's limit: 余N天 / 今天到期 / 逾期N天 while it runs; 超期N天 / 未超期 after."""
     if row.status == "suspended":
-        return _tr("中止计算")
+        return QCoreApplication.translate("DetaineePage", "中止计算")
     if row.deadline is None:
-        return _tr("不计算") if row.status == "not_applicable" else ""
+        return QCoreApplication.translate("DetaineePage", "不计算") if row.status == "not_applicable" else ""
     if row.current:
         return days_left_text(row.days_left)
     if row.overdue_days:
-        return _tr("超期{n}天").format(n=row.overdue_days)
-    return _tr("未超期")
+        return QCoreApplication.translate("DetaineePage", "超期{n}天").format(n=row.overdue_days)
+    return QCoreApplication.translate("DetaineePage", "未超期")
 
 
 def stage_detail(row: StageRow) -> str:
@@ -120,15 +121,16 @@ def stage_detail(row: StageRow) -> str:
 
 
 def stage_title(row: StageRow) -> str:
+    event, stage = core_text(row.event_label), core_text(row.stage_label)
     if row.event_kind is None:
-        return f"{row.event_label}：{row.stage_label}"
-    return f"{row.event_label} → {row.stage_label}"
+        return f"{event}：{stage}"
+    return f"{event} → {stage}"
 
 
 def deadline_text(day: date | None) -> str:
     if day is None:
         return "—"
-    return f"{day.isoformat()}（周{'一二三四五六日'[day.weekday()]}）"
+    return f"{day.isoformat()}（{weekday_text(day)}）"
 
 
 _LEVEL_COLOURS = {"overdue": RED, "warning": AMBER, "info": GREY}
@@ -137,7 +139,12 @@ _LEVEL_COLOURS = {"overdue": RED, "warning": AMBER, "info": GREY}
 class StagesModel(RowListModel):
     """日期 · 事件 → 诉讼环节 (rule and article in grey under it) · 届满日 · 期限情况."""
 
-    HEADERS = ("日期", "事件与诉讼环节", "届满日", "期限情况")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DetaineePage", "日期"),
+        QT_TRANSLATE_NOOP("DetaineePage", "事件与诉讼环节"),
+        QT_TRANSLATE_NOOP("DetaineePage", "届满日"),
+        QT_TRANSLATE_NOOP("DetaineePage", "期限情况"),
+    )
     CONTEXT = "DetaineePage"
     DATE, WHAT, DEADLINE, STATE = range(4)
     CENTERED = frozenset({STATE})
@@ -164,7 +171,11 @@ class StagesModel(RowListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [stage_title(row), stage_detail(row)]
             if row.entered_basis:
-                lines.append(_tr("事件登记的法律依据：{b}").format(b=row.entered_basis))
+                lines.append(
+                    QCoreApplication.translate("DetaineePage", "事件登记的法律依据：{b}").format(
+                        b=row.entered_basis
+                    )
+                )
             if row.authority or row.document_no:
                 lines.append(" ".join(p for p in (row.authority, row.document_no) if p))
             lines += ["", row.explanation]
@@ -172,13 +183,17 @@ class StagesModel(RowListModel):
         return None
 
 
-CONFIDENTIAL = "保密"
+CONFIDENTIAL = QT_TRANSLATE_NOOP("DetaineePage", "保密")
 
 
 class TimelineModel(RowListModel):
     """日期 · 类别 · 摘要, newest first (the service's order)."""
 
-    HEADERS = ("日期", "类别", "摘要")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DetaineePage", "日期"),
+        QT_TRANSLATE_NOOP("DetaineePage", "类别"),
+        QT_TRANSLATE_NOOP("DetaineePage", "摘要"),
+    )
     CONTEXT = "DetaineePage"
     DATE, KIND, SUMMARY = range(3)
 
@@ -193,16 +208,21 @@ class TimelineModel(RowListModel):
             if column == self.DATE:
                 return entry.on.isoformat()
             if column == self.KIND:
-                return f"{entry.kind_label} · {_tr(CONFIDENTIAL)}" if entry.confidential else entry.kind_label
+                kind = core_text(entry.kind_label)
+                return f"{kind} · {_tr(CONFIDENTIAL)}" if entry.confidential else kind
             return entry.summary
         if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND and entry.confidential:
             return QColor(AMBER)
         if role == Qt.ItemDataRole.ToolTipRole:
             when = fmt_datetime(entry.at) if entry.at is not None else entry.on.isoformat()
-            lines = [f"{when} {entry.kind_label}", entry.summary]
+            lines = [f"{when} {core_text(entry.kind_label)}", entry.summary]
             if entry.confidential:
-                lines.append(_tr("写信人（谈话人）身份保密：看守所版本和通知书中不显示姓名"))
-            lines.append(_tr("按 Enter 或双击打开"))
+                lines.append(
+                    QCoreApplication.translate(
+                        "DetaineePage", "写信人（谈话人）身份保密：看守所版本和通知书中不显示姓名"
+                    )
+                )
+            lines.append(QCoreApplication.translate("DetaineePage", "按 Enter 或双击打开"))
             return "\n".join(lines)
         return None
 
@@ -301,19 +321,19 @@ class _Loaded:
 
 # Particulars: key, label, column (0 or 1) — in reading order.
 _FIELDS = (
-    ("gender", "性别", 0),
-    ("birth_date", "出生日期", 1),
-    ("id_number", "身份证号", 0),
-    ("ethnicity", "民族", 1),
-    ("cell", "监区监室", 0),
-    ("admitted", "入所时间", 1),
-    ("authority", "办案机关", 0),
-    ("case_no", "案号", 1),
-    ("charges", "涉嫌罪名", 0),
-    ("legal_status", "法律身份", 1),
-    ("stage", "诉讼环节", 0),
-    ("sentence", "刑期", 1),
-    ("discharged", "出所", 0),
+    ("gender", QT_TRANSLATE_NOOP("DetaineePage", "性别"), 0),
+    ("birth_date", QT_TRANSLATE_NOOP("DetaineePage", "出生日期"), 1),
+    ("id_number", QT_TRANSLATE_NOOP("DetaineePage", "身份证号"), 0),
+    ("ethnicity", QT_TRANSLATE_NOOP("DetaineePage", "民族"), 1),
+    ("cell", QT_TRANSLATE_NOOP("DetaineePage", "监区监室"), 0),
+    ("admitted", QT_TRANSLATE_NOOP("DetaineePage", "入所时间"), 1),
+    ("authority", QT_TRANSLATE_NOOP("DetaineePage", "办案机关"), 0),
+    ("case_no", QT_TRANSLATE_NOOP("DetaineePage", "案号"), 1),
+    ("charges", QT_TRANSLATE_NOOP("DetaineePage", "涉嫌罪名"), 0),
+    ("legal_status", QT_TRANSLATE_NOOP("DetaineePage", "法律身份"), 1),
+    ("stage", QT_TRANSLATE_NOOP("DetaineePage", "诉讼环节"), 0),
+    ("sentence", QT_TRANSLATE_NOOP("DetaineePage", "刑期"), 1),
+    ("discharged", QT_TRANSLATE_NOOP("DetaineePage", "出所"), 0),
 )
 
 
@@ -348,11 +368,11 @@ class DetaineePage(QDialog):
         self.setObjectName("detaineePage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(PAGE_STYLE)
-        self.setWindowTitle(_tr("在押人员详情"))
+        self.setWindowTitle(QCoreApplication.translate("DetaineePage", "在押人员详情"))
         self._fit()
 
         # ---- header: name, stage and held chips, a grey line; buttons ---------------------------------
-        kind = QLabel(_tr("在押人员"))
+        kind = QLabel(QCoreApplication.translate("DetaineePage", "在押人员"))
         kind.setStyleSheet(f"color: {TEXT_MUTED};")
         self.title_label = QLabel("…")
         self.title_label.setObjectName("pageTitle")
@@ -378,9 +398,21 @@ class DetaineePage(QDialog):
         titles.addLayout(title_row)
         titles.addWidget(self.subtitle)
 
-        self.edit_button = self._button(_tr("编辑"), self.edit, _tr("修改在押人员登记和羁押期限事件"))
-        self.talk_button = self._button(_tr("新建谈话"), self.new_talk, _tr("与该在押人员的个别谈话"))
-        self.close_button = self._button(_tr("关闭"), self.reject, _tr("关闭（Esc）"))
+        self.edit_button = self._button(
+            QCoreApplication.translate("DetaineePage", "编辑"),
+            self.edit,
+            QCoreApplication.translate("DetaineePage", "修改在押人员登记和羁押期限事件"),
+        )
+        self.talk_button = self._button(
+            QCoreApplication.translate("DetaineePage", "新建谈话"),
+            self.new_talk,
+            QCoreApplication.translate("DetaineePage", "与该在押人员的个别谈话"),
+        )
+        self.close_button = self._button(
+            QCoreApplication.translate("DetaineePage", "关闭"),
+            self.reject,
+            QCoreApplication.translate("DetaineePage", "关闭（Esc）"),
+        )
         for button in (self.edit_button, self.talk_button):
             button.setEnabled(False)
         head = QHBoxLayout()
@@ -390,7 +422,7 @@ class DetaineePage(QDialog):
             head.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         # ---- particulars ------------------------------------------------------------------------------
-        particulars, p_layout, _ = _panel(_tr("基本情况"))
+        particulars, p_layout, _ = _panel(QCoreApplication.translate("DetaineePage", "基本情况"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(5)
@@ -409,9 +441,9 @@ class DetaineePage(QDialog):
             self._field_names[key] = name
             if key == "id_number":
                 self.reveal_button = QToolButton()
-                self.reveal_button.setText(_tr("显示"))
+                self.reveal_button.setText(QCoreApplication.translate("DetaineePage", "显示"))
                 self.reveal_button.setCheckable(True)
-                self.reveal_button.setToolTip(_tr("显示完整身份证号"))
+                self.reveal_button.setToolTip(QCoreApplication.translate("DetaineePage", "显示完整身份证号"))
                 self.reveal_button.toggled.connect(self._show_id_number)
                 self.reveal_button.setAutoRaise(True)
                 self.reveal_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -438,7 +470,9 @@ class DetaineePage(QDialog):
         p_layout.addStretch(1)
 
         # ---- the deadline running now -----------------------------------------------------------------
-        current, c_layout, self.current_heading = _panel(_tr("当前羁押期限"))
+        current, c_layout, self.current_heading = _panel(
+            QCoreApplication.translate("DetaineePage", "当前羁押期限")
+        )
         self.deadline_label = QLabel("…")
         self.deadline_label.setFont(scaled_font(self.deadline_label, 1.45, bold=True))
         self.deadline_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -459,9 +493,11 @@ class DetaineePage(QDialog):
         self.issues_label.setStyleSheet(f"color: {AMBER};")
         self.issues_label.hide()
         self.explain_button = QToolButton()
-        self.explain_button.setText(_tr("计算说明"))
+        self.explain_button.setText(QCoreApplication.translate("DetaineePage", "计算说明"))
         self.explain_button.setCheckable(True)
-        self.explain_button.setToolTip(_tr("显示规则引擎的完整计算过程"))
+        self.explain_button.setToolTip(
+            QCoreApplication.translate("DetaineePage", "显示规则引擎的完整计算过程")
+        )
         self.explanation = QPlainTextEdit()
         self.explanation.setReadOnly(True)
         self.explanation.setFrameShape(QFrame.Shape.StyledPanel)
@@ -469,6 +505,8 @@ class DetaineePage(QDialog):
         self.explanation.hide()
         self.explain_button.toggled.connect(self._toggle_explanation)
         c_layout.addLayout(deadline_row)
+        for content in (self.basis_label, self.issues_label, self.explanation):  # the rules engine's words
+            mark_content(content)
         c_layout.addWidget(self.basis_label)
         c_layout.addWidget(self.issues_label)
         c_layout.addWidget(self.explain_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -481,12 +519,14 @@ class DetaineePage(QDialog):
         top.addWidget(current, 2)
 
         # ---- stages and the timeline -------------------------------------------------------------------
-        stages, s_layout, self.stages_heading = _panel(_tr("诉讼环节与羁押期限"))
+        stages, s_layout, self.stages_heading = _panel(
+            QCoreApplication.translate("DetaineePage", "诉讼环节与羁押期限")
+        )
         self.stages_model = StagesModel(self)
         self.stages_view = _table(self.stages_model, StagesModel.WHAT)
         delegate = AgendaDelegate(self.stages_view)
         self.stages_view.setItemDelegate(delegate)
-        self.stages_view.setAccessibleName(_tr("诉讼环节与羁押期限"))
+        self.stages_view.setAccessibleName(QCoreApplication.translate("DetaineePage", "诉讼环节与羁押期限"))
         self.stages_view.activated.connect(self._stage_activated)
         option = QStyleOptionViewItem()
         option.font = self.stages_view.font()
@@ -494,14 +534,16 @@ class DetaineePage(QDialog):
         self.stages_box = WholeRows(self.stages_view, row_height)
         s_layout.addWidget(self.stages_box, 1)
 
-        timeline, t_layout, self.timeline_heading = _panel(_tr("相关记录"))
+        timeline, t_layout, self.timeline_heading = _panel(
+            QCoreApplication.translate("DetaineePage", "相关记录")
+        )
         self.timeline_model = TimelineModel(self)
         self.timeline_view = _table(self.timeline_model, TimelineModel.SUMMARY)
         self.timeline_view.setAlternatingRowColors(True)
-        self.timeline_view.setAccessibleName(_tr("相关记录"))
+        self.timeline_view.setAccessibleName(QCoreApplication.translate("DetaineePage", "相关记录"))
         self.timeline_box = WholeRows(self.timeline_view, self.timeline_view.fontMetrics().height() + 12)
         self.timeline_view.activated.connect(self._entry_activated)
-        self.timeline_empty = QLabel(_tr("暂无与该在押人员相关的记录"))
+        self.timeline_empty = QLabel(QCoreApplication.translate("DetaineePage", "暂无与该在押人员相关的记录"))
         self.timeline_empty.setStyleSheet(f"color: {TEXT_MUTED};")
         self.timeline_empty.hide()
         t_layout.addWidget(self.timeline_box, 1)
@@ -516,7 +558,7 @@ class DetaineePage(QDialog):
         self.splitter.setHandleWidth(12)
         self.splitter.setStyleSheet("QSplitter::handle { background: transparent; }")
 
-        self.status = QLabel(_tr("正在读取…"))
+        self.status = QLabel(QCoreApplication.translate("DetaineePage", "正在读取…"))
         self.status.setStyleSheet(f"color: {TEXT_MUTED};")
 
         outer = QVBoxLayout(self)
@@ -567,7 +609,7 @@ class DetaineePage(QDialog):
         if self._loading:
             return
         self._loading = True
-        self.status.setText(_tr("正在读取…"))
+        self.status.setText(QCoreApplication.translate("DetaineePage", "正在读取…"))
         self.status.show()
         store, detainee_id, actor = self.store, self.detainee_id, self.actor
 
@@ -585,7 +627,9 @@ class DetaineePage(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.status.setText(_tr("读取失败：按 F5 重试，或关闭后重新打开。"))
+        self.status.setText(
+            QCoreApplication.translate("DetaineePage", "读取失败：按 F5 重试，或关闭后重新打开。")
+        )
         self.status.show()
         errors.show_error(exc, self)
 
@@ -594,21 +638,23 @@ class DetaineePage(QDialog):
     def show_overview(self, overview: DetaineeOverview) -> None:
         self.overview = overview
         p = overview.particulars
-        self.setWindowTitle(_tr("在押人员详情 — {name}").format(name=p.name))
+        self.setWindowTitle(
+            QCoreApplication.translate("DetaineePage", "在押人员详情 — {name}").format(name=p.name)
+        )
         self.title_label.setText(p.name)
-        _chip(self.stage_chip, p.stage_label, PRIMARY)
+        _chip(self.stage_chip, core_text(p.stage_label), PRIMARY)
         if p.held:
-            _chip(self.held_chip, _tr("在押"), GREEN)
+            _chip(self.held_chip, QCoreApplication.translate("DetaineePage", "在押"), GREEN)
         else:
-            _chip(self.held_chip, _tr("已出所"), GREY)
-        place = f"{p.cell}监室" if p.cell else ""
+            _chip(self.held_chip, QCoreApplication.translate("DetaineePage", "已出所"), GREY)
+        place = QCoreApplication.translate("DetaineePage", "{cell}监室").format(cell=p.cell) if p.cell else ""
         self.subtitle.setText(
             " · ".join(
                 x
                 for x in (
-                    p.gender,
+                    core_text(p.gender),
                     place,
-                    _tr("{d}入所").format(d=p.admitted_on.isoformat()),
+                    QCoreApplication.translate("DetaineePage", "{d}入所").format(d=p.admitted_on.isoformat()),
                     p.case_authority,
                 )
                 if x
@@ -618,30 +664,40 @@ class DetaineePage(QDialog):
         for button in (self.edit_button, self.talk_button):
             button.setEnabled(may_edit)
             if not may_edit:
-                button.setToolTip(_tr("当前用户不能录入或修改记录"))
+                button.setToolTip(QCoreApplication.translate("DetaineePage", "当前用户不能录入或修改记录"))
         self.talk_button.setEnabled(may_edit and p.held)
 
         values = {
-            "gender": p.gender,
+            "gender": core_text(p.gender),
             "birth_date": fmt_date(p.birth_date),
             "ethnicity": p.ethnicity or "",
-            "cell": " ".join(x for x in (p.block, f"{p.cell}监室" if p.cell else "") if x),
+            "cell": " ".join(x for x in (p.block, place) if x),
             "admitted": fmt_datetime(p.admitted_at),
             "authority": p.case_authority or "",
             "case_no": p.case_no or "",
             "charges": p.charges or "",
-            "legal_status": p.legal_status,
-            "stage": p.stage_label
-            + (_tr("（自{d}）").format(d=p.stage_started_on.isoformat()) if p.stage_started_on else ""),
+            "legal_status": core_text(p.legal_status),
+            "stage": core_text(p.stage_label)
+            + (
+                QCoreApplication.translate("DetaineePage", "（自{d}）").format(
+                    d=p.stage_started_on.isoformat()
+                )
+                if p.stage_started_on
+                else ""
+            ),
             "sentence": " ".join(
                 x
                 for x in (
                     p.sentence_text or "",
-                    _tr("刑期止日{d}").format(d=p.term_end) if p.term_end else "",
+                    QCoreApplication.translate("DetaineePage", "刑期止日{d}").format(d=p.term_end)
+                    if p.term_end
+                    else "",
                 )
                 if x
             ),
-            "discharged": " ".join(x for x in (fmt_date(p.discharged_on), p.discharge_kind) if x),
+            "discharged": " ".join(
+                x for x in (fmt_date(p.discharged_on), core_text(p.discharge_kind or "")) if x
+            ),
         }
         for key, text in values.items():
             self.fields[key].setText(text or "—")
@@ -658,9 +714,15 @@ class DetaineePage(QDialog):
             index = self.stages_model.index(current, 0)  # not selected: a selection hides the red
             # rows take their height once laid out: scroll to the row running now after that
             QTimer.singleShot(0, self, lambda: self.stages_view.scrollTo(index))
-        self.stages_heading.setText(_tr("诉讼环节与羁押期限（{n}）").format(n=len(overview.stages)))
+        self.stages_heading.setText(
+            QCoreApplication.translate("DetaineePage", "诉讼环节与羁押期限（{n}）").format(
+                n=len(overview.stages)
+            )
+        )
         self.timeline_model.set_entries(overview.timeline)
-        self.timeline_heading.setText(_tr("相关记录（{n}）").format(n=len(overview.timeline)))
+        self.timeline_heading.setText(
+            QCoreApplication.translate("DetaineePage", "相关记录（{n}）").format(n=len(overview.timeline))
+        )
         self.timeline_empty.setVisible(not overview.timeline)
         self.timeline_box.setVisible(bool(overview.timeline))
         if overview.timeline and not self.timeline_view.currentIndex().isValid():
@@ -672,10 +734,10 @@ class DetaineePage(QDialog):
         row = overview.current_row
         colour: str | None = None
         if current.status == "suspended":
-            self.deadline_label.setText(_tr("期限中止计算"))
+            self.deadline_label.setText(QCoreApplication.translate("DetaineePage", "期限中止计算"))
             _chip(self.left_chip, "", GREY)
         elif current.deadline is None:
-            self.deadline_label.setText(_tr("不计算羁押期限"))
+            self.deadline_label.setText(QCoreApplication.translate("DetaineePage", "不计算羁押期限"))
             _chip(self.left_chip, "", GREY)
         else:
             days = (
@@ -687,7 +749,11 @@ class DetaineePage(QDialog):
                 colour = RED
             elif days <= overview.warning_days:
                 colour = AMBER
-            self.deadline_label.setText(_tr("届满日 {d}").format(d=deadline_text(current.deadline)))
+            self.deadline_label.setText(
+                QCoreApplication.translate("DetaineePage", "届满日 {d}").format(
+                    d=deadline_text(current.deadline)
+                )
+            )
             _chip(self.left_chip, days_left_text(days), colour or PRIMARY)
         self.deadline_label.setStyleSheet(f"color: {colour};" if colour else "")
         rule = stage_detail(row) if row is not None else current.basis
@@ -703,7 +769,11 @@ class DetaineePage(QDialog):
         if p is None:
             return
         self.fields["id_number"].setText((p.id_number if full else p.id_number_masked) or "—")
-        self.reveal_button.setText(_tr("隐藏") if full else _tr("显示"))
+        self.reveal_button.setText(
+            QCoreApplication.translate("DetaineePage", "隐藏")
+            if full
+            else QCoreApplication.translate("DetaineePage", "显示")
+        )
 
     @Slot(bool)
     def _toggle_explanation(self, shown: bool) -> None:
