@@ -25,7 +25,7 @@ LANGUAGE_KEY = "ui/language"  # QSettings: "zh_CN" (default) or "en"
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 # Each language by its own name, as a language menu shows them (never translated).
-LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # i18n: never translated
 
 CORE_CONTEXT = "core"
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from inspector.agenda import AgendaItem
 from inspector.services.dashboard import RecordLink
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, mark_content
 from ui.models.agenda_model import days_left_text, due_text, level_label, weekday_text
 from ui.qt_compat import emit
 from ui.style import AMBER, GREY, PRIMARY, RED, TEXT_MUTED, scaled_font
@@ -70,6 +70,7 @@ class AgendaDetailDialog(QDialog):
         title.setWordWrap(True)
         title.setFont(scaled_font(title, 1.3, bold=True))
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mark_content(title)  # the rules engine's words, as its rule, basis and explanation below
         head = QHBoxLayout()
         head.setSpacing(10)
         head.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
@@ -111,6 +112,8 @@ class AgendaDetailDialog(QDialog):
             )
         row("rule", self.tr("规则："), item.rule)
         row("basis", self.tr("法律依据："), item.basis)
+        for key in ("subject", "rule", "basis"):
+            mark_content(self.fields[key])
 
         explanation_title = QLabel(self.tr("计算说明"))
         explanation_title.setObjectName("sectionTitle")
@@ -118,6 +121,7 @@ class AgendaDetailDialog(QDialog):
         self.explanation = QPlainTextEdit(item.explanation or self.tr("（无）"))
         self.explanation.setReadOnly(True)
         self.explanation.setFrameShape(QFrame.Shape.StyledPanel)
+        mark_content(self.explanation)
 
         body = QVBoxLayout(self)
         body.setContentsMargins(20, 18, 20, 14)
