@@ -19,13 +19,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from inspector.store.models import NumberBlock
-from inspector.store.store import Store
 from inspector.store.types import utc_now
 from inspector.sync.connection import Channel
 from inspector.sync.errors import ProtocolError
 
-# local_meta: the numbers issued before enrollment have been declared to this office (see below).
-CLAIMED_KEY = "sync.local_numbers_claimed"
 RECLAIM_ANSWERS = ("reclaimed", "known", "overlap", "different", "refused")
 
 
@@ -46,30 +43,6 @@ def reclaim(
     if status not in RECLAIM_ANSWERS:
         raise ProtocolError(f"unexpected answer to a lease reclaim: {status!r}")
     return status
-
-
-def claim_local_numbers(store: Store, channel: Channel) -> list[tuple[str, int, int, int, str]]:
-    """Numbers this laptop issued before enrollment, from blocks ``init`` granted locally, become
-    (voided) leases of this device at the office — once, before the first push — so that the office
-    accepts those documents and never leases the numbers to another device. Returns
-    (doc_type, year, first, last, answer) per used block; ``overlap`` means another device holds
-    some of those numbers (its documents will be rejected: the administrator must sort it out)."""
-    if store.meta(CLAIMED_KEY):
-        return []
-    with store.session(read_only=True) as s:
-        used = [
-            (b.id, (b.doc_type, b.year, b.first_seq, b.next_seq - 1), b.granted_at)
-            for b in s.scalars(
-                select(NumberBlock)
-                .where(NumberBlock.source != "office", NumberBlock.next_seq > NumberBlock.first_seq)
-                .order_by(NumberBlock.doc_type, NumberBlock.year, NumberBlock.first_seq)
-            )
-        ]
-    out = []
-    for block_id, block, granted in used:  # the block's own id: asking twice answers "known"
-        out.append((*block, reclaim(channel, block_id, block, granted, utc_now())))
-    store.set_meta(CLAIMED_KEY, True)
-    return out
 
 
 def void_local_blocks(session: Session) -> int:

@@ -338,11 +338,26 @@ def grant_lease(
             if first + count - 1 > MAX_SEQ:
                 raise OfficeAdminError(f"序号不能超过 {MAX_SEQ}", f"numbers go up to {MAX_SEQ}")
         try:
-            row = conn.execute(
+            last = first + count - 1
+            row = conn.execute(  # the id is the lease's token (office_ddl: sync.lease_token)
                 "INSERT INTO sync.number_lease "
-                "(station_code, device_role, doc_type, year, first_seq, last_seq) "
-                "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
-                (station_code, role, doc_type, year, first, first + count - 1),
+                "(id, station_code, device_role, doc_type, year, first_seq, last_seq) "
+                "VALUES (sync.lease_token(%s, %s, %s, %s, %s, %s), %s, %s, %s, %s, %s, %s) "
+                "RETURNING id",
+                (
+                    station_code,
+                    role,
+                    doc_type,
+                    year,
+                    first,
+                    last,
+                    station_code,
+                    role,
+                    doc_type,
+                    year,
+                    first,
+                    last,
+                ),
             ).fetchone()
         except psycopg.errors.ExclusionViolation as exc:
             raise OfficeAdminError(f"号段重叠：{exc}", f"overlapping lease: {exc}") from exc

@@ -92,6 +92,8 @@ def _len_name(table: str, column: str) -> str:
     return f"{table}_{column}_len"[:63]
 
 
+_NUMBERED_CASE = " ".join(f"WHEN {lit(t)} THEN {lit(dt)}" for t, dt in schema.NUMBERED_TABLES.items())
+
 BASE_DDL = [
     "CREATE SCHEMA IF NOT EXISTS sync",
     "CREATE SCHEMA IF NOT EXISTS records",
@@ -188,6 +190,16 @@ BASE_DDL = [
   CHECK (first_seq >= 1 AND first_seq <= last_seq)
 )""",
     "CREATE INDEX IF NOT EXISTS number_lease_pull ON sync.number_lease (device_role, server_xid, server_seq)",
+    # The office's secret for lease ids: a lease's id is a keyed hash of its station, holder, type,
+    # year and range (sync.lease_token), so after an office restore a device can show that the office
+    # granted it exactly that range — and can never make up another. No device may read it.
+    """CREATE TABLE IF NOT EXISTS sync.lease_key (
+  only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+  key bytea NOT NULL
+)""",
+    "INSERT INTO sync.lease_key (key) "
+    "SELECT uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()) "
+    "ON CONFLICT (only_row) DO NOTHING",
     # ---- triggers: versions and stream positions are stamped by the server, whoever writes ----
     """CREATE OR REPLACE FUNCTION sync.stamp_record() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -426,9 +438,61 @@ BEGIN
   END IF;
   RETURN 'conflict';
 END $$""",
+    """CREATE OR REPLACE FUNCTION sync.lease_token(p_station text, p_role text, p_doc_type text,
+  p_year integer, p_first integer, p_last integer)
+RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid
+  FROM (SELECT encode(sha256(k.key || sha256(k.key || convert_to(
+          concat_ws('|', p_station, p_role, p_doc_type, p_year, p_first, p_last), 'UTF8'))), 'hex') AS h
+        FROM sync.lease_key k) AS t
+$$""",
+    # A numbered document pushed with a number none of the device's leases holds (issued before
+    # enrollment, or from a block the office lost in a restore): the office takes it as issued — the
+    # document is there, from this device — and records the number as a voided lease of the device,
+    # if nobody else holds it. Claims of consecutive numbers in one push make one lease.
+    f"""CREATE OR REPLACE FUNCTION sync.claim_number(p_table text, p_id uuid)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+  d sync.device;
+  v_type text := CASE p_table {_NUMBERED_CASE} END;
+  r record;
+  v_station uuid;
+  prior sync.number_lease;
+  v_first integer;
+BEGIN
+  SELECT * INTO d FROM sync.device WHERE role_name = session_user AND revoked_at IS NULL;
+  IF NOT FOUND OR d.device_id IS NULL OR v_type IS NULL THEN
+    RETURN false;
+  END IF;
+  SELECT id INTO v_station FROM sync.station WHERE code = d.station_code;
+  EXECUTE format('SELECT station_id, device_id, doc_year, doc_seq FROM records.%I WHERE id = $1', p_table)
+    INTO r USING p_id;
+  IF r.doc_seq IS NULL OR r.doc_year IS NULL OR r.station_id IS DISTINCT FROM v_station
+     OR r.device_id IS DISTINCT FROM d.device_id
+     OR r.doc_year NOT BETWEEN 1990 AND 2099 OR r.doc_seq NOT BETWEEN 1 AND 999999 THEN
+    RETURN false;
+  END IF;
+  v_first := r.doc_seq;
+  SELECT * INTO prior FROM sync.number_lease
+  WHERE station_code = d.station_code AND device_role = session_user AND doc_type = v_type
+    AND year = r.doc_year AND last_seq = r.doc_seq - 1 AND voided_at IS NOT NULL
+    AND server_xid = pg_current_xact_id();
+  IF FOUND THEN  -- made by this same push, seen by nobody yet: grow it
+    DELETE FROM sync.number_lease WHERE id = prior.id;
+    v_first := prior.first_seq;
+  END IF;
+  INSERT INTO sync.number_lease (id, station_code, device_role, doc_type, year, first_seq, last_seq,
+                                 granted_at, voided_at)
+  VALUES (sync.lease_token(d.station_code, session_user, v_type, r.doc_year, v_first, r.doc_seq),
+          d.station_code, session_user, v_type, r.doc_year, v_first, r.doc_seq, now(), now());
+  RETURN true;
+EXCEPTION WHEN exclusion_violation OR unique_violation THEN
+  RETURN false;
+END $$""",
     # After an office restore, a laptop declares the number blocks it holds so that the office never
-    # grants them again. Only the caller's own device, only where no other lease overlaps (the
-    # check_lease trigger), never changing an existing lease.
+    # grants them again: only a lease this office granted it (the id is the lease's token), for itself,
+    # where no other lease overlaps (the check_lease trigger), never changing an existing lease.
+    # Numbers it issued come back with their documents (sync.claim_number), not through here.
     """CREATE OR REPLACE FUNCTION sync.reclaim_lease(p_id uuid, p_doc_type text, p_year integer,
   p_first integer, p_last integer, p_granted_at timestamptz, p_voided_at timestamptz)
 RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
@@ -451,6 +515,10 @@ BEGIN
                      AND l.first_seq <= p_first AND p_last <= l.last_seq
                 THEN 'known' ELSE 'different' END;
   END IF;
+  IF p_id IS DISTINCT FROM sync.lease_token(d.station_code, session_user, p_doc_type, p_year, p_first,
+                                             p_last) THEN
+    RETURN 'refused';  -- not a lease this office granted to this device: numbers cannot be made up
+  END IF;
   INSERT INTO sync.number_lease (id, station_code, device_role, doc_type, year, first_seq, last_seq,
                                  granted_at, voided_at)
   VALUES (p_id, d.station_code, session_user, p_doc_type, p_year, p_first, p_last,
@@ -463,6 +531,8 @@ END $$""",
 
 
 def _lease_check(name: str) -> str:
+    """A new or changed number must lie in one of the device's leases — or be claimable as issued
+    (checked after the write: ``_claim``)."""
     doc_type = schema.NUMBERED_TABLES.get(name)
     if doc_type is None:
         return ""
@@ -470,13 +540,41 @@ def _lease_check(name: str) -> str:
   IF n.doc_seq IS NOT NULL AND NOT EXISTS (
        SELECT 1 FROM records.{name} x
        WHERE x.id = n.id AND x.doc_year IS NOT DISTINCT FROM n.doc_year AND x.doc_seq = n.doc_seq) THEN
-    IF n.doc_year IS NULL OR NOT EXISTS (
+    IF n.doc_year IS NULL THEN
+      RETURN sync.rejected('number_not_leased', '文号 without a year');
+    END IF;
+    claim := NOT EXISTS (
          SELECT 1 FROM sync.number_lease l
          WHERE l.device_role = session_user AND l.doc_type = {lit(doc_type)} AND l.year = n.doc_year
-           AND n.doc_seq BETWEEN l.first_seq AND l.last_seq) THEN
-      RETURN sync.rejected('number_not_leased',
-        format('文号 %s-%s is not in a number block leased to this device', n.doc_year, n.doc_seq));
-    END IF;
+           AND n.doc_seq BETWEEN l.first_seq AND l.last_seq);
+  END IF;"""
+
+
+def _write(name: str, insertable: list[str], values: str, set_cols: str, set_vals: str) -> str:
+    """The insert or update of the op; for a numbered table with a number to claim, in a block that
+    undoes the write when the office cannot take the number as issued by this device."""
+    write = f"""IF base IS NULL THEN
+    INSERT INTO records.{name} ({", ".join(insertable)}) VALUES ({values})
+    ON CONFLICT (id) DO NOTHING RETURNING row_version INTO v;
+  ELSE
+    UPDATE records.{name} SET ({set_cols}) = ROW({set_vals})
+    WHERE id = n.id AND row_version = base RETURNING row_version INTO v;
+  END IF;"""
+    if name not in schema.NUMBERED_TABLES:
+        return "  " + write
+    return f"""  IF NOT claim THEN
+  {write}
+  ELSE
+    BEGIN
+  {write}
+      IF v IS NOT NULL AND NOT sync.claim_number({lit(name)}, n.id) THEN
+        RAISE EXCEPTION 'not leased' USING ERRCODE = 'IN010';
+      END IF;
+    EXCEPTION WHEN SQLSTATE 'IN010' THEN
+      RETURN sync.rejected('number_not_leased', format(
+        '文号 %s-%s is not in a number block leased to this device, and another holds it',
+        n.doc_year, n.doc_seq));
+    END;
   END IF;"""
 
 
@@ -495,6 +593,7 @@ DECLARE
   o records.{name};
   v bigint;
   base bigint := (p_op ->> 'base_version')::bigint;
+  claim boolean := false;
 BEGIN
   n := jsonb_populate_record(NULL::records.{name}, p_op -> 'row');
   IF n.id IS NULL OR n.id IS DISTINCT FROM (p_op ->> 'row_id')::uuid THEN
@@ -503,13 +602,7 @@ BEGIN
   IF n.station_id IS DISTINCT FROM p_station THEN
     RETURN sync.rejected('wrong_station', 'the row belongs to another station');
   END IF;{_lease_check(name)}
-  IF base IS NULL THEN
-    INSERT INTO records.{name} ({", ".join(insertable)}) VALUES ({values})
-    ON CONFLICT (id) DO NOTHING RETURNING row_version INTO v;
-  ELSE
-    UPDATE records.{name} SET ({set_cols}) = ROW({set_vals})
-    WHERE id = n.id AND row_version = base RETURNING row_version INTO v;
-  END IF;
+{_write(name, insertable, values, set_cols, set_vals)}
   IF v IS NOT NULL THEN
     RETURN jsonb_build_object('status', 'ok', 'version', v);
   END IF;
@@ -790,6 +883,9 @@ def security_ddl(group: str, office: str, dbname: str) -> list[str]:
         f"GRANT SELECT ON sync.meta, sync.holiday_day, sync.number_lease TO {q(group)}",
         f"GRANT USAGE ON SEQUENCE sync.server_seq TO {q(group)}",
         f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA sync TO {q(group)}",
+        # the lease token is the office's to make: a device that could call it could mint leases
+        f"REVOKE EXECUTE ON FUNCTION sync.lease_token(text, text, text, integer, integer, integer) "
+        f"FROM {q(group)}",
         f"GRANT CONNECT ON DATABASE {q(dbname)} TO {q(group)}",
         f"GRANT ALL ON ALL TABLES IN SCHEMA records, sync TO {q(office)}",
         f"GRANT USAGE ON SCHEMA sync, records TO {q(office)}",

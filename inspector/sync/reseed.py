@@ -135,7 +135,6 @@ def reseed(store: Store, channel: Channel) -> ReseedReport:
         store.set_meta(local.EPOCH_KEY, new_epoch, s)
         store.set_meta(local.CURSOR_KEY, list(local.START_CURSOR), s)
         store.set_meta(RESEEDED_KEY, detail, s)
-        store.set_meta(numbers.CLAIMED_KEY, False, s)  # numbers issued before enrollment: declare again
         audit.record(s, "sync.reseed", device_id=store.device_id, detail=detail)
     return ReseedReport(old_epoch, new_epoch, queued, dropped, closed, leases)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from inspector.store.store import Store
 from inspector.store.types import utc_now
-from inspector.sync import blobs, conflicts, local, numbers
+from inspector.sync import blobs, conflicts, local
 from inspector.sync.connection import Channel, OfficeTarget, connect
 from inspector.sync.enroll import check_identity, hello
 from inspector.sync.errors import OfficeChangedError
@@ -69,7 +69,6 @@ def sync_now(
     tell("connect", 0, "正在连接办公室数据库…", "connecting to the office…")
     with (channel_factory or connect)(target) as channel:
         check_office(store, channel)
-        numbers.claim_local_numbers(store, channel)  # once per office; no statement afterwards
         pushed_so_far = [0]
 
         def on_batch(o: PushOutcome) -> None:

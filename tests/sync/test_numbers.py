@@ -226,10 +226,9 @@ def test_numbers_issued_before_enrollment_inside_the_lease_are_kept(office: Offi
 
 def test_numbers_issued_before_enrollment_become_the_devices_leases(office: Office, tmp_path: Path) -> None:
     """No lease yet when the first laptop syncs: the numbers it issued offline from init's local block
-    are declared to the office (voided leases of this device), the documents are accepted, and the next
-    lease — for any device — starts after them."""
+    are taken by the office with their documents (a voided lease of this device: sync.claim_number),
+    the documents are accepted, and the next lease — for any device — starts after them."""
     from inspector.station_setup import FirstUser, initialise
-    from inspector.sync import numbers
     from inspector.sync.connection import OfficeTarget
     from inspector.sync.enroll import enroll_store
     from inspector.sync.run import sync_now
@@ -252,8 +251,8 @@ def test_numbers_issued_before_enrollment_become_the_devices_leases(office: Offi
         assert [(x.first_seq, x.last_seq, x.device_name) for x in leases] == [(1, 3, "pre")]
         assert leases[0].voided_at is not None  # nothing more is issued from it
         assert office.scalar("SELECT count(*) FROM records.rectification_notice") == 3
-        # declared once: the next sync asks nothing, and a new lease starts after the numbers used
-        assert store.meta(numbers.CLAIMED_KEY) is True
+        # taken with the documents, in one push: the next sync asks nothing, and a new lease starts
+        # after the numbers used
         assert sync_now(store).round_trips == 2
         other = office_admin.add_device(office.admin_url, "PRE", "other")
         lease = office_admin.grant_lease(office.admin_url, "PRE", other.name, DOC, year, 5)

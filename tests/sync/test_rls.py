@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from inspector.store.models import Detainee
+from inspector.sync import office as office_admin
 from inspector.sync import schema
 from tests.conftest import detainee_values
 from tests.sync.conftest import Laptop, Office
@@ -175,23 +176,32 @@ def test_a_revoked_device_can_do_nothing(
 def test_a_device_reclaims_only_sane_leases_for_itself(
     office: Office, laptops: Callable[..., Laptop]
 ) -> None:
-    """sync.reclaim_lease (after an office restore, or for numbers issued before enrollment) is the
-    one way a device writes a lease: only for itself, never overlapping another, never absurd."""
+    """sync.reclaim_lease (after an office restore) is one of the two ways a device writes a lease: only
+    for itself, only a lease this office granted it (its id is the lease's token), never overlapping
+    another, never absurd."""
     a = laptops("QXG")
     b = laptops("QXG", second=True)
     doc = "rectification_notice"
+    granted = office_admin.grant_lease(office.admin_url, "QXG", a.name, doc, 2026, 5)  # 1-5
+    with office.admin() as conn:  # lost in a restore
+        conn.execute("DELETE FROM sync.number_lease")
 
-    def reclaim(laptop: Laptop, first: int, last: int, year: int = 2026) -> str:
+    def reclaim(
+        laptop: Laptop, first: int, last: int, year: int = 2026, lease: uuid.UUID | None = None
+    ) -> str:
         with office.as_device(laptop.role) as conn:
             row = conn.execute(
                 "SELECT sync.reclaim_lease(%s, %s, %s, %s, %s, now(), NULL)",
-                (uuid.uuid4(), doc, year, first, last),
+                (lease or uuid.uuid4(), doc, year, first, last),
             ).fetchone()
         assert row is not None
         return str(row[0])
 
-    assert reclaim(a, 1, 5) == "reclaimed"
-    assert reclaim(b, 3, 8) == "overlap"  # a holds 3-5
+    assert reclaim(a, 1, 6, lease=granted.id) == "refused"  # not the range granted
+    assert reclaim(b, 1, 5, lease=granted.id) == "refused"  # not granted to b
+    assert reclaim(a, 1, 5) == "refused"  # never granted at all
+    assert reclaim(a, 1, 5, lease=granted.id) == "reclaimed"
+    assert reclaim(a, 1, 5, lease=granted.id) == "known"
     assert reclaim(b, 1, 1_000_000) == "refused"  # would fence off the year
     assert reclaim(b, 0, 3) == "refused"
     assert reclaim(b, 1, 3, year=2999) == "refused"
