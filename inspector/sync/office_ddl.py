@@ -886,7 +886,10 @@ def security_ddl(group: str, office: str, dbname: str) -> list[str]:
         # the lease token is the office's to make: a device that could call it could mint leases
         f"REVOKE EXECUTE ON FUNCTION sync.lease_token(text, text, text, integer, integer, integer) "
         f"FROM {q(group)}",
+        # Nobody connects but the device logins and the office: PUBLIC's default CONNECT and TEMP go.
+        f"REVOKE CONNECT, TEMPORARY ON DATABASE {q(dbname)} FROM PUBLIC",
         f"GRANT CONNECT ON DATABASE {q(dbname)} TO {q(group)}",
+        f"GRANT CONNECT, TEMPORARY ON DATABASE {q(dbname)} TO {q(office)}",
         f"GRANT ALL ON ALL TABLES IN SCHEMA records, sync TO {q(office)}",
         f"GRANT USAGE ON SCHEMA sync, records TO {q(office)}",
         f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA sync TO {q(office)}",

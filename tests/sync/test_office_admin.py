@@ -233,3 +233,28 @@ def test_the_office_bounds_long_texts_as_the_laptop_does(office: Office, laptops
     assert conflict.row_id == too_long.id and conflict.kind == "rejected"
     assert conflict.error is not None and "23514" in conflict.error
     assert office.scalar("SELECT count(*) FROM records.detainee") == 1
+
+
+def test_public_may_not_connect_or_make_temporary_tables(office: Office, laptops: Any) -> None:
+    """Only device logins and the office group may connect (issue #11, item 8)."""
+    laptop = laptops()
+    checks = (
+        "SELECT has_database_privilege(%s, current_database(), 'CONNECT'), "
+        "has_database_privilege(%s, current_database(), 'TEMPORARY')"
+    )
+    stranger = f"{office.prefix}_stranger"
+    with office.admin() as conn:
+        assert (
+            conn.execute(
+                "SELECT acl FROM (SELECT unnest(datacl)::text AS acl FROM pg_database "
+                "WHERE datname = current_database()) a WHERE acl LIKE '=%%'"
+            ).fetchall()
+            == []
+        )  # no entry for PUBLIC at all
+        conn.execute(f'CREATE ROLE "{stranger}" LOGIN')
+        assert conn.execute(checks, (stranger, stranger)).fetchone() == (False, False)
+        assert conn.execute(checks, (laptop.role, laptop.role)).fetchone() == (True, False)
+    with pytest.raises(psycopg.OperationalError, match="permission denied for database"):
+        psycopg.connect(office.device_url(), user=stranger).close()
+    with office.as_device(laptop.role) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("CREATE TEMPORARY TABLE t (x int)")
