@@ -36,7 +36,7 @@ from ui.pdf_preview import (
     print_pdf_bytes,
 )
 
-JI = "\U00020bb7"  # 𠮷: in none of the fonts, so the document cannot be built
+EXT_C = "\U0002a700"  # 𪜀 (CJK Extension C): in none of the fonts, so the document cannot be built
 
 
 def pages_of(data: bytes) -> int:
@@ -106,7 +106,7 @@ def test_page_navigation_on_a_long_document(qtbot: Any, store: Store, seed: Any,
 def test_a_document_that_cannot_be_built_says_why_in_chinese(
     qtbot: Any, store: Store, seed: Any, idle: Any
 ) -> None:
-    bad = seed.notice("draft", None, facts=f"在押人员{JI}某反映伙食问题")
+    bad = seed.notice("draft", None, facts=f"在押人员{EXT_C}某反映伙食问题")
     dialog = dialog_for(
         qtbot, store, correction_request(SimpleNamespace(record=row_of(bad, "rectification_notice")))
     )
@@ -114,7 +114,7 @@ def test_a_document_that_cannot_be_built_says_why_in_chinese(
     idle()
     text = dialog.message.text()
     assert dialog.pdf is None and text.startswith("无法生成 纠正违法通知书")
-    assert "U+20BB7" in text and "没有字形" in text and "Traceback" not in text
+    assert "U+2A700" in text and "没有字形" in text and "Traceback" not in text
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
 
 
