@@ -48,6 +48,56 @@ def cmd_init(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(args)
     with initialise(data_dir, station, user, device_name=args.device_name, prompt=tty_prompt) as store:
         print(f"已初始化 / initialised: {data_dir} (station {args.station_code}, device {store.device_id})")
+        if not args.no_recovery_code:
+            show_recovery_code(store)
+    return EXIT_OK
+
+
+RECOVERY_NOTE = (
+    "请抄下这个恢复码，与电脑分开保管；它只显示这一次。系统密钥环中的数据库密钥丢失时，"
+    "用 inspector recover 和它找回密钥，否则尚未同步的记录将无法打开。\n"
+    "Write this recovery code down and keep it apart from the laptop; it is shown only this once. If the "
+    "database key is lost from the OS keyring, `inspector recover` takes it back with this code; without "
+    "it, records not yet synced cannot be opened."
+)
+
+
+def show_recovery_code(store: Store) -> None:
+    """Make the database's recovery code and print it, once (nothing when its key is a passphrase)."""
+    code = store.make_recovery_code()
+    if code is None:
+        return
+    print(f"恢复码 / recovery code: {code}")
+    print(RECOVERY_NOTE)
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from inspector.store.store import Store
+
+    data_dir = data_dir_of(args)
+    if args.code_stdin or not sys.stdin.isatty():
+        code = sys.stdin.readline().strip()
+    else:
+        code = getpass.getpass("恢复码 / Recovery code: ")
+    if not code:
+        raise UsageError("没有提供恢复码", "no recovery code given")
+    Store.recover_key(data_dir, code)
+    print(f"数据库密钥已放回系统密钥环 / the database key is back in the OS keyring: {data_dir}")
+    return EXIT_OK
+
+
+def cmd_recovery_code(args: argparse.Namespace) -> int:
+    from inspector.store.store import Store
+
+    with Store.open(data_dir_of(args), tty_prompt) as store:
+        code = store.make_recovery_code()
+        if code is None:
+            raise UsageError(
+                "该数据库的密钥由口令生成，口令本身就是恢复手段",
+                "this database's key is a passphrase: it is its own recovery",
+            )
+        print(f"新的恢复码 / new recovery code: {code}（旧的恢复码已失效 / the old one no longer works）")
+        print(RECOVERY_NOTE)
     return EXIT_OK
 
 
@@ -124,7 +174,25 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--device-name", help="name of this laptop (default: host name)")
     p.add_argument("--password-stdin", action="store_true", help="read the first user's password from stdin")
+    p.add_argument(
+        "--no-recovery-code", action="store_true", help="do not make (and print) the key's recovery code"
+    )
     p.set_defaults(func=cmd_init)
+
+    p = subparsers.add_parser(
+        "recover",
+        parents=[common_parent],
+        help="put the database key back in the OS keyring from its recovery code",
+    )
+    p.add_argument("--code-stdin", action="store_true", help="read the recovery code from stdin")
+    p.set_defaults(func=cmd_recover)
+
+    p = subparsers.add_parser(
+        "recovery-code",
+        parents=[common_parent],
+        help="make a new recovery code for the database key (the old one stops working)",
+    )
+    p.set_defaults(func=cmd_recovery_code)
 
     p = subparsers.add_parser(
         "demo",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.cli.common import data_dir_of, tty_prompt
+from inspector.cli.setup import show_recovery_code
 from inspector.domain.errors import InspectorError
 from inspector.sync.errors import EXIT_CONFLICTS, EXIT_OK, SyncError
 
@@ -193,7 +194,10 @@ def _enroll(args: argparse.Namespace, data_dir: Path, target: Any, secret: str) 
             data_dir, target, secret, device_name=args.device_name, user=user, prompt=tty_prompt
         ) as store:
             e_station = store.station_id
-        print(f"已从检察院下载本检察室数据 / station data downloaded into {data_dir} (station {e_station})")
+            print(
+                f"已从检察院下载本检察室数据 / station data downloaded into {data_dir} (station {e_station})"
+            )
+            show_recovery_code(store)
         return EXIT_OK
     print(f"已注册 / enrolled: station {e.station_code}, device {e.device_id}")
     return EXIT_OK

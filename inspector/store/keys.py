@@ -65,6 +65,9 @@ class KeyInfo:
     n: int = SCRYPT_N
     r: int = SCRYPT_R
     p: int = SCRYPT_P
+    # The database key wrapped by a recovery code (see make_recovery_code): salt, wrapped key and a
+    # check value, hex — useless without the code, which is never stored.
+    recovery: dict[str, str] | None = None
 
     @property
     def keyring_user(self) -> str:
@@ -83,7 +86,7 @@ class KeyInfo:
             raise KeyRecordError(path, "不是有效的 JSON", f"not valid JSON: {exc}") from exc
         if not isinstance(raw, dict):
             raise KeyRecordError(path, "应为 JSON 对象", "not a JSON object")
-        known = {"db_id", "source", "salt_hex", "n", "r", "p"}
+        known = {"db_id", "source", "salt_hex", "n", "r", "p", "recovery"}
         unknown = sorted(set(raw) - known)
         if unknown:
             raise KeyRecordError(path, f"未知的项 {unknown}", f"unknown entries {unknown}")
@@ -96,6 +99,9 @@ class KeyInfo:
         for name in ("n", "r", "p"):
             if name in raw and (not isinstance(raw[name], int) or isinstance(raw[name], bool)):
                 raise KeyRecordError(path, f"{name} 应为整数", f"{name} must be an integer")
+        recovery = raw.get("recovery")
+        if recovery is not None and not _recovery_record_ok(recovery):
+            raise KeyRecordError(path, "recovery 项无效", "the recovery entry is not valid")
         info = cls(**raw)
         if info.source == "passphrase":
             try:
@@ -200,3 +206,95 @@ def forget_key(info_path: Path) -> None:
             keyring.delete_password(SERVICE, info.keyring_user)
         except keyring.errors.PasswordDeleteError:
             return
+
+
+# ---- recovery code ---------------------------------------------------------------------------------
+#
+# Losing the keyring entry would lose every record not yet synced. At ``init`` the program therefore
+# makes a recovery code, shows it once (like a disk-encryption recovery key) and keeps in key.json only
+# the database key *wrapped* by it: the key XOR scrypt(code, salt), and a check value telling a
+# wrong code from a right one. The code's 160 random bits and scrypt make the wrapped key useless to
+# anyone without it; the code itself is never written anywhere. ``inspector recover`` unwraps the key
+# with the code and puts it back in the keyring.
+
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols: no 0/O, 1/I
+RECOVERY_SYMBOLS, RECOVERY_GROUP = 32, 4  # 160 bits, shown as 8 groups of 4
+
+
+def _recovery_record_ok(value: object) -> bool:
+    if not isinstance(value, dict) or set(value) != {"salt_hex", "wrapped_hex", "check_hex"}:
+        return False
+    try:
+        return all(isinstance(v, str) and bytes.fromhex(v) for v in value.values()) and (
+            len(bytes.fromhex(value["wrapped_hex"])) == 32
+        )
+    except ValueError:
+        return False
+
+
+def _normalise_code(code: str) -> str:
+    cleaned = "".join(ch for ch in code.upper() if not ch.isspace() and ch != "-")
+    return cleaned.replace("0", "O").replace("1", "I")
+
+
+def _code_stream(code: str, salt: bytes) -> bytes:
+    return hashlib.scrypt(
+        code.encode("ascii"),
+        salt=salt,
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        maxmem=128 * SCRYPT_R * SCRYPT_N * 2,
+        dklen=64,
+    )
+
+
+def make_recovery_code(info_path: Path, key: bytes) -> str:
+    """A new recovery code for the database whose key is ``key``; key.json keeps the key wrapped by
+    it (an older code stops working). Returns the code, to be shown once and never stored."""
+    symbols = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_SYMBOLS))
+    salt = secrets.token_bytes(16)
+    stream = _code_stream(symbols, salt)
+    info = KeyInfo.load(info_path)
+    wrapped = bytes(a ^ b for a, b in zip(key, stream[:32], strict=True))
+    record = {"salt_hex": salt.hex(), "wrapped_hex": wrapped.hex(), "check_hex": stream[32:48].hex()}
+    KeyInfo(**{**info.__dict__, "recovery": record}).save(info_path)
+    return "-".join(symbols[i : i + RECOVERY_GROUP] for i in range(0, RECOVERY_SYMBOLS, RECOVERY_GROUP))
+
+
+class RecoveryCodeError(InspectorError):
+    """The recovery code does not unwrap this database's key."""
+
+
+def unwrap_with_code(info_path: Path, code: str) -> bytes:
+    """The database key from a recovery code (``RecoveryCodeError`` if the code is not this one's)."""
+    info = KeyInfo.load(info_path)
+    if info.recovery is None:
+        raise RecoveryCodeError(
+            "该数据库没有恢复码（创建时未生成，或使用口令而非系统密钥环）",
+            "this database has no recovery code (none was made, or its key comes from a passphrase)",
+        )
+    symbols = _normalise_code(code)
+    stream = _code_stream(symbols, bytes.fromhex(info.recovery["salt_hex"]))
+    if not secrets.compare_digest(stream[32:48].hex(), info.recovery["check_hex"]) or not all(
+        ch in RECOVERY_ALPHABET for ch in symbols
+    ):
+        raise RecoveryCodeError("恢复码不正确", "the recovery code is wrong")
+    wrapped = bytes.fromhex(info.recovery["wrapped_hex"])
+    return bytes(a ^ b for a, b in zip(wrapped, stream[:32], strict=True))
+
+
+def store_key(info_path: Path, key: bytes) -> None:
+    """Put a (recovered) database key back in the OS keyring."""
+    info = KeyInfo.load(info_path)
+    if info.source != "keyring":
+        raise KeyUnavailableError(
+            "该数据库的密钥由口令生成，不在系统密钥环中",
+            "this database's key comes from a passphrase, not the keyring",
+        )
+    try:
+        keyring.set_password(SERVICE, info.keyring_user, key.hex())
+    except keyring.errors.KeyringError as exc:
+        raise KeyUnavailableError(
+            f"无法写入系统密钥环：{exc}", f"cannot write to the OS keyring: {exc}"
+        ) from exc

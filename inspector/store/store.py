@@ -244,6 +244,28 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    # ---- key recovery ------------------------------------------------------------------------------
+
+    def make_recovery_code(self) -> str | None:
+        """A new recovery code for this database's key, to be shown once (key.json keeps the key wrapped
+        by it; an older code stops working). None when the key comes from a passphrase, which is its
+        own recovery."""
+        _db, info = self.paths(self.data_dir)
+        if self._key is None or keys.KeyInfo.load(info).source != "keyring":
+            return None
+        return keys.make_recovery_code(info, self._key)
+
+    @classmethod
+    def recover_key(cls, data_dir: Path, code: str) -> None:
+        """Put the database key back in the OS keyring from its recovery code: the code must unwrap a
+        key, and that key must open this database."""
+        db, info = cls.paths(data_dir)
+        if not cls.exists(data_dir):
+            raise NotInitialisedError(data_dir)
+        key = keys.unwrap_with_code(info, code)
+        open_engine(db, key).dispose()  # a key that does not open the database is refused here
+        keys.store_key(info, key)
+
     def __enter__(self) -> Store:
         return self
 
