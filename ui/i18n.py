@@ -112,10 +112,10 @@ def install(app: QCoreApplication, locale: QLocale | str) -> list[QTranslator]:
 CONTENT_PROPERTY = "i18nContent"
 
 
-def mark_content(widget: QObject) -> None:
+def mark_content(widget: QObject, on: bool = True) -> None:
     """``widget`` shows record data or the rules engine's own wording (names, free text, legal
     reasoning), not the UI's: it is not translated (the translation tests skip it)."""
-    widget.setProperty(CONTENT_PROPERTY, True)
+    widget.setProperty(CONTENT_PROPERTY, on)
 
 
 def installed() -> list[QTranslator]:

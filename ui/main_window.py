@@ -56,7 +56,7 @@ from ui.actions import Acting, install_correction_actions
 from ui.documents import correction_request, mailbox_request, register_request, talk_request
 from ui.formatting import fmt_datetime
 from ui.forms import RecordForm, open_record_form
-from ui.i18n import error_text
+from ui.i18n import error_text, mark_content
 from ui.lock import IdleWatcher, LockScreen
 from ui.models.record_lists import correction_list, detainee_list, mailbox_list, patrol_list, talk_list
 from ui.qt_compat import emit
@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
         app_title.setObjectName("appTitle")
         app_title.setFont(scaled_font(app_title, 1.5, bold=True))
         station = QLabel(_station_lines(self.identity.station_name))
+        mark_content(station)
         station.setObjectName("appSubtitle")
         station.setFont(scaled_font(station, 0.9))
         station.setWordWrap(True)
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
         self.demo_label.setVisible(self.identity.is_demo)
         self.statusBar().addWidget(self.demo_label)
         self.status_label = QLabel()
+        mark_content(self.status_label)  # the user's and the station's names, with the sync state
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.statusBar().addWidget(self.status_label, 1)
         self.lock_button = QPushButton(self.tr("锁定"))

@@ -151,6 +151,7 @@ class SignInWindow(QWidget):
         self.passphrase_edit.setObjectName("passphrase")
         self.user_combo = QComboBox()
         self.user_combo.setObjectName("user")
+        i18n.mark_content(self.user_combo)  # the users' names
         self.user_combo.setEditable(self._needs_passphrase)  # the users are known once the database opens
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -168,6 +169,7 @@ class SignInWindow(QWidget):
 
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language")
+        i18n.mark_content(self.language_combo)  # each language by its own name
         for lang in i18n.LANGUAGES:
             self.language_combo.addItem(i18n.LANGUAGE_NAMES[lang], lang)
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(i18n.language()), 0))
@@ -296,6 +298,7 @@ class SignInWindow(QWidget):
         name = identity.station_name
         self._station_text = lambda: name
         self.station_label.setText(name)
+        i18n.mark_content(self.station_label)  # the station's name
         if identity.is_demo and identity.demo_password_documented:
             from inspector.services.status import DEMO_PASSWORD
 
@@ -322,6 +325,7 @@ class SignInWindow(QWidget):
         self._busy = self._preparing = self._submit_when_open = False
         self._set_ready(False)
         self._station_text = lambda: self.tr("无法打开数据库")
+        i18n.mark_content(self.station_label, False)
         self.station_label.setText(self._station_text())
         self._say(lambda: _message(exc))
 

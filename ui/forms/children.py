@@ -56,7 +56,7 @@ from ui.forms.fields import (
     normalised,
 )
 from ui.forms.specs import ChildSpec, spec_text
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
 from ui.qt_compat import emit
 from ui.style import PRIMARY
 
@@ -527,6 +527,7 @@ class ChildRowsEditor(QWidget):
             return
         button.setMenu(None)  # type: ignore[arg-type]
         button.setStyleSheet("")
+        mark_content(button, bool(row.links))  # a correction's name and number, as the core words it
         if row.links:
             first = row.links[0]
             shown = first.short or first.label

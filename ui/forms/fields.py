@@ -65,7 +65,7 @@ from inspector.services.lookup import DetaineeHit, UserOption, detainee_label, s
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
-from ui.i18n import QT_TRANSLATE_NOOP, core_text
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, mark_content
 from ui.qt_compat import emit
 from ui.style import TEXT_MUTED
 from ui.workers import Runner
@@ -641,6 +641,8 @@ class UsersEditor(CheckGroup):
 
     def __init__(self, spec: Field, users: Sequence[UserOption], parent: QWidget | None = None) -> None:
         super().__init__(spec, user_choices(users), parent)
+        for _stored, box in self.boxes:
+            mark_content(box)  # the users' names
 
     def set_value(self, value: Any) -> None:
         super().set_value([str(v) for v in value or []])
@@ -649,6 +651,7 @@ class UsersEditor(CheckGroup):
 class UserEditor(ChoiceEditor):
     def __init__(self, spec: Field, users: Sequence[UserOption], parent: QWidget | None = None) -> None:
         super().__init__(spec, parent, choices=user_choices(users))
+        mark_content(self.edit)  # the users' names
 
     def set_value(self, value: Any) -> None:
         super().set_value(None if value is None else str(value))

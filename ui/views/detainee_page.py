@@ -386,6 +386,8 @@ class DetaineePage(QDialog):
         self.subtitle = QLabel("")
         self.subtitle.setStyleSheet(f"color: {TEXT_MUTED};")
         self.subtitle.setWordWrap(True)
+        mark_content(self.title_label)  # the person's name
+        mark_content(self.subtitle)  # sex, cell, admission, case authority
         title_row = QHBoxLayout()
         title_row.setSpacing(10)
         title_row.addWidget(self.title_label)
@@ -437,6 +439,7 @@ class DetaineePage(QDialog):
             value = QLabel("")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
+            mark_content(value)  # the person's particulars
             self.fields[key] = value
             self._field_names[key] = name
             if key == "id_number":

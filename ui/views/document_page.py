@@ -64,7 +64,7 @@ from ui.actions import escalate_oral_action, open_form, raise_from_finding_actio
 from ui.documents import PdfRequest, open_preview, safe_file_name
 from ui.formatting import enum_label, fmt_date
 from ui.forms.attachments import AttachmentPanel
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, GREY, PRIMARY, RED, TEXT, TEXT_MUTED, scaled_font
 from ui.views.step_dialogs import OralCorrectedDialog, StepDialog
@@ -204,6 +204,7 @@ class InfoForm(QFormLayout):
 
     def add(self, key: str, label: str) -> QLabel:
         value = _text()
+        mark_content(value)  # the record's own words (facts, names, dates)
         self.values[key] = value
         self.addRow(label, value)
         return value
@@ -392,6 +393,8 @@ class _CorrectionPage(QDialog):
         self.subtitle.setObjectName("muted")
         self.subtitle.setStyleSheet(f"color: {TEXT_MUTED};")
         self.subtitle.setWordWrap(True)
+        mark_content(self.title_label)  # 文号 or addressee
+        mark_content(self.subtitle)  # addressee and issuer
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -557,11 +560,12 @@ class _CorrectionPage(QDialog):
         for f in findings:
             where = f"（{f.location}）" if f.location and f.location not in f.description else ""
             resolved = self.tr("已于 {on} 解决").format(on=fmt_date(f.resolved_on)) if f.resolved_on else ""
-            line = _text(
+            line = _text(  # the finding's own words
                 f"{fmt_date(f.found_on)} · {enum_label(FindingSource, f.source)} · "
                 f"{enum_label(Severity, f.severity)}\n{f.description}{where}"
                 + (f"\n{resolved}" if resolved else "")
             )
+            mark_content(line)
             layout.addWidget(line)
             raise_button = QPushButton(self.tr("据此问题制发"))
             raise_button.setObjectName("raiseFromFinding")
@@ -876,15 +880,15 @@ class DocumentPage(_CorrectionPage):
             oral = view.oral
             panel, layout = _panel(self.tr("由口头纠正意见升级"))
             follow = oral.values.get("follow_up_due")
-            layout.addWidget(
-                _text(
-                    self.tr("{on} 提出口头纠正意见，跟踪期限 {due}，未纠正。\n{facts}").format(
-                        on=fmt_date(oral.values.get("issued_on")),
-                        due=fmt_date(follow) if follow else "—",
-                        facts=oral.values.get("facts") or "",
-                    )
+            escalated = _text(
+                self.tr("{on} 提出口头纠正意见，跟踪期限 {due}，未纠正。\n{facts}").format(
+                    on=fmt_date(oral.values.get("issued_on")),
+                    due=fmt_date(follow) if follow else "—",
+                    facts=oral.values.get("facts") or "",
                 )
             )
+            mark_content(escalated)  # ends with the oral correction's facts
+            layout.addWidget(escalated)
             button = QPushButton(self.tr("打开口头纠正意见"))
             button.setAutoDefault(False)
             button.clicked.connect(lambda: self.open_page(ORAL, oral.record_id))

@@ -176,6 +176,7 @@ class SettingsView(Page):
         local_title.setFont(scaled_font(local_title, 1.0, bold=True))
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language")
+        i18n.mark_content(self.language_combo)  # each language by its own name
         for lang in i18n.LANGUAGES:
             self.language_combo.addItem(i18n.LANGUAGE_NAMES[lang], lang)
         chosen = i18n.stored_language(settings) if settings is not None else i18n.language()
@@ -221,8 +222,11 @@ class SettingsView(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        heads = header.fontMetrics()
         for column, width in ((GROUP, 96), (LABEL, 230), (VALUE, 140), (DEFAULT, 120), (CHANGED, 56)):
-            self.table.setColumnWidth(column, width)
+            head = self.table.horizontalHeaderItem(column)
+            shown = heads.horizontalAdvance(head.text()) + 24 if head is not None else 0
+            self.table.setColumnWidth(column, max(width, shown))  # the heading fits, in any language
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         widest = max(self.table.fontMetrics().horizontalAdvance(core_text(g)) for g in GROUPS)
         self.table.setColumnWidth(GROUP, widest + 20)
@@ -247,6 +251,7 @@ class SettingsView(Page):
         self.default_label = QLabel("")
         self.default_label.setWordWrap(True)
         self.default_label.setStyleSheet(f"color: {FIELD_LABEL};")
+        i18n.mark_content(self.default_label)  # a value (a sentence of the documents, a 文号 pattern)
         self.editor_slot = QVBoxLayout()
         self.editor_slot.setContentsMargins(0, 6, 0, 0)
         self.error_label = QLabel("")
@@ -397,8 +402,8 @@ class SettingsView(Page):
         if kind == "flags" and isinstance(value, Mapping):
             off = [core_text(label) for stored, label in view.choices if value.get(stored) is False]
             return self.tr("不顺延：{items}").format(items=sep.join(off)) if off else self.tr("全部顺延")
-        if isinstance(value, list | tuple) and not value:
-            return self.tr("（无）")
+        if isinstance(value, list | tuple):
+            return sep.join(str(v) for v in value) if value else self.tr("（无）")
         return settings.value_text(view, value)
 
     # ---- this laptop ----------------------------------------------------------------------------------

@@ -1,0 +1,575 @@
+"""Translations (issue #10, item 5): the files are complete and up to date, every UI string can be
+extracted by ``pyside6-lupdate``, and with English selected no page, form, dialog or window shows a
+Chinese character in its chrome — record data (names, free text, 文号, the rules engine's wording)
+aside. Switching the language on the sign-in window changes its texts at once.
+
+Record data is told apart two ways: widgets the UI marks as content (``ui.i18n.mark_content``) and
+the cells of data tables are skipped, and the test's own records' values are taken out of the texts
+before they are read (a label "王检察官, enter your password" is chrome around a name).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from inspector.domain.catalogue import CATALOGUE
+from inspector.services import records
+from inspector.services.policy import Actor, actor_for
+from inspector.store.models import AppUser, Detainee
+from inspector.store.repository import today_local
+from inspector.store.store import Store
+from tests.ui.conftest import STATION, USER, Seeder
+from ui import i18n
+from ui.forms import open_record_form
+from ui.forms.specs import SPECS as FORM_SPECS
+from ui.main_window import MainWindow
+from ui.sign_in import Prepared, SignInWindow
+from ui.views.detainee_page import DetaineePage
+from ui.views.document_page import DocumentPage, OralCorrectionPage
+from ui.views.step_dialogs import OralCorrectedDialog, StepDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_DIR = ROOT / "resources" / "translations"
+CJK = re.compile(r"[\u3400-\u9fff]")
+TAG = re.compile(r"<[^>]+>")
+NOTICE, SUGGESTION, ORAL = "rectification_notice", "procuratorial_suggestion", "oral_correction"
+
+
+# ---- the files --------------------------------------------------------------------------------------
+
+
+def messages(path: Path) -> list[tuple[str, str, str, str | None]]:
+    """(context, source, translation, type) of every entry of a .ts file."""
+    out = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            out.append(
+                (name, message.findtext("source") or "", translation.text or "", translation.get("type"))
+            )
+    return out
+
+
+def test_the_chinese_file_has_no_unfinished_entry() -> None:
+    entries = messages(TS_DIR / "inspector_zh_CN.ts")
+    assert len(entries) > 1000
+    unfinished = [(c, s) for c, s, t, kind in entries if kind is not None or not t]
+    assert unfinished == []
+    assert [(c, s) for c, s, t, _ in entries if t != s] == []  # the sources are Chinese
+
+
+def test_the_english_file_translates_every_entry_with_its_placeholders() -> None:
+    entries = messages(TS_DIR / "inspector_en.ts")
+    assert {(c, s) for c, s, _, _ in entries} == {
+        (c, s) for c, s, _, _ in messages(TS_DIR / "inspector_zh_CN.ts")
+    }
+    unfinished = [(c, s) for c, s, t, kind in entries if kind is not None or not t]
+    assert unfinished == []
+
+    def names(text: str) -> list[str]:
+        return sorted(set(re.findall(r"\{(\w*)", text)))
+
+    assert [(c, s, t) for c, s, t, _ in entries if names(s) != names(t)] == []
+    assert [(c, t) for c, _, t, _ in entries if CJK.search(t)] == []
+
+
+def test_the_committed_files_are_what_make_translations_makes() -> None:
+    """Fails when a string is added, changed or removed (in ui/ or a core label) and ``make
+    translations`` was not run, or a .qm is not what lrelease makes of its .ts."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def _unmarked_chinese(path: Path) -> list[str]:
+    """Chinese string literals of ``path`` that lupdate cannot see: not the text of a ``tr``,
+    ``translate`` or ``QT_TRANSLATE_NOOP`` call, a docstring, a log message, or on a line marked
+    ``# i18n:`` (data compared or stored as it is, a bilingual core error, never-translated names)."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    tree = ast.parse(text)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    docstrings = {
+        node.body[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+
+    def marked(node: ast.AST) -> bool:
+        first, last = getattr(node, "lineno", 0), getattr(node, "end_lineno", 0) or 0
+        return any("# i18n:" in lines[i - 1] for i in range(first, last + 1))
+
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)):
+            continue
+        if node in docstrings or marked(node):
+            continue
+        parent, seen = parents.get(node), False
+        while parent is not None and not seen:
+            if isinstance(parent, ast.Call):
+                func = parent.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                owner = getattr(getattr(func, "value", None), "id", "")
+                seen = name in ("tr", "translate", "QT_TRANSLATE_NOOP") or owner in ("log", "logging")
+            if isinstance(parent, ast.stmt):
+                seen = seen or marked(parent)
+                break
+            parent = parents.get(parent)
+        if not seen:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:40]!r}")
+    return found
+
+
+def test_every_chinese_string_of_the_ui_is_visible_to_lupdate() -> None:
+    found = [line for path in sorted((ROOT / "ui").rglob("*.py")) for line in _unmarked_chinese(path)]
+    assert found == []
+
+
+def test_self_tr_is_only_called_on_self() -> None:
+    """``widget.tr(…)`` on another object is filed by lupdate under a context named after the variable,
+    which the running code never asks for: such a call stays Chinese."""
+    bad = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "tr"
+                and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "self")
+            ):
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bad == []
+
+
+def test_core_errors_show_in_the_ui_language(english: None) -> None:
+    from inspector.domain.errors import FieldError, InspectorError, ValidationError
+    from inspector.services.policy import Permission, PermissionDeniedError
+
+    assert (
+        i18n.error_text(InspectorError("身份证号有误", "the ID number is wrong")) == "the ID number is wrong"
+    )
+    required = FieldError("name", "姓名为必填项", "name is required", "required", {"label": "姓名"})
+    assert i18n.error_text(required) == "Name is required"
+    assert i18n.error_text(ValidationError("detainee", [required])) == "Name is required"
+    refused = PermissionDeniedError("assistant", Permission.SIGN)
+    assert refused.code == "permission_denied" and refused.params["role"] == "assistant"
+    assert (
+        i18n.error_text(refused)
+        == "Procurator's assistant: may not sign documents: awaiting a procurator's signature"
+    )
+
+
+# ---- English chrome ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def english(qapp: Any) -> Iterator[None]:
+    """The English translators for one test; afterwards the translators (and the default locale) of
+    before."""
+    before, language, locale = i18n.installed(), i18n.language(), QLocale()
+    i18n.install(qapp, "en")
+    assert QCoreApplication.translate("SignInWindow", "登录") == "Sign in"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    try:
+        yield
+    finally:
+        for translator in i18n.installed():
+            qapp.removeTranslator(translator)
+        i18n._translators[:] = before
+        for translator in before:
+            qapp.installTranslator(translator)
+        i18n._language = language
+        QLocale.setDefault(locale)
+
+
+def _is_content(widget: QWidget, root: QWidget) -> bool:
+    w: QWidget | None = widget
+    while w is not None:
+        if w.property(i18n.CONTENT_PROPERTY):
+            return True
+        if w is root:
+            return False
+        w = w.parentWidget()
+    return False
+
+
+def _texts(w: QWidget) -> Iterator[tuple[str, str]]:
+    if w.isWindow():
+        yield "window title", w.windowTitle()
+    if w.toolTip():
+        yield "tooltip", w.toolTip()
+    if isinstance(w, QLabel):
+        yield "label", TAG.sub("", w.text())
+    if isinstance(w, QAbstractButton):
+        yield "button", w.text()
+        menu = getattr(w, "menu", lambda: None)()
+        if menu is not None:
+            for action in menu.actions():
+                yield "menu item", action.text()
+    if isinstance(w, QGroupBox):
+        yield "group box", w.title()
+    if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
+        yield "placeholder", w.placeholderText()
+    if isinstance(w, QAbstractSpinBox):
+        yield "special value", w.specialValueText()
+    if isinstance(w, QComboBox):
+        for i in range(w.count()):
+            yield "combo item", w.itemText(i)
+    if isinstance(w, QTabWidget):
+        for i in range(w.count()):
+            yield "tab", w.tabText(i)
+    if isinstance(w, QListWidget):
+        for i in range(w.count()):
+            item = w.item(i)
+            yield "list item", item.text()
+            yield "list item tooltip", item.toolTip()
+    elif isinstance(w, QAbstractItemView) and w.model() is not None:
+        model = w.model()
+        for column in range(model.columnCount()):
+            head = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            yield "column header", str(head or "")
+
+
+def chrome_problems(root: QWidget, data: Iterable[str]) -> list[str]:
+    """Every visible text of ``root`` and its visible widgets with a Chinese character once the
+    record data in it is taken out: ``"<widget class> <what>: <text>"``."""
+    words = sorted({d for d in data if d}, key=len, reverse=True)
+    problems = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        if _is_content(widget, root):
+            continue
+        for what, text in _texts(widget):
+            for word in words:
+                text = text.replace(word, "")
+            if CJK.search(text):
+                problems.append(f"{type(widget).__name__} {widget.objectName()!r} {what}: {text!r}")
+    return problems
+
+
+def station_data(store: Store) -> list[str]:
+    """The test station's and users' names, and the seeded records' values (record data)."""
+    out = [*STATION.values(), USER.display_name]
+    with store.session(read_only=True) as s:
+        out += [u.display_name for u in s.query(AppUser)]
+        for person in s.query(Detainee):
+            out += [person.name, person.cell or "", person.case_authority or "", person.charges or ""]
+    return out
+
+
+@pytest.fixture
+def records_made(store: Store, seed: Seeder) -> dict[str, Any]:
+    """A little of everything the pages show."""
+    me = actor_for(store)
+    person = seed.detainee(1, cell="105")
+    seed.talk(person)
+    seed.opening()
+    state = records.load_for_edit(store, "patrol", actor=me)
+    patrol = records.save(
+        store,
+        "patrol",
+        None,
+        {**state.values, "areas": ["一监区"], "methods": ["on_site"]},
+        None,
+        me,
+        children=[
+            records.ChildChange({"description": "监控有盲区", "severity": "hazard", "location": "103监室"})
+        ],
+    )
+    notice = records.save(
+        store,
+        NOTICE,
+        None,
+        {
+            "trigger": "serious_violation",
+            "addressee": "测试区看守所",
+            "issuer_name": "测试区人民检察院",
+            "facts": "监室值班人员脱岗",
+        },
+        None,
+        me,
+    )
+    suggestion = seed.suggestion("served")
+    oral = records.save(
+        store,
+        ORAL,
+        None,
+        {
+            "issued_on": today_local(),
+            "addressee_unit": "测试区看守所",
+            "source": "patrol",
+            "facts": "放风时间不足",
+            "issuer_ids": [str(me.user_id)],
+        },
+        None,
+        me,
+    )
+    return {
+        "me": me,
+        "person": person,
+        "patrol": patrol.record_id,
+        "notice": notice.record_id,
+        "suggestion": suggestion.id,
+        "oral": oral.record_id,
+        "data": [
+            "一监区",
+            "监控有盲区",
+            "103监室",
+            "测试区看守所",
+            "测试区人民检察院",
+            "监室值班人员脱岗",
+            "放风时间不足",
+            "监控存在盲区",
+        ],
+    }
+
+
+def walk_main_window(qtbot: Any, window: MainWindow, data: list[str], idle: Callable[[], None]) -> list[str]:
+    problems = []
+    for index, _page in enumerate(window.pages):
+        window.show_page(index)
+        idle()
+        qtbot.wait(20)
+        problems += [f"page {index}: {p}" for p in chrome_problems(window, data)]
+    return problems
+
+
+def test_every_page_in_english_for_a_procurator(
+    qtbot: Any, store: Store, records_made: dict[str, Any], idle: Callable[[], None], english: None
+) -> None:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    idle()
+    assert window.nav.item(0).text() == "Dashboard"
+    data = station_data(store) + records_made["data"]
+    assert walk_main_window(qtbot, window, data, idle) == []
+    window.lock()
+    idle()
+    assert window.lock_screen.unlock_button.text() == "Unlock"
+    assert chrome_problems(window, data) == []
+
+
+def test_settings_and_users_in_english_for_an_administrator(
+    qtbot: Any, store: Store, records_made: dict[str, Any], idle: Callable[[], None], english: None
+) -> None:
+    admin = store.repo(AppUser).add({"username": "admin1", "display_name": "管理员甲", "role": "admin"})
+    store.sign_in_as(admin.id)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    idle()
+    assert window.settings_page is not None and window.users_page is not None
+    data = station_data(store) + records_made["data"]
+    assert walk_main_window(qtbot, window, data, idle) == []
+    assert window.new_buttons and all(not b.isEnabled() for b in window.new_buttons.values())
+    assert not CJK.search(next(iter(window.new_buttons.values())).toolTip())  # why: in English
+
+
+def test_every_record_form_in_english(
+    qtbot: Any, store: Store, records_made: dict[str, Any], idle: Callable[[], None], english: None
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.show()
+    me: Actor = records_made["me"]
+    data = station_data(store) + records_made["data"]
+    problems = []
+    person: Detainee = records_made["person"]
+    opened: list[tuple[str, Any]] = [(kind, None) for kind in FORM_SPECS if kind in CATALOGUE]
+    opened += [("patrol", records_made["patrol"]), (NOTICE, records_made["notice"]), ("detainee", person.id)]
+    assert {"patrol", "talk", "mailbox_opening", "custody_event", "daily_log"} <= {k for k, _ in opened}
+    for kind, record_id in opened:
+        form = open_record_form(host, store, kind, record_id, actor=me)
+        qtbot.waitUntil(lambda f=form: f.is_loaded, timeout=10_000)
+        idle()
+        form.validate()  # the problems under the fields, and the hint beside 保存
+        problems += [f"{kind}: {p}" for p in chrome_problems(form, data)]
+        form.close()
+        idle()
+    assert problems == []
+
+
+def test_correction_pages_and_step_dialogs_in_english(
+    qtbot: Any, store: Store, records_made: dict[str, Any], idle: Callable[[], None], english: None
+) -> None:
+    me: Actor = records_made["me"]
+    data = station_data(store) + records_made["data"]
+    problems = []
+    pages: list[Any] = [
+        DocumentPage(store, NOTICE, records_made["notice"], actor=me),
+        DocumentPage(store, SUGGESTION, records_made["suggestion"], actor=me),
+        OralCorrectionPage(store, records_made["oral"], actor=me),
+    ]
+    for page in pages:
+        qtbot.addWidget(page)
+        page.show()
+        page.load()
+        qtbot.waitUntil(lambda p=page: p.view is not None and not p.is_loading, timeout=10_000)
+        idle()
+        problems += [f"{type(page).__name__}: {p}" for p in chrome_problems(page, data)]
+    assert pages[0].action_texts()[0] == "Sign"
+    dialogs: list[Any] = [
+        StepDialog(store, NOTICE, uuid.uuid4(), action, actor=me, base_version=None)
+        for action in (
+            "sign",
+            "serve",
+            "reply",
+            "verify",
+            "follow_up",
+            "request_review",
+            "decide_review",
+            "withdraw",
+            "report_upward",
+        )
+    ]
+    dialogs.append(StepDialog(store, SUGGESTION, uuid.uuid4(), "report_upward", actor=me, base_version=None))
+    dialogs.append(OralCorrectedDialog(store, uuid.uuid4(), actor=me, base_version=None))
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems += [f"{dialog.objectName()}: {p}" for p in chrome_problems(dialog, data)]
+        dialog.reject()
+    idle()
+    assert problems == []
+
+
+def test_the_detainee_page_in_english(
+    qtbot: Any, store: Store, records_made: dict[str, Any], idle: Callable[[], None], english: None
+) -> None:
+    page = DetaineePage(store, records_made["person"].id)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
+    idle()
+    assert chrome_problems(page, station_data(store) + records_made["data"]) == []
+
+
+# ---- the sign-in window -----------------------------------------------------------------------------
+
+
+def _prepared_window(qtbot: Any, store: Store, data_dir: Path) -> SignInWindow:
+    from inspector.services import auth
+    from inspector.services.status import load_identity
+
+    def prepare(_data_dir: Path, _passphrase: str | None) -> Prepared:
+        return Prepared(store, load_identity(store), auth.sign_in_users(store))
+
+    window = SignInWindow(data_dir, prepare=prepare)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.prepared is not None, timeout=10_000)
+    return window
+
+
+def test_the_sign_in_window_in_english(
+    qtbot: Any, store: Store, data_dir: Path, idle: Callable[[], None], english: None
+) -> None:
+    window = _prepared_window(qtbot, store, data_dir)
+    assert window.sign_in_button.text() == "Sign in"
+    assert chrome_problems(window, station_data(store)) == []
+    idle()
+
+
+def test_switching_the_language_on_the_sign_in_window_changes_its_texts(
+    qtbot: Any, qapp: Any, store: Store, data_dir: Path, idle: Callable[[], None], english: None
+) -> None:
+    i18n.install(qapp, "zh_CN")
+    window = _prepared_window(qtbot, store, data_dir)
+    assert window.sign_in_button.text() == "登录" and window.windowTitle() == "驻所检察 — 登录"
+    assert chrome_problems(window, station_data(store))  # Chinese now
+    window.language_combo.setCurrentIndex(window.language_combo.findData("en"))
+    assert i18n.language() == "en"
+    assert window.sign_in_button.text() == "Sign in" and window.windowTitle() == "Inspector — sign in"
+    assert window.user_caption.text() == "User" and window.password_caption.text() == "Password"
+    assert chrome_problems(window, station_data(store)) == []
+    # a message said in one language is said again in the other
+    window.password_edit.clear()
+    window.submit()
+    assert window.message.text() == "Enter the password"
+    window.language_combo.setCurrentIndex(window.language_combo.findData("zh_CN"))
+    assert window.sign_in_button.text() == "登录" and window.message.text() == "请输入密码"
+    idle()
+
+
+def test_the_chosen_language_is_kept_for_this_laptop(
+    qtbot: Any, store: Store, data_dir: Path, tmp_path: Path, idle: Callable[[], None], english: None
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui import app as ui_app
+
+    settings = QSettings(str(tmp_path / "inspector.ini"), QSettings.Format.IniFormat)
+    assert i18n.stored_language(settings) == "zh_CN"  # the default
+    window = SignInWindow(data_dir, settings=settings, prepare=lambda *_: Prepared(store, *_identity(store)))
+    qtbot.addWidget(window)
+    window.language_combo.setCurrentIndex(window.language_combo.findData("zh_CN"))
+    window.language_combo.setCurrentIndex(window.language_combo.findData("en"))
+    assert settings.value(i18n.LANGUAGE_KEY) == "en"
+    assert ui_app.chosen_locale(settings) == "en"
+    idle()
+
+
+def _identity(store: Store) -> tuple[Any, Any]:
+    from inspector.services import auth
+    from inspector.services.status import load_identity
+
+    return load_identity(store), auth.sign_in_users(store)
+
+
+def test_qt_own_dialogs_speak_chinese_by_default(qapp: Any) -> None:
+    """qtbase_zh_CN is loaded with the app's catalogue: file dialogs say 查找范围, buttons 取消."""
+    before, language, locale = i18n.installed(), i18n.language(), QLocale()
+    try:
+        i18n.install(qapp, "zh_CN")
+        names = {Path(t.filePath()).name for t in i18n.installed()}
+        assert names == {"qtbase_zh_CN.qm", "inspector_zh_CN.qm"}
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        for translator in i18n.installed():
+            qapp.removeTranslator(translator)
+        i18n._translators[:] = before
+        for translator in before:
+            qapp.installTranslator(translator)
+        i18n._language = language
+        QLocale.setDefault(locale)
+    assert QApplication.instance() is qapp
