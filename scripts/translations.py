@@ -121,7 +121,9 @@ def update() -> None:
     for lang in LANGUAGES:
         lrelease(ts_file(lang), qm_file(lang))
     total = len(messages(ts_file(SOURCE_LANGUAGE)))
-    print(f"{total} strings; zh_CN: {finished} new, finished with their source; en: {len(missing)} to translate")
+    print(
+        f"{total} strings; zh_CN: {finished} new, finished with their source; en: {len(missing)} to translate"
+    )
     for context, source in missing:
         print(f"  en, not translated: [{context}] {source}")
 
