@@ -125,6 +125,8 @@ class CorrectionLink:
     record_id: uuid.UUID
     label: str
     short: str = ""
+    number: str | None = None  # the 文号 (None: a draft, or an oral correction)
+    state: str = ""  # its state's Chinese label (an oral correction's short one), for a UI that words it
 
 
 @dataclass(frozen=True)
@@ -147,10 +149,17 @@ def _state_label(state: str | None) -> str:
 def _document_link(kind: str, doc: Any) -> CorrectionLink:
     number: str | None = doc.doc_number
     if not number:
-        return CorrectionLink(kind, doc.id, f"{kind_label(kind)}（草稿）", f"{_SHORT_KIND[kind]}（草稿）")
+        return CorrectionLink(
+            kind,
+            doc.id,
+            f"{kind_label(kind)}（草稿）",
+            f"{_SHORT_KIND[kind]}（草稿）",
+            state=_state_label(doc.state),
+        )
     label = f"{kind_label(kind)} {number}（{_state_label(doc.state)}）"
     year = number.find("〔")  # 七检刑执纠违〔2026〕3号 → 〔2026〕3号
-    return CorrectionLink(kind, doc.id, label, _SHORT_KIND[kind] + (number[year:] if year >= 0 else number))
+    short = _SHORT_KIND[kind] + (number[year:] if year >= 0 else number)
+    return CorrectionLink(kind, doc.id, label, short, number, _state_label(doc.state))
 
 
 def _oral_link(s: Session, oral: OralCorrection) -> CorrectionLink:
@@ -166,7 +175,7 @@ def _oral_link(s: Session, oral: OralCorrection) -> CorrectionLink:
         notice.correction_status if notice is not None else None,
     )
     text = f"口头纠正（{status.short}）"
-    return CorrectionLink("oral_correction", oral.id, text, text)
+    return CorrectionLink("oral_correction", oral.id, text, text, state=status.short)
 
 
 def finding_links(store: Store, finding_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, FindingLinks]:

@@ -454,6 +454,30 @@ Run inspector init on the command line to set up the station&apos;s database, or
         <translation>Save first: once the finding is saved, an oral correction, rectification notice or procuratorial suggestion can be raised from it</translation>
     </message>
     <message>
+        <source>通知书</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>建议书</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>{kind}（{state}）</source>
+        <translation>{kind} ({state})</translation>
+    </message>
+    <message>
+        <source>{kind}（草稿）</source>
+        <translation>{kind} (draft)</translation>
+    </message>
+    <message>
+        <source>{kind}{number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
+        <source>{kind} {number}（{state}）</source>
+        <translation>{kind} {number} ({state})</translation>
+    </message>
+    <message>
         <source>（无{title}。按 Ctrl+Enter 或点“{add}”添加）</source>
         <translation>(No {title}. Press Ctrl+Enter or click &quot;{add}&quot;)</translation>
     </message>

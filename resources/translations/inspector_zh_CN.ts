@@ -454,6 +454,30 @@
         <translation>请先保存：问题保存后，才能据此制发口头纠正、纠正违法通知书或检察建议书</translation>
     </message>
     <message>
+        <source>通知书</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>建议书</source>
+        <translation>建议书</translation>
+    </message>
+    <message>
+        <source>{kind}（{state}）</source>
+        <translation>{kind}（{state}）</translation>
+    </message>
+    <message>
+        <source>{kind}（草稿）</source>
+        <translation>{kind}（草稿）</translation>
+    </message>
+    <message>
+        <source>{kind}{number}</source>
+        <translation>{kind}{number}</translation>
+    </message>
+    <message>
+        <source>{kind} {number}（{state}）</source>
+        <translation>{kind} {number}（{state}）</translation>
+    </message>
+    <message>
         <source>（无{title}。按 Ctrl+Enter 或点“{add}”添加）</source>
         <translation>（无{title}。按 Ctrl+Enter 或点“{add}”添加）</translation>
     </message>

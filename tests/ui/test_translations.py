@@ -194,6 +194,23 @@ def test_core_errors_show_in_the_ui_language(english: None) -> None:
     )
 
 
+def test_what_a_finding_was_raised_as_reads_in_the_ui_language(english: None) -> None:
+    from inspector.services.lookup import CorrectionLink
+    from ui.forms.children import link_text
+
+    signed = CorrectionLink(NOTICE, uuid.uuid4(), "纠正违法通知书 七检刑执纠违〔2026〕3号（已送达）",
+                            "通知书〔2026〕3号", "七检刑执纠违〔2026〕3号", "已送达")  # fmt: skip
+    draft = CorrectionLink(SUGGESTION, uuid.uuid4(), "检察建议书（草稿）", "建议书（草稿）", None, "草稿")
+    oral = CorrectionLink(ORAL, uuid.uuid4(), "口头纠正（跟踪中）", "口头纠正（跟踪中）", state="跟踪中")
+    assert link_text(signed) == "Rectification notice 七检刑执纠违〔2026〕3号 (Served)"
+    assert link_text(signed, short=True) == "Notice 〔2026〕3号"
+    assert [link_text(draft), link_text(draft, short=True)] == [
+        "Procuratorial suggestion (draft)",
+        "Suggestion (draft)",
+    ]
+    assert link_text(oral, short=True) == "Oral correction (Following up)"
+
+
 # ---- English chrome ---------------------------------------------------------------------------------
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.domain.catalogue import Field, FieldKind, field_of
+from inspector.domain.catalogue import Field, FieldKind, field_of, kind_label
 from inspector.domain.errors import FieldError
 from inspector.domain.records import SPECS as VALIDATION
 from inspector.services import lookup
@@ -56,7 +56,7 @@ from ui.forms.fields import (
     normalised,
 )
 from ui.forms.specs import ChildSpec, spec_text
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, is_english, mark_content
 from ui.qt_compat import emit
 from ui.style import PRIMARY
 
@@ -78,9 +78,41 @@ SAVE_FIRST = QT_TRANSLATE_NOOP(
 )
 
 
+SHORT_KINDS = {  # a correction's kind on a finding's row
+    "rectification_notice": QT_TRANSLATE_NOOP("ChildRowsEditor", "通知书"),
+    "procuratorial_suggestion": QT_TRANSLATE_NOOP("ChildRowsEditor", "建议书"),
+}
+
+
 def _t(text: str) -> str:
     """One of the texts above in the UI's language."""
     return QCoreApplication.translate("ChildRowsEditor", text)
+
+
+def link_text(link: CorrectionLink, *, short: bool = False) -> str:
+    """What a finding was raised as: 通知书〔2026〕3号, 建议书（草稿）, 口头纠正（跟踪中）, or in full
+    纠正违法通知书 七检刑执纠违〔2026〕3号（已送达）. The core words it in Chinese; in English it is
+    worded here from the link's kind, number and state (the 文号 stays as it is)."""
+    if not is_english() or not link.state:
+        return (link.short or link.label) if short else link.label
+    state = core_text(link.state)
+    if link.kind not in SHORT_KINDS:  # an oral correction
+        kind = core_text(kind_label(link.kind))
+        return QCoreApplication.translate("ChildRowsEditor", "{kind}（{state}）").format(
+            kind=kind, state=state
+        )
+    kind = _t(SHORT_KINDS[link.kind]) if short else core_text(kind_label(link.kind))
+    number = link.number
+    if not number:
+        return QCoreApplication.translate("ChildRowsEditor", "{kind}（草稿）").format(kind=kind)
+    if short:
+        year = number.find("〔")  # i18n: data (七检刑执纠违〔2026〕3号 → 〔2026〕3号)
+        return QCoreApplication.translate("ChildRowsEditor", "{kind}{number}").format(
+            kind=kind, number=number[year:] if year >= 0 else number
+        )
+    return QCoreApplication.translate("ChildRowsEditor", "{kind} {number}（{state}）").format(
+        kind=kind, number=number, state=state
+    )
 
 
 LINK_WIDTH = 150  # a correction's short name on the row is elided to this (in full in the tooltip)
@@ -530,12 +562,12 @@ class ChildRowsEditor(QWidget):
         mark_content(button, bool(row.links))  # a correction's name and number, as the core words it
         if row.links:
             first = row.links[0]
-            shown = first.short or first.label
+            shown = link_text(first, short=True)
             text = button.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, LINK_WIDTH)
             button.setText(text)
             button.setEnabled(True)
             button.setStyleSheet(f"QToolButton#raiseFromFinding {{ color: {PRIMARY}; }}")
-            names = self.tr("、").join(link.label for link in row.links)
+            names = self.tr("、").join(link_text(link) for link in row.links)
             button.setToolTip(
                 self.tr("已据此问题制发：{names}。点击打开（{keys}）").format(names=names, keys=RAISE_KEYS)
             )
@@ -543,7 +575,7 @@ class ChildRowsEditor(QWidget):
             if len(row.links) > 1:
                 menu = QMenu(button)
                 for link in row.links:
-                    action = menu.addAction(self.tr("打开{what}").format(what=link.label))
+                    action = menu.addAction(self.tr("打开{what}").format(what=link_text(link)))
                     action.triggered.connect(lambda _checked=False, lk=link: self.open_link(lk))
                 button.setMenu(menu)
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
