@@ -824,6 +824,10 @@ Run inspector init on the command line to set up the station&apos;s database, or
         <translation>Not over</translation>
     </message>
     <message>
+        <source>{date}（{weekday}）</source>
+        <translation>{date} ({weekday})</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -921,7 +925,7 @@ Run inspector init on the command line to set up the station&apos;s database, or
     </message>
     <message>
         <source>在押人员</source>
-        <translation>Detainees</translation>
+        <translation>Detainee</translation>
     </message>
     <message>
         <source>编辑</source>
@@ -4045,7 +4049,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>个别谈话</source>
-        <translation>Individual talks</translation>
+        <translation>Individual talk</translation>
     </message>
     <message>
         <source>听取情况</source>
@@ -4281,7 +4285,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>在押人员</source>
-        <translation>Detainees</translation>
+        <translation>Detainee</translation>
     </message>
     <message>
         <source>性别</source>
@@ -4377,7 +4381,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>羁押期限事件</source>
-        <translation>Custody deadline events</translation>
+        <translation>Custody event</translation>
     </message>
     <message>
         <source>事件类型</source>

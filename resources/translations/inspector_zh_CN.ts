@@ -824,6 +824,10 @@
         <translation>未超期</translation>
     </message>
     <message>
+        <source>{date}（{weekday}）</source>
+        <translation>{date}（{weekday}）</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>日期</translation>
     </message>

@@ -130,7 +130,9 @@ def stage_title(row: StageRow) -> str:
 def deadline_text(day: date | None) -> str:
     if day is None:
         return "—"
-    return f"{day.isoformat()}（{weekday_text(day)}）"
+    return QCoreApplication.translate("DetaineePage", "{date}（{weekday}）").format(
+        date=day.isoformat(), weekday=weekday_text(day)
+    )
 
 
 _LEVEL_COLOURS = {"overdue": RED, "warning": AMBER, "info": GREY}
