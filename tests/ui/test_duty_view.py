@@ -60,7 +60,7 @@ def test_typing_a_week_from_the_keyboard(
     page = open_page(qtbot, store, me)
     row, col = cell(page, "王检察官", date(2026, 10, 12))
     page.grid.setFocus()
-    page.grid.setCurrentIndex(page.model.index(row, col))
+    page._select(page.model.index(row, col))
     for key in (Qt.Key.Key_G, Qt.Key.Key_G, Qt.Key.Key_B, Qt.Key.Key_J, Qt.Key.Key_W):
         QTest.keyClick(page.grid, key)
     assert [shown(page, "王检察官", date(2026, 10, d)) for d in range(12, 17)] == [
@@ -98,7 +98,7 @@ def test_enter_offers_the_states(qtbot: Any, store: Store, me: Actor, staff: dic
     page = open_page(qtbot, store, me)
     row, col = cell(page, "陈思琪", date(2026, 10, 13))
     page.grid.setFocus()
-    page.grid.setCurrentIndex(page.model.index(row, col))
+    page._select(page.model.index(row, col))
     QTest.keyClick(page.grid, Qt.Key.Key_Return)
     box = page.grid.viewport().findChild(QComboBox)
     assert box is not None and [box.itemText(i) for i in range(box.count())] == [
@@ -120,7 +120,7 @@ def test_a_cell_changed_elsewhere_is_not_overwritten(
     day = date(2026, 10, 12)
     duty.set_plan(store, [CellChange(staff["王检察官"], day, "leave", None)], me)  # another window, a sync
     row, col = cell(page, "王检察官", day)
-    page.grid.setCurrentIndex(page.model.index(row, col))
+    page._select(page.model.index(row, col))
     QTest.keyClick(page.grid, Qt.Key.Key_G)
     assert len(no_unexpected_dialogs) == 1 and "已被修改" in no_unexpected_dialogs.pop()
     assert shown(page, "王检察官", day) == "假"  # the month read again: what is stored now
@@ -133,7 +133,7 @@ def test_copy_a_week_and_fill_the_working_days(
     duty.set_plan(store, [CellChange(wang, date(2026, 11, d), "on_site", None) for d in (2, 3, 4, 5, 6)], me)
     page = open_page(qtbot, store, me, 2026, 11)
     row, col = cell(page, "王检察官", date(2026, 11, 11))
-    page.grid.setCurrentIndex(page.model.index(row, col))
+    page._select(page.model.index(row, col))
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     assert no_unexpected_dialogs == ["从上周复制: 已从上周复制5项安排。"]
     no_unexpected_dialogs.clear()
@@ -158,7 +158,7 @@ def test_sign_in_from_the_grid_and_the_day_panel(
     duty.set_plan(store, [CellChange(staff["陈思琪"], day, "on_site", None)], me)
     page = open_page(qtbot, store, me)
     row, col = cell(page, "陈思琪", day)
-    page.grid.setCurrentIndex(page.model.index(row, col))
+    page._select(page.model.index(row, col))
     assert page.day_label.text() == "10月12日签到"
     assert page.model.index(row, col).data(Qt.ItemDataRole.ForegroundRole).name() != "#2e7d32"
     QTest.keyClick(page.grid, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -207,7 +207,7 @@ def test_a_role_that_may_not_edit_only_reads(qtbot: Any, store: Store, staff: di
     admin_user = store.repo(AppUser).add({"username": "admin", "display_name": "管理员", "role": "admin"})
     page = open_page(qtbot, store, actor_for(store, admin_user.id))
     row, col = cell(page, "王检察官", date(2026, 10, 12))
-    page.grid.setCurrentIndex(page.model.index(row, col))
+    page._select(page.model.index(row, col))
     QTest.keyClick(page.grid, Qt.Key.Key_G)
     assert shown(page, "王检察官", date(2026, 10, 12)) == ""
     assert not page.copy_button.isEnabled() and not page.sign_button.isEnabled()

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -647,7 +648,7 @@ class DutyPage(QDialog):
                 day = self.initial_day
             col = self.model.column_of(day)
             if col is not None and doc.staff:
-                self.grid.setCurrentIndex(self.model.index(0, col))
+                self._select(self.model.index(0, col))
             self.selected_day = day
         self._show_day()
         emit(self.loaded)
@@ -781,7 +782,13 @@ class DutyPage(QDialog):
         if len(cells) == 1 and state is not None:  # typing a week: on to the next day (clearing stays)
             row, col = cells[0]
             if col + 1 < RosterModel.FIRST_DAY + self.model.days:
-                self.grid.setCurrentIndex(self.model.index(row, col + 1))
+                self._select(self.model.index(row, col + 1))
+
+    def _select(self, index: QModelIndex) -> None:
+        """Make ``index`` the current and only selected cell, whatever keys the keyboard holds (a view's
+        own ``setCurrentIndex`` reads the held modifiers to decide the selection)."""
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.grid.selectionModel().setCurrentIndex(index, flags)
 
     @Slot(object, object)
     def _cells_requested(self, cells: Sequence[tuple[int, int]], state: str | None) -> None:
@@ -931,7 +938,7 @@ class DutyPage(QDialog):
         col = self.model.column_of(day) if isinstance(day, date) else None
         if col is not None:
             row = max(0, self.grid.currentIndex().row())
-            self.grid.setCurrentIndex(self.model.index(row, col))
+            self._select(self.model.index(row, col))
             self.grid.setFocus()
 
     @Slot()
