@@ -1,6 +1,6 @@
 """A writer that never stops on its own, for the crash-safety tests: it saves records through the
-services (new people, edits, soft deletes and restores, patrols with findings), imports a holiday
-file, and — given ``sync`` — syncs with the office, in a random order, until it is killed.
+services (new people, edits, soft deletes and restores, patrols with findings), imports rosters and
+a holiday file, and — given ``sync`` — syncs with the office, in a random order, until it is killed.
 
 Run in a forked child (``os.fork`` after the imports: a kill can come a millisecond after it starts);
 the test SIGKILLs it at a random moment and then checks the data folder.
@@ -15,10 +15,11 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
-from inspector.services import records
+from inspector.services import records, roster_import
 from inspector.services.policy import actor_for
 from inspector.store.models import Detainee
 from inspector.store.repository import today_local
@@ -69,7 +70,9 @@ def writer(data_dir: Path, seed: int, sync: Callable[[Store], object] | None = N
                 for i in range(rng.randint(0, 3))
             ]
             records.save(store, "patrol", None, values, None, me, children=findings)
-        elif roll < 0.92 or sync is None:
+        elif roll < 0.90:
+            _import_roster(store, me, data_dir.parent / f"roster-{seed}.csv", seed, step, rng)
+        elif roll < 0.94 or sync is None:
             year = today_local().year + 2
             rows = "\n".join(
                 f"{date(year, 1, 1 + i).isoformat()},rest,元旦," for i in range(rng.randint(1, 3))
@@ -77,6 +80,19 @@ def writer(data_dir: Path, seed: int, sync: Callable[[Store], object] | None = N
             local_set_holidays(store, parse_holiday_csv("date,type,name,note\n" + rows + "\n"))
         else:
             sync(store)
+
+
+def _import_roster(store: Store, me: Any, path: Path, seed: int, step: int, rng: random.Random) -> None:
+    """A roster import of a few new people (one transaction for all of them)."""
+    lines = ["姓名,入所日期,监室,诉讼环节,法律身份,性别"]
+    lines += [
+        f"乙{seed}-{step}-{i},2026-03-01,{rng.choice(CELLS)},审查起诉,犯罪嫌疑人,男"
+        for i in range(rng.randint(1, 20))
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = roster_import.read_table(path)
+    plan = roster_import.plan_import(store, table, roster_import.guess_mapping(table.headers))
+    roster_import.commit_import(store, plan, me)
 
 
 def run_child(data_dir: Path, seed: int, sync: Callable[[Store], object] | None = None) -> int:

@@ -311,6 +311,14 @@ def _insert(
     return obj
 
 
+def insert_record(
+    s: Session, kind: str, values: Mapping[str, Any], actor: Actor, *, action: str = "create"
+) -> Synced:
+    """A new record in the caller's transaction, as :func:`save` writes it (cleaned, validated, audited,
+    captured for sync): for a bulk import that writes many in one transaction."""
+    return _insert(s, kind, _clean(kind, values), actor, action=action)
+
+
 class DuplicateRecordError(ValidationError):
     """A record with the same unique values exists (one daily log per day, one report per month)."""
 

@@ -1,7 +1,7 @@
-"""Crash safety at scale (issue #11, item 10): a writer — form saves through the services, a holiday
-import — is killed with SIGKILL at random moments, 200 times (``INSPECTOR_CRASH_KILLS``). After every
-kill ``check`` passes, and every change has its outbox entry: each person's outbox entries match its
-audit entries one for one (a save writes both in its transaction, or neither).
+"""Crash safety at scale (issue #11, item 10): a writer — form saves through the services, roster
+and holiday imports — is killed with SIGKILL at random moments, 200 times (``INSPECTOR_CRASH_KILLS``).
+After every kill ``check`` passes, and every change has its outbox entry: each person's outbox entries
+match its audit entries one for one (a save writes both in its transaction, or neither).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def outbox_matches_audit(store: Store) -> list[str]:
             s.scalars(
                 select(AuditLog.row_id).where(
                     AuditLog.table_name == "detainee",
-                    AuditLog.action.in_(("create", "update", "delete", "restore")),
+                    AuditLog.action.in_(("create", "import", "update", "delete", "restore")),
                 )
             )
         )
