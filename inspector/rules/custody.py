@@ -298,9 +298,7 @@ def _after_pronouncement(
     )
     waited = (today - pronounced).days
     if waited > SERVICE_DAYS + APPEAL_PERIOD_DAYS:
-        issues.append(
-            f"一审宣判已{waited}日，未录入判决生效或二审受理：请核实判决是否已生效或已上诉，并录入"
-        )
+        issues.append(f"一审宣判已{waited}日，未录入判决生效或二审受理：请核实判决是否已生效或已上诉，并录入")
     basis = "、".join(plan.bases)
     return CustodyDeadline(
         None,
