@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -19,10 +19,11 @@ from typing import IO, Any
 from sqlalchemy import Connection, Table, select
 
 import inspector
+from inspector.domain.validation import SHANGHAI
 from inspector.store import migrate
 from inspector.store.base import Base
-from inspector.store.files import atomic_output
-from inspector.store.models import Blob
+from inspector.store.files import atomic_output, atomic_output_bytes, output_target
+from inspector.store.models import AppUser, Blob, Detainee
 from inspector.store.store import Store
 from inspector.store.types import utc_now
 
@@ -135,4 +136,155 @@ def export_json(store: Store, path: Path) -> ExportSummary:
     path = path.expanduser()
     with atomic_text_file(path) as out, store.read_connection() as conn:
         counts = write_export(conn, out, header)
+    return ExportSummary(path, counts)
+
+
+# ---- spreadsheets (xlsx) ---------------------------------------------------------------------------
+#
+# Every ledger as a sheet of a workbook, for reading and filtering in a spreadsheet: Chinese headers,
+# choices by their labels, users and detainees by name, times in Beijing time, soft-deleted rows left
+# out. A text that a spreadsheet would take for a formula (= + - @, or a tab or carriage return
+# first) is written as text with Excel's quote prefix: shown as typed, never run, still text after
+# an edit. Characters XML cannot hold are dropped; a text longer than a cell holds is cut.
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CELL_MAX = 32_767
+NOT_LEDGERS = frozenset({"station", "station_setting", "app_user", "attachment"})
+_HIDDEN_COLUMNS = frozenset({"station_id", "server_version", "device_id", "deleted_at"})
+_SYNC_HEADERS = {
+    "id": "编号",
+    "created_at": "创建时间",
+    "updated_at": "修改时间",
+    "created_by": "创建人",
+    "updated_by": "修改人",
+}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet: a title, its column headers and its rows (plain values: text, numbers, dates)."""
+
+    title: str
+    headers: list[str]
+    rows: Iterable[Sequence[Any]]
+
+
+def escape_formula(text: str) -> tuple[str, bool]:
+    """(text fit for a cell, whether it must be shown as quoted text rather than evaluated)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    clean = ILLEGAL_CHARACTERS_RE.sub("", text)[:XLSX_CELL_MAX]
+    return clean, clean.startswith(FORMULA_STARTS)
+
+
+def _xlsx_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float):
+        return {True: "是", False: "否"}.get(value, value) if isinstance(value, bool) else value
+    if isinstance(value, datetime):
+        return value.astimezone(SHANGHAI).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, date | time):
+        return value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "、".join(str(_xlsx_value(v)) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_xlsx(path: Path, sheets: Iterable[Sheet]) -> dict[str, int]:
+    """Write a workbook (streamed, owner-only, whole or not at all); returns the rows per sheet. Every
+    text cell goes through :func:`escape_formula`."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    counts: dict[str, int] = {}
+    titles: set[str] = set()
+    for sheet in sheets:
+        title = _sheet_title(sheet.title, titles)
+        ws = book.create_sheet(title)
+        bold = Font(bold=True)
+        header = []
+        for text in sheet.headers:
+            cell = WriteOnlyCell(ws, value=escape_formula(text)[0])
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        n = 0
+        for row in sheet.rows:
+            cells: list[Any] = []
+            for value in row:
+                shown = _xlsx_value(value)
+                if isinstance(shown, str):
+                    text, quoted = escape_formula(shown)
+                    cell = WriteOnlyCell(ws, value=text)
+                    cell.data_type = "s"  # never a formula, whatever it starts with
+                    if quoted:
+                        cell.quotePrefix = True
+                    cells.append(cell)
+                else:
+                    cells.append(shown)
+            ws.append(cells)
+            n += 1
+        counts[title] = n
+    with atomic_output_bytes(path) as out:
+        book.save(out)
+    return counts
+
+
+def _sheet_title(title: str, taken: set[str]) -> str:
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in title)[:28] or "Sheet"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def ledger_sheets(conn: Connection) -> Iterator[Sheet]:
+    """Every ledger (record table) of the store, as it reads in the app."""
+    from inspector.domain.catalogue import FieldKind, field_of, kind_label, label
+
+    users = {r[0]: r[1] for r in conn.execute(select(AppUser.id, AppUser.display_name))}
+    people = {r[0]: r[1] for r in conn.execute(select(Detainee.id, Detainee.name))}
+    for table in Base.metadata.sorted_tables:
+        if "server_version" not in table.c or table.name in NOT_LEDGERS:
+            continue
+        columns = [c for c in table.columns if c.name not in _HIDDEN_COLUMNS]
+        kind = table.name
+
+        def shown(col: str, value: Any, kind: str = kind) -> Any:
+            f = field_of(kind, col)
+            if value is None:
+                return None
+            if col in ("created_by", "updated_by") or (f is not None and f.kind == FieldKind.USER):
+                return users.get(value, value)
+            if f is not None and f.kind == FieldKind.USERS and isinstance(value, list):
+                return [users.get(uuid.UUID(str(v)), v) for v in value]
+            if col == "detainee_id" or (f is not None and f.kind == FieldKind.DETAINEE):
+                return people.get(value, value)
+            if f is not None and f.choices:
+                if isinstance(value, list):
+                    return [f.choice_label(v) for v in value]
+                return f.choice_label(value)
+            return value
+
+        def rows(table: Table = table, columns: list[Any] = columns) -> Iterator[list[Any]]:
+            query = select(*columns).where(table.c.deleted_at.is_(None)).order_by(table.c.created_at)
+            for row in conn.execution_options(stream_results=True, yield_per=2000).execute(query):
+                yield [shown(c.name, v) for c, v in zip(columns, row, strict=True)]
+
+        headers = [_SYNC_HEADERS.get(c.name) or label(kind, c.name) for c in columns]
+        yield Sheet(kind_label(kind), headers, rows())
+
+
+def export_xlsx(store: Store, path: Path) -> ExportSummary:
+    """Every ledger to one workbook, a sheet each (owner-only; written whole or not at all)."""
+    path = path.expanduser()
+    output_target(path)
+    with store.read_connection() as conn:
+        counts = write_xlsx(path, ledger_sheets(conn))
     return ExportSummary(path, counts)

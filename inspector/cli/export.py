@@ -1,4 +1,5 @@
-"""``inspector export --format json --out FILE``: every local record (docs/export-format.md)."""
+"""``inspector export --format json|xlsx --out FILE``: every local record (docs/export-format.md), or
+every ledger as a workbook for a spreadsheet."""
 
 from __future__ import annotations
 
@@ -13,15 +14,16 @@ __all__ = ["cmd_export", "register"]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from inspector.export import export_json
+    from inspector.export import export_json, export_xlsx
     from inspector.store.store import Store
 
-    if args.format != "json":
+    writers = {"json": export_json, "xlsx": export_xlsx}
+    if args.format not in writers:
         raise UsageError(f"不支持的导出格式：{args.format}", f"unsupported export format: {args.format}")
     out = Path(args.out).expanduser()
     output_target(out)  # a folder, a device or a missing folder is refused before anything is read
     with Store.open(data_dir_of(args), tty_prompt) as store:
-        summary = export_json(store, out)
+        summary = writers[args.format](store, out)
     print(f"已导出 / exported {sum(summary.counts.values())} records → {summary.path}")
     return EXIT_OK
 
@@ -29,6 +31,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     """Register ``export`` on the ``inspector`` command's sub-parsers."""
     p = subparsers.add_parser("export", parents=[common_parent], help="write every record to a file")
-    p.add_argument("--format", default="json", help="json (see docs/export-format.md)")
+    p.add_argument(
+        "--format",
+        default="json",
+        help="json (every record, see docs/export-format.md) or xlsx (every ledger, a sheet each)",
+    )
     p.add_argument("--out", required=True, help="output file")
     p.set_defaults(func=cmd_export)
