@@ -227,7 +227,7 @@ def test_the_window_takes_a_new_idle_lock_time_at_once(qtbot: Any, store: Store,
     window.show()
     qtbot.waitUntil(lambda: window.idle.interval_ms == 10 * 60_000, timeout=10_000)
     page = window.settings_page
-    assert page is not None and window.pages[-1] is page
+    assert page is not None and page in window.pages
     window.show_page(window.pages.index(page))
     qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
     page.select_key("security.idle_lock_minutes")
