@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+# The app's language for ui.app.prepare_application: Chinese, whatever this machine's user chose.
+os.environ.setdefault("INSPECTOR_LOCALE", "zh_CN")
 
 import gc
 import threading
