@@ -1286,6 +1286,385 @@ Reinstall the program; meanwhile, export a PDF with inspector pdf and print it.<
     </message>
 </context>
 <context>
+    <name>DutyPage</name>
+    <message>
+        <source>（空）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>We</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Th</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Su</translation>
+    </message>
+    <message>
+        <source>休</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>班</source>
+        <translation>WD</translation>
+    </message>
+    <message>
+        <source>在</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>假</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>外</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>{m}月{d}日（{w}）</source>
+        <translation>{d}/{m} ({w})</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月</source>
+        <translation>{m}/{y}</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>实到</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>本月计划在岗、值班的天数</source>
+        <translation>Days planned on site or on duty this month</translation>
+    </message>
+    <message>
+        <source>本月签到的天数（截至今天）</source>
+        <translation>Days signed in this month (up to today)</translation>
+    </message>
+    <message>
+        <source>在岗人数</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>{name}（停用）</source>
+        <translation>{name} (inactive)</translation>
+    </message>
+    <message>
+        <source>计划在岗{p}天，签到{a}天，计划未签到{m}天，计划外签到{u}天</source>
+        <translation>Planned on site {p} days, signed in {a} days, planned but not signed in {m} days, signed in unplanned {u} days</translation>
+    </message>
+    <message>
+        <source>不计入在岗人数</source>
+        <translation>Not counted towards the staff on site</translation>
+    </message>
+    <message>
+        <source>计划：{s}</source>
+        <translation>Plan: {s}</translation>
+    </message>
+    <message>
+        <source>签到：{t}</source>
+        <translation>Signed in: {t}</translation>
+    </message>
+    <message>
+        <source>未签到</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>值班与在岗</source>
+        <translation>Duty roster</translation>
+    </message>
+    <message>
+        <source>上个月（PgUp）</source>
+        <translation>Previous month (PgUp)</translation>
+    </message>
+    <message>
+        <source>yyyy年M月</source>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>下个月（PgDn）</source>
+        <translation>Next month (PgDn)</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>回到本月</source>
+        <translation>Back to this month</translation>
+    </message>
+    <message>
+        <source>从上周复制</source>
+        <translation>Copy last week</translation>
+    </message>
+    <message>
+        <source>把上一周的安排复制到所选日期所在的一周（已安排的不覆盖）</source>
+        <translation>Copy the week before into the selected day&apos;s week (planned cells are kept)</translation>
+    </message>
+    <message>
+        <source>工作日全部在岗</source>
+        <translation>On site every working day</translation>
+    </message>
+    <message>
+        <source>所选人员本月尚未安排的工作日都安排为在岗</source>
+        <translation>Plan the selected people on site on every working day of the month not planned yet</translation>
+    </message>
+    <message>
+        <source>人员名单…</source>
+        <translation>Staff…</translation>
+    </message>
+    <message>
+        <source>值班人员名单：从用户添加、排序、停用</source>
+        <translation>The staff on the roster: add from the users, order, deactivate</translation>
+    </message>
+    <message>
+        <source>打印值班表…</source>
+        <translation>Print roster…</translation>
+    </message>
+    <message>
+        <source>本月值班表：预览、打印或另存为 PDF</source>
+        <translation>This month&apos;s roster: preview, print or save as PDF</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>本月值班表和签到记录导出为 xlsx</source>
+        <translation>Export this month&apos;s roster and sign-ins as xlsx</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>G 在岗 · B 值班 · J 请假 · W 外出 · Delete 清除 · Enter 选择 · Ctrl+Enter 签到</source>
+        <translation>G on site · B on duty · J leave · W out · Delete clear · Enter choose · Ctrl+Enter sign in</translation>
+    </message>
+    <message>
+        <source>绿色：已签到&#x3000;橙色：未签到</source>
+        <translation>Green: signed in  Amber: not signed in</translation>
+    </message>
+    <message>
+        <source>到岗—离岗</source>
+        <translation>In—out</translation>
+    </message>
+    <message>
+        <source>签到…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <source>登记或修改所选人员当日到岗、离岗时间</source>
+        <translation>Record or correct the selected person&apos;s times in and out that day</translation>
+    </message>
+    <message>
+        <source>本人到岗</source>
+        <translation>I&apos;m here</translation>
+    </message>
+    <message>
+        <source>以现在的时间登记本人今天到岗；已到岗的登记离岗</source>
+        <translation>Sign yourself in today at the present time; once in, sign out</translation>
+    </message>
+    <message>
+        <source>删除签到</source>
+        <translation>Delete sign-in</translation>
+    </message>
+    <message>
+        <source>删除误登记的签到</source>
+        <translation>Delete a sign-in entered by mistake</translation>
+    </message>
+    <message>
+        <source>本月提示</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>当前用户不能修改值班表</source>
+        <translation>The signed-in user may not change the roster</translation>
+    </message>
+    <message>
+        <source>工作日在岗不少于{n}人</source>
+        <translation>At least {n} on site on working days</translation>
+    </message>
+    <message>
+        <source>，法定节假日安排值班</source>
+        <translation>, someone on duty on statutory holidays</translation>
+    </message>
+    <message>
+        <source>，每人每月在岗{n}天</source>
+        <translation>, {n} days on site per person a month</translation>
+    </message>
+    <message>
+        <source>{name}本月实际在岗{a}天，少于{t}天。</source>
+        <translation>{name} was on site {a} days this month, fewer than {t}.</translation>
+    </message>
+    <message>
+        <source>本月提示（{n}）</source>
+        <translation>This month ({n})</translation>
+    </message>
+    <message>
+        <source>本月提示：无</source>
+        <translation>This month: nothing to note</translation>
+    </message>
+    <message>
+        <source>还没有值班人员：请在“人员名单…”中从用户名单添加。</source>
+        <translation>No staff on the roster yet: add them from the users in &quot;Staff…&quot;.</translation>
+    </message>
+    <message>
+        <source>{m}月{d}日签到</source>
+        <translation>Sign-ins on {d}/{m}</translation>
+    </message>
+    <message>
+        <source>请先在值班表中选中人员所在的行</source>
+        <translation>Select the people&apos;s rows in the roster first</translation>
+    </message>
+    <message>
+        <source>您不在值班人员名单中：请先在“人员名单…”中添加</source>
+        <translation>You are not on the roster&apos;s staff list: add yourself in &quot;Staff…&quot; first</translation>
+    </message>
+    <message>
+        <source>值班表</source>
+        <translation>Duty roster</translation>
+    </message>
+    <message>
+        <source>值班表-{key}</source>
+        <translation>duty-roster-{key}</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出：{p}</source>
+        <translation>Exported: {p}</translation>
+    </message>
+    <message>
+        <source>签到：{name} {m}月{d}日</source>
+        <translation>Sign-in: {name} {d}/{m}</translation>
+    </message>
+    <message>
+        <source>尚未离岗</source>
+        <translation>Still on site</translation>
+    </message>
+    <message>
+        <source>例如：值班、外出送达后返回</source>
+        <translation>e.g. on duty, back after serving documents</translation>
+    </message>
+    <message>
+        <source>到岗时间</source>
+        <translation>Time in</translation>
+    </message>
+    <message>
+        <source>离岗时间</source>
+        <translation>Time out</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>计入在岗人数</source>
+        <translation>Counted on site</translation>
+    </message>
+    <message>
+        <source>在编</source>
+        <translation>On the roster</translation>
+    </message>
+    <message>
+        <source>值班人员名单</source>
+        <translation>Roster staff</translation>
+    </message>
+    <message>
+        <source>从用户名单添加</source>
+        <translation>Add from the users</translation>
+    </message>
+    <message>
+        <source>把尚未列入的检察官、检察官助理、书记员等用户加入名单</source>
+        <translation>Add every procurator, procurator&apos;s assistant, clerk … not yet on the list</translation>
+    </message>
+    <message>
+        <source>添加人员…</source>
+        <translation>Add person…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>（无账号）</source>
+        <translation>(no account)</translation>
+    </message>
+    <message>
+        <source>添加值班人员</source>
+        <translation>Add to the roster staff</translation>
+    </message>
+    <message>
+        <source>修改值班人员</source>
+        <translation>Edit roster staff</translation>
+    </message>
+    <message>
+        <source>例如：检察官、检察官助理</source>
+        <translation>e.g. procurator, procurator&apos;s assistant</translation>
+    </message>
+    <message>
+        <source>排列顺序</source>
+        <translation>Order</translation>
+    </message>
+</context>
+<context>
     <name>EditUserDialog</name>
     <message>
         <source>修改用户</source>

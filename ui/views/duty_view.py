@@ -64,12 +64,13 @@ from PySide6.QtWidgets import (
 from inspector.domain.enums import DutyState
 from inspector.domain.validation import SHANGHAI
 from inspector.services import duty
-from inspector.services.duty import SHORT_STATE, CellChange, DutyRosterDoc, SignInRow, StaffView
+from inspector.services.duty import CellChange, DutyRosterDoc, SignInRow, StaffView
 from inspector.services.policy import Actor, Permission, may
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
 from ui.documents import PdfRequest, open_preview, safe_file_name
+from ui.i18n import QT_TRANSLATE_NOOP, core_text
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, GREY, RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
@@ -95,7 +96,42 @@ STATE_KEYS: dict[int, str] = {
     Qt.Key.Key_4: DutyState.OUT.value,
 }
 CLEAR_KEYS = frozenset({Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Space, Qt.Key.Key_0})
-CHOICES: tuple[tuple[str | None, str], ...] = ((None, "（空）"), *((m.value, m.label) for m in DutyState))
+EMPTY = QT_TRANSLATE_NOOP("DutyPage", "（空）")
+# Weekdays as the grid's header marks them (Monday first), 休 a statutory holiday, 班 a 调休 working day.
+WEEKDAY_MARKS = (
+    QT_TRANSLATE_NOOP("DutyPage", "一"),
+    QT_TRANSLATE_NOOP("DutyPage", "二"),
+    QT_TRANSLATE_NOOP("DutyPage", "三"),
+    QT_TRANSLATE_NOOP("DutyPage", "四"),
+    QT_TRANSLATE_NOOP("DutyPage", "五"),
+    QT_TRANSLATE_NOOP("DutyPage", "六"),
+    QT_TRANSLATE_NOOP("DutyPage", "日"),
+)
+HOLIDAY_MARK, WORKDAY_MARK = QT_TRANSLATE_NOOP("DutyPage", "休"), QT_TRANSLATE_NOOP("DutyPage", "班")
+# A cell's one character per state (the printed table's, documents.duty_roster.SHORT_STATE).
+CELL_MARKS = {
+    DutyState.ON_SITE.value: QT_TRANSLATE_NOOP("DutyPage", "在"),
+    DutyState.ON_DUTY.value: QT_TRANSLATE_NOOP("DutyPage", "值"),
+    DutyState.LEAVE.value: QT_TRANSLATE_NOOP("DutyPage", "假"),
+    DutyState.OUT.value: QT_TRANSLATE_NOOP("DutyPage", "外"),
+}
+
+
+def choices() -> tuple[tuple[str | None, str], ...]:
+    """(stored value, text) of each state a cell may take, the empty one first, in the UI's language."""
+    return ((None, translate("DutyPage", EMPTY)), *((m.value, core_text(m.label)) for m in DutyState))
+
+
+def state_text(state: str | None) -> str:
+    return dict(choices()).get(state, "") if state else ""
+
+
+def day_text(day: date) -> str:
+    """10月12日（一）."""
+    return translate("DutyPage", "{m}月{d}日（{w}）").format(
+        m=day.month, d=day.day, w=translate("DutyPage", WEEKDAY_MARKS[day.weekday()])
+    )
+
 
 PAGE_STYLE = f"""
 QDialog#dutyPage {{ background: #f4f6f9; }}
@@ -105,12 +141,11 @@ QHeaderView#rosterHeader::section {{ padding: 3px 0px; }}
 """
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DutyPage", text)
+translate = QCoreApplication.translate  # every text of this page is in the context "DutyPage"
 
 
 def _month_name(year: int, month: int) -> str:
-    return f"{year}年{month}月"
+    return translate("DutyPage", "{y}年{m}月").format(y=year, m=month)
 
 
 def _shift(year: int, month: int, by: int) -> tuple[int, int]:
@@ -202,18 +237,21 @@ class RosterModel(QAbstractTableModel):
         rd = self.doc.days[section - self.FIRST_DAY] if self.day_of(section) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == self.NAME:
-                return _tr("姓名")
+                return translate("DutyPage", "姓名")
             if rd is not None:
-                mark = "休" if rd.kind == "holiday" else "班" if rd.adjusted else rd.weekday[-1]
-                return f"{rd.day.day}\n{mark}"
-            return (_tr("计划"), _tr("实到"))[section - self.FIRST_DAY - self.days]
+                mark = HOLIDAY_MARK if rd.kind == "holiday" else WORKDAY_MARK if rd.adjusted else None
+                mark = mark or WEEKDAY_MARKS[rd.day.weekday()]
+                return f"{rd.day.day}\n{translate('DutyPage', mark)}"
+            return (translate("DutyPage", "计划"), translate("DutyPage", "实到"))[
+                section - self.FIRST_DAY - self.days
+            ]
         if role == Qt.ItemDataRole.ToolTipRole:
             if rd is not None:
-                return f"{rd.day.month}月{rd.day.day}日（{rd.weekday}）{rd.describe}"
+                return day_text(rd.day) + core_text(rd.describe)
             if section == self.FIRST_DAY + self.days:
-                return _tr("本月计划在岗、值班的天数")
+                return translate("DutyPage", "本月计划在岗、值班的天数")
             if section == self.FIRST_DAY + self.days + 1:
-                return _tr("本月签到的天数（截至今天）")
+                return translate("DutyPage", "本月签到的天数（截至今天）")
         if role == Qt.ItemDataRole.ForegroundRole and rd is not None and rd.kind == "holiday":
             return QColor(RED)
         return None
@@ -285,20 +323,25 @@ class RosterModel(QAbstractTableModel):
         day = self.day_of(col)
         if count_row:
             if col == self.NAME:
-                return _tr("在岗人数")
+                return translate("DutyPage", "在岗人数")
             if day is None:
                 return ""
             check = doc.checks[col - self.FIRST_DAY]
             return str(check.on_site) if check.day.kind != "rest" or check.on_site else ""
         person = doc.staff[row]
         if col == self.NAME:
-            return person.name if person.active else _tr("{name}（停用）").format(name=person.name)
+            return (
+                person.name
+                if person.active
+                else translate("DutyPage", "{name}（停用）").format(name=person.name)
+            )
         if day is None:
             days = doc.person_days(person.id)
             if days is None:
                 return ""
             return str(days.planned if col == self.FIRST_DAY + self.days else days.actual)
-        mark = SHORT_STATE.get(doc.plan.get((person.id, day), ""), "")
+        state = doc.plan.get((person.id, day))
+        mark = translate("DutyPage", CELL_MARKS[state]) if state in CELL_MARKS else ""
         return mark or ("✓" if (person.id, day) in doc.sign_ins else "")
 
     def _tooltip(self, row: int, col: int, count_row: bool) -> str | None:
@@ -313,26 +356,28 @@ class RosterModel(QAbstractTableModel):
             parts = [person.name, person.position]
             if days is not None:
                 parts.append(
-                    _tr("计划在岗{p}天，签到{a}天，计划未签到{m}天，计划外签到{u}天").format(
-                        p=days.planned, a=days.actual, m=days.missed, u=days.unplanned
-                    )
+                    translate(
+                        "DutyPage", "计划在岗{p}天，签到{a}天，计划未签到{m}天，计划外签到{u}天"
+                    ).format(p=days.planned, a=days.actual, m=days.missed, u=days.unplanned)
                 )
             if not person.counted:
-                parts.append(_tr("不计入在岗人数"))
+                parts.append(translate("DutyPage", "不计入在岗人数"))
             return "\n".join(p for p in parts if p)
         check = doc.checks[col - self.FIRST_DAY]
         if count_row:
             return check.note
         person = doc.staff[row]
-        when = f"{check.day.day.month}月{check.day.day.day}日（{check.day.weekday}）"
-        lines = [f"{person.name} {when}{check.day.describe}"]
+        lines = [f"{person.name} {day_text(day)}{core_text(check.day.describe)}"]
         state = doc.plan.get((person.id, day))
-        lines.append(_tr("计划：{s}").format(s=dict(CHOICES).get(state, "—") if state else "—"))
+        lines.append(translate("DutyPage", "计划：{s}").format(s=state_text(state) or "—"))
         sign = doc.sign_ins.get((person.id, day))
         if sign is not None:
-            lines.append(_tr("签到：{t}").format(t=sign.span) + (f"（{sign.note}）" if sign.note else ""))
+            lines.append(
+                translate("DutyPage", "签到：{t}").format(t=sign.span)
+                + (f"（{sign.note}）" if sign.note else "")
+            )
         elif self._missed(person.id, day):
-            lines.append(_tr("未签到"))
+            lines.append(translate("DutyPage", "未签到"))
         return "\n".join(lines)
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -349,7 +394,7 @@ class StateDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         box = QComboBox(parent)
-        for value, text in CHOICES:
+        for value, text in choices():
             box.addItem(text, value)
         box.activated.connect(lambda _i: self._chosen(box))  # a pick from the list is the answer
         return box
@@ -435,11 +480,11 @@ class DutyPage(QDialog):
         self.editing = actor is not None and may(actor, Permission.EDIT)
         self.setObjectName("dutyPage")
         self.setStyleSheet(PAGE_STYLE)
-        self.setWindowTitle(_tr("值班与在岗"))
+        self.setWindowTitle(translate("DutyPage", "值班与在岗"))
         self.resize(QSize(1280, 720))
 
         # ---- header: title, month, actions -----------------------------------------------------------
-        title = QLabel(_tr("值班与在岗"))
+        title = QLabel(translate("DutyPage", "值班与在岗"))
         title.setObjectName("pageTitle")
         title.setFont(scaled_font(title, 1.45, bold=True))
         self.rule_label = QLabel("")
@@ -448,14 +493,16 @@ class DutyPage(QDialog):
         titles.setSpacing(2)
         titles.addWidget(title)
         titles.addWidget(self.rule_label)
-        self.prev_button = self._button("◀", lambda: self.go(-1), _tr("上个月（PgUp）"))
+        self.prev_button = self._button("◀", lambda: self.go(-1), translate("DutyPage", "上个月（PgUp）"))
         self.month_edit = QDateEdit(QDate(self.year, self.month, 1))
-        self.month_edit.setDisplayFormat(_tr("yyyy年M月"))
+        self.month_edit.setDisplayFormat(translate("DutyPage", "yyyy年M月"))
         self.month_edit.setCurrentSection(QDateEdit.Section.MonthSection)
         self.month_edit.setMinimumWidth(120)
         self.month_edit.dateChanged.connect(self._month_edited)
-        self.next_button = self._button("▶", lambda: self.go(1), _tr("下个月（PgDn）"))
-        self.this_month_button = self._button(_tr("本月"), self.go_this_month, _tr("回到本月"))
+        self.next_button = self._button("▶", lambda: self.go(1), translate("DutyPage", "下个月（PgDn）"))
+        self.this_month_button = self._button(
+            translate("DutyPage", "本月"), self.go_this_month, translate("DutyPage", "回到本月")
+        )
         head = QHBoxLayout()
         head.setSpacing(8)
         head.addLayout(titles, 1)
@@ -463,34 +510,48 @@ class DutyPage(QDialog):
             head.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.copy_button = self._button(
-            _tr("从上周复制"), self.copy_week, _tr("把上一周的安排复制到所选日期所在的一周（已安排的不覆盖）")
+            translate("DutyPage", "从上周复制"),
+            self.copy_week,
+            translate("DutyPage", "把上一周的安排复制到所选日期所在的一周（已安排的不覆盖）"),
         )
         self.fill_button = self._button(
-            _tr("工作日全部在岗"), self.fill_month, _tr("所选人员本月尚未安排的工作日都安排为在岗")
+            translate("DutyPage", "工作日全部在岗"),
+            self.fill_month,
+            translate("DutyPage", "所选人员本月尚未安排的工作日都安排为在岗"),
         )
         self.staff_button = self._button(
-            _tr("人员名单…"), self.open_staff, _tr("值班人员名单：从用户添加、排序、停用")
+            translate("DutyPage", "人员名单…"),
+            self.open_staff,
+            translate("DutyPage", "值班人员名单：从用户添加、排序、停用"),
         )
         self.print_button = self._button(
-            _tr("打印值班表…"), self.preview, _tr("本月值班表：预览、打印或另存为 PDF")
+            translate("DutyPage", "打印值班表…"),
+            self.preview,
+            translate("DutyPage", "本月值班表：预览、打印或另存为 PDF"),
         )
         self.export_button = self._button(
-            _tr("导出 Excel…"), self.export_xlsx, _tr("本月值班表和签到记录导出为 xlsx")
+            translate("DutyPage", "导出 Excel…"),
+            self.export_xlsx,
+            translate("DutyPage", "本月值班表和签到记录导出为 xlsx"),
         )
-        self.close_button = self._button(_tr("关闭"), self.reject, _tr("关闭（Esc）"))
+        self.close_button = self._button(
+            translate("DutyPage", "关闭"), self.reject, translate("DutyPage", "关闭（Esc）")
+        )
         actions = QHBoxLayout()
         actions.setSpacing(8)
         for b in (self.copy_button, self.fill_button, self.staff_button):
             actions.addWidget(b)
         actions.addStretch(1)
         hint = QLabel(
-            _tr(
-                "G 在岗 · B 值班 · J 请假 · W 外出 · Delete 清除 · Enter 选择 · Ctrl+Enter 签到　"
-                "绿色：已签到　橙色：未签到"
+            translate(
+                "DutyPage", "G 在岗 · B 值班 · J 请假 · W 外出 · Delete 清除 · Enter 选择 · Ctrl+Enter 签到"
             )
         )
         hint.setStyleSheet(f"color: {TEXT_MUTED};")
         actions.addWidget(hint)
+        colours = QLabel(translate("DutyPage", "绿色：已签到　橙色：未签到"))
+        colours.setStyleSheet(f"color: {TEXT_MUTED};")
+        actions.addWidget(colours)
         actions.addStretch(1)
         for b in (self.print_button, self.export_button, self.close_button):
             actions.addWidget(b)
@@ -530,7 +591,9 @@ class DutyPage(QDialog):
         self.day_note.setWordWrap(True)
         self.day_note.setStyleSheet(f"color: {TEXT_MUTED};")
         self.sign_table = QTableWidget(0, 3)
-        self.sign_table.setHorizontalHeaderLabels([_tr("姓名"), _tr("到岗—离岗"), _tr("计划")])
+        self.sign_table.setHorizontalHeaderLabels(
+            [translate("DutyPage", "姓名"), translate("DutyPage", "到岗—离岗"), translate("DutyPage", "计划")]
+        )
         self.sign_table.verticalHeader().hide()
         self.sign_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sign_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -538,12 +601,18 @@ class DutyPage(QDialog):
         self.sign_table.horizontalHeader().setStretchLastSection(True)
         self.sign_table.doubleClicked.connect(lambda *_: self.sign_in_row())
         self.sign_button = self._button(
-            _tr("签到…"), self.sign_in_row, _tr("登记或修改所选人员当日到岗、离岗时间")
+            translate("DutyPage", "签到…"),
+            self.sign_in_row,
+            translate("DutyPage", "登记或修改所选人员当日到岗、离岗时间"),
         )
         self.me_button = self._button(
-            _tr("本人到岗"), self.sign_in_me, _tr("以现在的时间登记本人今天到岗；已到岗的登记离岗")
+            translate("DutyPage", "本人到岗"),
+            self.sign_in_me,
+            translate("DutyPage", "以现在的时间登记本人今天到岗；已到岗的登记离岗"),
         )
-        self.clear_sign_button = self._button(_tr("删除签到"), self.clear_sign_in, _tr("删除误登记的签到"))
+        self.clear_sign_button = self._button(
+            translate("DutyPage", "删除签到"), self.clear_sign_in, translate("DutyPage", "删除误登记的签到")
+        )
         sign_buttons = QHBoxLayout()
         for b in (self.sign_button, self.me_button, self.clear_sign_button):
             sign_buttons.addWidget(b)
@@ -552,10 +621,10 @@ class DutyPage(QDialog):
         side_layout.addWidget(self.sign_table, 1)
         side_layout.addLayout(sign_buttons)
         side.setMinimumWidth(260)
-        side.setMaximumWidth(300)
+        side.setMaximumWidth(340)
 
         # ---- the month's shortfalls ---------------------------------------------------------------------
-        self.problems_label = QLabel(_tr("本月提示"))
+        self.problems_label = QLabel(translate("DutyPage", "本月提示"))
         self.problems_label.setFont(scaled_font(self.problems_label, 1.05, bold=True))
         self.problems = QListWidget()
         self.problems.setMaximumHeight(130)
@@ -591,7 +660,7 @@ class DutyPage(QDialog):
                 self.me_button,
                 self.clear_sign_button,
             ):
-                b.setToolTip(_tr("当前用户不能修改值班表"))
+                b.setToolTip(translate("DutyPage", "当前用户不能修改值班表"))
         for keys, slot in (
             (QKeySequence(QKeySequence.StandardKey.Refresh), self.refresh),
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go(-1)),
@@ -634,11 +703,11 @@ class DutyPage(QDialog):
         self.doc = doc
         self.model.set_doc(doc)
         s = doc.settings
-        rule = _tr("工作日在岗不少于{n}人").format(n=s.staff_on_duty_min)
+        rule = translate("DutyPage", "工作日在岗不少于{n}人").format(n=s.staff_on_duty_min)
         if s.holiday_duty_required:
-            rule += _tr("，法定节假日安排值班")
+            rule += translate("DutyPage", "，法定节假日安排值班")
         if s.days_on_site_target:
-            rule += _tr("，每人每月在岗{n}天").format(n=s.days_on_site_target)
+            rule += translate("DutyPage", "，每人每月在岗{n}天").format(n=s.days_on_site_target)
         self.rule_label.setText(f"{doc.station.name} · {rule}")
         self._fit_columns()
         self._show_problems()
@@ -661,13 +730,17 @@ class DutyPage(QDialog):
         small.setPointSizeF(max(7.0, self.grid.font().pointSizeF() * 0.85))
         header.setFont(small)
         metrics, head = self.grid.fontMetrics(), QFontMetrics(small)
-        cell = max(metrics.horizontalAdvance("在") + 12, head.horizontalAdvance("30") + 12)
+        cell = max(metrics.horizontalAdvance("在") + 12, head.horizontalAdvance("30") + 12)  # i18n: a width
         rows = range(self.model.rowCount())
         names = [metrics.horizontalAdvance(self.model.data(self.model.index(r, 0)) or "") for r in rows]
         header.resizeSection(RosterModel.NAME, max(names, default=60) + 20)
         for c in range(RosterModel.FIRST_DAY, self.model.columnCount()):
             header.resizeSection(c, cell)
-        tail = max(head.horizontalAdvance("计划"), metrics.horizontalAdvance("30")) + 14
+        wide = max(
+            head.horizontalAdvance(translate("DutyPage", "计划")),
+            head.horizontalAdvance(translate("DutyPage", "实到")),
+        )
+        tail = max(wide, metrics.horizontalAdvance("30")) + 14
         for c in (self.model.columnCount() - 2, self.model.columnCount() - 1):
             header.resizeSection(c, tail)
         self.grid.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
@@ -686,14 +759,20 @@ class DutyPage(QDialog):
         for p in doc.people:
             if p.met is False:
                 item = QListWidgetItem(
-                    _tr("{name}本月实际在岗{a}天，少于{t}天。").format(name=p.name, a=p.actual, t=target)
+                    translate("DutyPage", "{name}本月实际在岗{a}天，少于{t}天。").format(
+                        name=p.name, a=p.actual, t=target
+                    )
                 )
                 item.setForeground(QColor(AMBER))
                 self.problems.addItem(item)
         n = self.problems.count()
-        self.problems_label.setText(_tr("本月提示（{n}）").format(n=n) if n else _tr("本月提示：无"))
+        self.problems_label.setText(
+            translate("DutyPage", "本月提示（{n}）").format(n=n)
+            if n
+            else translate("DutyPage", "本月提示：无")
+        )
         if not doc.staff:
-            self.problems.addItem(_tr("还没有值班人员：请在“人员名单…”中从用户名单添加。"))
+            self.problems.addItem(translate("DutyPage", "还没有值班人员：请在“人员名单…”中从用户名单添加。"))
 
     def _show_day(self) -> None:
         doc = self.doc
@@ -701,14 +780,14 @@ class DutyPage(QDialog):
             return
         day = self.selected_day
         rd = next((r for r in doc.days if r.day == day), None)
-        self.day_label.setText(_tr("{m}月{d}日签到").format(m=day.month, d=day.day))
+        self.day_label.setText(translate("DutyPage", "{m}月{d}日签到").format(m=day.month, d=day.day))
         check = next((c for c in doc.checks if c.day.day == day), None)
         self.day_note.setText(check.note if check is not None else "")
         self.sign_table.setRowCount(len(doc.staff))
         for r, person in enumerate(doc.staff):
             sign = doc.sign_ins.get((person.id, day))
             state = doc.plan.get((person.id, day))
-            cells = [person.name, sign.span if sign else "", dict(CHOICES).get(state, "") if state else ""]
+            cells = [person.name, sign.span if sign else "", state_text(state)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 1 and sign is not None and sign.note:
@@ -832,7 +911,7 @@ class DutyPage(QDialog):
         self._write(lambda store, actor: duty.copy_previous_week(store, day, actor), self._copied)
 
     def _copied(self, result: duty.CopyResult) -> None:
-        errors.show_message(_tr("从上周复制"), result.message, self)
+        errors.show_message(translate("DutyPage", "从上周复制"), result.message, self)
 
     @Slot()
     def fill_month(self) -> None:
@@ -846,7 +925,11 @@ class DutyPage(QDialog):
         }
         people = [who for r in sorted(rows) if (who := self.model.staff_of(r)) is not None]
         if not people:
-            errors.show_message(_tr("工作日全部在岗"), _tr("请先在值班表中选中人员所在的行"), self)
+            errors.show_message(
+                translate("DutyPage", "工作日全部在岗"),
+                translate("DutyPage", "请先在值班表中选中人员所在的行"),
+                self,
+            )
             return
         first, last = doc.days[0].day, doc.days[-1].day
         self._write(
@@ -905,7 +988,11 @@ class DutyPage(QDialog):
         actor = self._actor()
         me = next((p for p in doc.staff if p.user_id == actor.user_id), None)
         if me is None:
-            errors.show_message(_tr("本人到岗"), _tr("您不在值班人员名单中：请先在“人员名单…”中添加"), self)
+            errors.show_message(
+                translate("DutyPage", "本人到岗"),
+                translate("DutyPage", "您不在值班人员名单中：请先在“人员名单…”中添加"),
+                self,
+            )
             return
         today = doc.today
         now = datetime.now(SHANGHAI).time().replace(second=0, microsecond=0)  # Beijing time
@@ -950,7 +1037,7 @@ class DutyPage(QDialog):
 
     def request(self) -> PdfRequest:
         key = f"{self.year:04d}-{self.month:02d}"
-        name = _tr("值班表")
+        name = translate("DutyPage", "值班表")
         return PdfRequest(
             "duty-roster",
             key,
@@ -965,9 +1052,13 @@ class DutyPage(QDialog):
     @Slot()
     def export_xlsx(self, path: str | None = None) -> None:
         if path is None:
-            default = str(Path.home() / f"值班表-{self.year:04d}-{self.month:02d}.xlsx")
+            stem = translate("DutyPage", "值班表-{key}").format(key=f"{self.year:04d}-{self.month:02d}")
+            default = str(Path.home() / f"{safe_file_name(stem)}.xlsx")
             path, _ = QFileDialog.getSaveFileName(
-                self, _tr("导出 Excel"), default, _tr("Excel 工作簿 (*.xlsx)")
+                self,
+                translate("DutyPage", "导出 Excel"),
+                default,
+                translate("DutyPage", "Excel 工作簿 (*.xlsx)"),
             )
             if not path:
                 return
@@ -984,7 +1075,7 @@ class DutyPage(QDialog):
         self._work(write, lambda p: self._exported(p), lambda e: errors.show_error(e, self))
 
     def _exported(self, path: Path) -> None:
-        self.rule_label.setText(_tr("已导出：{p}").format(p=path))
+        self.rule_label.setText(translate("DutyPage", "已导出：{p}").format(p=path))
 
 
 # ---- dialogs ---------------------------------------------------------------------------------------------
@@ -1000,15 +1091,17 @@ class SignInDialog(QDialog):
         self, name: str, day: date, existing: SignInRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("签到：{name} {m}月{d}日").format(name=name, m=day.month, d=day.day))
+        self.setWindowTitle(
+            translate("DutyPage", "签到：{name} {m}月{d}日").format(name=name, m=day.month, d=day.day)
+        )
         self.time_in = QTimeEdit()
         self.time_in.setDisplayFormat("HH:mm")
         self.time_out = QTimeEdit()
         self.time_out.setDisplayFormat("HH:mm")
-        self.still_there = QCheckBox(_tr("尚未离岗"))
+        self.still_there = QCheckBox(translate("DutyPage", "尚未离岗"))
         self.note = QLineEdit()
         self.note.setMaxLength(100)
-        self.note.setPlaceholderText(_tr("例如：值班、外出送达后返回"))
+        self.note.setPlaceholderText(translate("DutyPage", "例如：值班、外出送达后返回"))
         start = existing.time_in if existing else time(8, 30)
         end = existing.time_out if existing else None
         self.time_in.setTime(QTime(start.hour, start.minute))
@@ -1019,12 +1112,12 @@ class SignInDialog(QDialog):
         if existing is not None and existing.note:
             self.note.setText(existing.note)
         form = QFormLayout()
-        form.addRow(_tr("到岗时间"), self.time_in)
+        form.addRow(translate("DutyPage", "到岗时间"), self.time_in)
         row = QHBoxLayout()
         row.addWidget(self.time_out)
         row.addWidget(self.still_there)
-        form.addRow(_tr("离岗时间"), row)
-        form.addRow(_tr("备注"), self.note)
+        form.addRow(translate("DutyPage", "离岗时间"), row)
+        form.addRow(translate("DutyPage", "备注"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -1049,7 +1142,13 @@ class StaffDialog(QDialog):
     it; 添加… a person without an account; 上移 / 下移 the order; 计入在岗人数 and 在编 are ticked in the
     table (each change is saved at once)."""
 
-    COLUMNS = ("姓名", "职务", "用户", "计入在岗人数", "在编")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("DutyPage", "姓名"),
+        QT_TRANSLATE_NOOP("DutyPage", "职务"),
+        QT_TRANSLATE_NOOP("DutyPage", "用户"),
+        QT_TRANSLATE_NOOP("DutyPage", "计入在岗人数"),
+        QT_TRANSLATE_NOOP("DutyPage", "在编"),
+    )
 
     def __init__(
         self,
@@ -1065,10 +1164,10 @@ class StaffDialog(QDialog):
         self._run: Runner = runner or run_in_background
         self.staff: list[StaffView] = []
         self.editing = actor is not None and may(actor, Permission.EDIT)
-        self.setWindowTitle(_tr("值班人员名单"))
+        self.setWindowTitle(translate("DutyPage", "值班人员名单"))
         self.resize(QSize(640, 420))
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate("DutyPage", c) for c in self.COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -1076,18 +1175,20 @@ class StaffDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemChanged.connect(self._ticked)
         self.table.doubleClicked.connect(lambda *_: self.edit())
-        self.from_users_button = QPushButton(_tr("从用户名单添加"))
-        self.from_users_button.setToolTip(_tr("把尚未列入的检察官、检察官助理、书记员等用户加入名单"))
+        self.from_users_button = QPushButton(translate("DutyPage", "从用户名单添加"))
+        self.from_users_button.setToolTip(
+            translate("DutyPage", "把尚未列入的检察官、检察官助理、书记员等用户加入名单")
+        )
         self.from_users_button.clicked.connect(self.add_from_users)
-        self.add_button = QPushButton(_tr("添加人员…"))
+        self.add_button = QPushButton(translate("DutyPage", "添加人员…"))
         self.add_button.clicked.connect(lambda *_: self.edit(new=True))
-        self.edit_button = QPushButton(_tr("修改…"))
+        self.edit_button = QPushButton(translate("DutyPage", "修改…"))
         self.edit_button.clicked.connect(lambda *_: self.edit())
-        self.up_button = QPushButton(_tr("上移"))
+        self.up_button = QPushButton(translate("DutyPage", "上移"))
         self.up_button.clicked.connect(lambda *_: self.move_row(-1))
-        self.down_button = QPushButton(_tr("下移"))
+        self.down_button = QPushButton(translate("DutyPage", "下移"))
         self.down_button.clicked.connect(lambda *_: self.move_row(1))
-        close = QPushButton(_tr("关闭"))
+        close = QPushButton(translate("DutyPage", "关闭"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         for b in (
@@ -1129,7 +1230,9 @@ class StaffDialog(QDialog):
         self.table.blockSignals(True)
         self.table.setRowCount(len(staff))
         for r, s in enumerate(staff):
-            for c, text in enumerate((s.name, s.position, s.user_name or _tr("（无账号）"))):
+            for c, text in enumerate(
+                (s.name, s.position, s.user_name or translate("DutyPage", "（无账号）"))
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
             for c, on in ((3, s.counts_toward_minimum), (4, s.active)):
                 item = QTableWidgetItem("")
@@ -1181,18 +1284,20 @@ class StaffDialog(QDialog):
         s = None if new else self.staff[r]
         dialog = QDialog(self)
         self.last_dialog = dialog
-        dialog.setWindowTitle(_tr("添加值班人员") if s is None else _tr("修改值班人员"))
+        dialog.setWindowTitle(
+            translate("DutyPage", "添加值班人员") if s is None else translate("DutyPage", "修改值班人员")
+        )
         name, position = QLineEdit(s.name if s else ""), QLineEdit(s.position if s else "")
         name.setMaxLength(32)
         position.setMaxLength(24)
-        position.setPlaceholderText(_tr("例如：检察官、检察官助理"))
+        position.setPlaceholderText(translate("DutyPage", "例如：检察官、检察官助理"))
         order = QSpinBox()
         order.setRange(0, 999)
         order.setValue(s.sort_order if s else (max((x.sort_order for x in self.staff), default=0) + 10))
         form = QFormLayout()
-        form.addRow(_tr("姓名"), name)
-        form.addRow(_tr("职务"), position)
-        form.addRow(_tr("排列顺序"), order)
+        form.addRow(translate("DutyPage", "姓名"), name)
+        form.addRow(translate("DutyPage", "职务"), position)
+        form.addRow(translate("DutyPage", "排列顺序"), order)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
