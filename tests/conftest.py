@@ -31,6 +31,7 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     monkeypatch.delenv("INSPECTOR_PASSPHRASE", raising=False)
+    monkeypatch.setenv("INSPECTOR_DAILY_BACKUP", "0")  # no daily copy per store opened (tests enable it)
     yield backend
     keyring.set_keyring(previous)
 

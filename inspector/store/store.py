@@ -23,13 +23,14 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.domain.errors import InspectorError
-from inspector.store import files, keys, location, migrate
+from inspector.store import backup, files, keys, location, migrate
 from inspector.store.base import Synced
 from inspector.store.engine import BEGIN_MODE, open_engine
 from inspector.store.models import LocalMeta
 from inspector.store.repository import Actor, Repository
 
 DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
+DAILY_BACKUP_ENV = "INSPECTOR_DAILY_BACKUP"  # "0": no daily backup when opened (the test suite)
 READ_ONLY = {BEGIN_MODE: "DEFERRED"}
 
 T = TypeVar("T", bound=Synced)
@@ -239,10 +240,42 @@ class Store:
             engine.dispose()
             raise EmptyDatabaseError(db, "中没有任何数据表", "holds no tables")
         migrate.upgrade(engine, db, data_dir / "backups")
-        return cls(engine, data_dir, key)
+        store = cls(engine, data_dir, key)
+        if os.environ.get(DAILY_BACKUP_ENV, "1") != "0":
+            store.daily_backup()
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
+
+    # ---- backups -----------------------------------------------------------------------------------
+
+    def daily_backup(self) -> Path | None:
+        """Today's copy in ``backups/`` if there is none yet; the last N kept (this laptop's setting
+        ``backup.keep_daily`` in ``local_meta``, :meth:`keep_daily`). Done when the store is opened."""
+        assert self._key is not None
+        return backup.daily_backup(self.engine, self._key, self.data_dir, self.keep_daily())
+
+    def keep_daily(self, count: int | None = None) -> int:
+        """How many daily copies this laptop keeps; with ``count``, set it first (1 to 365)."""
+        low, high = backup.KEEP_RANGE
+        if count is not None:
+            if not low <= count <= high:
+                raise InspectorError(
+                    f"每日备份保留份数须在 {low} 至 {high} 之间：{count}",
+                    f"the daily backups kept must be {low} to {high}, got {count}",
+                )
+            self.set_meta(backup.KEEP_SETTING, count)
+        value = self.meta(backup.KEEP_SETTING)
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+        return int(value) if ok else backup.KEEP_DEFAULT
+
+    def write_backup(self, out: Path) -> backup.BackupInfo:
+        """``inspector backup --out FILE``: the database and its key record in one owner-only file."""
+        assert self._key is not None
+        return backup.write_backup(
+            self.engine, self._key, self.data_dir, out, migrate.current_revision(self.engine)
+        )
 
     # ---- key recovery ------------------------------------------------------------------------------
 
