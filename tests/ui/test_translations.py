@@ -500,6 +500,31 @@ def test_the_detainee_page_in_english(
     assert chrome_problems(page, station_data(store) + records_made["data"]) == []
 
 
+def test_the_duty_roster_in_english(
+    qtbot: Any, store: Store, records_made: dict[str, Any], idle: Callable[[], None], english: None
+) -> None:
+    from inspector.services import duty
+    from ui.views.duty_view import DutyPage, StaffDialog
+
+    me: Actor = records_made["me"]
+    duty.add_staff_from_users(store, me)
+    page = DutyPage(store, actor=me)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitUntil(lambda: page.doc is not None, timeout=10_000)
+    idle()
+    data = station_data(store) + records_made["data"]
+    assert chrome_problems(page, data) == []
+    page.staff_button.click()
+    dialog = page.last_dialog
+    assert isinstance(dialog, StaffDialog)
+    idle()
+    assert chrome_problems(dialog, data) == []
+    dialog.accept()
+    idle()
+
+
 # ---- the sign-in window -----------------------------------------------------------------------------
 
 
@@ -548,28 +573,29 @@ def test_switching_the_language_on_the_sign_in_window_changes_its_texts(
 
 
 def test_the_chosen_language_is_kept_for_this_laptop(
-    qtbot: Any, store: Store, data_dir: Path, tmp_path: Path, idle: Callable[[], None], english: None
+    qtbot: Any,
+    store: Store,
+    data_dir: Path,
+    tmp_path: Path,
+    deferred: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    english: None,
 ) -> None:
     from PySide6.QtCore import QSettings
 
     from ui import app as ui_app
 
+    monkeypatch.delenv(ui_app.LOCALE_ENV, raising=False)
     settings = QSettings(str(tmp_path / "inspector.ini"), QSettings.Format.IniFormat)
-    assert i18n.stored_language(settings) == "zh_CN"  # the default
-    window = SignInWindow(data_dir, settings=settings, prepare=lambda *_: Prepared(store, *_identity(store)))
+    assert i18n.stored_language(settings) == "zh_CN" and ui_app.chosen_locale(settings) == "zh_CN"  # default
+    window = SignInWindow(data_dir, settings=settings, runner=deferred)
     qtbot.addWidget(window)
     window.language_combo.setCurrentIndex(window.language_combo.findData("zh_CN"))
     window.language_combo.setCurrentIndex(window.language_combo.findData("en"))
     assert settings.value(i18n.LANGUAGE_KEY) == "en"
     assert ui_app.chosen_locale(settings) == "en"
-    idle()
-
-
-def _identity(store: Store) -> tuple[Any, Any]:
-    from inspector.services import auth
-    from inspector.services.status import load_identity
-
-    return load_identity(store), auth.sign_in_users(store)
+    monkeypatch.setenv(ui_app.LOCALE_ENV, "zh_CN")
+    assert ui_app.chosen_locale(settings) == "zh_CN"  # INSPECTOR_LOCALE overrides the choice
 
 
 def test_qt_own_dialogs_speak_chinese_by_default(qapp: Any) -> None:

@@ -70,7 +70,7 @@ from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
 from ui.documents import PdfRequest, open_preview, safe_file_name
-from ui.i18n import QT_TRANSLATE_NOOP, core_text
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, mark_content
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, GREY, RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
@@ -590,6 +590,7 @@ class DutyPage(QDialog):
         self.day_note = QLabel("")
         self.day_note.setWordWrap(True)
         self.day_note.setStyleSheet(f"color: {TEXT_MUTED};")
+        mark_content(self.day_note)  # the rules engine's words about the day
         self.sign_table = QTableWidget(0, 3)
         self.sign_table.setHorizontalHeaderLabels(
             [translate("DutyPage", "姓名"), translate("DutyPage", "到岗—离岗"), translate("DutyPage", "计划")]
@@ -628,6 +629,7 @@ class DutyPage(QDialog):
         self.problems_label.setFont(scaled_font(self.problems_label, 1.05, bold=True))
         self.problems = QListWidget()
         self.problems.setMaximumHeight(130)
+        mark_content(self.problems)  # the rules engine's words about short days (its own texts translated)
         self.problems.itemActivated.connect(self._problem_activated)
         self.problems.itemDoubleClicked.connect(self._problem_activated)
 
