@@ -9,7 +9,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from inspector.store.models import AuditLog
@@ -62,6 +62,40 @@ def record(
     session.add(entry)
     session.flush()
     return entry
+
+
+def record_many(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Append many entries in the caller's transaction, chained in order — as :func:`record` once per
+    entry, but with one read of the last hash and one multi-row insert (a bulk import). Each entry:
+    ``action`` and optionally ``user_id``, ``device_id``, ``table_name``, ``row_id``, ``detail``."""
+    if not entries:
+        return
+    session.flush()
+    prev = session.scalar(select(AuditLog.hash).order_by(AuditLog.seq.desc()).limit(1)) or GENESIS
+    at = utc_now()
+    rows = []
+    for item in entries:
+        row = {
+            "at": at,
+            "user_id": item.get("user_id"),
+            "device_id": item.get("device_id"),
+            "action": item["action"],
+            "table_name": item.get("table_name"),
+            "row_id": item.get("row_id"),
+            "detail": item.get("detail") or {},
+            "prev_hash": prev,
+        }
+        fields = {
+            "user_id": str(row["user_id"]) if row["user_id"] else None,
+            "device_id": str(row["device_id"]) if row["device_id"] else None,
+            "action": row["action"],
+            "table_name": row["table_name"],
+            "row_id": str(row["row_id"]) if row["row_id"] else None,
+            "detail": row["detail"],
+        }
+        row["hash"] = prev = _entry_hash(prev, at, fields)
+        rows.append(row)
+    session.execute(insert(AuditLog), rows)
 
 
 def verify_chain(session: Session) -> list[str]:

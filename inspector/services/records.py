@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import UniqueConstraint, inspect, select
+from sqlalchemy import UniqueConstraint, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from inspector.documents.rules_bridge import holiday_calendar, rule_settings
@@ -317,6 +317,53 @@ def insert_record(
     """A new record in the caller's transaction, as :func:`save` writes it (cleaned, validated, audited,
     captured for sync): for a bulk import that writes many in one transaction."""
     return _insert(s, kind, _clean(kind, values), actor, action=action)
+
+
+def insert_records(
+    s: Session,
+    kind: str,
+    many: Sequence[Mapping[str, Any]],
+    actor: Actor,
+    *,
+    action: str = "create",
+    validated: bool = False,
+) -> list[uuid.UUID]:
+    """Many new records in the caller's transaction, each as :func:`insert_record` writes it
+    (cleaned, validated, audited, captured for sync by the triggers), in one multi-row insert: a
+    roster import. ``validated``: the caller has just checked these values against the kind's spec
+    (the import's preview), so they are not checked twice. Kinds whose saving fills derived values
+    or checks unique keys go one by one."""
+    model = model_of(kind)
+    table = model.__table__  # type: ignore[attr-defined]
+    if kind in ("oral_correction", "talk") or any(isinstance(c, UniqueConstraint) for c in table.constraints):
+        return [insert_record(s, kind, values, actor, action=action).id for values in many]
+    today, now = today_local(), utc_now()
+    rows, cleaned = [], []
+    for values in many:
+        clean = _clean(kind, values)
+        row = prepare_row(model, clean, actor.write_actor, today, now, validate=not validated)
+        _refuse_missing(kind, row)
+        rows.append(row)
+        cleaned.append(clean)
+    if not rows:
+        return []
+    keys = {k for row in rows for k in row}
+    s.execute(insert(table), [{k: row.get(k) for k in keys} for row in rows])
+    audit.record_many(
+        s,
+        [
+            {
+                "action": action,
+                "user_id": actor.user_id,
+                "device_id": actor.device_id,
+                "table_name": kind,
+                "row_id": row["id"],
+                "detail": {"fields": sorted(k for k, v in values.items() if v is not None)},
+            }
+            for row, values in zip(rows, cleaned, strict=True)
+        ],
+    )
+    return [row["id"] for row in rows]
 
 
 class DuplicateRecordError(ValidationError):

@@ -182,9 +182,16 @@ class Repository(Generic[T]):
 
 
 def prepare_row(
-    model: type[Any], values: Mapping[str, Any], who: Actor, today: date, now: datetime
+    model: type[Any],
+    values: Mapping[str, Any],
+    who: Actor,
+    today: date,
+    now: datetime,
+    *,
+    validate: bool = True,
 ) -> dict[str, Any]:
-    """A new row of ``model``: known columns only, defaults applied, validated, sync columns filled."""
+    """A new row of ``model``: known columns only, defaults applied, validated (unless the caller has
+    just checked these very values against the same spec: ``validate=False``), sync columns filled."""
     table_name: str = model.__table__.name
     columns = frozenset(c.key for c in inspect(model).column_attrs)
     unknown = sorted(set(values) - columns)
@@ -199,7 +206,8 @@ def prepare_row(
                 table_name, [FieldError(key, f"{key} 由系统填写", f"{key} is set by the system")]
             )
     row = {**python_defaults(model), **values}
-    SPECS[table_name].validate(row, today=today)
+    if validate:
+        SPECS[table_name].validate(row, today=today)
     if "id" not in row:
         row["id"] = uuid.uuid4()
     if "station_id" not in row:
