@@ -267,7 +267,7 @@ def extra_shots(window: Any, settle: Callable[[], None]) -> Iterator[tuple[str, 
     from ui.main_window import CORRECTIONS
 
     if not qtpdf_available():
-        print("QtPdf (PySide6-Pdf) is not installed: no preview screenshot", file=sys.stderr)
+        print("QtPdf (PySide6-Addons) is not installed: no preview screenshot", file=sys.stderr)
         return
     window.show_page(CORRECTIONS)
     settle()

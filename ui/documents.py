@@ -120,7 +120,7 @@ def monthly_report_request(year: int, month: int) -> PdfRequest:
 
 
 def qtpdf_available() -> bool:
-    """QtPdf (the ``PySide6-Pdf`` wheel) is installed."""
+    """QtPdf (part of the ``PySide6-Addons`` wheel) is installed."""
     try:
         return importlib.util.find_spec("PySide6.QtPdf") is not None
     except (ImportError, ValueError):
@@ -136,7 +136,7 @@ def open_preview(
             QCoreApplication.translate("Documents", "无法预览"),
             QCoreApplication.translate(
                 "Documents",
-                "本机缺少 PDF 预览组件（PySide6-Pdf），无法在程序内预览和打印。\n"
+                "本机缺少 PDF 预览组件（QtPdf），无法在程序内预览和打印。\n"
                 "请重新安装本程序；在此之前可用命令 inspector pdf 导出 PDF 后打印。",
             ),
             parent,

@@ -349,4 +349,4 @@ def test_without_qtpdf_the_user_is_told(qtbot: Any, store: Store, monkeypatch: p
     monkeypatch.setattr(documents, "qtpdf_available", lambda: False)
     monkeypatch.setattr(errors, "show_message", lambda title, text, parent=None: shown.append(text))
     assert documents.open_preview(store, register_request(today_local())) is None
-    assert "PySide6-Pdf" in shown[0] and "inspector pdf" in shown[0]
+    assert "QtPdf" in shown[0] and "inspector pdf" in shown[0]
