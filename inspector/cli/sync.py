@@ -134,6 +134,24 @@ def cmd_office_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_office_report(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from inspector.store.repository import today_local
+    from inspector.sync.office_report import format_text, office_report
+
+    try:
+        day = date.fromisoformat(args.date) if args.date else today_local()
+    except ValueError as exc:
+        raise SyncUsageError(
+            f"--date 日期无效（应为 YYYY-MM-DD）：{args.date}",
+            f"--date: not a date (YYYY-MM-DD): {args.date}",
+        ) from exc
+    report = office_report(_office_url(args), day, args.station)
+    print(report.to_json() if args.json else format_text(report))
+    return EXIT_OK
+
+
 def cmd_office_lease(args: argparse.Namespace) -> int:
     from inspector.sync import office
 
@@ -331,6 +349,17 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True)
     _url_arg(p)
     p.set_defaults(func=cmd_office_export)
+
+    p = osub.add_parser(
+        "report",
+        help="each station: laptops and last push, pushed this week, open conflicts, replies awaited "
+        "and overdue, custody deadlines within 7 days",
+    )
+    p.add_argument("--station", help="only this station")
+    p.add_argument("--date", help="the day the report is for (YYYY-MM-DD, default today in Beijing)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _url_arg(p)
+    p.set_defaults(func=cmd_office_report)
 
     p = osub.add_parser("lease", help="manage document-number leases")
     p.add_argument("lease_action", choices=["grant", "list", "void"])
