@@ -253,3 +253,42 @@ class DutyState(LabelledEnum):
     ON_DUTY = "on_duty", "值班"
     LEAVE = "leave", "请假"
     OUT = "out", "外出"
+
+
+class LedgerKind(LabelledEnum):
+    """The detention centre's daily ledgers (台账) the office reviews (docs/ledger.md)."""
+
+    ADMISSION = "admission", "入所登记"
+    RELEASE = "release", "出所登记"
+    SERVING = "serving", "留所服刑"
+    HANDOVER = "handover", "换押"
+
+
+class LedgerImportStatus(LabelledEnum):
+    """Whether the changes of an imported ledger went into the register."""
+
+    PENDING = "pending", "待确认"
+    CONFIRMED = "confirmed", "已确认"
+    PARTLY = "partly", "部分确认"
+
+
+class LeadStatus(LabelledEnum):
+    """A supervision lead (监督线索): 待核实 → 核实中 → 已核实 / 已排除 (docs/ledger.md)."""
+
+    PENDING = "pending", "待核实"
+    CHECKING = "checking", "核实中"
+    VERIFIED = "verified", "已核实"
+    EXCLUDED = "excluded", "已排除"
+
+
+class LeadRule(LabelledEnum):
+    """The rule a supervision lead was found by (``inspector.leads.rules``)."""
+
+    LATE_ARREST_REQUEST = "late_arrest_request", "提请批准逮捕超期"
+    HANDOVER_MISSING = "handover_missing", "未换押"
+    HANDOVER_LATE = "handover_late", "换押不及时"
+    SERVING_OVER_THREE_MONTHS = "serving_over_3_months", "余刑三个月以上留所服刑"
+    DELIVERY_OVERDUE = "delivery_overdue", "交付执行超期"
+    RELEASE_AFTER_CUSTODY_END = "release_after_custody_end", "羁押期限届满后出所"
+    STAGE_WITHOUT_DOCUMENT = "stage_without_document", "诉讼环节无法律文书日期"
+    RELEASE_WITHOUT_PAPER = "release_without_paper", "出所无相应法律文书"

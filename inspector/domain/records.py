@@ -399,6 +399,45 @@ DUTY_SIGN_IN = RecordSpec(
     checks=(not_in_future("day", "日期"),),
 )
 
+LEDGER_PROFILE = RecordSpec(
+    "ledger_profile",
+    "台账格式",
+    (
+        _f("name", "格式名称", req=True, n=50),
+        _choice("ledger_kind", "台账类别", e.LedgerKind),
+        _f("note", "备注", n=200),
+    ),
+)
+
+LEDGER_IMPORT = RecordSpec(
+    "ledger_import",
+    "台账导入",
+    (
+        _choice("ledger_kind", "台账类别", e.LedgerKind),
+        _f("file_name", "文件名", req=True, n=200),
+        _f("sha256", "文件摘要", req=True, n=64),
+        _f("imported_at", "导入时间", req=True),
+        FieldSpec("row_count", "行数", min_value=0),
+        _choice("status", "确认状态", e.LedgerImportStatus),
+    ),
+)
+
+SUPERVISION_LEAD = RecordSpec(
+    "supervision_lead",
+    "监督线索",
+    (
+        _choice("rule_code", "线索规则", e.LeadRule),
+        _f("key", "线索标识", req=True, n=160),
+        _f("found_on", "发现日期", req=True),
+        _f("title", "线索", req=True, n=200),
+        _f("facts", "线索事实", req=True),
+        _f("legal_basis", "法律依据", req=True),
+        _choice("status", "核实状态", e.LeadStatus),
+        _f("closed_on", "办结日期"),
+    ),
+    orders=(DateOrder("found_on", "closed_on"),),
+)
+
 SPECS: dict[str, RecordSpec] = {
     spec.kind: spec
     for spec in (
@@ -425,5 +464,8 @@ SPECS: dict[str, RecordSpec] = {
         STAFF_MEMBER,
         DUTY_PLAN,
         DUTY_SIGN_IN,
+        LEDGER_PROFILE,
+        LEDGER_IMPORT,
+        SUPERVISION_LEAD,
     )
 }

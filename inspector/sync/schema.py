@@ -29,11 +29,12 @@ from inspector.export import encode_value
 from inspector.store.base import SYNC_COLUMNS, Base, synced_tables
 from inspector.store.types import UTCDateTime
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # SCHEMA_VERSION -> fingerprint of the synced tables it describes (see :func:`fingerprint`).
 KNOWN_FINGERPRINTS = {
     1: "d4fef366828d62dd",
     2: "d516e61b5d1832c5",  # + staff_member, duty_plan, duty_sign_in (the duty roster)
+    3: "d81b727314437922",  # + ledger_profile, ledger_import, supervision_lead (ledger review, leads)
 }
 
 # Server-only columns on every office copy of a synced table (never stored on the laptop).

@@ -10,6 +10,7 @@ from inspector.store.models.corrections import (
 from inspector.store.models.derived import CustodyStatus
 from inspector.store.models.detainees import CustodyEvent, Detainee
 from inspector.store.models.duty import DutyPlan, DutySignIn, StaffMember
+from inspector.store.models.ledger import LedgerImport, LedgerProfile, SupervisionLead
 from inspector.store.models.local import (
     AuditLog,
     Blob,
@@ -48,6 +49,8 @@ __all__ = [
     "HolidayDay",
     "Incident",
     "LawyerMeetingCheck",
+    "LedgerImport",
+    "LedgerProfile",
     "LocalCredential",
     "LocalMeta",
     "MailboxLetter",
@@ -62,6 +65,7 @@ __all__ = [
     "StaffMember",
     "Station",
     "StationSetting",
+    "SupervisionLead",
     "SyncCapture",
     "SyncOutbox",
     "Talk",
