@@ -66,6 +66,7 @@ from ui.undo import Deleter
 from ui.views.dashboard_view import DashboardView
 from ui.views.records_view import RecordsView, RowDocument
 from ui.views.reports_view import ReportsView
+from ui.views.roster_import_dialog import open_roster_import
 from ui.views.settings_view import SettingsView
 from ui.views.sync_view import SyncView
 from ui.views.users_view import UsersView
@@ -181,6 +182,21 @@ class MainWindow(QMainWindow):
             self.tr("人员详情"), lambda: self.open_detainee_page(detainees.selected_id())
         )
         self.detainee_page_button.setToolTip(self.tr("选中人员的诉讼环节、羁押期限和全部相关记录"))
+        self.roster_import_button: QPushButton | None = None  # only for a role that may add people
+        if may(self.actor, Permission.EDIT):
+            self.roster_import_button = detainees.add_button(
+                self.tr("导入名册…"),
+                lambda: open_roster_import(
+                    self,
+                    store,
+                    self.actor,
+                    runner=runner,
+                    on_imported=lambda: self._form_saved("detainee", None),
+                ),
+            )
+            self.roster_import_button.setToolTip(
+                self.tr("从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入")
+            )
         self.pages: list[Page] = [
             self.dashboard,
             RecordsView(store, patrol_list(), runner=runner),
