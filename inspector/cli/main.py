@@ -24,7 +24,7 @@ from typing import NoReturn
 import platformdirs
 
 import inspector
-from inspector.cli import agenda, backup, check, documents, export, roster, settings, setup, sync
+from inspector.cli import agenda, backup, check, documents, export, ledger, roster, settings, setup, sync
 from inspector.cli.common import (
     DATA_DIR_HELP,
     DEMO_HELP,
@@ -42,7 +42,7 @@ __all__ = ["build_parser", "main"]
 log = logging.getLogger("inspector")
 
 # In this order on `inspector --help`.
-COMMAND_GROUPS = (setup, export, roster, backup, agenda, check, settings, documents, sync)
+COMMAND_GROUPS = (setup, export, roster, ledger, backup, agenda, check, settings, documents, sync)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

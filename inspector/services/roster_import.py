@@ -24,10 +24,11 @@ import csv
 import hashlib
 import io
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -55,11 +56,15 @@ __all__ = [
     "RosterTable",
     "RowOutcome",
     "commit_import",
+    "excel_serial_date",
     "field_label",
     "field_name",
     "guess_mapping",
+    "ledger_date",
+    "normal_text",
     "parse_mapping",
     "plan_import",
+    "read_rows",
     "read_table",
 ]
 
@@ -146,20 +151,27 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def read_table(
-    path: Path, *, sheet: str | None = None, progress: Progress | None = None, cancel: Cancel | None = None
-) -> RosterTable:
-    """Read a roster file (``.xlsx``, or ``.csv`` in UTF-8 / GBK / GB18030)."""
+def read_rows(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    cancel: Cancel | None = None,
+    what: tuple[str, str] = ("名册", "roster"),
+) -> tuple[str, list[tuple[Any, ...]], str]:
+    """The rows of a spreadsheet file as read (``.xlsx``, or ``.csv`` in UTF-8 / GBK / GB18030), with
+    where they came from and the file's sha256: the reading a roster and a ledger share. ``what`` names
+    the file in messages (Chinese, English)."""
+    zh, en = what
     path = path.expanduser()
     if not path.is_file():
-        raise RosterError(f"名册文件 {path} 不存在或不是文件", f"the roster file {path} does not exist")
+        raise RosterError(f"{zh}文件 {path} 不存在或不是文件", f"the {en} file {path} does not exist")
     size = path.stat().st_size
     if size == 0:
-        raise RosterError(f"名册文件 {path} 是空的", f"the roster file {path} is empty")
+        raise RosterError(f"{zh}文件 {path} 是空的", f"the {en} file {path} is empty")
     if size > MAX_FILE_BYTES:
         raise RosterError(
-            f"名册文件 {path} 过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB）",
-            f"the roster file {path} is larger than {MAX_FILE_BYTES} bytes",
+            f"{zh}文件 {path} 过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB）",
+            f"the {en} file {path} is larger than {MAX_FILE_BYTES} bytes",
         )
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     suffix = path.suffix.lower()
@@ -171,9 +183,18 @@ def read_table(
         source, raw = _read_csv(path)
     else:
         raise RosterError(
-            f"不支持的名册文件类型 {path.suffix or '（无扩展名）'}：请用 .xlsx 或 .csv",
-            f"unsupported roster file type {path.suffix!r}: use .xlsx or .csv",
+            f"不支持的{zh}文件类型 {path.suffix or '（无扩展名）'}：请用 .xlsx 或 .csv",
+            f"unsupported {en} file type {path.suffix!r}: use .xlsx or .csv",
         )
+    return source, raw, digest
+
+
+def read_table(
+    path: Path, *, sheet: str | None = None, progress: Progress | None = None, cancel: Cancel | None = None
+) -> RosterTable:
+    """Read a roster file (``.xlsx``, or ``.csv`` in UTF-8 / GBK / GB18030)."""
+    path = path.expanduser()
+    source, raw, digest = read_rows(path, sheet=sheet, cancel=cancel)
     numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(_filled(v) for v in row)]
     if not numbered:
         raise RosterError(f"名册文件 {path} 中没有任何内容", f"the roster file {path} holds nothing")
@@ -320,6 +341,45 @@ def parse_mapping(specs: Iterable[str], headers: Sequence[str], base: Mapping[in
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%H时%M分")
+
+
+EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's (1900) date serials, past its 1900 leap-year bug
+
+
+def excel_serial_date(value: float) -> date | None:
+    """An Excel date serial (days since 1899-12-30, as a cell formatted as a number shows a date) as a
+    date, or ``None`` when it is not a plausible one (1950 to 2099)."""
+    if not 18264 <= value < 73051:
+        return None
+    return EXCEL_EPOCH + timedelta(days=int(value))
+
+
+def normal_text(value: Any) -> str:
+    """A cell as text the parsers read: full-width digits, letters and punctuation folded to their
+    ASCII forms (NFKC), outer spaces dropped."""
+    return unicodedata.normalize("NFKC", _cell_text(value)).strip()
+
+
+def ledger_date(value: Any) -> date:
+    """A date cell of a ledger in any of the spellings centres export: a date, an Excel serial (a
+    number, or its digits as text), text in the usual forms (2026-03-05, 2026/3/5, 2026.3.5,
+    20260305, 2026年3月5日, with or without a time) and full-width digits. ``ValueError`` otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        day = excel_serial_date(float(value))
+        if day is None:
+            raise ValueError(str(value))
+        return day
+    text = normal_text(value).replace("T", " ")
+    if re.fullmatch(r"\d{5}(\.\d+)?", text):
+        day = excel_serial_date(float(text))
+        if day is None:
+            raise ValueError(text)
+        return day
+    return _date_value(re.sub(r"\s+", " ", text).split(" ")[0])
 
 
 def _parse_date(text: str) -> date | None:
