@@ -22,8 +22,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
@@ -37,18 +38,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
+from inspector.domain.errors import InspectorError
 from inspector.store import location
 from ui import errors, i18n, platform_check, workers
 from ui.i18n import resources_dir
-from ui.sign_in import SignInWindow
+from ui.sign_in import Prepared, SignInWindow, prepare_core
 from ui.style import apply_style
+from ui.workers import OnError
 
 if TYPE_CHECKING:
     from inspector.services.dashboard import DashboardData
     from inspector.services.policy import Actor
+    from inspector.store.backup import RestoreInfo
     from inspector.store.keys import PassphrasePrompt
     from inspector.store.store import Store
     from ui.main_window import MainWindow
+    from ui.recovery_dialog import RecoverKeyDialog
+    from ui.views.backup_section import RestoreProgressDialog, RestoreRequest
 
 log = logging.getLogger("inspector.ui")
 
@@ -306,6 +312,8 @@ class Desktop(QObject):
         self.settings = settings
         self.window: MainWindow | None = None
         self.sign_in_window: SignInWindow | None = None
+        self.recovery_dialog: RecoverKeyDialog | None = None  # 输入恢复码 (a key lost from the keyring)
+        self.restore_dialog: RestoreProgressDialog | None = None  # a backup being put in place
         self.failed = False
 
     def start(self) -> None:
@@ -324,10 +332,70 @@ class Desktop(QObject):
             if app is not None and i18n.language_of(wanted) != i18n.language():
                 install_translators(app, wanted)
         needs = self.store is None and location.needs_passphrase(self.data_dir)
-        window = SignInWindow(self.data_dir, store=self.store, needs_passphrase=needs, settings=self.settings)
+        # Opening the database with a key the keyring has lost offers its recovery code (_sign_in_runner).
+        window = SignInWindow(
+            self.data_dir,
+            store=self.store,
+            needs_passphrase=needs,
+            settings=self.settings,
+            runner=self._sign_in_runner,
+            prepare=_prepare_or_key_missing,
+        )
         window.signedIn.connect(self._signed_in)
         self.sign_in_window = window
         window.show()
+
+    # ---- a database key lost from the keyring ----------------------------------------------------
+
+    def _sign_in_runner(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: OnError | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        """The sign-in window's background runner: when opening the database finds the key missing
+        from the keyring (and a recovery code can bring it back), the recovery dialog comes first and
+        the opening is tried again after it; cancelled, the window says why it cannot open."""
+
+        def failed(exc: BaseException) -> None:
+            from inspector.services.backups import KeyMissingError
+
+            if isinstance(exc, KeyMissingError) and (owner is None or shiboken6.isValid(owner)):
+                self.offer_recovery(
+                    exc,
+                    retry=lambda: self._sign_in_runner(fn, on_done, on_error, owner=owner),
+                    give_up=lambda: (on_error or errors.show_error)(exc),
+                )
+                return
+            (on_error or errors.show_error)(exc)
+
+        workers.run_in_background(fn, on_done, failed, owner=owner)
+
+    def offer_recovery(
+        self, exc: BaseException, *, retry: Callable[[], None], give_up: Callable[[], None]
+    ) -> None:
+        """输入恢复码: the recovery dialog over the sign-in window; ``retry`` once the key is back."""
+        from ui.recovery_dialog import RecoverKeyDialog
+
+        dialog = RecoverKeyDialog(
+            self.data_dir, reason=i18n.error_text(exc) if isinstance(exc, InspectorError) else "",
+            parent=self.sign_in_window,
+        )  # fmt: skip
+        self.recovery_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.recovery_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                log.info("database key recovered from its recovery code")
+                retry()
+            else:
+                give_up()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     @Slot(object, object)
     def _signed_in(self, store: Store, _actor: Actor) -> None:
@@ -347,6 +415,8 @@ class Desktop(QObject):
             QCoreApplication.exit(1)
             return
         window.switchUserRequested.connect(self.switch_user)
+        if window.settings_page is not None:  # 设置 → 备份与恢复 → 从备份恢复…
+            window.settings_page.backup_section.restoreRequested.connect(self.restore_backup)
         window.restore_state()
         window.show()
         self.window = window
@@ -369,12 +439,74 @@ class Desktop(QObject):
         self.window = None
         workers.run_in_background(lambda: sign_out(store, actor), lambda _none: None)
 
+    # ---- restoring a backup ----------------------------------------------------------------------
+
+    @Slot(object)
+    def restore_backup(self, request: RestoreRequest) -> None:
+        """从备份恢复: the database is replaced, so the app starts again from the sign-in window.
+
+        The main window closes (drafts kept), the user is signed out, background work finishes and
+        the store closes; then the backup is put in place in the background
+        (:func:`inspector.services.backups.restore_backup`, the current database kept aside) and a
+        small window says how it went; 重新登录 opens the sign-in window on the restored database.
+        If the restore is refused before the store closes, the same open store is kept."""
+        from inspector.services import backups
+        from inspector.services.auth import sign_out
+        from ui.views.backup_section import RestoreProgressDialog
+
+        window, store = self.window, self.store
+        if window is None or store is None:
+            return
+        actor = window.actor
+        progress = RestoreProgressDialog(request.path)
+        progress.continueRequested.connect(self._after_restore)
+        self.restore_dialog = progress
+        progress.show()  # before the main window closes, so the app does not quit in between
+        window.close()
+        window.deleteLater()
+        self.window = None
+        workers.wait_for_all()  # nothing else may be using the store when it closes
+        data_dir = self.data_dir
+        closed = [False]
+
+        def work() -> RestoreInfo:
+            backups.check_restore(store, actor, request.path, lose_pending=request.lose_pending)
+            sign_out(store, actor)
+            store.close()
+            closed[0] = True
+            return backups.restore_backup(data_dir, request.path, actor, passphrase=request.passphrase)
+
+        def done(info: RestoreInfo) -> None:
+            self.store = None
+            progress.succeeded(info)
+
+        def failed(exc: BaseException) -> None:
+            if closed[0]:
+                self.store = None  # closed: the sign-in window opens the database again from disk
+            progress.failed(exc)
+
+        workers.run_in_background(work, done, failed)
+
+    @Slot()
+    def _after_restore(self) -> None:
+        progress = self.restore_dialog
+        self.restore_dialog = None
+        if self.store is not None:
+            self.store.sign_in_as(None)
+        self.show_sign_in()
+        if progress is not None:
+            progress.close()
+            progress.deleteLater()
+
     def close(self) -> None:
         """At the end: windows closed, background work finished, the store closed."""
         if self.window is not None:
             self.window.close()
         if self.sign_in_window is not None:
             self.sign_in_window.close()
+        for dialog in (self.recovery_dialog, self.restore_dialog):
+            if dialog is not None:
+                dialog.done(0)
         workers.wait_for_all()
         QCoreApplication.processEvents()  # deliver the last results before the store goes away
         workers.wait_for_all()
@@ -383,6 +515,20 @@ class Desktop(QObject):
             store = self.sign_in_window.store  # opened in the background, nobody signed in
         if store is not None:
             store.close()
+
+
+def _prepare_or_key_missing(data_dir: Path, passphrase: str | None) -> Prepared:
+    """The sign-in window's preparation; a key missing from the keyring that its recovery code can
+    bring back is told apart (:class:`~inspector.services.backups.KeyMissingError`)."""
+    from inspector.services.backups import KeyMissingError, can_recover
+    from inspector.store.keys import KeyUnavailableError
+
+    try:
+        return prepare_core(data_dir, passphrase)
+    except KeyUnavailableError as exc:
+        if passphrase is None and can_recover(data_dir):
+            raise KeyMissingError(exc) from exc
+        raise
 
 
 def run_gui(data_dir: Path) -> int:

@@ -10,6 +10,10 @@ The form checks as the user types, with the core's own rules: required fields an
 problem is shown in red under its field once the field has been typed in; 创建 stays disabled until
 everything is valid. Where the machine has no keyring, the database passphrase is asked the way
 ``ui.app`` asks it, before the work starts (a dialog cannot be shown from the worker thread).
+
+Once the database exists its key's recovery code is made, as ``inspector init`` makes it, and shown
+once (:class:`ui.recovery_dialog.RecoveryCodeDialog`); the form closes when the user has ticked that
+it is written down. A passphrase key needs none: the passphrase is its own recovery.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors, i18n
 from ui.i18n import QT_TRANSLATE_NOOP, core_text
+from ui.recovery_dialog import RecoveryCodeDialog
 from ui.style import RED, TEXT_MUTED, scaled_font
 from ui.workers import OnError, Runner, run_in_background
 
@@ -145,6 +150,7 @@ class SetupDialog(QDialog):
         self._on_error: OnError = on_error or (lambda exc: errors.show_error(exc, self))
         self._confirm_discard = confirm_discard
         self._busy = False
+        self.code_dialog: RecoveryCodeDialog | None = None  # the recovery code, shown once after 创建
         self._touched: set[str] = set()
         self.inputs: dict[str, QLineEdit] = {}
         self.error_labels: dict[str, QLabel] = {}
@@ -336,8 +342,12 @@ class SetupDialog(QDialog):
         def prompt(_text: str, _confirm: bool) -> str | None:
             return passphrase or None
 
-        def work() -> Store:
-            return initialise(data_dir, station, user, prompt=prompt)
+        def work() -> tuple[Store, str | None, BaseException | None]:
+            store = initialise(data_dir, station, user, prompt=prompt)
+            try:  # as `inspector init` does: the key's recovery code, shown once (None: a passphrase)
+                return store, store.make_recovery_code(), None
+            except Exception as exc:  # the database is made; the code can be made later (recovery-code)
+                return store, None, exc
 
         self._set_busy(True)
         self._run(work, self._created, self._failed, owner=self)
@@ -375,8 +385,29 @@ class SetupDialog(QDialog):
         self.status_label.setText(self.tr("正在建立数据库…") if busy else "")
         self._refresh()
 
-    def _created(self, store: Store) -> None:
+    def _created(self, made: tuple[Store, str | None, BaseException | None]) -> None:
+        store, code, problem = made
         self.store = store
+        if problem is not None:
+            errors.log_exception(problem, "recovery code")
+            self._on_error(problem)
+        if code is None:
+            self._busy = False
+            self.accept()
+            return
+        # Still busy (the form stays closed to Esc) until the code has been written down.
+        self.status_label.setText(self.tr("请抄下恢复码"))
+        self.progress.setVisible(False)
+        dialog = RecoveryCodeDialog(code, self)
+        self.code_dialog = dialog
+        dialog.accepted.connect(self._code_written_down)
+        dialog.open()
+
+    @Slot()
+    def _code_written_down(self) -> None:
+        if self.code_dialog is not None:
+            self.code_dialog.deleteLater()  # the code goes with it
+            self.code_dialog = None
         self._busy = False
         self.accept()
 

@@ -21,6 +21,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -88,8 +89,18 @@ class BackupInfo:
     size: int
 
 
-def write_backup(engine: Engine, key: bytes, data_dir: Path, out: Path, revision: str | None) -> BackupInfo:
-    """One file holding the database (a consistent snapshot, encrypted) and its key record."""
+def write_backup(
+    engine: Engine,
+    key: bytes,
+    data_dir: Path,
+    out: Path,
+    revision: str | None,
+    station: Mapping[str, str] | None = None,
+) -> BackupInfo:
+    """One file holding the database (a consistent snapshot, encrypted) and its key record.
+
+    ``station`` (its code and name) goes into the manifest, so that a restore can say whose database
+    a file holds before anything is unpacked."""
     from inspector import __version__
 
     out = files.output_target(out)
@@ -105,6 +116,7 @@ def write_backup(engine: Engine, key: bytes, data_dir: Path, out: Path, revision
             "app_version": __version__,
             "schema_revision": revision,
             "created_at": created,
+            "station": dict(station) if station is not None else None,
             "db_id": key_info.db_id,
             "key_source": key_info.source,
             "recovery_code": key_info.recovery is not None,

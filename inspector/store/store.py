@@ -26,7 +26,7 @@ from inspector.domain.errors import InspectorError
 from inspector.store import backup, files, keys, location, migrate
 from inspector.store.base import Synced
 from inspector.store.engine import BEGIN_MODE, open_engine
-from inspector.store.models import LocalMeta
+from inspector.store.models import LocalMeta, Station
 from inspector.store.repository import Actor, Repository
 
 DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
@@ -273,8 +273,14 @@ class Store:
     def write_backup(self, out: Path) -> backup.BackupInfo:
         """``inspector backup --out FILE``: the database and its key record in one owner-only file."""
         assert self._key is not None
+        station = None
+        station_id = self.meta("station_id")
+        if station_id is not None:
+            with self.session(read_only=True) as s:
+                row = s.get(Station, uuid.UUID(station_id))
+                station = {"code": row.code, "name": row.name} if row is not None else None
         return backup.write_backup(
-            self.engine, self._key, self.data_dir, out, migrate.current_revision(self.engine)
+            self.engine, self._key, self.data_dir, out, migrate.current_revision(self.engine), station
         )
 
     # ---- key recovery ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,17 +13,19 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QFont, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 
 from inspector.domain.records import SPECS
 from inspector.security.passwords import verify_password
+from inspector.services.backups import recover_key
 from inspector.station_setup import MIN_PASSWORD
-from inspector.store.keys import PASSPHRASE_ENV, KeyInfo
+from inspector.store.keys import PASSPHRASE_ENV, KeyInfo, KeyUnavailableError, RecoveryCodeError
 from inspector.store.models import AppUser, LocalCredential, NumberBlock, Station
 from inspector.store.store import Store
 from ui import app as ui_app
 from ui.main_window import MainWindow
+from ui.recovery_dialog import RecoveryCodeDialog
 from ui.setup_dialog import CONFIRM, PASSWORD, SetupDialog, ask_discard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,6 +102,18 @@ def type_into(qtbot: Any, dialog: SetupDialog, name: str, text: str) -> None:
 def fill(qtbot: Any, dialog: SetupDialog, values: dict[str, str] = VALID) -> None:
     for name, text in values.items():
         type_into(qtbot, dialog, name, text)
+
+
+def write_down(qtbot: Any, dialog: SetupDialog) -> str:
+    """The recovery code shown after 创建: read it, tick 我已抄写…, 继续. Returns the code."""
+    qtbot.waitUntil(lambda: dialog.code_dialog is not None and dialog.code_dialog.isVisible(), timeout=20_000)
+    shown = dialog.code_dialog
+    assert shown is not None
+    code = shown.shown_code()
+    assert not shown.continue_button.isEnabled()  # not before the box is ticked
+    shown.confirm_box.click()
+    qtbot.mouseClick(shown.continue_button, Qt.MouseButton.LeftButton)
+    return code
 
 
 # ---- checking as the user types ---------------------------------------------------------------------
@@ -218,6 +233,7 @@ def test_create_makes_the_database_in_the_background(
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
         assert dialog.busy and not dialog.create_button.isEnabled()
         assert not dialog.cancel_button.isEnabled() and not dialog.inputs["code"].isEnabled()
+        write_down(qtbot, dialog)
     assert prompt.asked == []  # the keyring holds the key
     assert dialog.result() == QDialog.DialogCode.Accepted
     store = dialog.store
@@ -232,6 +248,51 @@ def test_create_makes_the_database_in_the_background(
     finally:
         store.close()
     check_created(data_dir)
+
+
+def test_the_recovery_code_shown_once_brings_a_lost_key_back(
+    qtbot: Any, make_dialog: Any, data_dir: Path, memory_keyring: Any, idle: Any
+) -> None:
+    """Issue #11, item 9: 创建 shows the key's recovery code once, in groups, with 复制 and a box that
+    must be ticked; that code alone puts a lost keyring entry back, and nothing on disk holds it."""
+    dialog = make_dialog()
+    fill(qtbot, dialog)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.code_dialog is not None and dialog.code_dialog.isVisible(), timeout=20_000)
+    shown = dialog.code_dialog
+    assert shown is not None and len(shown.group_labels) == 8
+    code = shown.shown_code()
+    assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){7}", code)
+    assert shown.group_labels[0].font().fixedPitch() or shown.group_labels[0].font().styleHint() == (
+        QFont.StyleHint.Monospace
+    )
+    shown.close()  # neither closing nor Esc gets past it unticked
+    qtbot.keyClick(shown, Qt.Key.Key_Escape)
+    assert shown.isVisible() and not shown.continue_button.isEnabled() and dialog.isVisible()
+    qtbot.mouseClick(shown.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == code
+    QApplication.clipboard().clear()
+    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
+        shown.confirm_box.click()
+        qtbot.mouseClick(shown.continue_button, Qt.MouseButton.LeftButton)
+    assert dialog.store is not None
+    dialog.store.close()
+    idle()
+
+    [key_hex] = memory_keyring.entries.values()
+    on_disk = b"".join(f.read_bytes() for f in data_dir.rglob("*") if f.is_file())
+    for secret in (code, code.replace("-", ""), key_hex):
+        assert secret.encode() not in on_disk
+    memory_keyring.entries.clear()  # the keyring entry is lost: the database does not open
+    with pytest.raises(KeyUnavailableError):
+        Store.open(data_dir)
+    with pytest.raises(RecoveryCodeError):
+        recover_key(data_dir, "AAAA" + code[4:])
+    assert memory_keyring.entries == {}
+    recover_key(data_dir, code)  # the shown code, through the same core as `inspector recover`
+    assert list(memory_keyring.entries.values()) == [key_hex]
+    with Store.open(data_dir) as store, store.session(read_only=True) as s:
+        assert s.query(Station).one().code == VALID["code"]
 
 
 def test_without_a_keyring_the_passphrase_is_asked_then_used(
@@ -343,7 +404,11 @@ def test_esc_is_ignored_while_the_database_is_made(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     dialog.close()
     assert dialog.isVisible() and discard.asked == 0
-    deferred.run()  # the work finishes: the dialog closes with the new store
+    deferred.run()  # the work finishes: the recovery code is shown; the form waits for it
+    assert dialog.busy and dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and discard.asked == 0
+    write_down(qtbot, dialog)  # then the dialog closes with the new store
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.store is not None
     dialog.store.close()
     check_created(data_dir)
@@ -364,6 +429,15 @@ def test_set_up_store_returns_the_new_store_for_the_main_window(
             return
         fill(qtbot, dialog)
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        QTimer.singleShot(20, write_it_down)
+
+    def write_it_down() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryCodeDialog):
+            QTimer.singleShot(20, write_it_down)
+            return
+        dialog.confirm_box.click()
+        qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, fill_in_the_form)
     store = ui_app.set_up_store(data_dir, ask_passphrase=Prompt(None))

@@ -8,7 +8,8 @@ text, a sentence). 保存 and 恢复默认 go through :mod:`inspector.services.s
 one transaction); a refusal is shown in red under the input, naming the setting.
 
 Above the list, 本机: the language of the desktop on this laptop (``ui.i18n``), kept in ``QSettings``
-and used from the next sign-in.
+and used from the next sign-in; and 备份与恢复 (``ui.views.backup_section``): a backup file now, a
+restore from one, and how many daily copies this laptop keeps.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from ui import errors, i18n
 from ui.i18n import core_text, error_text
 from ui.qt_compat import emit
 from ui.style import FIELD_LABEL, RED, TEXT_MUTED, scaled_font
+from ui.views.backup_section import BackupSection
 from ui.widgets import Page
 from ui.workers import Runner, run_in_background
 
@@ -193,6 +195,10 @@ class SettingsView(Page):
         local.addWidget(self.language_note, 1)
         self.body.addLayout(local)
 
+        # 备份与恢复 (this laptop's database): only for a role that may change settings.
+        self.backup_section = BackupSection(store, actor=actor, runner=self._run)
+        self.body.addWidget(self.backup_section)
+
         bar = QHBoxLayout()
         bar.setSpacing(8)
         self.search = QLineEdit()
@@ -305,6 +311,7 @@ class SettingsView(Page):
     def activate(self) -> None:
         if not self.loaded:
             self.refresh()
+        self.backup_section.refresh()  # the last daily copy may be new since the page was last shown
 
     def refresh(self) -> None:
         store = self._store
