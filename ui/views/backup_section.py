@@ -145,7 +145,7 @@ class BackupSection(QFrame):
 
         self.keep_edit = QLineEdit()
         self.keep_edit.setObjectName(backups.KEEP_FIELD)
-        self.keep_edit.setFixedWidth(self.keep_edit.fontMetrics().horizontalAdvance("0000") + 24)
+        self.keep_edit.setFixedWidth(self.keep_edit.fontMetrics().horizontalAdvance("00000") + 28)
         self.keep_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.keep_edit.textEdited.connect(self._keep_edited)
         self.keep_edit.returnPressed.connect(self.save_keep)
@@ -178,6 +178,7 @@ class BackupSection(QFrame):
         self.result.setObjectName("backupResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
@@ -214,13 +215,13 @@ class BackupSection(QFrame):
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
         self.progress.setVisible(busy)
-        if busy:
-            self._say(text, TEXT_MUTED)
+        self._say(text, TEXT_MUTED)  # done: the caller says how it went
         self._update_buttons()
 
     def _say(self, text: str, colour: str) -> None:
         self.result.setStyleSheet(f"color: {colour};")
         self.result.setText(text)
+        self.result.setVisible(bool(text))
 
     def result_text(self) -> str:
         return self.result.text()
