@@ -353,7 +353,7 @@ class BackupSection(QFrame):
             return
         passphrase = None
         if summary.key_source == "passphrase" and not os.environ.get(location.PASSPHRASE_ENV):
-            passphrase = self.ask_passphrase("数据库口令 / Database passphrase", False)
+            passphrase = self.ask_passphrase("数据库口令 / Database passphrase", False)  # i18n: both
             if not passphrase:
                 return
         emit(self.restoreRequested, RestoreRequest(summary.path, pending, passphrase))
