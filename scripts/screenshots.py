@@ -453,6 +453,83 @@ def stale_form(shot: Shooter, window: Any) -> None:
     close_form(shot, form)
 
 
+def roster_import(shot: Shooter, window: Any, folder: Path) -> None:
+    """导入名册 on a GBK roster of a few new people, one already on the register (updated) and two rows
+    that cannot be imported: the columns, the preview, importing, and the result. Writes to the demo data."""
+    import csv
+    from datetime import date
+
+    from inspector.domain.enums import LegalStatus, Stage
+    from inspector.domain.idnumber import make_id_number
+    from inspector.store.models import Detainee
+    from ui.main_window import DETAINEES
+    from ui.views.roster_import_dialog import COMMIT, DONE, MAPPING, PREVIEW, RosterImportDialog
+
+    with window.store.session(read_only=True) as s:
+        known = s.scalars(
+            select(Detainee)
+            .where(Detainee.deleted_at.is_(None), Detainee.discharged_on.is_(None))
+            .where(Detainee.id_number.is_not(None))
+            .order_by(Detainee.admitted_at)
+            .limit(1)
+        ).one()
+    police = "毕节市公安局七星关分局"
+    names = ["周建国", "吴海涛", "郑晓东", "王志强", "冯德明", "陈立伟", "褚明辉", "卫建华"]
+    tail = [police, "盗窃", "侦查羁押", "犯罪嫌疑人"]
+    rows = [
+        [str(n + 1), name, make_id_number("520502", date(1975 + 3 * n, 1 + n, 3 + n), 11 + 2 * n)]
+        for n, name in enumerate(names)
+    ]
+    for n, row in enumerate(rows):
+        row += [f"2026-11-{20 + n % 8:02d}", f"{201 + n}", *tail]
+    rows.append(
+        ["9", "蒋文斌", "52050219800101001X", "2026-11-26", "209", police, "诈骗", "侦查羁押", "犯罪嫌疑人"]
+    )
+    born = date(1988, 5, 6)
+    rows.append(["10", "沈永福", make_id_number("520502", born, 31), "2026-11-31", "210", police, "故意伤害"])
+    rows[-1] += ["审查逮捕", "犯罪嫌疑人"]
+    admitted = f"{known.admitted_at.astimezone():%Y-%m-%d %H:%M}"
+    stage = Stage(known.stage).label
+    status = LegalStatus(known.legal_status).label
+    rows.append(
+        ["11", known.name, known.id_number, admitted, "301", known.case_authority, known.charges or ""]
+    )
+    rows[-1] += [stage, status]
+    path = folder / "七星关区看守所在押人员名册.csv"
+    header = "序号 姓名 身份证号码 入所日期 监室 办案单位 涉嫌罪名 诉讼环节 法律身份".split()  # noqa: SIM905
+    with path.open("w", encoding="gbk", newline="") as out:
+        csv.writer(out).writerows([header, *rows])
+
+    window.show_page(DETAINEES)
+    button = window.roster_import_button
+    assert button is not None
+    button.click()
+    dialog = window.findChild(RosterImportDialog)
+    assert dialog is not None
+    shot.settle(what="the roster import dialog")
+    shot.save("dialog-roster-file", dialog)
+    dialog.load(path)
+    shot.settle(lambda: dialog.step() == MAPPING, "the roster's columns")
+    shot.save("dialog-roster-mapping", dialog)
+    dialog.update_radio.setChecked(True)
+    dialog.next_button.click()
+    shot.settle(lambda: dialog.step() == PREVIEW and dialog.busy is None, "the roster's preview")
+    shot.save("dialog-roster-preview", dialog)
+    dialog.only_valid_box.setChecked(True)
+    dialog._begin("commit", "", determinate=True)  # the progress page as it looks half-way
+    dialog._show_step(COMMIT)
+    dialog._progressed(4, 9)
+    shot.settle(what="the roster's progress")
+    shot.save("dialog-roster-importing", dialog)
+    dialog._end()
+    dialog._show_step(PREVIEW)
+    dialog.next_button.click()
+    shot.settle(lambda: dialog.step() == DONE and dialog.busy is None, "the roster's import")
+    shot.save("dialog-roster-done", dialog)
+    dialog.accept()
+    shot.settle(what="closing the roster import")
+
+
 def setup_dialog(shot: Shooter) -> None:
     try:
         from ui.setup_dialog import SetupDialog
@@ -600,6 +677,7 @@ def shoot(args: argparse.Namespace, folder: Path) -> int:
             print(f"  {path.name}")
         users_page(shot, store)  # writes to the demo data: an administrator
         store.sign_in_as(window.identity.user_id)
+        roster_import(shot, window, folder)  # writes to the demo data
         stale_form(shot, window)  # last: it writes to the demo data
         window.close()
         shot.settle(what="closing")

@@ -72,8 +72,9 @@ from inspector.services.policy import Actor
 from inspector.store.store import Store
 from ui import errors, file_dialogs
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, mark_content
+from ui.models import cell_delegate
 from ui.qt_compat import emit
-from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
+from ui.style import AMBER, CARD_BORDER, GREEN, PRIMARY, RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
 
 FILE, MAPPING, PREVIEW, COMMIT, DONE = range(5)
@@ -314,6 +315,17 @@ class RosterImportDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        fields = "、".join(  # i18n: a list of labels
+            core_text(ri.field_label(f)) + (" *" if f in ri.REQUIRED else "") for f in ri.IMPORTABLE
+        )
+        columns = QLabel(
+            self.tr(
+                "名册可以包含这些列（带 * 的为必填项；性别可由身份证号得出）：{fields}。\n"
+                "列名不必完全相同，下一步可以逐列指定；名册中没有的必填项，可以给所有行填同一个值。"
+            ).format(fields=fields)
+        )
+        columns.setWordWrap(True)
+        columns.setObjectName("muted")
         self.file_label = QLabel()
         mark_content(self.file_label)
         self.file_label.setWordWrap(True)
@@ -322,6 +334,7 @@ class RosterImportDialog(QDialog):
         box.setContentsMargins(0, 6, 0, 0)
         box.setSpacing(12)
         box.addWidget(intro)
+        box.addWidget(columns)
         box.addWidget(self.file_label)
         box.addStretch(1)
         return page
@@ -401,6 +414,7 @@ class RosterImportDialog(QDialog):
         self.rows_model = RosterRowsModel(self)
         self.rows_view = QTableView()
         self.rows_view.setModel(self.rows_model)
+        cell_delegate.install(self.rows_view)  # a row's colour kept when selected; a cut reason on hover
         mark_content(self.rows_view)
         self.rows_view.setAlternatingRowColors(True)
         self.rows_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -409,11 +423,13 @@ class RosterImportDialog(QDialog):
         self.rows_view.verticalHeader().setVisible(False)
         self.rows_view.verticalHeader().setDefaultSectionSize(self.rows_view.fontMetrics().height() + 10)
         header = self.rows_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the contents: measuring 100,000 rows would freeze the window.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(1, 120)
+        metrics = self.rows_view.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance("0000000") + 24)
+        header.resizeSection(1, metrics.horizontalAdvance("姓名姓名姓名") + 24)  # i18n: a width only
+        header.resizeSection(2, metrics.horizontalAdvance(_t(ACTIONS["rejected"])) + 32)
         self.rows_view.setTabKeyNavigation(False)
 
         self.rejected_frame = QFrame()
@@ -442,7 +458,12 @@ class RosterImportDialog(QDialog):
         self.commit_label = QLabel()
         self.commit_label.setWordWrap(True)
         self.progress = QProgressBar()
-        self.progress.setFormat("%v / %m")
+        self.progress.setTextVisible(False)  # the label above says how far
+        self.progress.setStyleSheet(
+            f"QProgressBar {{ border: 1px solid {CARD_BORDER}; border-radius: 4px; background: #ffffff;"
+            " min-height: 14px; max-height: 14px; }"
+            f" QProgressBar::chunk {{ background: {PRIMARY}; border-radius: 3px; }}"
+        )
         note = QLabel(self.tr("导入在一个事务中完成：完成之前名册不会改动，取消后也不会留下任何一条。"))
         note.setWordWrap(True)
         note.setObjectName("muted")
