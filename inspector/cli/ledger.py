@@ -126,8 +126,105 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _rule(text: str) -> str:
+    from inspector.domain.enums import LeadRule
+
+    for member in LeadRule:
+        if text.strip() in (member.value, member.label):
+            return member.value
+    choices = ", ".join(f"{m.value} ({m.label})" for m in LeadRule)
+    raise UsageError(f"未知的线索规则：{text}（可选：{choices}）", f"unknown lead rule {text!r} ({choices})")
+
+
+def _status(text: str) -> str:
+    from inspector.domain.enums import LeadStatus
+
+    for member in LeadStatus:
+        if text.strip() in (member.value, member.label):
+            return member.value
+    choices = ", ".join(f"{m.value} ({m.label})" for m in LeadStatus)
+    raise UsageError(
+        f"未知的线索状态：{text}（可选：{choices}）", f"unknown lead status {text!r} ({choices})"
+    )
+
+
+def cmd_leads_scan(args: argparse.Namespace) -> int:
+    from inspector.cli.common import day_arg
+    from inspector.domain.enums import LeadRule
+    from inspector.services import leads
+    from inspector.services.ledger_import import label_of
+    from inspector.services.policy import actor_for
+    from inspector.store.store import Store
+
+    today = day_arg(args.date, "--date") if args.date else None
+    rules = [_rule(r) for r in args.rule] or None
+    with Store.open(data_dir_of(args), tty_prompt) as store:
+        result = leads.scan(
+            store, actor_for(store), today=today, rules=rules, handover_days=args.handover_days
+        )
+    print(f"发现 / found: {result.found}，新线索 / new: {result.new}，已有 / already kept: {result.known}")
+    for rule, n in sorted(result.by_rule.items()):
+        print(f"  {label_of(LeadRule, rule)} ({rule}): {n}")
+    return EXIT_OK
+
+
+def cmd_leads_list(args: argparse.Namespace) -> int:
+    from inspector.services import leads
+    from inspector.store.store import Store
+
+    with Store.open(data_dir_of(args), tty_prompt) as store:
+        rows = leads.list_leads(
+            store,
+            rule=_rule(args.rule) if args.rule else None,
+            status=_status(args.status) if args.status else None,
+            open_only=args.open,
+        )
+    for row in rows:
+        head = f"{row['id'].hex[:8]}  {row['found_on']}  {row['status_label']}"
+        print(f"{head}  {row['rule_label']}  {row['title']}")
+        if args.full:
+            print(f"      事实 / facts: {row['facts']}")
+            print(f"      依据 / basis: {row['legal_basis']}")
+            for rec in row["records"]:
+                print(f"      记录 / record: {rec['table']} {rec['id'][:8]} {rec['label']}")
+            if row["status_reason"]:
+                print(f"      理由 / reason: {row['status_reason']}")
+    if not rows:
+        print("没有符合条件的监督线索 / no leads")
+    return EXIT_OK
+
+
+def cmd_leads_set_status(args: argparse.Namespace) -> int:
+    from inspector.services import leads
+    from inspector.services.policy import actor_for
+    from inspector.store.store import Store
+
+    with Store.open(data_dir_of(args), tty_prompt) as store:
+        row = leads.set_status(
+            store, args.lead_id, _status(args.status), actor_for(store), reason=args.reason
+        )
+    print(f"{row['id'].hex[:8]} {row['title']}：{row['status_label']} ({row['status']})")
+    return EXIT_OK
+
+
+def cmd_leads_raise(args: argparse.Namespace) -> int:
+    from inspector.services import leads
+    from inspector.services.policy import actor_for
+    from inspector.store.store import Store
+
+    kinds = {"finding": "finding", "oral": "oral_correction", "notice": "rectification_notice"}
+    with Store.open(data_dir_of(args), tty_prompt) as store:
+        raised = leads.raise_from_lead(store, args.lead_id, kinds[args.as_kind], actor_for(store))
+    what = {"finding": "问题记录", "oral": "口头纠正意见", "notice": "纠正违法通知书（草稿）"}[args.as_kind]
+    print(
+        f"已制作 / created: {what} {raised.record_id.hex[:8]}（问题 / finding {raised.finding_id.hex[:8]}）"
+    )
+    return EXIT_OK
+
+
 def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
-    """Register ``ledger`` on the ``inspector`` command's sub-parsers."""
+    """Register ``ledger`` and ``leads`` on the ``inspector`` command's sub-parsers."""
+    _register_leads(subparsers, common_parent)
     p = subparsers.add_parser(
         "ledger",
         parents=[common_parent],
@@ -172,3 +269,43 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     show.set_defaults(func=cmd_show)
     lst = sub.add_parser("list", parents=[common_parent], help="the imports and the saved profiles")
     lst.set_defaults(func=cmd_list)
+
+
+def _register_leads(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "leads",
+        parents=[common_parent],
+        help="supervision leads (监督线索) the rules find in the register and ledgers",
+    )
+    sub = p.add_subparsers(title="leads commands", metavar="ACTION", required=True)
+    scan = sub.add_parser("scan", parents=[common_parent], help="run the lead rules; keep the new leads")
+    scan.add_argument("--date", help="the day to scan as, YYYY-MM-DD (default: today in Asia/Shanghai)")
+    scan.add_argument("--rule", action="append", default=[], help="only this rule (code or Chinese name)")
+    scan.add_argument(
+        "--handover-days",
+        type=int,
+        default=3,
+        help="days within which a 换押 is expected after a stage change",
+    )
+    scan.set_defaults(func=cmd_leads_scan)
+    lst = sub.add_parser("list", parents=[common_parent], help="the leads, newest first")
+    lst.add_argument("--rule", help="only this rule")
+    lst.add_argument("--status", help="only this status: pending, checking, verified, excluded (or 待核实 …)")
+    lst.add_argument("--open", action="store_true", help="only open leads (待核实, 核实中)")
+    lst.add_argument("--full", action="store_true", help="with facts, legal basis and records")
+    lst.set_defaults(func=cmd_leads_list)
+    st = sub.add_parser(
+        "set-status", parents=[common_parent], help="move a lead: 待核实 → 核实中 → 已核实 / 已排除"
+    )
+    st.add_argument("lead_id", help="the lead's id (its first 8 characters are enough)")
+    st.add_argument("status", help="checking, verified, excluded, pending (or 核实中 …)")
+    st.add_argument("--reason", help="why (required to exclude)")
+    st.set_defaults(func=cmd_leads_set_status)
+    rs = sub.add_parser(
+        "raise",
+        parents=[common_parent],
+        help="a verified lead becomes a finding, an oral correction or a notice",
+    )
+    rs.add_argument("lead_id")
+    rs.add_argument("--as", dest="as_kind", choices=["finding", "oral", "notice"], default="finding")
+    rs.set_defaults(func=cmd_leads_raise)

@@ -129,6 +129,7 @@ def report_sections(c: Mapping[str, Any], last: date) -> list[tuple[str, list[st
                 f"发现问题{n('delivery', 'property_problems')}项。",
                 f"（六）律师会见检察。检察律师会见{n('lawyer_meetings', 'checks')}次，"
                 f"发现问题{n('lawyer_meetings', 'problems')}个。",
+                *_leads_text(c.get("leads")),
             ],
         ),
         (
@@ -164,6 +165,20 @@ def report_sections(c: Mapping[str, Any], last: date) -> list[tuple[str, list[st
                 *_on_site_text(n("duty", "on_site", {})),  # type: ignore[arg-type]
             ],
         ),
+    ]
+
+
+def _leads_text(leads: Any) -> list[str]:
+    """（七）监督线索: the month's leads by rule and outcome (absent from reports counted before leads)."""
+    if not isinstance(leads, Mapping):
+        return []
+    total = int(leads.get("count", 0))
+    raised = leads.get("raised", {})
+    return [
+        f"（七）台账审查和监督线索。本月发现监督线索{_with_parts(total, leads.get('by_rule', {}), '条')}，"
+        f"核实情况：{_parts(leads.get('by_outcome', {}), '条') or '无'}；"
+        f"据此记录问题{raised.get('finding', 0)}个，提出口头纠正意见{raised.get('oral_correction', 0)}次，"
+        f"制发纠正违法通知书{raised.get('rectification_notice', 0)}份。"
     ]
 
 

@@ -61,6 +61,7 @@ from inspector.store.models import (
     PreholidayInspection,
     ProcuratorialSuggestion,
     RectificationNotice,
+    SupervisionLead,
     Talk,
 )
 from inspector.store.repository import today_local
@@ -177,6 +178,7 @@ def compute_monthly_counts(
     )
     out["lawyer_meetings"] = _lawyer_meetings(m)
     out["duty"] = {**_duty(m), "on_site": _days_on_site(m)}
+    out["leads"] = _leads(m)
     return out
 
 
@@ -626,4 +628,38 @@ def _days_on_site(m: _Month) -> dict[str, Any]:
         "people": people,
         "below_target": sum(1 for p in roster.people if p.met is False and (p.planned or p.actual)),
         "days": sum(p["actual"] for p in people),
+    }
+
+
+def _leads(m: _Month) -> dict[str, Any]:
+    """监督线索 found in the month, by rule and by outcome (待核实, 核实中, 已核实, 已排除 as they stand now),
+    and how many of them became a finding, an oral correction or a notice."""
+    by_rule: dict[str, int] = {}
+    by_outcome: dict[str, int] = {}
+    by_rule_outcome: dict[str, dict[str, int]] = {}
+    raised = {"finding": 0, "oral_correction": 0, "rectification_notice": 0}
+    for rule, status, finding, oral, notice in m.session.execute(
+        select(
+            SupervisionLead.rule_code,
+            SupervisionLead.status,
+            SupervisionLead.finding_id,
+            SupervisionLead.oral_correction_id,
+            SupervisionLead.rectification_notice_id,
+        ).where(*m.live(SupervisionLead), *m.in_month(SupervisionLead.found_on))
+    ):
+        rule_name = label(e.LeadRule, rule) or "其他"
+        outcome = label(e.LeadStatus, status) or "其他"
+        by_rule[rule_name] = by_rule.get(rule_name, 0) + 1
+        by_outcome[outcome] = by_outcome.get(outcome, 0) + 1
+        cell = by_rule_outcome.setdefault(rule_name, {})
+        cell[outcome] = cell.get(outcome, 0) + 1
+        raised["finding"] += finding is not None
+        raised["oral_correction"] += oral is not None
+        raised["rectification_notice"] += notice is not None
+    return {
+        "count": sum(by_rule.values()),
+        "by_rule": by_rule,
+        "by_outcome": by_outcome,
+        "by_rule_outcome": by_rule_outcome,
+        "raised": raised,
     }

@@ -59,6 +59,7 @@ __all__ = [
     "confirm",
     "guess_kind",
     "import_ledger",
+    "insert_row",
     "label_of",
     "load_import",
     "map_columns",
@@ -896,7 +897,9 @@ _ITEM_BUILDERS = {
 # ---- profiles and imports -----------------------------------------------------------------------
 
 
-def _insert(s: Session, kind: str, values: Mapping[str, Any], actor: Actor, action: str = "create") -> Any:
+def insert_row(s: Session, kind: str, values: Mapping[str, Any], actor: Actor, action: str = "create") -> Any:
+    """A new row of a kind that has no form (validated by its spec, audited, captured for sync) in the
+    caller's transaction."""
     model = records.model_of(kind)
     row = prepare_row(model, values, actor.write_actor, today_local(), utc_now())
     obj = model(**row)
@@ -988,7 +991,7 @@ def import_ledger(
         stored_defaults = {k: _json(v) for k, v in fixed.items()}
         profile_saved = False
         if profile and saved is None:
-            saved = _insert(
+            saved = insert_row(
                 s,
                 "ledger_profile",
                 {"name": profile, "ledger_kind": the_kind, "columns": columns, "defaults": stored_defaults},
@@ -1002,7 +1005,7 @@ def import_ledger(
             profile_saved = True
         report["file"] = table.path.name
         report["source"] = table.source
-        obj = _insert(
+        obj = insert_row(
             s,
             "ledger_import",
             {
