@@ -897,11 +897,36 @@ def security_ddl(group: str, office: str, dbname: str) -> list[str]:
     return out
 
 
+# What `inspector office report` reads besides the pull indexes (docs/sync.md, "Office report"):
+# each laptop's last batch and a station's batches of a week, the people held (not discharged, or
+# discharged after the report's day) per station, and a detainee's custody events. Without them the
+# report reads the whole ledger and the custody events once per held person (docs/benchmarks.md,
+# "Office under load").
+REPORT_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS batch_device ON sync.batch (device_role, received_at)",
+    "CREATE INDEX IF NOT EXISTS batch_station ON sync.batch (station_id, received_at)",
+    "CREATE INDEX IF NOT EXISTS detainee_held ON records.detainee (station_id, discharged_on) "
+    "WHERE deleted_at IS NULL",
+    "CREATE INDEX IF NOT EXISTS custody_event_detainee ON records.custody_event (detainee_id)",
+]
+
+
+def report_index_names() -> list[str]:
+    """Schema-qualified names of :data:`REPORT_INDEXES` (the benchmark drops them to compare)."""
+    return [
+        "sync.batch_device",
+        "sync.batch_station",
+        "records.detainee_held",
+        "records.custody_event_detainee",
+    ]
+
+
 def full_ddl(group: str, office: str, dbname: str, existing: dict[str, set[str]]) -> list[str]:
     """Every statement, in order. ``existing`` maps the office's current record tables to their columns."""
     out = list(BASE_DDL)
     for t in schema.table_names():
         out += _table_ddl(t, existing.get(t))
+    out += REPORT_INDEXES
     out += FUNCTIONS
     out += [apply_function(t) for t in schema.table_names()]
     out += [apply_set_function(t) for t in schema.table_names() if t not in schema.NUMBERED_TABLES]

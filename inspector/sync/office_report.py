@@ -195,14 +195,16 @@ def _custody(conn: psycopg.Connection[Any], by_id: dict[uuid.UUID, StationReport
     settings = {sid: RuleSettings.from_mapping(settings_rows.get(sid, {})) for sid in by_id}
     horizon = day + timedelta(days=CUSTODY_SOON_DAYS)
     rows = conn.execute(
+        # one join, grouped by person: a hash join over the events when they are many, index look-ups
+        # (custody_event_detainee) when the held are few — never one scan of the events per person
         "SELECT d.station_id, d.id, d.name, d.stage, d.stage_started_on, d.admitted_at, d.multiple_or_gang, "
         "d.discharged_on, d.sentence_kind, d.term_end, "
-        "(SELECT coalesce(jsonb_agg(jsonb_build_array(e.kind, e.occurred_on, e.extension_months, "
-        "   e.extension_days, e.legal_basis)), '[]') "
-        " FROM records.custody_event e WHERE e.detainee_id = d.id AND e.station_id = d.station_id "
-        " AND e.deleted_at IS NULL) "
-        "FROM records.detainee d WHERE d.station_id = ANY (%s) AND d.deleted_at IS NULL "
-        "AND (d.discharged_on IS NULL OR d.discharged_on > %s) AND d.admitted_at < %s",
+        "coalesce(jsonb_agg(jsonb_build_array(e.kind, e.occurred_on, e.extension_months, e.extension_days, "
+        "e.legal_basis)) FILTER (WHERE e.id IS NOT NULL), '[]') "
+        "FROM records.detainee d LEFT JOIN records.custody_event e ON e.detainee_id = d.id "
+        "AND e.station_id = d.station_id AND e.deleted_at IS NULL "
+        "WHERE d.station_id = ANY (%s) AND d.deleted_at IS NULL "
+        "AND (d.discharged_on IS NULL OR d.discharged_on > %s) AND d.admitted_at < %s GROUP BY d.id",
         (list(by_id), day, _day_end(day)),
     ).fetchall()
     for sid, did, name, stage, started, admitted, gang, discharged, kind, term_end, events in rows:
