@@ -233,6 +233,32 @@ def test_cancel_during_the_import_writes_nothing(qtbot: Any, store: Store, tmp_p
     assert len(people(store)) == 450
 
 
+def test_the_roster_on_another_sheet_of_the_workbook(qtbot: Any, store: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "说明"
+    notes.append(["这一页不是名册"])
+    sheet = book.create_sheet("名册")
+    sheet.append(HEADER)
+    sheet.append(GOOD[0])
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    dialog = RosterImportDialog(store, window_actor(store), runner=run_now)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(path)
+    assert dialog.step() == MAPPING and dialog.mapping() == {} and dialog.sheet_row.isVisible()
+    assert [dialog.sheet_box.itemText(i) for i in range(2)] == ["说明", "名册"]
+    assert dialog.sheet_box.currentText() == "说明" and not dialog.next_button.isEnabled()
+    dialog.sheet_box.setCurrentText("名册")  # read again, the mapping guessed from this sheet's headers
+    assert "sheet 名册" in dialog.source_label.text() and dialog.sheet_box.currentText() == "名册"
+    assert dialog.mapping()[1] == "name" and dialog.focusWidget() is dialog.combos[0]
+    dialog.next_button.click()
+    dialog.next_button.click()
+    assert dialog.step() == DONE and people(store) == {"张三": "101"}
+
+
 @pytest.mark.parametrize(
     ("name", "data", "says"),
     [

@@ -132,10 +132,27 @@ def write_report(path: Path, text: str) -> Path:
     return path
 
 
-def read_roster(path: Path, cancel: Callable[[], bool]) -> ri.RosterTable:
-    """:func:`ri.read_table`, with a file the system will not let us read said as plainly as a bad one."""
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of an ``.xlsx`` (none for a ``.csv``). Asked once :func:`ri.read_table` has read the
+    file, so it opens."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
     try:
-        return ri.read_table(path, cancel=cancel)
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def read_roster(
+    path: Path, cancel: Callable[[], bool], sheet: str | None = None
+) -> tuple[ri.RosterTable, list[str]]:
+    """:func:`ri.read_table` (the first sheet unless ``sheet``) and the workbook's sheets; a message
+    always names the file, and a file the system will not let us read is said as plainly as a bad one."""
+    try:
+        return ri.read_table(path, sheet=sheet, cancel=cancel), sheet_names(path)
     except ri.RosterError as exc:
         if str(path) in exc.message_zh:
             raise
@@ -308,7 +325,7 @@ class RosterImportDialog(QDialog):
         page = QWidget()
         intro = QLabel(
             self.tr(
-                "从 Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8、GBK 或 GB18030 编码，"
+                "从 Excel 工作簿（.xlsx，可选择工作表）或 CSV 文件（UTF-8、GBK 或 GB18030 编码，"
                 "自动识别）导入在押人员名册。文件的第一行应为列名。\n\n"
                 "导入前会逐行检查（身份证号校验位、日期、选项）并显示预览；已在册的人员按身份证号识别，"
                 "可以选择跳过或更新。确认后一次写入：要么全部导入，要么不改动名册。"
@@ -344,6 +361,19 @@ class RosterImportDialog(QDialog):
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
         mark_content(self.source_label)
+        self.sheet_box = QComboBox()
+        mark_content(self.sheet_box)
+        self.sheet_box.setMinimumContentsLength(12)
+        self.sheet_box.currentIndexChanged.connect(self._sheet_chosen)
+        sheet_label = QLabel(self.tr("工作表："))
+        sheet_label.setBuddy(self.sheet_box)
+        self.sheet_row = QWidget()
+        sheet_line = QHBoxLayout(self.sheet_row)
+        sheet_line.setContentsMargins(0, 0, 0, 0)
+        sheet_line.addWidget(sheet_label)
+        sheet_line.addWidget(self.sheet_box)
+        sheet_line.addStretch(1)
+        self.sheet_row.setVisible(False)
         hint = QLabel(
             self.tr("为文件中的每一列选择它对应的名册字段；不需要的列选“不导入”。带 * 的字段为必填项。")
         )
@@ -383,6 +413,7 @@ class RosterImportDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
         box.addWidget(self.source_label)
+        box.addWidget(self.sheet_row)
         box.addWidget(hint)
         box.addWidget(self.columns_area, 1)
         box.addWidget(self.missing_label)
@@ -662,26 +693,52 @@ class RosterImportDialog(QDialog):
         if path is not None:
             self.load(path)
 
-    def load(self, path: Path) -> None:
-        """Read ``path`` in the background, then show its columns."""
+    def load(self, path: Path, sheet: str | None = None) -> None:
+        """Read ``path`` (an .xlsx: its first sheet, or ``sheet``) in the background, then show its
+        columns."""
         if self.busy is not None:
             return
         self.file_label.setText(str(path))
         self._begin("read", self.tr("正在读取 {name}…").format(name=path.name))
         cancel = self._cancel.is_set
-        self._run(lambda: read_roster(path, cancel), self._read, self._failed, owner=self)
+        self._run(lambda: read_roster(path, cancel, sheet), self._read, self._failed, owner=self)
 
-    def _read(self, table: ri.RosterTable) -> None:
+    def _read(self, result: tuple[ri.RosterTable, list[str]]) -> None:
         if not self._end():
             return
+        table, sheets = result
         self.table = table
         self.plan = None
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.clear()
+        self.sheet_box.addItems(sheets)
+        self.sheet_box.blockSignals(False)
+        self._select_sheet_shown()
+        self.sheet_row.setVisible(len(sheets) > 1)
         self._build_columns(table)
         self._show_step(MAPPING)
+
+    def _select_sheet_shown(self) -> None:
+        """工作表 says the sheet whose columns are shown."""
+        table = self.table
+        if table is None:
+            return
+        names = [self.sheet_box.itemText(i) for i in range(self.sheet_box.count())]
+        shown = next((name for name in names if table.source.endswith(f"sheet {name}")), None)
+        if shown is not None:
+            self.sheet_box.blockSignals(True)
+            self.sheet_box.setCurrentText(shown)
+            self.sheet_box.blockSignals(False)
+
+    def _sheet_chosen(self, _index: int) -> None:
+        """Another sheet of the workbook: read again (the mapping is guessed from its headers)."""
+        if self.table is not None and self.sheet_box.currentText():
+            self.load(self.table.path, self.sheet_box.currentText())
 
     def _failed(self, exc: BaseException) -> None:
         if not self._end():
             return
+        self._select_sheet_shown()  # another sheet could not be read: the one shown stays chosen
         if isinstance(exc, ri.ImportCancelledError):
             self.status.setText(self.tr("已取消"))
             return
@@ -738,7 +795,7 @@ class RosterImportDialog(QDialog):
         self.columns_area.setWidget(host)
         self.columns_grid_host = host
         # Tab: the columns in order, then the values for every row, then the buttons.
-        chain: list[QWidget] = [*self.combos, *self.default_inputs.values()]
+        chain: list[QWidget] = [self.sheet_box, *self.combos, *self.default_inputs.values()]
         chain += [self.back_button, self.cancel_button, self.next_button]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
