@@ -143,6 +143,20 @@ def _synced_rows(path: Path, tables: Sequence[str]) -> dict[str, list[str]]:
     }
 
 
+def settle(admin_url: str, limit: float = 60) -> None:
+    """Wait until every transaction that began before now has ended, anywhere on the server: a pull
+    returns only rows older than the oldest running transaction (docs/sync.md, "Pull")."""
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        row = conn.execute("SELECT pg_current_xact_id()").fetchone()
+        assert row is not None
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            passed = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot()) > %s", (row[0],)).fetchone()
+            if passed and passed[0]:
+                return
+            time.sleep(0.05)
+
+
 def laptop(plan: Plan, ready: Any, go: Any, done: Any, settled: Any, results: Any) -> None:
     """One laptop, in its own process: set up, wait for the start, sync under load, converge, compare."""
     import keyring
@@ -169,6 +183,7 @@ def laptop(plan: Plan, ready: Any, go: Any, done: Any, settled: Any, results: An
             _sync(store, out, timed=False)  # the station's records reach the office
         ready.wait()  # every station's first laptop has synced
         if not plan.first:
+            settle(plan.admin_url)
             store = enroll_new(data_dir, target, plan.secret, device_name=f"laptop{plan.index}")
         assert store is not None
         go.wait()
@@ -236,6 +251,8 @@ class LockSampler(threading.Thread):
         self.waiting: list[int] = []
         self.by_type: dict[str, int] = {}
         self.backend_ticks: dict[int, int] = {}  # pid → CPU ticks last seen (the server's own CPU)
+        self.waits: dict[str, int] = {}  # wait_event_type:wait_event of busy backends → samples
+        self.busy = 0  # backend samples running a statement
 
     def run(self) -> None:
         with psycopg.connect(self.url, autocommit=True) as conn:
@@ -250,10 +267,15 @@ class LockSampler(threading.Thread):
                     (self.dbname, self.dbname),
                 ).fetchall()
                 self.samples += 1
-                for (pid,) in conn.execute(
-                    "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                for pid, state, wait in conn.execute(
+                    "SELECT pid, state, wait_event_type || ':' || wait_event FROM pg_stat_activity "
+                    "WHERE datname = %s AND pid <> pg_backend_pid()",
                     (self.dbname,),
                 ):
+                    if state == "active":
+                        self.busy += 1
+                        if wait:
+                            self.waits[wait] = self.waits.get(wait, 0) + 1
                     try:
                         stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
                     except (FileNotFoundError, ProcessLookupError):  # it ended meanwhile
@@ -388,6 +410,8 @@ def run(url: str, n: int, args: argparse.Namespace) -> dict[str, Any]:
         "lock_wait_mean": statistics.fmean(sampler.waiting) if sampler.waiting else 0.0,
         "lock_sampled_nonzero": sum(1 for w in sampler.waiting if w),
         "lock_types": sampler.by_type,
+        "busy": sampler.busy,
+        "waits": dict(sorted(sampler.waits.items(), key=lambda kv: -kv[1])[:6]),
         "deadlocks": deadlocks,
         "push_calls": int(funcs.get("push", (0, 0))[0] or 0),
         "push_ms": float(funcs.get("push", (0, 0.0))[1] or 0.0),
@@ -420,6 +444,7 @@ def show(r: dict[str, Any]) -> None:
         f"(max {r['lock_wait_max']}, mean {r['lock_wait_mean']:.2f}) {r['lock_types']}; "
         f"deadlocks {r['deadlocks']}"
     )
+    print(f"       busy backends sampled {r['busy']}, of them waiting on: {r['waits']}")
     print(
         f"       server: sync.push {r['push_calls']} calls {r['push_ms'] / 1000:.1f} s, "
         f"sync.pull {r['pull_ms'] / 1000:.1f} s (wall); CPU: laptops {r['laptop_cpu_s']:.1f} s, "

@@ -57,6 +57,20 @@ STATION = {
 }
 
 
+def settle(admin_url: str, limit: float = 60) -> None:
+    """Wait until every transaction that began before now has ended, anywhere on the server: a pull
+    returns only rows older than the oldest running transaction (docs/sync.md, "Pull")."""
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        row = conn.execute("SELECT pg_current_xact_id()").fetchone()
+        assert row is not None
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            passed = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot()) > %s", (row[0],)).fetchone()
+            if passed and passed[0]:
+                return
+            time.sleep(0.05)
+
+
 def copy_rows(admin_url: str, stations: list[uuid.UUID], rows: int, chunk: int) -> tuple[float, int]:
     """``rows`` detainees, round-robin over ``stations``, one COPY (one transaction) per ``chunk`` rows,
     with their custody events. One in :data:`HELD_EVERY` is held (刑事拘留, started in November 2026),
@@ -156,6 +170,7 @@ def main() -> int:
         enroll_store(first, OfficeTarget.parse(device_url, device.role), device.secret)
         sync_now(first)
         device = office.add_device(admin_url, "P000", "second")
+        settle(admin_url)
         second = enroll_new(tmp / "second", OfficeTarget.parse(device_url, device.role), device.secret)
         stores.append(second)
         station_ids = [first.station_id]
@@ -233,6 +248,21 @@ def main() -> int:
                 started = time.perf_counter()
                 n = len(conn.execute("SELECT * FROM sync.pull(%s::xid8, %s, 2000)", (xid, seq)).fetchall())
                 print(f"server: {label}: {n} rows in {(time.perf_counter() - started) * 1000:.1f} ms")
+        # how many table pages one page of a station's rows touches (its rows lie among the others')
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            plan = conn.execute(
+                "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT to_jsonb(t) FROM records.detainee t "
+                "WHERE t.station_id = %s AND (t.server_xid, t.server_seq) > ('0'::xid8, 0) "
+                "ORDER BY t.server_xid, t.server_seq LIMIT 2000",
+                (first.station_id,),
+            ).fetchone()
+            assert plan is not None
+            top = plan[0][0]["Plan"]
+            print(
+                f"one page of detainees read directly: {top['Actual Total Time']:.1f} ms, "
+                f"{top['Shared Hit Blocks'] + top['Shared Read Blocks']:,} buffers "
+                f"({top['Shared Read Blocks']:,} not in shared buffers) for {top['Actual Rows']:,} rows"
+            )
     finally:
         for st in stores:
             st.close()
