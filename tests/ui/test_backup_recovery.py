@@ -130,7 +130,19 @@ def test_cancelling_the_recovery_says_why_the_database_cannot_open(
 def test_backup_then_restore_from_the_settings_page_brings_back_a_deleted_record(
     qtbot: Any, keyring_store: Store, settings: QSettings, tmp_path: Path, idle: Any
 ) -> None:
-    store = keyring_store
+    _round_trip(qtbot, keyring_store, settings, tmp_path)
+    idle()
+
+
+def test_the_round_trip_with_a_passphrase_key(
+    qtbot: Any, store: Store, settings: QSettings, tmp_path: Path, idle: Any
+) -> None:
+    """A laptop without a keyring (the key from INSPECTOR_PASSPHRASE): the same round trip."""
+    _round_trip(qtbot, store, settings, tmp_path)
+    idle()
+
+
+def _round_trip(qtbot: Any, store: Store, settings: QSettings, tmp_path: Path) -> None:
     seed = Seeder(store)
     seed.detainee(1, name="甲某")
     gone = seed.detainee(2, name="乙某")
@@ -204,7 +216,6 @@ def test_backup_then_restore_from_the_settings_page_brings_back_a_deleted_record
         assert "backup_restored" in actions
     finally:
         desktop.close()
-    idle()
 
 
 def test_keep_daily_is_checked_and_names_the_field(
