@@ -8,6 +8,12 @@ signed-in user. On the first run, when the data folder has no database, the setu
 (``ui.setup_dialog``) makes it and its first user goes straight to the main window. 切换用户 and the
 idle lock's 切换用户 sign the user out and bring the sign-in window back over the same open store.
 
+When opening the database finds its key gone from the keyring and a recovery code was made for it,
+the recovery window (``ui.recovery_dialog``) opens over the sign-in window; once the code has put
+the key back, the opening is tried again. 设置 → 从备份恢复… (``ui.views.backup_section``) asks
+:meth:`Desktop.restore_backup` to close the main window and the store, put the backup in place in
+the background, and start again from the sign-in window.
+
 Only Qt and a few light modules are imported before the first window shows; the core (SQLAlchemy,
 the models, the services) and the main window are imported off the GUI thread meanwhile.
 ``INSPECTOR_SMOKE_QUIT_MS`` makes the app quit by itself with exit code 0 after that many
