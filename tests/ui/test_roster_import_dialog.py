@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
+from inspector.services import roster_import as ri
 from inspector.store.models import AppUser, AuditLog, Detainee
 from inspector.store.store import Store
 from ui import errors, file_dialogs
@@ -286,6 +287,20 @@ def test_a_file_that_is_no_roster_is_one_message_naming_it(
     dialog.load(path)
     assert len(shown) == 1 and str(path) in shown[0] and says in shown[0], shown
     assert dialog.step() == FILE and dialog.busy is None and dialog.next_button.isEnabled()
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(
+    qtbot: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_message", lambda title, text, parent=None: shown.append(text))
+    monkeypatch.setattr(ri, "MAX_FILE_BYTES", 1024 * 1024)  # the limit, made small for the test
+    path = write_csv(tmp_path / "huge.csv", [GOOD[0]] * 20_000, "utf-8")
+    dialog = RosterImportDialog(store, window_actor(store), runner=run_now)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    assert len(shown) == 1 and f"名册文件 {path} 过大（超过 1 MB）" in shown[0]
+    assert dialog.step() == FILE and dialog.table is None
 
 
 def test_esc_on_the_first_step_closes_the_dialog(qtbot: Any, store: Store) -> None:
