@@ -260,6 +260,27 @@ def test_the_roster_on_another_sheet_of_the_workbook(qtbot: Any, store: Store, t
     assert dialog.step() == DONE and people(store) == {"张三": "101"}
 
 
+def test_cancel_reaches_the_import_running_on_another_thread(
+    qtbot: Any, store: Store, tmp_path: Path, idle: Any
+) -> None:
+    rows = [[str(i), f"人{i}", "", "2026-03-01", "101", "审查起诉", "犯罪嫌疑人"] for i in range(3000)]
+    dialog = RosterImportDialog(store, window_actor(store))  # the app's background runner
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(write_csv(tmp_path / "big.csv", rows, "utf-8"))
+    qtbot.waitUntil(lambda: dialog.step() == MAPPING)
+    dialog.set_column(2, None)
+    dialog.set_default("gender", "male")
+    dialog.make_plan()
+    qtbot.waitUntil(lambda: dialog.step() == PREVIEW and dialog.busy is None)
+    dialog.commit()  # 15 batches of 200: Esc lands long before the last
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.status.text() == "正在取消…"
+    qtbot.waitUntil(lambda: dialog.step() == DONE)
+    assert dialog.cancelled and people(store) == {}
+    idle()
+
+
 @pytest.mark.parametrize(
     ("name", "data", "says"),
     [
