@@ -5,19 +5,24 @@
    and ``inspector_en.ts``: new strings are added, translations kept, strings no longer in the sources
    dropped (no source locations are written, so moving code does not touch the files).
 3. Every entry of ``inspector_zh_CN.ts`` is finished with its source (the sources are Chinese).
-   New entries of ``inspector_en.ts`` stay unfinished until translated (Qt Linguist, or an editor):
-   the translation tests fail meanwhile, naming them.
+   A new entry of ``inspector_en.ts`` for a sentence of the rules engine (context ``rules``) or the name
+   of a law it cites gets the English written beside it in the core (``inspector.rules.text``); any
+   other new entry stays unfinished until translated (Qt Linguist, or an editor): the translation tests
+   fail meanwhile, naming them. A translation in the file is never replaced.
 4. ``pyside6-lrelease`` compiles both into the ``.qm`` files the app loads.
 
 The ``.ts`` and ``.qm`` files are committed: neither the app nor CI runs this.
 
     python scripts/translations.py           # all of the above
+    python scripts/translations.py --fill en.json …  # and English for unfinished entries from files
+                                             # of {"Context": {"中文源": "English"}}
     python scripts/translations.py --check   # only say (exit 1) whether the files are out of date
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -83,6 +88,41 @@ def finish_with_source(ts: Path) -> int:
     return done
 
 
+def core_english() -> dict[tuple[str, str], str]:
+    """(context, Chinese source) → English that the core writes beside its sentences and law names."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from core_strings import RULES_CONTEXT, rules_modules
+
+    from inspector.rules.text import ENGLISH, LAW_NAMES, TEMPLATES
+
+    rules_modules()
+    out = {(RULES_CONTEXT, TEMPLATES[code]): english for code, english in ENGLISH.items()}
+    out.update({("core", name): english for name, english in LAW_NAMES.items()})
+    return out
+
+
+def finish_from_core(ts: Path, english: dict[tuple[str, str], str] | None = None) -> int:
+    """Unfinished entries of ``ts`` that the core (or ``english``) has English for get it; how many did."""
+    english = core_english() if english is None else english
+    tree = ET.parse(ts)
+    done = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            text = english.get((name, message.findtext("source") or ""))
+            if translation is None or text is None:
+                continue
+            if translation.get("type") == "unfinished" or not (translation.text or ""):
+                translation.text = text
+                translation.attrib.pop("type", None)
+                done += 1
+    if done:
+        write_ts(tree, ts)
+    return done
+
+
 def write_ts(tree: ET.ElementTree, path: Path) -> None:
     """As lupdate writes a .ts (its DOCTYPE and four-space indent), so files round-trip unchanged."""
     ET.indent(tree, space="    ")
@@ -103,7 +143,16 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, bool]]:
     return out
 
 
-def update() -> None:
+def read_fills(paths: list[Path]) -> dict[tuple[str, str], str]:
+    """(context, source) → English from JSON files of ``{"Context": {"中文源": "English"}}``."""
+    out: dict[tuple[str, str], str] = {}
+    for path in paths:
+        for context, entries in json.loads(path.read_text(encoding="utf-8")).items():
+            out.update({(context, source): text for source, text in entries.items()})
+    return out
+
+
+def update(fills: list[Path] | None = None) -> None:
     subprocess.run([sys.executable, str(ROOT / "scripts" / "core_strings.py")], check=True)
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
@@ -117,6 +166,9 @@ def update() -> None:
     finished = finish_with_source(ts_file(SOURCE_LANGUAGE))
     if finished:
         lupdate([ts_file(SOURCE_LANGUAGE)])  # back in lupdate's own layout
+    english = {**core_english(), **read_fills(fills or [])}
+    if finish_from_core(ts_file("en"), english):
+        lupdate([ts_file("en")])
     missing = [key for key, (_text, done) in messages(ts_file("en")).items() if not done]
     for lang in LANGUAGES:
         lrelease(ts_file(lang), qm_file(lang))
@@ -169,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--check", action="store_true", help="only check the committed files")
+    parser.add_argument(
+        "--fill", nargs="*", type=Path, default=[], help="English for unfinished entries (JSON)"
+    )
     args = parser.parse_args(argv)
     if args.check:
         found = problems()
@@ -177,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         if found:
             print("run make translations (and translate what it lists)", file=sys.stderr)
         return 1 if found else 0
-    update()
+    update(args.fill)
     return 0
 
 

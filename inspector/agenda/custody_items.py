@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -27,17 +28,92 @@ from inspector.domain.settings import RuleSettings
 from inspector.rules._labels import label
 from inspector.rules.custody import custody_deadline
 from inspector.rules.custody_stages import POSSIBLE_OVERDUE
-from inspector.rules.periods import zh_date
+from inspector.rules.text import Label, Text, citations, cite, define, from_json, to_json
 from inspector.store.models import CustodyStatus, Detainee
 from inspector.store.types import utc_now
 
-CACHE_VERSION = "4"  # bump when the custody rules change what they compute
+CACHE_VERSION = "5"  # bump when the custody rules change what they compute (5: texts kept with their codes)
 
 _TITLES = {
-    "overdue": "超期羁押",
-    "warning": "羁押期限即将届满",
-    "upcoming": "羁押期限届满",
+    "overdue": define("agenda.custody.overdue", "超期羁押", "Detention beyond the time limit"),
+    "warning": define("agenda.custody.warning", "羁押期限即将届满", "Custody time limit about to expire"),
+    "upcoming": define("agenda.custody.upcoming", "羁押期限届满", "Custody time limit expires"),
 }
+_POSSIBLE_DELIVERY = define(
+    "agenda.custody.possible_late_delivery",
+    "可能逾期未交付执行",
+    "Possibly not delivered for execution in time",
+)
+_POSSIBLE_OVERDUE = define(
+    "agenda.custody.possible_overdue", "可能超期羁押", "Possible detention beyond the time limit"
+)
+_CHECK_RECORDS = define("agenda.custody.check_records", "羁押期限记录需核对", "Custody records to check")
+_STAGE_LIMIT = define("agenda.custody.stage_limit", "{stage}期限", "Time limit of {stage}")
+_LATE_DELIVERY = define(
+    "agenda.custody.late_delivery", "逾期未交付执行", "Not delivered for execution in time"
+)
+_DELIVERY = define("agenda.custody.delivery", "交付执行期限", "Time limit for delivery for execution")
+_NOT_RELEASED = define("agenda.custody.not_released", "刑满未释放", "Not released at the end of the sentence")
+_RELEASE_DATE = define("agenda.custody.release_date", "刑满释放日期", "Release at the end of the sentence")
+_RELEASE_RULE = define(
+    "agenda.custody.release_rule",
+    "留所服刑罪犯刑满释放日期",
+    "Release date of a prisoner serving the sentence in the detention centre",
+)
+_NOTICE_MISSING = define(
+    "agenda.expiry_notice.missing",
+    "未登记看守所羁押期限即将届满通知书",
+    "Detention centre's notice of expiring custody not recorded",
+)
+_NOTICE_CHECK = define(
+    "agenda.expiry_notice.check",
+    "核实看守所是否已发出羁押期限即将届满通知书",
+    "Check that the detention centre sent its notice of expiring custody",
+)
+_NOTICE_RULE = define(
+    "agenda.expiry_notice.rule",
+    "看守所应在羁押期限届满前七日内向办案机关发出羁押期限即将届满通知书",
+    "The detention centre sends the case authority a notice of expiring custody within 7 days before"
+    " the custody time limit expires",
+)
+_NOTICE_EXPLANATION = define(
+    "agenda.expiry_notice.explanation",
+    "羁押期限{deadline}届满，看守所应自{window}起向办案机关发出羁押期限即将届满通知书（{basis}）。",
+    "The custody time limit expires on {deadline}; from {window} the detention centre must send the case"
+    " authority a notice of expiring custody ({basis}).",
+)
+_NOTICE_BOTH = define("agenda.expiry_notice.both", "{text}{ask}", "{text} {ask}")
+_NOTICE_LATE = define(
+    "agenda.expiry_notice.late",
+    "期限已届满，仍未登记该通知书：请核实看守所是否发出，并登记发出日期。",
+    "The time limit has expired and the notice is not recorded: check whether the detention centre sent it,"
+    " and record the date it was sent.",
+)
+_NOTICE_RECORD = define(
+    "agenda.expiry_notice.record",
+    "请核实后在在押人员登记中录入发出日期。",
+    "Once checked, enter the date it was sent in the detainee's record.",
+)
+
+
+def _texts(row: CustodyStatus) -> tuple[str, str, list[str]]:
+    """(explanation, basis, issues) of a cache row, as the rules engine worded them (their codes kept)."""
+    blob: object = row.explanation
+    if isinstance(blob, str) and blob.startswith("{"):
+        with contextlib.suppress(ValueError):
+            blob = json.loads(blob)
+    if isinstance(blob, dict) and "e" in blob:
+        issues = [from_json(i) for i in blob.get("i") or []]
+        if len(issues) != len(row.issues):
+            issues = list(row.issues)
+        return from_json(blob["e"]), from_json(blob.get("b")) or citations(row.basis), issues
+    return str(row.explanation or ""), citations(row.basis), list(row.issues)
+
+
+def _blob(explanation: str, basis: str, issues: Iterable[str]) -> str:
+    """What the cache's ``explanation`` keeps: the texts with their codes (JSON)."""
+    body = {"e": to_json(explanation), "b": to_json(basis), "i": [to_json(i) for i in issues]}
+    return json.dumps(body, ensure_ascii=False, default=str)
 
 
 def settings_key(settings: RuleSettings) -> str:
@@ -83,8 +159,8 @@ def _compute(ctx: AgendaContext, key: str, people: Iterable[Held]) -> list[tuple
                     "stage": result.stage,
                     "basis": result.basis[:100],
                     "has_issues": bool(result.issues),
-                    "explanation": result.explanation,
-                    "issues": list(result.issues),
+                    "explanation": _blob(result.explanation, result.basis, result.issues),
+                    "issues": [str(i) for i in result.issues],
                     "settings_key": key,
                     "computed_on": ctx.today,
                     "computed_at": utc_now(),
@@ -189,14 +265,14 @@ def custody_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             stage=r.stage,
             basis=r.basis[:100],
             has_issues=bool(r.issues),
-            explanation=r.explanation,
-            issues=list(r.issues),
+            explanation=_blob(r.explanation, r.basis, r.issues),
+            issues=[str(i) for i in r.issues],
         )  # transient
         if _shown_now(ctx, delivery):
             yield from _items_for(ctx, delivery, found.person.name)
 
 
-EXPIRY_NOTICE_BASIS = "人民检察院刑事诉讼规则第六百一十五条"
+EXPIRY_NOTICE_BASIS = cite("人民检察院刑事诉讼规则", 615)
 
 
 def _expiry_notice_items(
@@ -217,20 +293,17 @@ def _expiry_notice_items(
     yield AgendaItem(
         level="overdue" if late else "warning",
         kind="expiry_notice",
-        title="未登记看守所羁押期限即将届满通知书" if late else "核实看守所是否已发出羁押期限即将届满通知书",
+        title=_NOTICE_MISSING() if late else _NOTICE_CHECK(),
         subject=name,
         due=row.deadline,
         days_left=(row.deadline - ctx.today).days,
-        rule="看守所应在羁押期限届满前七日内向办案机关发出羁押期限即将届满通知书",
+        rule=_NOTICE_RULE(),
         basis=EXPIRY_NOTICE_BASIS,
-        explanation=(
-            f"羁押期限{zh_date(row.deadline)}届满，看守所应自{zh_date(window)}起向办案机关发出"
-            f"羁押期限即将届满通知书（{EXPIRY_NOTICE_BASIS}第二项）。"
-            + (
-                "期限已届满，仍未登记该通知书：请核实看守所是否发出，并登记发出日期。"
-                if late
-                else "请核实后在在押人员登记中录入发出日期。"
-            )
+        explanation=_NOTICE_BOTH(
+            text=_NOTICE_EXPLANATION(
+                deadline=row.deadline, window=window, basis=cite("人民检察院刑事诉讼规则", 615, item=2)
+            ),
+            ask=_NOTICE_LATE() if late else _NOTICE_RECORD(),
         ),
         record_table="detainee",
         record_id=row.detainee_id,
@@ -242,36 +315,45 @@ def _held(ctx: AgendaContext) -> tuple[ColumnElement[bool], ...]:
     return held_as_registered_where(ctx.station_id, ctx.today)
 
 
+def _without_prefix(issue: str) -> str:
+    """A possible 超期羁押 issue without its prefix (its detail, where the text keeps it)."""
+    detail = issue.params.get("detail") if isinstance(issue, Text) else None
+    return detail if isinstance(detail, str) else issue.removeprefix(POSSIBLE_OVERDUE)
+
+
 def _items_for(ctx: AgendaContext, cached: CustodyStatus, name: str) -> Iterator[AgendaItem]:
-    stage_label = label(Stage, cached.stage)
+    stage_label = Label(label(Stage, cached.stage))
+    explanation, basis, issues = _texts(cached)
     delivery = is_delivery(cached.stage)
     possible = possible_overdue(cached.issues)
-    for issue in possible:  # may be real 超期羁押: overdue, naming both readings
+    for issue in issues:  # may be real 超期羁押: overdue, naming both readings
+        if issue not in possible:
+            continue
         yield AgendaItem(
             level="overdue",
             kind="delivery" if delivery else "custody",
-            title="可能逾期未交付执行" if delivery else "可能超期羁押",
+            title=_POSSIBLE_DELIVERY() if delivery else _POSSIBLE_OVERDUE(),
             subject=name,
             due=None,
             days_left=None,
-            rule=f"{stage_label}期限",
-            basis=cached.basis,
-            explanation=issue.removeprefix(POSSIBLE_OVERDUE),
+            rule=_STAGE_LIMIT(stage=stage_label),
+            basis=basis,
+            explanation=_without_prefix(issue),
             record_table="detainee",
             record_id=cached.detainee_id,
         )
-    for issue in cached.issues:
+    for issue in issues:
         if issue in possible:
             continue
         yield AgendaItem(
             level="info",
             kind="custody_issue",
-            title="羁押期限记录需核对",
+            title=_CHECK_RECORDS(),
             subject=name,
             due=None,
             days_left=None,
-            rule=f"{stage_label}期限",
-            basis=cached.basis,
+            rule=_STAGE_LIMIT(stage=stage_label),
+            basis=basis,
             explanation=issue,
             record_table="detainee",
             record_id=cached.detainee_id,
@@ -289,15 +371,15 @@ def _items_for(ctx: AgendaContext, cached: CustodyStatus, name: str) -> Iterator
     else:
         return
     kind = "delivery" if delivery else "custody"
-    rule = f"{stage_label}期限"
+    rule = _STAGE_LIMIT(stage=stage_label)
     if kind == "delivery":
-        title = "逾期未交付执行" if level == "overdue" else "交付执行期限"
-        rule = "交付执行期限"
+        title = _LATE_DELIVERY() if level == "overdue" else _DELIVERY()
+        rule = _DELIVERY()
     elif cached.stage == Stage.SERVING_IN_CENTER.value:  # a sentence's end, not a custody limit
-        title = "刑满未释放" if level == "overdue" else "刑满释放日期"
-        rule = "留所服刑罪犯刑满释放日期"
+        title = _NOT_RELEASED() if level == "overdue" else _RELEASE_DATE()
+        rule = _RELEASE_RULE()
     else:
-        title = _TITLES[level]
+        title = _TITLES[level]()
     yield AgendaItem(
         level=level,
         kind=kind,
@@ -306,8 +388,8 @@ def _items_for(ctx: AgendaContext, cached: CustodyStatus, name: str) -> Iterator
         due=deadline,
         days_left=(deadline - ctx.today).days,
         rule=rule,
-        basis=cached.basis,
-        explanation=cached.explanation,
+        basis=basis,
+        explanation=explanation,
         record_table="detainee",
         record_id=cached.detainee_id,
     )

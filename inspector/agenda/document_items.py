@@ -19,7 +19,36 @@ from inspector.rules.deadlines import (
     review_decision_due,
     suggestion_reply_due,
 )
+from inspector.rules.text import define, join
 from inspector.store.models import OralCorrection, ProcuratorialSuggestion, RectificationNotice
+
+_ORAL_LATE = define(
+    "agenda.oral.late",
+    "口头纠正逾期未整改：应制发纠正违法通知书",
+    "Oral correction not acted on in time: issue a rectification notice",
+)
+_ORAL_DUE = define("agenda.oral.due", "口头纠正跟踪期限", "Follow-up of an oral correction")
+_ORAL_SUBJECT = define("agenda.oral.subject", "{unit}：{facts}", "{unit}: {facts}")
+_REVIEW = define("agenda.review.title", "复查决定期限", "Time limit to decide on a review")
+_NOTICE = define("agenda.doc.notice", "纠正违法通知书", "Rectification notice")
+_SUGGESTION = define("agenda.doc.suggestion", "检察建议书", "Procuratorial suggestion")
+_UNNUMBERED = define("agenda.doc.unnumbered", "（未编号）", "(no number)")
+_DOC_SUBJECT = define("agenda.doc.subject", "{number} {addressee}", "{number} {addressee}")
+_REPLY_DUE = define("agenda.doc.reply_due", "{doc}回复期限", "{doc}: time limit for the reply")
+_FOLLOW_UP = define("agenda.doc.follow_up", "应督促回复", "urge a reply")
+_REPORT_UP = define(
+    "agenda.doc.report_up",
+    "督促后仍未回复：报请上一级人民检察院",
+    "still no reply after urging: report to the procuratorate at the next level up",
+)
+_NO_REPLY = define(
+    "agenda.doc.no_reply", "{doc}逾期未回复：{action}", "{doc} not replied to in time: {action}"
+)
+_ESCALATION_RULE = define(
+    "agenda.doc.escalation_rule",
+    "{doc}回复期限届满后的督促与上报",
+    "{doc}: urging and reporting up after the time limit for the reply",
+)
 
 # States in which a written document is out with the addressee and may still owe a reply.
 AWAITING_REPLY = ("issued", "served", "overdue", "followed_up", "review_requested")
@@ -67,10 +96,8 @@ def oral_correction_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             ctx,
             deadline,
             kind="oral_follow_up",
-            title="口头纠正逾期未整改：应制发纠正违法通知书"
-            if deadline.due < ctx.today
-            else "口头纠正跟踪期限",
-            subject=f"{oral.addressee_unit}：{_short(oral.facts)}",
+            title=_ORAL_LATE() if deadline.due < ctx.today else _ORAL_DUE(),
+            subject=_ORAL_SUBJECT(unit=oral.addressee_unit, facts=_short(oral.facts)),
             table="oral_correction",
             record=oral,
         )
@@ -105,12 +132,12 @@ def notice_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         )
     )
     for notice in rows:
-        subject = f"{notice.doc_number or '（未编号）'} {notice.addressee}"
+        subject = _DOC_SUBJECT(number=notice.doc_number or _UNNUMBERED(), addressee=notice.addressee)
         requested = _by(notice.review_requested_on, ctx.today)
         if requested is not None and not _by(notice.review_decided_on, ctx.today):
             review = review_decision_due(requested, ctx.settings, ctx.calendar)
             item = _deadline_item(
-                ctx, review, kind="review_decision", title="复查决定期限", subject=subject,
+                ctx, review, kind="review_decision", title=_REVIEW(), subject=subject,
                 table="rectification_notice", record=notice,
             )  # fmt: skip
             if item:
@@ -123,7 +150,7 @@ def notice_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             calendar=ctx.calendar,
             reply_period_days=notice.reply_period_days,
         )
-        yield from _reply_items(ctx, due, notice, subject, "rectification_notice", "纠正违法通知书")
+        yield from _reply_items(ctx, due, notice, subject, "rectification_notice", _NOTICE())
 
 
 def suggestion_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
@@ -140,8 +167,8 @@ def suggestion_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         due = suggestion_reply_due(
             suggestion.served_on, ctx.settings, ctx.calendar, reply_months=suggestion.reply_period_months
         )
-        subject = f"{suggestion.doc_number or '（未编号）'} {suggestion.addressee}"
-        yield from _reply_items(ctx, due, suggestion, subject, "procuratorial_suggestion", "检察建议书")
+        subject = _DOC_SUBJECT(number=suggestion.doc_number or _UNNUMBERED(), addressee=suggestion.addressee)
+        yield from _reply_items(ctx, due, suggestion, subject, "procuratorial_suggestion", _SUGGESTION())
 
 
 def _reply_items(
@@ -163,7 +190,7 @@ def _reply_items(
             ctx,
             due,
             kind=f"{table}_reply",
-            title=f"{doc_label}回复期限",
+            title=_REPLY_DUE(doc=doc_label),
             subject=subject,
             table=table,
             record=record,
@@ -171,17 +198,17 @@ def _reply_items(
         if item:
             yield item
     elif status.step in ("follow_up_due", "report_upward_due"):
-        action = "应督促回复" if status.step == "follow_up_due" else "督促后仍未回复：报请上一级人民检察院"
+        action = _FOLLOW_UP() if status.step == "follow_up_due" else _REPORT_UP()
         yield AgendaItem(
             level="overdue",
             kind=f"{table}_escalation",
-            title=f"{doc_label}逾期未回复：{action}",
+            title=_NO_REPLY(doc=doc_label, action=action),
             subject=subject,
             due=due.due,
             days_left=due.days_left(ctx.today),
-            rule=f"{doc_label}回复期限届满后的督促与上报",
+            rule=_ESCALATION_RULE(doc=doc_label),
             basis=status.basis if table == "rectification_notice" else due.basis,
-            explanation=f"{due.note}\n{status.note}",
+            explanation=join("\n", (due.note, status.note)),
             record_table=table,
             record_id=record.id,
             certain=due.certain,

@@ -11,8 +11,37 @@ from sqlalchemy import select
 from inspector.agenda.context import AgendaContext, of_station
 from inspector.agenda.items import AgendaItem
 from inspector.rules.duty import Planned, StaffInput, duty_warnings
-from inspector.rules.periods import zh_date
+from inspector.rules.text import Label, define
 from inspector.store.models import DutyPlan, StaffMember
+
+_DAY = define("agenda.duty.day", "{day}（{weekday}）", "{day} ({weekday})")
+_HOLIDAY_DAY = define(
+    "agenda.duty.holiday_day", "{day}（{weekday}） {holiday}", "{day} ({weekday}) {holiday}"
+)
+_SHORT_TITLE = define(
+    "agenda.duty.short_title",
+    "工作日在岗人数不足（{on_site}/{required}）",
+    "Too few staff on site on a working day ({on_site}/{required})",
+)
+_SHORT_RULE = define(
+    "agenda.duty.short_rule",
+    "工作日确保{min}至{max}名检察人员在岗（本地工作要求）",
+    "{min} to {max} procuratorial staff on site every working day (local requirement)",
+)
+_HOLIDAY_TITLE = define(
+    "agenda.duty.holiday_title", "法定节假日未安排值班", "Nobody on duty on a statutory holiday"
+)
+_HOLIDAY_RULE = define(
+    "agenda.duty.holiday_rule",
+    "法定节假日安排人员值班（本地工作要求）",
+    "Someone on duty on every statutory holiday (local requirement)",
+)
+_BASIS = define("agenda.local_basis", "检察室工作要求（本地设置）", "Office requirement (local setting)")
+_ADJUST = define(
+    "agenda.duty.adjust",
+    "{note}。请在值班与在岗中调整值班表。",
+    "{note}. Adjust the roster under Duty and on site.",
+)
 
 __all__ = ["duty_items", "roster_staff"]
 
@@ -49,14 +78,15 @@ def duty_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
     ]
     for w in duty_warnings(ctx.today, staff, plan, ctx.calendar, s):
         day = w.check.day
-        subject = f"{zh_date(w.day)}（{day.weekday}）"
+        weekday = Label(day.weekday)
+        subject = _DAY(day=w.day, weekday=weekday)
         if w.kind == "duty_staff":
-            title = f"工作日在岗人数不足（{w.check.on_site}/{w.check.required}）"
-            rule = f"工作日确保{s.staff_on_duty_min}至{s.staff_on_duty_max}名检察人员在岗（本地工作要求）"
+            title = _SHORT_TITLE(on_site=w.check.on_site, required=w.check.required)
+            rule = _SHORT_RULE(min=s.staff_on_duty_min, max=s.staff_on_duty_max)
         else:
-            title = "法定节假日未安排值班"
-            subject += f" {day.holiday_label}"
-            rule = "法定节假日安排人员值班（本地工作要求）"
+            title = _HOLIDAY_TITLE()
+            subject = _HOLIDAY_DAY(day=w.day, weekday=weekday, holiday=Label(day.holiday_label))
+            rule = _HOLIDAY_RULE()
         yield AgendaItem(
             level="warning",
             kind=w.kind,
@@ -65,7 +95,7 @@ def duty_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             due=w.day,
             days_left=w.days_left,
             rule=rule,
-            basis="检察室工作要求（本地设置）",
-            explanation=w.check.note + "。请在值班与在岗中调整值班表。",
+            basis=_BASIS(),
+            explanation=_ADJUST(note=w.check.note),
             certain=w.certain,
         )

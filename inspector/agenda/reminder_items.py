@@ -15,7 +15,27 @@ from inspector.domain.enums import IncidentKind
 from inspector.domain.validation import SHANGHAI
 from inspector.rules._labels import label
 from inspector.rules.reminders import incident_duties, joint_meeting_reminder, monthly_report_reminders
+from inspector.rules.text import Label, define
 from inspector.store.models import Incident, MonthlyReport, PreholidayInspection
+
+_MEETING_SUBJECT = define(
+    "agenda.meeting.subject",
+    "看守所、武警中队、公安分局",
+    "Detention centre, armed police squadron, public security sub-bureau",
+)
+_MEETING_RULE = define(
+    "agenda.meeting.rule",
+    "每{months}个月召开一次联席会议（本地工作要求）",
+    "A joint meeting every {months} months (local requirement)",
+)
+_REPORT_SUBJECT = define("agenda.report.subject", "月度工作情况报告", "Monthly work report")
+_REPORT_RULE = define(
+    "agenda.report.rule",
+    "每月月末编写月度工作情况报告（本地工作要求）",
+    "A monthly work report written at each month's end (local requirement)",
+)
+_INCIDENT_SUBJECT = define("agenda.incident.subject", "{month}月{day}日{kind}", "{kind}, {month}/{day}")
+_INCIDENT_RULE = define("agenda.incident.rule", "事故检察", "Supervision of incidents")
 
 __all__ = ["reminder_items"]
 
@@ -66,10 +86,10 @@ def _joint_meeting(ctx: AgendaContext) -> Iterator[AgendaItem]:
         level=_LEVEL[r.status],
         kind="joint_meeting",
         title=r.title,
-        subject="看守所、武警中队、公安分局",
+        subject=_MEETING_SUBJECT(),
         due=r.due,
         days_left=(r.due - ctx.today).days,
-        rule=f"每{ctx.settings.joint_meeting_interval_months}个月召开一次联席会议（本地工作要求）",
+        rule=_MEETING_RULE(months=ctx.settings.joint_meeting_interval_months),
         basis=r.basis,
         explanation=r.note,
     )
@@ -90,10 +110,10 @@ def _monthly_report(ctx: AgendaContext) -> Iterator[AgendaItem]:
             level=_LEVEL[r.status],
             kind="monthly_report",
             title=r.title,
-            subject="月度工作情况报告",
+            subject=_REPORT_SUBJECT(),
             due=r.due,
             days_left=(r.due - ctx.today).days,
-            rule="每月月末编写月度工作情况报告（本地工作要求）",
+            rule=_REPORT_RULE(),
             basis=r.basis,
             explanation=r.note,
         )
@@ -127,10 +147,12 @@ def _incidents(ctx: AgendaContext) -> Iterator[AgendaItem]:
                 level="overdue" if duty.overdue else "warning",
                 kind="incident_duty",
                 title=duty.title,
-                subject=f"{when.month}月{when.day}日{label(IncidentKind, incident.kind)}",
+                subject=_INCIDENT_SUBJECT(
+                    month=when.month, day=when.day, kind=Label(label(IncidentKind, incident.kind))
+                ),
                 due=duty.due,
                 days_left=(duty.due - ctx.today).days if duty.due else None,
-                rule="事故检察",
+                rule=_INCIDENT_RULE(),
                 basis=duty.basis,
                 explanation=duty.note,
                 record_table="incident",

@@ -28,6 +28,7 @@ from inspector.agenda.work_items import (
 from inspector.domain.settings import RuleSettings
 from inspector.rules.calendar import HolidayCalendar
 from inspector.rules.periods import MONTH_CONVENTION_TEXT
+from inspector.rules.text import cite, define
 from inspector.store.models import HolidayDay
 from inspector.store.queries import station_setting_values
 from inspector.store.repository import today_local
@@ -120,10 +121,29 @@ def build_agenda(
     return Agenda(today, items, conventions(ctx.settings))
 
 
+_ROLLED_OVER = define(
+    "agenda.conventions.rolled_over",
+    "羁押期限不因节假日延长（{basis}）；其他期限末日遇节假日按各规则设置顺延至节假日后第一个工作日",
+    "Custody time limits are not extended for holidays ({basis}); other periods ending on a holiday move to"
+    " the next working day, as each rule is set",
+)
+_NOT_ROLLED_OVER = define(
+    "agenda.conventions.not_rolled_over",
+    "羁押期限不因节假日延长（{basis}）；其他期限末日遇节假日不顺延",
+    "Custody time limits are not extended for holidays ({basis}); other periods ending on a holiday do not"
+    " move",
+)
+_WARNINGS = define(
+    "agenda.conventions.warnings",
+    "羁押期限届满前{days}日起提示；其他期限届满前3日起提示",
+    "Custody time limits are flagged {days} days before they expire; other periods 3 days before",
+)
+
+
 def conventions(settings: RuleSettings) -> list[str]:
+    rolled = _ROLLED_OVER if any(settings.holiday_rollover.values()) else _NOT_ROLLED_OVER
     return [
         MONTH_CONVENTION_TEXT[settings.month_convention],
-        "羁押期限不因节假日延长（刑事诉讼法第一百零五条）；其他期限末日遇节假日"
-        + ("按各规则设置顺延至节假日后第一个工作日" if any(settings.holiday_rollover.values()) else "不顺延"),
-        f"羁押期限届满前{settings.custody_warning_days}日起提示；其他期限届满前3日起提示",
+        rolled(basis=cite("刑事诉讼法", 105)),
+        _WARNINGS(days=settings.custody_warning_days),
     ]

@@ -14,7 +14,6 @@ from inspector.domain.validation import SHANGHAI, local_date
 from inspector.rules._labels import label
 from inspector.rules.calendar import unknown_year_reason
 from inspector.rules.deadlines import COMPLAINT_CATEGORIES, lawyer_meeting_due, letter_review_due
-from inspector.rules.periods import zh_date
 from inspector.rules.targets import (
     MailboxOpeningRecord,
     NewArrival,
@@ -26,6 +25,7 @@ from inspector.rules.targets import (
     week_bounds,
     weekly_targets,
 )
+from inspector.rules.text import Label, cite, define
 from inspector.store.models import (
     Detainee,
     LawyerMeetingCheck,
@@ -34,6 +34,71 @@ from inspector.store.models import (
     Patrol,
     PreholidayInspection,
     Talk,
+)
+
+_LETTER_REVIEW = define(
+    "agenda.letter.review", "{category}信件审查答复期限", "{category} letter: time limit to review and reply"
+)
+_LETTER_HANDLE = define(
+    "agenda.letter.handle", "{category}信件办理答复期限", "{category} letter: time limit to handle and reply"
+)
+_LETTER_SUBJECT = define(
+    "agenda.letter.subject", "第{serial}号来信：{subject}", "Letter no. {serial}: {subject}"
+)
+_LETTER_SUBJECT_CONFIDENTIAL = define(
+    "agenda.letter.subject_confidential",
+    "第{serial}号来信（保密）：{subject}",
+    "Letter no. {serial} (confidential): {subject}",
+)
+_LETTER_RULE = define("agenda.letter.rule", "来信审查期限", "Time limit to review a letter")
+_LAWYER_TITLE = define(
+    "agenda.lawyer.title", "律师会见应在48小时内安排", "A lawyer's meeting is to be arranged within 48 hours"
+)
+_LAWYER_SUBJECT = define("agenda.lawyer.subject", "{name}律师", "Lawyer {name}")
+_LAWYER_RULE = define("agenda.lawyer.rule", "律师会见安排期限", "Time limit to arrange a lawyer's meeting")
+_TARGET_TITLE = define(
+    "agenda.target.title",
+    "本周{target}未达标（{count}/{minimum}）",
+    "{target} this week below target ({count}/{minimum})",
+)
+_TARGET_RULE = define(
+    "agenda.target.rule",
+    "每周{target}不少于{minimum}次（本院工作要求）",
+    "{target} at least {minimum} times a week (this procuratorate's requirement)",
+)
+_WEEK = define("agenda.week", "{start}—{end}", "{start} – {end}")
+LOCAL_BASIS = define("agenda.local_basis", "检察室工作要求（本地设置）", "Office requirement (local setting)")
+_NEW_ARRIVAL_TITLE = define("agenda.new_arrival.title", "新收押人员谈话", "Talk with a new arrival")
+_NEW_ARRIVAL_RULE = define(
+    "agenda.new_arrival.rule",
+    "新收押人员{days}日内必谈（本地工作要求）",
+    "Talk with every new arrival within {days} days (local requirement)",
+)
+_PREHOLIDAY_TITLE = define(
+    "agenda.preholiday.title", "{holiday}前安全大检查", "Safety inspection before {holiday}"
+)
+_PREHOLIDAY_SUBJECT = define("agenda.preholiday.subject", "{year}年{holiday}", "{holiday} {year}")
+_PREHOLIDAY_RULE = define(
+    "agenda.preholiday.rule",
+    "节前联合武警中队、公安分局对看守所进行全面安全大检查（本地工作要求）",
+    "Before a holiday, a full safety inspection of the detention centre together with the armed police"
+    " squadron and the public security sub-bureau (local requirement)",
+)
+_REFERENCE = define("agenda.by_reference", "{basis}（参照）", "{basis} (by reference)")
+_CALENDAR_TITLE = define(
+    "agenda.calendar.title", "{year}年节假日安排尚未录入", "Holiday schedule for {year} not entered yet"
+)
+_CALENDAR_SUBJECT = define("agenda.calendar.subject", "节假日表", "Holiday table")
+_CALENDAR_RULE = define(
+    "agenda.calendar.rule",
+    "非羁押期限遇节假日顺延（{basis}）",
+    "Periods other than custody limits are extended past holidays ({basis})",
+)
+_CALENDAR_ASK = define(
+    "agenda.calendar.ask",
+    "{note}。国务院公布安排后，请办公室录入节假日表并同步。",
+    "{note}. Once the State Council publishes the schedule, the office enters it in the holiday table and"
+    " syncs.",
 )
 
 _SEVERITY_LEVEL: dict[str, Level] = {"red": "overdue", "amber": "warning", "pending": "upcoming"}
@@ -61,16 +126,17 @@ def letter_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         deadline = letter_review_due(letter.accepted_on, ctx.settings, ctx.calendar, letter.category)
         if deadline.due > ctx.horizon:
             continue
-        who = "（保密）" if letter.confidential else ""
+        category = Label(label(LetterCategory, letter.category))
+        title = _LETTER_REVIEW if letter.category in COMPLAINT_CATEGORIES else _LETTER_HANDLE
+        subject = _LETTER_SUBJECT_CONFIDENTIAL if letter.confidential else _LETTER_SUBJECT
         yield AgendaItem(
             level=level_for(deadline.due, ctx.today, ctx.warning_days),
             kind="letter_review",
-            title=f"{label(LetterCategory, letter.category)}信件"
-            + ("审查答复期限" if letter.category in COMPLAINT_CATEGORIES else "办理答复期限"),
-            subject=f"第{letter.serial_no}号来信{who}：{letter.subject}",
+            title=title(category=category),
+            subject=subject(serial=letter.serial_no, subject=letter.subject),
             due=deadline.due,
             days_left=deadline.days_left(ctx.today),
-            rule=deadline.label or "来信审查期限",
+            rule=deadline.label or _LETTER_RULE(),
             basis=deadline.basis,
             explanation=deadline.note,
             record_table="mailbox_letter",
@@ -95,11 +161,11 @@ def lawyer_meeting_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         yield AgendaItem(
             level="overdue" if deadline.due < now else "warning",
             kind="lawyer_meeting",
-            title="律师会见应在48小时内安排",
-            subject=f"{check.lawyer_name}律师",
+            title=_LAWYER_TITLE(),
+            subject=_LAWYER_SUBJECT(name=check.lawyer_name),
             due=due_day,
             days_left=(due_day - ctx.today).days,
-            rule=deadline.label or "律师会见安排期限",
+            rule=deadline.label or _LAWYER_RULE(),
             basis=deadline.basis,
             explanation=deadline.note,
             record_table="lawyer_meeting_check",
@@ -149,12 +215,12 @@ def weekly_target_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         yield AgendaItem(
             level=_SEVERITY_LEVEL.get(status.severity, "upcoming"),
             kind="weekly_target",
-            title=f"本周{status.label}未达标（{status.count}/{status.minimum}）",
-            subject=f"{zh_date(status.week_start)}—{zh_date(status.week_end)}",
+            title=_TARGET_TITLE(target=Label(status.label), count=status.count, minimum=status.minimum),
+            subject=_WEEK(start=status.week_start, end=status.week_end),
             due=status.week_end,
             days_left=(status.week_end - ctx.today).days,
-            rule=f"每周{status.label}不少于{status.minimum}次（本院工作要求）",
-            basis="检察室工作要求（本地设置）",
+            rule=_TARGET_RULE(target=Label(status.label), minimum=status.minimum),
+            basis=LOCAL_BASIS(),
             explanation=status.note,
         )
 
@@ -193,12 +259,12 @@ def new_arrival_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
             if status.status == "overdue"
             else _SEVERITY_LEVEL.get(status.severity, "upcoming"),
             kind="new_arrival_talk",
-            title="新收押人员谈话",
+            title=_NEW_ARRIVAL_TITLE(),
             subject=row.name,
             due=status.due,
             days_left=(status.due - ctx.today).days,
-            rule=f"新收押人员{days}日内必谈（本地工作要求）",
-            basis="检察室工作要求（本地设置）",
+            rule=_NEW_ARRIVAL_RULE(days=days),
+            basis=LOCAL_BASIS(),
             explanation=status.note,
             record_table="detainee",
             record_id=row.id,
@@ -229,12 +295,12 @@ def preholiday_items(ctx: AgendaContext) -> Iterator[AgendaItem]:
         yield AgendaItem(
             level=level,
             kind="preholiday_inspection",
-            title=f"{status.label}前安全大检查",
-            subject=f"{status.year}年{status.label}",
+            title=_PREHOLIDAY_TITLE(holiday=Label(status.label)),
+            subject=_PREHOLIDAY_SUBJECT(year=status.year, holiday=Label(status.label)),
             due=status.window_end,
             days_left=(status.window_end - ctx.today).days,
-            rule="节前联合武警中队、公安分局对看守所进行全面安全大检查（本地工作要求）",
-            basis="人民检察院监狱检察办法第三十五条（参照）",
+            rule=_PREHOLIDAY_RULE(),
+            basis=_REFERENCE(basis=cite("人民检察院监狱检察办法", 35)),
             explanation=status.note,
             record_table=None,
             record_id=None,
@@ -253,13 +319,13 @@ def _calendar_gap_item(ctx: AgendaContext, year: int, note: str) -> AgendaItem:
     return AgendaItem(
         level="info",
         kind="calendar",
-        title=f"{year}年节假日安排尚未录入",
-        subject="节假日表",
+        title=_CALENDAR_TITLE(year=year),
+        subject=_CALENDAR_SUBJECT(),
         due=None,
         days_left=None,
-        rule="非羁押期限遇节假日顺延（刑事诉讼法第一百零五条）",
-        basis="刑事诉讼法第一百零五条",
-        explanation=note + "。国务院公布安排后，请办公室录入节假日表并同步。",
+        rule=_CALENDAR_RULE(basis=cite("刑事诉讼法", 105)),
+        basis=cite("刑事诉讼法", 105),
+        explanation=_CALENDAR_ASK(note=note),
     )
 
 

@@ -28,7 +28,33 @@ import chinese_calendar as _cc
 
 from inspector.domain.enums import HolidayName
 from inspector.rules._labels import member
-from inspector.rules.periods import zh_date
+from inspector.rules.text import Label, Text, define, join
+
+WEEKDAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")  # core labels (settings' choices)
+_UNKNOWN_YEAR = define(
+    "calendar.unknown_year",
+    "{year}年节假日安排尚未录入，期限可能顺延",
+    "Holiday schedule for {year} not entered yet: the date may still move",
+)
+_DAY_UNKNOWN = define(
+    "calendar.day_unknown_year",
+    "{kind}（{weekday}，{year}年节假日安排未知）",
+    "{kind} ({weekday}; holiday schedule for {year} unknown)",
+)
+_REST = define("calendar.rest_day", "休息日", "Rest day")
+_WORK = define("calendar.working_day", "工作日", "Working day")
+_HOLIDAY_OF = define("calendar.holiday_of", "法定节假日（{holiday}）", "Statutory holiday ({holiday})")
+_REST_ON = define("calendar.rest_on", "休息日（{weekday}）", "Rest day ({weekday})")
+_ADJUSTED_FOR = define("calendar.adjusted_for", "调休工作日（{holiday}）", "Make-up working day ({holiday})")
+_WORK_ON = define("calendar.working_on", "工作日（{weekday}）", "Working day ({weekday})")
+_HOLIDAY = define("calendar.holiday", "节假日", "holiday")
+_ROLLED = define("calendar.rolled_over", "{day}为{what}，顺延至{to}", "{day} ({what}): moved to {to}")
+
+
+def weekday_label(d: date) -> Label:
+    """``周一`` … ``周日`` (a core label)."""
+    return Label(WEEKDAY_LABELS[d.weekday()])
+
 
 __all__ = [
     "ExtraDay",
@@ -40,7 +66,6 @@ __all__ = [
     "unknown_year_reason",
 ]
 
-_WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 # chinese_calendar.Holiday member name → HolidayName value
 _PACKAGE_NAMES: dict[str, str] = {
@@ -86,8 +111,8 @@ def package_years() -> range:
     return _PACKAGE_YEARS
 
 
-def unknown_year_reason(year: int) -> str:
-    return f"{year}年节假日安排尚未录入，期限可能顺延"
+def unknown_year_reason(year: int) -> Text:
+    return _UNKNOWN_YEAR(year=year)
 
 
 @dataclass(frozen=True)
@@ -151,9 +176,9 @@ class HolidaySpan:
 
 def _holiday_label(name: str | None) -> str:
     if name is None:
-        return "节假日"
+        return _HOLIDAY()
     try:
-        return member(HolidayName, name).label
+        return Label(member(HolidayName, name).label)
     except ValueError:
         return name
 
@@ -221,25 +246,21 @@ class HolidayCalendar:
         detail = self._detail(_as_date(d))
         return None if detail is None else detail[1]
 
-    def describe(self, d: date) -> str:
+    def describe(self, d: date) -> Text:
         """``休息日（周日）``, ``法定节假日（春节）``, ``调休工作日（春节）``, ``工作日``; for an unknown year
         ``休息日（周六，2027年节假日安排未知）`` or ``工作日（周五，2027年节假日安排未知）``."""
         d = _as_date(d)
         detail = self._detail(d)
         if detail is None:
             weekend = d.weekday() >= 5
-            kind = "休息日" if weekend else "工作日"
-            return f"{kind}（{_WEEKDAY_ZH[d.weekday()]}，{d.year}年节假日安排未知）"
+            kind = _REST() if weekend else _WORK()
+            return _DAY_UNKNOWN(kind=kind, weekday=weekday_label(d), year=d.year)
         rest, name = detail
         if rest:
-            return (
-                f"法定节假日（{_holiday_label(name)}）" if name else f"休息日（{_WEEKDAY_ZH[d.weekday()]}）"
-            )
+            return _HOLIDAY_OF(holiday=_holiday_label(name)) if name else _REST_ON(weekday=weekday_label(d))
         if d.weekday() >= 5:
-            return (
-                f"调休工作日（{_holiday_label(name)}）" if name else f"工作日（{_WEEKDAY_ZH[d.weekday()]}）"
-            )
-        return "工作日"
+            return _ADJUSTED_FOR(holiday=_holiday_label(name)) if name else _WORK_ON(weekday=weekday_label(d))
+        return _WORK()
 
     # ------------------------------------------------------------------ rollover
 
@@ -267,9 +288,9 @@ class HolidayCalendar:
         moved = cur != original
         parts: list[str] = []
         if moved:
-            parts.append(f"{zh_date(original)}为{self.describe(original)}，顺延至{zh_date(cur)}")
+            parts.append(_ROLLED(day=original, what=self.describe(original), to=cur))
         parts.extend(unknown_year_reason(y) for y in unknown)
-        return RolloverResult(original, cur, moved, not unknown, "；".join(parts))
+        return RolloverResult(original, cur, moved, not unknown, join("；", parts) if parts else "")
 
     # ------------------------------------------------------------------ named holidays
 

@@ -12,7 +12,7 @@ falls on a rest day and stays there; it never changes a date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
@@ -25,7 +25,7 @@ from inspector.rules._labels import label as _label
 from inspector.rules.calendar import HolidayCalendar
 from inspector.rules.custody_stages import (
     ART,
-    POSSIBLE_OVERDUE,
+    POSSIBLE_OVERDUE_TEXT,
     SPANS,
     CustodyEventInput,
     DetaineeCustodyInput,
@@ -56,8 +56,8 @@ from inspector.rules.periods import (
     add_months,
     add_period,
     span_days,
-    zh_date,
 )
+from inspector.rules.text import Label, Template, Text, cite, define, join
 
 __all__ = [
     "CustodyDeadline",
@@ -70,7 +70,182 @@ __all__ = [
 
 CustodyStatus = Literal["ok", "warning", "overdue", "suspended", "not_applicable"]
 
-_WEEKDAY = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+_WEEKDAY = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")  # core labels
+_RULES = "人民检察院刑事诉讼规则"
+
+
+def _t(code: str, zh: str, en: str) -> Template:
+    return define("custody." + code, zh, en)
+
+
+_SPAN_RESTARTED = _t(
+    "span_restarted",
+    "{span}在{start}开始后未录入结束又再次开始（{again}）",
+    "{span} began on {start} and began again ({again}) with no end entered in between",
+)
+_SPAN_END_ONLY = _t(
+    "span_end_only",
+    "{day}录入了{span}结束，但没有对应的开始",
+    "{day}: an end of {span} entered without its start",
+)
+_SPAN_CAPPED = _t(
+    "span_capped",
+    "{span}超过{cap}个月，超过部分（{day}以后）计入期限",
+    "{span} lasted more than {cap} months: the time beyond (after {day}) counts towards the limit",
+)
+_SPAN = _t(
+    "span",
+    "{span}{start}至{end}，不计入{days}日（{source}）",
+    "{span} {start} to {end}: {days} days not counted ({source})",
+)
+_SPAN_OPEN = _t(
+    "span_open",
+    "{span}自{start}开始，尚未结束：期限中止计算（{source}）",
+    "{span} since {start}, not ended: the time limit is suspended ({source})",
+)
+_STAGE = _t("stage", "诉讼环节：{stage}", "Procedural stage: {stage}")
+_DISCHARGED = _t("discharged", "已出所，不再计算羁押期限", "Left the centre: no custody time limit")
+_DISCHARGED_ON = _t(
+    "discharged_on", "已出所（{day}），不再计算羁押期限", "Left the centre ({day}): no custody time limit"
+)
+_NO_START = _t(
+    "no_start",
+    "未录入本环节的起算日期或起算事件，无法计算羁押期限",
+    "No starting date or event of this stage entered: the custody time limit cannot be computed",
+)
+RETRIAL_KEEPS_EXECUTION = "再审期间不停止原判决、裁定的执行"
+_RETRIAL_LEAD = _t(
+    "retrial_lead",
+    "诉讼环节：再审{since}。再审期间不停止原判决、裁定的执行，原判决已于{effective}生效，交付执行期限照常计算"
+    "（人民法院决定中止原判决执行的除外，请核实）",
+    "Procedural stage: retrial{since}. A retrial does not stop the execution of the original judgment, which"
+    " took effect on {effective}: the time limit for delivery for execution runs as usual (unless the court"
+    " has suspended the execution; check)",
+)
+_SINCE = _t("since", "（{day}起）", " (since {day})")
+_TRIAL_END = _t("trial_end", "审理期限届满日：{rest}", "Trial period ends: {rest}")
+_PRONOUNCED_LATE = _t(
+    "pronounced_late",
+    "一审已于{day}宣判，晚于审理期限届满日{late}日",
+    "First-instance judgment pronounced on {day}, {late} days after the trial period ended",
+)
+_PRONOUNCED_LATE_ISSUE = _t(
+    "pronounced_late_issue",
+    "一审宣判（{day}）晚于审理期限届满日（{deadline}）{late}日：审理期间曾超期羁押，"
+    "请核实有无延长审理期限未录入",
+    "First-instance judgment ({day}) {late} days after the trial period ended ({deadline}): the custody"
+    " during the trial went beyond the time limit; check for an extension of the trial period not entered",
+)
+_PRONOUNCED = _t(
+    "pronounced",
+    "一审已于{day}宣判，在审理期限内（审理期限计算至宣判之日）",
+    "First-instance judgment pronounced on {day}, within the trial period (counted to the day of judgment)",
+)
+_APPEAL_PERIOD = _t(
+    "appeal_period",
+    "宣判后判决尚未生效：上诉期{days}日，自收到判决书的第二日起算（{basis}），上诉期内不计算审理期限；"
+    "判决生效或二审受理后按新的诉讼环节计算",
+    "The judgment has not taken effect yet: the appeal period is {days} days from the day after the judgment"
+    " is received ({basis}), during which no trial period runs; once the judgment takes effect or the second"
+    " instance accepts the case, the new stage is counted",
+)
+_WAITED = _t(
+    "judgment_waited",
+    "一审宣判已{days}日，未录入判决生效或二审受理：请核实判决是否已生效或已上诉，并录入",
+    "The first-instance judgment was pronounced {days} days ago and neither its taking effect nor a second"
+    " instance is entered: check whether it took effect or was appealed, and enter it",
+)
+_START = _t("start", "起算：{start}，起算日不计入", "Start: {start} (that day not counted)")
+_BASE = _t("base", "法定期限：{base}（{basis}）", "Statutory period: {base} ({basis})")
+_EXTENDED = _t("extended", "延长：{text}", "Extension: {text}")
+_RAW = _t("raw_deadline", "未扣除不计入期间的届满日：{day}", "Expiry before excluded periods: {day}")
+_REMAINING = _t(
+    "remaining",
+    "中止前剩余{days}日，恢复计算后按实际中止天数顺延",
+    "{days} days were left when suspended; once resumed, the limit moves by the days actually suspended",
+)
+_DEADLINE = _t(
+    "deadline", "羁押期限届满日：{day}（{weekday}）", "Custody time limit expires: {day} ({weekday})"
+)
+_DEADLINE_REST = _t("deadline_rest", "{day}（{weekday}）", "{day} ({weekday})")
+_REST_DAY = _t(
+    "rest_day",
+    "该日为{what}，羁押期限依法不因节假日延长（{basis}）",
+    "That day is a {what}; by law a custody time limit is not extended for holidays ({basis})",
+)
+_NO_HOLIDAY = _t(
+    "no_holiday_extension",
+    "羁押期限不因节假日延长（{basis}）",
+    "A custody time limit is not extended for holidays ({basis})",
+)
+_NOTICE_FROM = _t(
+    "notice_from",
+    "届满前{days}日（{day}）起应发出羁押期限即将届满通知书",
+    "From {days} days before expiry ({day}) the notice of expiring custody is due",
+)
+_TRIAL_WARNING = _t(
+    "trial_warning",
+    "满{months}个月（{day}）起提示审限将满",
+    "From {months} months ({day}): trial period nearly over",
+)
+_OVERDUE = _t(
+    "overdue",
+    "截至{today}已超期羁押{days}日，应依法提出纠正意见（{basis}）",
+    "As of {today}: {days} days of detention beyond the time limit; raise a correction as the law requires"
+    " ({basis})",
+)
+_NOT_RELEASED = _t(
+    "not_released",
+    "截至{today}刑满已{days}日未释放，应依法提出纠正意见（{basis}）",
+    "As of {today}: not released {days} days after the sentence ended; raise a correction as the law requires"
+    " ({basis})",
+)
+_LEFT = _t("days_left", "距届满还有{days}日", "Days until expiry: {days}")
+_SERVING = _t("serving", "诉讼环节：留所服刑", "Procedural stage: serving the sentence in the centre")
+_NO_TERM_END = _t(
+    "no_term_end",
+    "未录入刑期止日，无法计算释放日期",
+    "No end of term entered: the release date cannot be computed",
+)
+_RELEASE_ON = _t(
+    "release_on",
+    "刑满释放日期：{day}（判决确定的刑期止日），刑满应当按期释放",
+    "Release date: {day} (the end of the term set by the judgment); release is due on time",
+)
+_AWAITING = _t(
+    "awaiting",
+    "诉讼环节：判决生效待交付执行",
+    "Procedural stage: judgment in force, awaiting delivery for execution",
+)
+_COURT_LATE = _t(
+    "court_late",
+    "{note}。如人民法院确未送达，应督促其送达执行通知书（{basis}）；如已送达而未录入，"
+    "交付执行期限（收到后三十日，{rules}）已在计算，可能已逾期未交付执行，请补录收到执行通知书的日期",
+    "{note}. If the court really has not served it, urge the court to serve the execution notice ({basis});"
+    " if it was served but not entered, the time limit for delivery (30 days from receipt, {rules}) is"
+    " running and may have passed: enter the date the notice was received",
+)
+_RELEASE_NOW = _t(
+    "release_now",
+    "判决生效后仍在押的，应立即释放",
+    "Still held after the judgment took effect: release at once",
+)
+_NOT_STARTED = _t(
+    "delivery_not_started",
+    "尚未收到执行通知书，交付执行期限未开始计算",
+    "No execution notice received yet: the time limit for delivery has not started",
+)
+_ENTER_SENTENCE = _t(
+    "enter_sentence",
+    "如剩余刑期在三个月以下可留所服刑，请录入刑种和刑期止日以便判断",
+    "With three months or less remaining the sentence may be served in the centre: enter the kind of sentence"
+    " and the end of term to decide",
+)
+_EXACTLY_THREE = _t(
+    "exactly_three_months",
+    "剩余刑期恰为三个月，是否留所服刑须人工审查",
+    "Exactly three months remain: whether to serve in the centre needs a person's review",
+)
 
 
 @dataclass(frozen=True)
@@ -121,7 +296,9 @@ def _excluded(
     plan: Plan, evs: list[CustodyEventInput], settings: RuleSettings
 ) -> tuple[int, list[str], date | None, list[str]]:
     """(days excluded, explanation lines, start of an open span or None, issues)."""
-    total, lines, issues = 0, [], []
+    total = 0
+    lines: list[str] = []
+    issues: list[str] = []
     open_start: date | None = None
     conv = settings.excluded_span_convention
     for key in plan.spans:
@@ -133,27 +310,25 @@ def _excluded(
             for e in _span_order(list(same_day), start_kind, end_kind, current is not None):
                 if e.kind == start_kind.value:
                     if current is not None:
-                        issues.append(
-                            f"{label}在{zh_date(current)}开始后未录入结束又再次开始（{zh_date(e.occurred_on)}）"
-                        )
+                        issues.append(_SPAN_RESTARTED(span=label, start=current, again=e.occurred_on))
                         continue
                     current = e.occurred_on
                     continue
                 if current is None:
-                    issues.append(f"{zh_date(e.occurred_on)}录入了{label}结束，但没有对应的开始")
+                    issues.append(_SPAN_END_ONLY(day=e.occurred_on, span=label))
                     continue
                 end = e.occurred_on
                 if cap is not None and end > add_months(current, cap):
                     capped = add_months(current, cap)
-                    issues.append(f"{label}超过{cap}个月，超过部分（{zh_date(capped)}以后）计入期限")
+                    issues.append(_SPAN_CAPPED(span=label, cap=cap, day=capped))
                     end = capped
                 n = span_days(current, end, conv)
                 total += n
-                lines.append(f"{label}{zh_date(current)}至{zh_date(end)}，不计入{n}日（{source}）")
+                lines.append(_SPAN(span=label, start=current, end=end, days=n, source=source))
                 current = None
         if current is not None:
             open_start = current if open_start is None else min(open_start, current)
-            lines.append(f"{label}自{zh_date(current)}开始，尚未结束：期限中止计算（{source}）")
+            lines.append(_SPAN_OPEN(span=label, start=current, source=source))
     if lines:
         lines.append(EXCLUDED_SPAN_TEXT[conv])
     return total, lines, open_start, issues
@@ -173,12 +348,12 @@ def custody_deadline(
     deadline is then ``None``; ``not_applicable`` after discharge or when no limit runs.
     """
     stage = inp.stage
-    label = _label(Stage, stage)
+    label = Label(_label(Stage, stage))
     evs = sorted_events(inp.events)
     held = inp.discharged_on is None or inp.discharged_on > today
     if stage == Stage.DISCHARGED.value or not held:
-        when = f"（{zh_date(inp.discharged_on)}）" if inp.discharged_on else ""
-        return _na(stage, "", f"诉讼环节：{label}\n已出所{when}，不再计算羁押期限")
+        left = _DISCHARGED_ON(day=inp.discharged_on) if inp.discharged_on else _DISCHARGED()
+        return _na(stage, "", join("\n", (_STAGE(stage=label), left)))
     if stage == Stage.SERVING_IN_CENTER.value:
         return _serving(inp, settings, today)
     if stage == Stage.AWAITING_EXECUTION.value:
@@ -209,11 +384,8 @@ def custody_deadline(
     else:
         plan = plan_retrial(inp, evs)
     if plan is None:
-        return _na(stage, "", f"诉讼环节：{label}\n未录入本环节的起算日期或起算事件，无法计算羁押期限")
+        return _na(stage, "", join("\n", (_STAGE(stage=label), _NO_START())))
     return _finish(inp, plan, evs, settings, today, calendar)
-
-
-RETRIAL_KEEPS_EXECUTION = "再审期间不停止原判决、裁定的执行"
 
 
 def delivery_during_retrial(
@@ -240,18 +412,14 @@ def delivery_during_retrial(
     result = custody_deadline(
         replace(inp, stage=Stage.AWAITING_EXECUTION.value), settings, today, calendar=calendar
     )
-    since = f"（{zh_date(started)}起）" if started else ""
-    lead = (
-        f"诉讼环节：再审{since}。{RETRIAL_KEEPS_EXECUTION}，原判决已于"
-        f"{zh_date(max(e.occurred_on for e in effective))}生效，交付执行期限照常计算"
-        "（人民法院决定中止原判决执行的除外，请核实）"
-    )
-    return replace(result, explanation=lead + "\n" + result.explanation)
+    since = _SINCE(day=started) if started else ""
+    lead = _RETRIAL_LEAD(since=since, effective=max(e.occurred_on for e in effective))
+    return replace(result, explanation=join("\n", (lead, result.explanation)))
 
 
 APPEAL_PERIOD_DAYS = 10  # from the day after the judgment is received (CPL art 230)
 SERVICE_DAYS = 5  # a judgment pronounced in court is served within five days [DERIVED: allowance]
-APPEAL_ART = "刑事诉讼法第二百三十条"
+APPEAL_ART = cite("刑事诉讼法", 230)
 
 
 def _pronounced(evs: list[CustodyEventInput], start: date) -> date | None:
@@ -276,7 +444,10 @@ def _after_pronouncement(
     force or appealed long after the appeal period, is an issue to check."""
     limit = _finish(inp, plan, evs, settings, min(pronounced, today), calendar)
     lines: list[str] = []
-    for line in limit.explanation.split("\n"):
+    for line in _lines(limit.explanation):
+        if isinstance(line, Text) and line.code == _DEADLINE.code:
+            lines.append(_TRIAL_END(rest=_DEADLINE_REST(**line.params)))
+            break
         if line.startswith("羁押期限届满日："):
             lines.append(line.replace("羁押期限届满日：", "审理期限届满日：", 1))
             break
@@ -285,26 +456,20 @@ def _after_pronouncement(
     deadline = limit.deadline
     if deadline is not None and pronounced > deadline:
         late = (pronounced - deadline).days
-        lines.append(f"一审已于{zh_date(pronounced)}宣判，晚于审理期限届满日{late}日")
-        issues.append(
-            f"一审宣判（{zh_date(pronounced)}）晚于审理期限届满日（{zh_date(deadline)}）{late}日：审理期间"
-            "曾超期羁押，请核实有无延长审理期限未录入"
-        )
+        lines.append(_PRONOUNCED_LATE(day=pronounced, late=late))
+        issues.append(_PRONOUNCED_LATE_ISSUE(day=pronounced, deadline=deadline, late=late))
     else:
-        lines.append(f"一审已于{zh_date(pronounced)}宣判，在审理期限内（审理期限计算至宣判之日）")
-    lines.append(
-        f"宣判后判决尚未生效：上诉期{APPEAL_PERIOD_DAYS}日，自收到判决书的第二日起算（{APPEAL_ART}），"
-        "上诉期内不计算审理期限；判决生效或二审受理后按新的诉讼环节计算"
-    )
+        lines.append(_PRONOUNCED(day=pronounced))
+    lines.append(_APPEAL_PERIOD(days=APPEAL_PERIOD_DAYS, basis=APPEAL_ART))
     waited = (today - pronounced).days
     if waited > SERVICE_DAYS + APPEAL_PERIOD_DAYS:
-        issues.append(f"一审宣判已{waited}日，未录入判决生效或二审受理：请核实判决是否已生效或已上诉，并录入")
-    basis = "、".join(plan.bases)
+        issues.append(_WAITED(days=waited))
+    basis = join("、", plan.bases)
     return CustodyDeadline(
         None,
         inp.stage,
         basis,
-        "\n".join(lines),
+        join("\n", lines),
         None,
         "not_applicable",
         plan.start,
@@ -323,14 +488,14 @@ def _finish(
     today: date,
     calendar: HolidayCalendar | None,
 ) -> CustodyDeadline:
-    label = _label(Stage, inp.stage)
-    basis = "、".join(plan.bases)
-    lines = [
-        f"诉讼环节：{label}",
-        f"起算：{plan.start_text}，起算日不计入",
-        f"法定期限：{plan.base_text}（{plan.bases[0]}）",
+    label = Label(_label(Stage, inp.stage))
+    basis = join("、", plan.bases)
+    lines: list[str] = [
+        _STAGE(stage=label),
+        _START(start=plan.start_text),
+        _BASE(base=plan.base_text, basis=plan.bases[0]),
     ]
-    lines += [f"延长：{e.text}" for e in plan.extensions]
+    lines += [_EXTENDED(text=e.text) for e in plan.extensions]
     months_used = plan.base_months or any(e.months for e in plan.extensions)
     if months_used:
         lines.append(MONTH_CONVENTION_TEXT[settings.month_convention])
@@ -343,17 +508,17 @@ def _finish(
         span_lines.append(line)
     issues = plan.issues + span_issues
     if span_lines:
-        lines.append(f"未扣除不计入期间的届满日：{zh_date(raw)}")
+        lines.append(_RAW(day=raw))
         lines += span_lines
     lines += plan.notes
     if open_start is not None:
         remaining = (raw + timedelta(days=excluded) - open_start).days
-        lines.append(f"中止前剩余{remaining}日，恢复计算后按实际中止天数顺延")
+        lines.append(_REMAINING(days=remaining))
         return CustodyDeadline(
             None,
             inp.stage,
             basis,
-            "\n".join(lines),
+            join("\n", lines),
             None,
             "suspended",
             plan.start,
@@ -363,24 +528,22 @@ def _finish(
             tuple(issues),
         )
     deadline = raw + timedelta(days=excluded)
-    lines.append(f"羁押期限届满日：{zh_date(deadline)}（{_WEEKDAY[deadline.weekday()]}）")
+    lines.append(_DEADLINE(day=deadline, weekday=Label(_WEEKDAY[deadline.weekday()])))
     rest = calendar.is_rest_day(deadline) if calendar is not None else None
     if rest:
         assert calendar is not None
-        lines.append(f"该日为{calendar.describe(deadline)}，羁押期限依法不因节假日延长（{ART[105]}）")
+        lines.append(_REST_DAY(what=calendar.describe(deadline), basis=ART[105]))
     else:
-        lines.append(f"羁押期限不因节假日延长（{ART[105]}）")
+        lines.append(_NO_HOLIDAY(basis=ART[105]))
     warning_from = max(plan.start, deadline - timedelta(days=settings.custody_warning_days))
-    lines.append(
-        f"届满前{settings.custody_warning_days}日（{zh_date(warning_from)}）起应发出羁押期限即将届满通知书"
-    )
+    lines.append(_NOTICE_FROM(days=settings.custody_warning_days, day=warning_from))
     if plan.warning_months is not None and not plan.extensions:
         mark = add_months(plan.start, plan.warning_months, settings.month_convention) + timedelta(
             days=excluded
         )
         if mark < warning_from:
             warning_from = mark
-            lines.append(f"满{plan.warning_months}个月（{zh_date(mark)}）起提示审限将满")
+            lines.append(_TRIAL_WARNING(months=plan.warning_months, day=mark))
     return _with_status(
         inp.stage, deadline, basis, lines, warning_from, plan.start, excluded, issues, settings, today
     )
@@ -398,16 +561,17 @@ def _with_status(
     settings: RuleSettings,
     today: date,
     *,
-    overdue_text: str = "已超期羁押{days}日，应依法提出纠正意见（人民检察院刑事诉讼规则第六百一十八条）",
+    overdue_text: Callable[..., Text] = _OVERDUE,
+    overdue_basis: str = cite(_RULES, 618),
 ) -> CustodyDeadline:
     days_left = (deadline - today).days
     status: CustodyStatus
     if today > deadline:
         status = "overdue"
-        lines.append(f"截至{zh_date(today)}" + overdue_text.format(days=-days_left))
+        lines.append(overdue_text(today=today, days=-days_left, basis=overdue_basis))
     elif today >= warning_from:
         status = "warning"
-        lines.append(f"距届满还有{days_left}日")
+        lines.append(_LEFT(days=days_left))
     else:
         status = "ok"
     alerts = {
@@ -418,7 +582,7 @@ def _with_status(
         deadline,
         stage,
         basis,
-        "\n".join(lines),
+        join("\n", lines),
         warning_from,
         status,
         started_on,
@@ -429,18 +593,20 @@ def _with_status(
     )
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of an explanation, each a Text where the rules made one."""
+    return text.lines() if isinstance(text, Text) else text.split("\n")
+
+
 def _na(stage: str, basis: str, explanation: str, issues: Iterable[str] = ()) -> CustodyDeadline:
     return CustodyDeadline(None, stage, basis, explanation, None, "not_applicable", issues=tuple(issues))
 
 
 def _serving(inp: DetaineeCustodyInput, settings: RuleSettings, today: date) -> CustodyDeadline:
-    basis = "人民检察院刑事诉讼规则第六百二十八条"
+    basis = cite(_RULES, 628)
     if inp.term_end is None:
-        return _na(inp.stage, basis, "诉讼环节：留所服刑\n未录入刑期止日，无法计算释放日期")
-    lines = [
-        "诉讼环节：留所服刑",
-        f"刑满释放日期：{zh_date(inp.term_end)}（判决确定的刑期止日），刑满应当按期释放",
-    ]
+        return _na(inp.stage, basis, join("\n", (_SERVING(), _NO_TERM_END())))
+    lines: list[str] = [_SERVING(), _RELEASE_ON(day=inp.term_end)]
     warning_from = inp.term_end - timedelta(days=settings.custody_warning_days)
     return _with_status(
         inp.stage,
@@ -453,7 +619,8 @@ def _serving(inp: DetaineeCustodyInput, settings: RuleSettings, today: date) -> 
         [],
         settings,
         today,
-        overdue_text="刑满已{days}日未释放，应依法提出纠正意见（人民检察院刑事诉讼规则第六百二十八条）",
+        overdue_text=_NOT_RELEASED,
+        overdue_basis=cite(_RULES, 628),
     )
 
 
@@ -462,17 +629,14 @@ def _awaiting(
 ) -> CustodyDeadline:
     effective = last_event(evs, [K.JUDGMENT_EFFECTIVE])
     notice = last_event(evs, [K.EXECUTION_NOTICE_RECEIVED])
-    lines = ["诉讼环节：判决生效待交付执行"]
+    lines: list[str] = [_AWAITING()]
     issues: list[str] = []
     if effective is not None:
         check = execution_notice_check(effective.occurred_on, notice.occurred_on if notice else None, today)
         lines.append(check.note)
         if check.ask_court and notice is None:
-            issues.append(
-                f"{POSSIBLE_OVERDUE}{check.note}。如人民法院确未送达，应督促其送达执行通知书（{ART[264]}）；"
-                "如已送达而未录入，交付执行期限（收到后三十日，人民检察院刑事诉讼规则第六百二十五条）"
-                "已在计算，可能已逾期未交付执行，请补录收到执行通知书的日期"
-            )
+            detail = _COURT_LATE(note=check.note, basis=ART[264], rules=cite(_RULES, 625))
+            issues.append(POSSIBLE_OVERDUE_TEXT(detail=detail))
     received = notice.occurred_on if notice else None
     reference = reference_date_for(settings, execution_notice_received_on=received, decision_date=today)
     decision = serve_in_center_decision(
@@ -482,22 +646,22 @@ def _awaiting(
         lines.append(decision.explanation)
     if decision.outcome == "release":
         released_by = effective.occurred_on if effective else today
-        lines.append("判决生效后仍在押的，应立即释放")
+        lines.append(_RELEASE_NOW())
         return _with_status(
             inp.stage, released_by, decision.basis, lines, released_by, None, 0, issues, settings, today
         )
     if decision.outcome in ("may_stay", "detention_sentence_in_center"):
-        return _na(inp.stage, decision.basis, "\n".join(lines), issues)
+        return _na(inp.stage, decision.basis, join("\n", lines), issues)
     if received is None:
-        lines.append("尚未收到执行通知书，交付执行期限未开始计算")
-        return _na(inp.stage, "人民检察院刑事诉讼规则第六百二十五条", "\n".join(lines), issues)
+        lines.append(_NOT_STARTED())
+        return _na(inp.stage, cite(_RULES, 625), join("\n", lines), issues)
     delivery = decision.delivery
     if delivery is None:  # sentence kind unknown: the delivery period still runs
         delivery = delivery_due(received, settings)
         lines.append(delivery.note)
-        lines.append("如剩余刑期在三个月以下可留所服刑，请录入刑种和刑期止日以便判断")
+        lines.append(_ENTER_SENTENCE())
     if decision.outcome == "human_review":
-        issues.append("剩余刑期恰为三个月，是否留所服刑须人工审查")
+        issues.append(_EXACTLY_THREE())
     warning_from = max(received, delivery.due - timedelta(days=settings.custody_warning_days))
     return _with_status(
         inp.stage, delivery.due, delivery.basis, lines, warning_from, received, 0, issues, settings, today

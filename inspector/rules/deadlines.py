@@ -17,7 +17,8 @@ from typing import Literal
 
 from inspector.domain.settings import RuleSettings
 from inspector.rules.calendar import HolidayCalendar
-from inspector.rules.periods import add_days, add_hours, add_months, zh_date, zh_datetime
+from inspector.rules.periods import add_days, add_hours, add_months
+from inspector.rules.text import cite, define, join
 
 __all__ = [
     "BASIS",
@@ -37,20 +38,106 @@ __all__ = [
     "suggestion_service_due",
 ]
 
+_RULES = "人民检察院刑事诉讼规则"
 BASIS: dict[str, str] = {
-    "oral_follow_up": "人民检察院刑事诉讼规则第六百二十四条",
-    "notice_reply": "人民检察院刑事诉讼规则第五百五十三条",
-    "notice_escalation": "人民检察院刑事诉讼规则第五百五十三条",
-    "review_decision": "人民检察院刑事诉讼规则第五百五十四条",
-    "suggestion_reply": "人民检察院检察建议工作规定",
-    "suggestion_service": "江苏省检察建议工作实施办法（试行，2017，已失效）",
-    "letter_review": "人民检察院刑事诉讼规则第五百五十六条",
-    "lawyer_complaint": "人民检察院刑事诉讼规则第五十八条",
-    "lawyer_meeting": "刑事诉讼法第三十九条",
-    "application_forward": "人民检察院刑事诉讼规则第五百七十六条",
-    "release_suggestion_reply": "人民检察院刑事诉讼规则第五百八十一条",
+    "oral_follow_up": cite(_RULES, 624),
+    "notice_reply": cite(_RULES, 553),
+    "notice_escalation": cite(_RULES, 553),
+    "review_decision": cite(_RULES, 554),
+    "suggestion_reply": define(
+        "basis.suggestion_rules",
+        "人民检察院检察建议工作规定",
+        "Provisions on the Procuratorial Suggestion Work",
+    )(),
+    "suggestion_service": define(
+        "basis.jiangsu_suggestion",
+        "江苏省检察建议工作实施办法（试行，2017，已失效）",
+        "Jiangsu Implementing Measures for Procuratorial Suggestions (trial, 2017, no longer in force)",
+    )(),
+    "letter_review": cite(_RULES, 556),
+    "lawyer_complaint": cite(_RULES, 58),
+    "lawyer_meeting": cite("刑事诉讼法", 39),
+    "application_forward": cite(_RULES, 576),
+    "release_suggestion_reply": cite(_RULES, 581),
 }
-_ART_105 = "刑事诉讼法第一百零五条"
+_ART_105 = cite("刑事诉讼法", 105)
+
+_NOTE = define(
+    "deadline.note",
+    "{label}：自{start}起{period}（起算日不计入），届满日{raw}",
+    "{label}: {period} from {start} (the first day not counted), ending {raw}",
+)
+_ROLLED = define("deadline.rolled", "{reason}（{basis}）", "{reason} ({basis})")
+_NOT_ROLLED = define(
+    "deadline.not_rolled",
+    "届满日为{what}，按本站设置不顺延",
+    "The last day is a {what}; not extended, as this station is set",
+)
+_DAYS = define("period.days", "{n}日", "{n} days")
+_MONTHS = define("period.months", "{n}个月", "{n} months")
+_ORAL = define("deadline.oral_follow_up", "口头纠正意见跟踪", "Follow-up of an oral correction")
+_SERVED = define("deadline.from_served", "送达", "service")
+_ISSUED = define("deadline.from_issued", "发出", "issue")
+_NOTICE_REPLY = define(
+    "deadline.notice_reply",
+    "纠正违法通知书回复（自{what}之日起算）",
+    "Reply to a rectification notice (counted from its {what})",
+)
+_REPLIED = define("escalation.replied", "已于{day}回复", "Replied on {day}")
+_REPORTED = define(
+    "escalation.reported",
+    "已于{day}报请上一级人民检察院",
+    "Reported to the procuratorate at the next level up on {day}",
+)
+_NOT_SERVED = define(
+    "escalation.not_served",
+    "尚未送达，回复期限未开始计算",
+    "Not served yet: the time for the reply has not started",
+)
+_AWAITING = define(
+    "escalation.awaiting", "回复期限至{due}，还有{left}日", "Reply due by {due}: {left} days left"
+)
+_FOLLOW_UP = define(
+    "escalation.follow_up",
+    "回复期限{due}已过{overdue}日，自{since}起应督促回复",
+    "Reply was due on {due}, {overdue} days ago: urge a reply from {since}",
+)
+_REPORT_UP = define(
+    "escalation.report_up",
+    "已于{day}督促，仍未回复：可报请上一级人民检察院（规则未规定督促后的等待期限）",
+    "Urged on {day}, still no reply: may be reported to the procuratorate at the next level up (the rules set"
+    " no waiting time after urging)",
+)
+_REVIEW = define("deadline.review_decision", "复查决定", "Decision on a review")
+_SUGGESTION_REPLY = define(
+    "deadline.suggestion_reply", "检察建议书回复", "Reply to a procuratorial suggestion"
+)
+_SUGGESTION_SERVICE = define(
+    "deadline.suggestion_service", "检察建议书送达", "Service of a procuratorial suggestion"
+)
+_COMPLAINT = define(
+    "deadline.complaint_review", "控告申诉审查意见", "Review opinion on an accusation or petition"
+)
+_MEETING_REQUEST = define("deadline.meeting_request", "约见申请办理", "Handling a request for a meeting")
+_LETTER = define("deadline.letter", "来信办理答复", "Handling and answering a letter")
+_LAWYER_COMPLAINT = define(
+    "deadline.lawyer_complaint", "律师控告书面答复", "Written answer to a lawyer's complaint"
+)
+_FORWARD = define(
+    "deadline.application_forward", "误收申请移送", "Forwarding an application received in error"
+)
+_RELEASE_REPLY = define(
+    "deadline.release_suggestion_reply",
+    "释放/变更强制措施建议回复",
+    "Reply to a suggestion to release or change the coercive measure",
+)
+_LAWYER_NOTE = define(
+    "deadline.lawyer_meeting_note",
+    "律师会见：自{presented}提交手续起{hours}小时内安排，至迟{due}；按小时计算，不因节假日顺延",
+    "Lawyer's meeting: to be arranged within {hours} hours of the papers presented at {presented}, by {due}"
+    " at the latest; counted in hours, not extended for holidays",
+)
+_LAWYER_MEETING = define("deadline.lawyer_meeting", "律师会见安排", "Arranging a lawyer's meeting")
 
 _DEFAULT_SETTINGS = RuleSettings()
 
@@ -128,17 +215,17 @@ def _finish(
     basis: str | None = None,
 ) -> Deadline:
     basis = basis or BASIS[rule]
-    parts = [f"{label}：自{zh_date(start)}起{period_text}（起算日不计入），届满日{zh_date(raw)}"]
+    parts: list[str] = [_NOTE(label=label, start=start, period=period_text, raw=raw)]
     if settings.rolls_over(rule):
         rolled = _calendar(calendar).next_working_day(raw)
         if rolled.reason:
-            parts.append(rolled.reason + ("" if not rolled.moved else f"（{_ART_105}）"))
+            parts.append(_ROLLED(reason=rolled.reason, basis=_ART_105) if rolled.moved else rolled.reason)
         return Deadline(
             due=rolled.day,
             raw_due=raw,
             moved=rolled.moved,
             certain=rolled.certain,
-            note="；".join(parts),
+            note=join("；", parts),
             basis=basis,
             rule=rule,
             start=start,
@@ -146,7 +233,7 @@ def _finish(
         )
     cal = _calendar(calendar)
     if cal.is_rest_day(raw):
-        parts.append(f"届满日为{cal.describe(raw)}，按本站设置不顺延")
+        parts.append(_NOT_ROLLED(what=cal.describe(raw)))
     return Deadline(
         due=raw,
         raw_due=raw,
@@ -173,7 +260,7 @@ def _days(
         label=label,
         start=start,
         raw=add_days(start, days),
-        period_text=f"{days}日",
+        period_text=_DAYS(n=days),
         settings=settings,
         calendar=calendar,
     )
@@ -186,9 +273,7 @@ def oral_follow_up_due(
     issued_on: date, settings: RuleSettings = _DEFAULT_SETTINGS, calendar: HolidayCalendar | None = None
 ) -> Deadline:
     """Day on which an uncorrected oral correction should become a 纠正违法通知书 (issued + 7)."""
-    return _days(
-        "oral_follow_up", "口头纠正意见跟踪", issued_on, settings.oral_follow_up_days, settings, calendar
-    )
+    return _days("oral_follow_up", _ORAL(), issued_on, settings.oral_follow_up_days, settings, calendar)
 
 
 def notice_reply_due(
@@ -208,13 +293,13 @@ def notice_reply_due(
     days = reply_period_days if reply_period_days is not None else settings.notice_reply_days
     if days < 1:
         raise ValueError("reply_period_days must be positive")
-    what = "送达" if settings.notice_reply_from == "served" else "发出"
+    what = _SERVED() if settings.notice_reply_from == "served" else _ISSUED()
     return _finish(
         rule="notice_reply",
-        label=f"纠正违法通知书回复（自{what}之日起算）",
+        label=_NOTICE_REPLY(what=what),
         start=start,
         raw=add_days(start, days),
-        period_text=f"{days}日",
+        period_text=_DAYS(n=days),
         settings=settings,
         calendar=calendar,
     )
@@ -233,23 +318,21 @@ def reply_escalation(
     the 督促, so ``report_upward_due`` starts on the day after it was recorded."""
     basis = BASIS["notice_escalation"]
     if replied_on is not None:
-        return EscalationStatus("replied", replied_on, 0, f"已于{zh_date(replied_on)}回复", basis)
+        return EscalationStatus("replied", replied_on, 0, _REPLIED(day=replied_on), basis)
     if reported_upward_on is not None:
         return EscalationStatus(
             "reported_upward",
             reported_upward_on,
             0,
-            f"已于{zh_date(reported_upward_on)}报请上一级人民检察院",
+            _REPORTED(day=reported_upward_on),
             basis,
         )
     if reply_due is None:
-        return EscalationStatus("not_started", None, 0, "尚未送达，回复期限未开始计算", basis)
+        return EscalationStatus("not_started", None, 0, _NOT_SERVED(), basis)
     due = reply_due.due
     if today <= due:
         left = (due - today).days
-        return EscalationStatus(
-            "awaiting_reply", reply_due.start, 0, f"回复期限至{zh_date(due)}，还有{left}日", basis
-        )
+        return EscalationStatus("awaiting_reply", reply_due.start, 0, _AWAITING(due=due, left=left), basis)
     overdue = (today - due).days
     follow_from = add_days(due, 1)
     if followed_up_on is None:
@@ -257,7 +340,7 @@ def reply_escalation(
             "follow_up_due",
             follow_from,
             overdue,
-            f"回复期限{zh_date(due)}已过{overdue}日，自{zh_date(follow_from)}起应督促回复",
+            _FOLLOW_UP(due=due, overdue=overdue, since=follow_from),
             basis,
         )
     since = add_days(followed_up_on, 1)
@@ -265,7 +348,7 @@ def reply_escalation(
         "report_upward_due",
         since,
         overdue,
-        f"已于{zh_date(followed_up_on)}督促，仍未回复：可报请上一级人民检察院（规则未规定督促后的等待期限）",
+        _REPORT_UP(day=followed_up_on),
         basis,
     )
 
@@ -275,7 +358,7 @@ def review_decision_due(
 ) -> Deadline:
     """复查 decision due: request received + 7 days (Rules 2019 art 554)."""
     return _days(
-        "review_decision", "复查决定", requested_on, settings.review_decision_days, settings, calendar
+        "review_decision", _REVIEW(), requested_on, settings.review_decision_days, settings, calendar
     )
 
 
@@ -292,15 +375,15 @@ def suggestion_reply_due(
     if reply_days is not None:
         if reply_days < 1:
             raise ValueError("reply_days must be positive")
-        raw, text = add_days(served_on, reply_days), f"{reply_days}日"
+        raw, text = add_days(served_on, reply_days), _DAYS(n=reply_days)
     else:
         months = reply_months if reply_months is not None else settings.suggestion_reply_months
         if months < 1:
             raise ValueError("reply_months must be positive")
-        raw, text = add_months(served_on, months, settings.month_convention), f"{months}个月"
+        raw, text = add_months(served_on, months, settings.month_convention), _MONTHS(n=months)
     return _finish(
         rule="suggestion_reply",
-        label="检察建议书回复",
+        label=_SUGGESTION_REPLY(),
         start=served_on,
         raw=raw,
         period_text=text,
@@ -318,7 +401,7 @@ def suggestion_service_due(
         return None
     return _days(
         "suggestion_service",
-        "检察建议书送达",
+        _SUGGESTION_SERVICE(),
         issued_on,
         settings.suggestion_service_days,
         settings,
@@ -331,8 +414,14 @@ def suggestion_service_due(
 
 COMPLAINT_CATEGORIES = frozenset({"accusation", "petition"})
 """Letter categories whose review opinion Rules 2019 art 556 governs: 控告 and 申诉."""
-MEETING_REQUEST_BASIS = "人民检察院监狱检察办法第三十九条（参照：及时与要求约见的在押人员谈话）"
-LOCAL_LETTER_BASIS = "检察室工作要求（本地设置）"
+MEETING_REQUEST_BASIS = define(
+    "basis.meeting_request",
+    "{basis}（参照：及时与要求约见的在押人员谈话）",
+    "{basis} (by reference: talk promptly with a detainee who asks for a meeting)",
+)(basis=cite("人民检察院监狱检察办法", 39))
+LOCAL_LETTER_BASIS = define(
+    "agenda.local_basis", "检察室工作要求（本地设置）", "Office requirement (local setting)"
+)()
 
 
 def letter_review_due(
@@ -345,17 +434,17 @@ def letter_review_due(
     unknown category) cites Rules 2019 art 556; a 约见申请 is answered by a talk (the prisons' rule by
     analogy), a 举报, 咨询 or other letter by the station's own rule, with the same period."""
     if category is None or category in COMPLAINT_CATEGORIES:
-        label, basis = "控告申诉审查意见", None
+        label, basis = _COMPLAINT(), None
     elif category == "meeting_request":
-        label, basis = "约见申请办理", MEETING_REQUEST_BASIS
+        label, basis = _MEETING_REQUEST(), MEETING_REQUEST_BASIS
     else:
-        label, basis = "来信办理答复", LOCAL_LETTER_BASIS
+        label, basis = _LETTER(), LOCAL_LETTER_BASIS
     return _finish(
         rule="letter_review",
         label=label,
         start=accepted_on,
         raw=add_days(accepted_on, settings.letter_review_days),
-        period_text=f"{settings.letter_review_days}日",
+        period_text=_DAYS(n=settings.letter_review_days),
         settings=settings,
         calendar=calendar,
         basis=basis,
@@ -368,7 +457,7 @@ def lawyer_complaint_due(
     """Written answer to a defence lawyer's obstruction complaint: received + 10 days (Rules 2019 art 58)."""
     return _days(
         "lawyer_complaint",
-        "律师控告书面答复",
+        _LAWYER_COMPLAINT(),
         received_on,
         settings.lawyer_complaint_days,
         settings,
@@ -382,7 +471,7 @@ def application_forward_due(
     """An application received by the wrong procuratorate is forwarded within 2 days (Rules 2019 art 576)."""
     return _days(
         "application_forward",
-        "误收申请移送",
+        _FORWARD(),
         received_on,
         settings.application_forward_days,
         settings,
@@ -396,7 +485,7 @@ def release_suggestion_reply_due(
     """The case authority's reply to a 释放/变更强制措施 suggestion: 10 days (Rules 2019 art 581)."""
     return _days(
         "release_suggestion_reply",
-        "释放/变更强制措施建议回复",
+        _RELEASE_REPLY(),
         sent_on,
         settings.release_suggestion_reply_days,
         settings,
@@ -410,8 +499,12 @@ def lawyer_meeting_due(presented_at: datetime, settings: RuleSettings = _DEFAULT
     periods")."""
     hours = settings.lawyer_meeting_hours
     due = add_hours(presented_at, hours)
-    note = (
-        f"律师会见：自{zh_datetime(presented_at)}提交手续起{hours}小时内安排，至迟{zh_datetime(due)}；"
-        "按小时计算，不因节假日顺延"
+    note = _LAWYER_NOTE(presented=_minute(presented_at), hours=hours, due=_minute(due))
+    return TimedDeadline(
+        due, presented_at, note, BASIS["lawyer_meeting"], "lawyer_meeting", _LAWYER_MEETING()
     )
-    return TimedDeadline(due, presented_at, note, BASIS["lawyer_meeting"], "lawyer_meeting", "律师会见安排")
+
+
+def _minute(at: datetime) -> datetime:
+    """``at`` as written in the note: its own wall-clock time, to the minute (``2026年5月2日15:20``)."""
+    return at.replace(second=0, microsecond=0, tzinfo=None)

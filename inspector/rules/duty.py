@@ -31,8 +31,8 @@ from typing import Literal
 from inspector.domain.enums import DutyState, HolidayName
 from inspector.domain.settings import RuleSettings
 from inspector.rules._labels import label
-from inspector.rules.calendar import HolidayCalendar, unknown_year_reason
-from inspector.rules.periods import zh_date
+from inspector.rules.calendar import HolidayCalendar, unknown_year_reason, weekday_label
+from inspector.rules.text import Label, Text, define, join
 
 __all__ = [
     "ON_SITE_STATES",
@@ -57,7 +57,29 @@ ON_SITE_STATES = frozenset({DutyState.ON_SITE.value, DutyState.ON_DUTY.value})
 
 DayKind = Literal["workday", "rest", "holiday"]
 
-_WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+_HOLIDAY_DAY = define("duty.holiday_day", "法定节假日（{holiday}）", "Statutory holiday ({holiday})")
+_REST_DAY = define("duty.rest_day", "休息日", "Rest day")
+_ADJUSTED_DAY = define("duty.adjusted_day", "调休工作日（{holiday}）", "Make-up working day ({holiday})")
+_WORKING_DAY = define("duty.working_day", "工作日", "Working day")
+_WHEN = define("duty.when", "{day}（{weekday}）", "{day} ({weekday})")
+_WORKDAY_NOTE = define(
+    "duty.workday_note",
+    "{when}为{kind}，计划在岗{n}人，要求{required}至{max}人",
+    "{when}, {kind}: {n} planned on site, {required} to {max} required",
+)
+_SHORT_BY = define("duty.short_by", "，尚差{missing}人", ", {missing} short")
+_HOLIDAY_NOTE = define(
+    "duty.holiday_note", "{when}为{kind}，值班{n}人（{names}）", "{when}, {kind}: {n} on duty ({names})"
+)
+_HOLIDAY_NOBODY = define(
+    "duty.holiday_nobody", "{when}为{kind}，未安排人员值班", "{when}, {kind}: nobody on duty"
+)
+_HOLIDAY_NEEDS = define(
+    "duty.holiday_needs", "，法定节假日应安排人员值班", "; someone must be on duty on a statutory holiday"
+)
+_REST_NOTE = define("duty.rest_note", "{when}为休息日", "{when}, rest day")
+_REST_DUTY_NOTE = define("duty.rest_duty_note", "{when}为休息日，值班{n}人", "{when}, rest day: {n} on duty")
+_UNKNOWN_NOTE = define("duty.unknown_note", "{note}；{reason}", "{note}; {reason}")
 # Statutory days on fixed dates, for a year neither calendar source knows.
 _FIXED_HOLIDAYS: dict[tuple[int, int], str] = {
     (1, 1): HolidayName.NEW_YEAR.value,
@@ -109,20 +131,21 @@ class RosterDay:
 
     @property
     def weekday(self) -> str:
-        return _WEEKDAY_ZH[self.day.weekday()]
+        """``周一`` … ``周日`` (a core label)."""
+        return weekday_label(self.day)
 
     @property
     def holiday_label(self) -> str:
-        return label(HolidayName, self.holiday) if self.holiday else ""
+        return Label(label(HolidayName, self.holiday)) if self.holiday else ""
 
     @property
-    def describe(self) -> str:
+    def describe(self) -> Text:
         """``工作日``, ``调休工作日（国庆节）``, ``休息日``, ``法定节假日（国庆节）``."""
         if self.kind == "holiday":
-            return f"法定节假日（{self.holiday_label}）"
+            return _HOLIDAY_DAY(holiday=self.holiday_label)
         if self.kind == "rest":
-            return "休息日"
-        return f"调休工作日（{self.holiday_label}）" if self.adjusted else "工作日"
+            return _REST_DAY()
+        return _ADJUSTED_DAY(holiday=self.holiday_label) if self.adjusted else _WORKING_DAY()
 
 
 def roster_day(d: date, calendar: HolidayCalendar) -> RosterDay:
@@ -158,7 +181,7 @@ class DayCheck:
     names: tuple[str, ...]
     required: int
     problem: Literal["short", "no_duty"] | None
-    note: str
+    note: str  # a Text (inspector.rules.text)
 
 
 def _by_day(plan: Iterable[Planned]) -> dict[date, dict[str, str]]:
@@ -177,25 +200,31 @@ def check_day(
     """``states``: staff id → planned state on ``rd.day`` (missing: nothing planned)."""
     names = tuple(s.name for s in staff if s.counted and states.get(s.id) in ON_SITE_STATES)
     n = len(names)
-    when = f"{zh_date(rd.day)}（{rd.weekday}）"
+    when = _WHEN(day=rd.day, weekday=rd.weekday)
     problem: Literal["short", "no_duty"] | None = None
+    note: str
     if rd.kind == "workday":
         required = settings.staff_on_duty_min
-        note = f"{when}为{rd.describe}，计划在岗{n}人，要求{required}至{settings.staff_on_duty_max}人"
+        note = _WORKDAY_NOTE(
+            when=when, kind=rd.describe, n=n, required=required, max=settings.staff_on_duty_max
+        )
         if n < required:
             problem = "short"
-            note += f"，尚差{required - n}人"
+            note += _SHORT_BY(missing=required - n)
     elif rd.kind == "holiday":
         required = 1 if settings.holiday_duty_required else 0
-        note = f"{when}为{rd.describe}，" + (f"值班{n}人（{'、'.join(names)}）" if n else "未安排人员值班")
+        if n:
+            note = _HOLIDAY_NOTE(when=when, kind=rd.describe, n=n, names=join("、", names))
+        else:
+            note = _HOLIDAY_NOBODY(when=when, kind=rd.describe)
         if n < required:
             problem = "no_duty"
-            note += "，法定节假日应安排人员值班"
+            note += _HOLIDAY_NEEDS()
     else:
         required = 0
-        note = f"{when}为休息日" + (f"，值班{n}人" if n else "")
+        note = _REST_DUTY_NOTE(when=when, n=n) if n else _REST_NOTE(when=when)
     if not rd.certain:
-        note += f"；{unknown_year_reason(rd.day.year)}"
+        note = _UNKNOWN_NOTE(note=note, reason=unknown_year_reason(rd.day.year))
     return DayCheck(rd, n, names, required, problem, note)
 
 

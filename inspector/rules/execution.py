@@ -20,7 +20,8 @@ from inspector.domain.enums import DeliveryDecision, SentenceKind
 from inspector.domain.settings import RuleSettings
 from inspector.rules._labels import member
 from inspector.rules.deadlines import Deadline
-from inspector.rules.periods import add_days, add_months, add_months_clamped, zh_date
+from inspector.rules.periods import add_days, add_months, add_months_clamped
+from inspector.rules.text import Label, cite, define, join
 
 __all__ = [
     "EXECUTION_NOTICE_DAYS",
@@ -39,12 +40,107 @@ __all__ = [
 EXECUTION_NOTICE_DAYS = 10
 """Court sends the 执行通知书 within 10 days of the judgment taking effect (CPL art 264) [LAW]."""
 
-_BASIS_DELIVERY_DAYS = "人民检察院刑事诉讼规则第六百二十五条"
-_BASIS_DELIVERY_MONTH = "监狱法第十五条"
-_BASIS_STAY = "刑事诉讼法第二百六十四条；人民检察院刑事诉讼规则第六百五十九条"
-_BASIS_RELEASE = "人民检察院刑事诉讼规则第六百二十六条"
-_BASIS_NOTICE = (
-    "刑事诉讼法第二百六十四条；最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释第五百一十一条"
+_RULES = "人民检察院刑事诉讼规则"
+_BASIS_DELIVERY_DAYS = cite(_RULES, 625)
+_BASIS_DELIVERY_MONTH = cite("监狱法", 15)
+_BASIS_STAY = join("；", (cite("刑事诉讼法", 264), cite(_RULES, 659)))
+_BASIS_RELEASE = cite(_RULES, 626)
+_BASIS_NOTICE = join(
+    "；", (cite("刑事诉讼法", 264), cite("最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释", 511))
+)
+_ONE_MONTH = define("execution.one_month", "一个月", "one month")
+_DAYS = define("period.days", "{n}日", "{n} days")
+_BY_MONTH = define("execution.by_month", "按“一个月”计算（{basis}）", "as “one month” ({basis})")
+_BY_DAYS = define("execution.by_days", "按{days}日计算（{basis}）", "as {days} days ({basis})")
+_DELIVERY_NOTE = define(
+    "execution.delivery_note",
+    "交付执行：自{received}收到执行通知书起{period}（起算日不计入），至迟{due}；本站设置{setting}；"
+    "罪犯在押，期限不因节假日顺延（{basis}）",
+    "Delivery for execution: {period} from receipt of the execution notice on {received} (that day not"
+    " counted), by {due} at the latest; this station counts it {setting}; the convict is in custody, so the"
+    " time limit is not extended for holidays ({basis})",
+)
+_DELIVERY = define("agenda.custody.delivery_short", "交付执行", "Delivery for execution")
+_NOTICE_RECEIVED = define(
+    "execution.notice_received", "已于{day}收到执行通知书", "Execution notice received on {day}"
+)
+_NOTICE_RECEIVED_LATE = define(
+    "execution.notice_received_late",
+    "已于{day}收到执行通知书（晚于判决生效后十日即{due}）",
+    "Execution notice received on {day} (later than 10 days after the judgment took effect, {due})",
+)
+_NOTICE_MISSING = define(
+    "execution.notice_missing",
+    "判决{effective}生效，已逾十日（{due}）未收到执行通知书，应向人民法院了解",
+    "The judgment took effect on {effective}; more than 10 days on ({due}) no execution notice has arrived:"
+    " ask the court",
+)
+_NOTICE_DUE = define(
+    "execution.notice_due",
+    "判决{effective}生效，人民法院应于{due}前送达执行通知书",
+    "The judgment took effect on {effective}; the court is to serve the execution notice by {due}",
+)
+_NOT_RECEIVED = define(
+    "execution.not_received",
+    "尚未收到执行通知书，交付期限未开始计算",
+    "No execution notice received yet: the time limit for delivery has not started",
+)
+_NO_KIND = define(
+    "execution.no_kind",
+    "未录入刑种，无法判断是否留所服刑",
+    "The kind of sentence is not entered: whether the sentence may be served in the centre cannot be decided",
+)
+_DETENTION_SENTENCE = define(
+    "execution.detention_sentence",
+    "拘役由公安机关执行，在看守所内执行",
+    "Criminal detention is executed by the public security organ, in the detention centre",
+)
+_RELEASE = define(
+    "execution.release",
+    "判处{kind}，在押的应当立即释放，交社区矫正或有关机关执行",
+    "Sentenced to {kind}: if in custody, released at once and handed to community correction or the"
+    " authority concerned",
+)
+_PRISON = define("execution.prison", "监狱", "a prison")
+_JUVENILE = define("execution.juvenile", "未成年犯管教所", "a juvenile offenders' institution")
+_MUST_DELIVER = define(
+    "execution.must_deliver",
+    "判处{kind}，应交付{where}执行",
+    "Sentenced to {kind}: to be delivered to {where}",
+)
+_TERM_END = define("execution.term_end", "刑期止日", "the end of the term")
+_REFERENCE = define(
+    "execution.reference",
+    "基准日（收到执行通知书之日）",
+    "the reference date (receipt of the execution notice)",
+)
+_MISSING = define(
+    "execution.missing",
+    "未录入{what}，无法判断剩余刑期是否超过三个月",
+    "{what} is not entered: whether more than three months of the term remain cannot be decided",
+)
+_HEAD = define(
+    "execution.head",
+    "刑期止日{end}，基准日{reference}加{months}个月为{limit}",
+    "Term ends {end}; reference date {reference} + {months} months = {limit}",
+)
+_MAY_STAY = define(
+    "execution.may_stay",
+    "{head}：剩余刑期在{months}个月以下，可由看守所代为执行（留所服刑）",
+    "{head}: {months} months or less remain, so the detention centre may execute the sentence (serving in the"
+    " centre)",
+)
+_DELIVER = define(
+    "execution.deliver",
+    "{head}：剩余刑期超过{months}个月，应交付{where}执行，不得留所服刑",
+    "{head}: more than {months} months remain, so the convict is to be delivered to {where} and may not"
+    " serve in the centre",
+)
+_REVIEW = define(
+    "execution.review",
+    "{head}：剩余刑期恰为{months}个月（“以下”“以上”均含本数），须人工审查决定",
+    "{head}: exactly {months} months remain (“or less” and “or more” both include the number): a person must"
+    " review and decide",
 )
 
 _DEFAULT_SETTINGS = RuleSettings()
@@ -62,18 +158,17 @@ def delivery_due(received_on: date, settings: RuleSettings = _DEFAULT_SETTINGS) 
     """Delivery to prison due: 执行通知书 received + 30 days (or one month, per setting). Never moved."""
     if settings.delivery_convention == "one_month":
         due = add_months(received_on, 1, settings.month_convention)
-        period, basis = "一个月", _BASIS_DELIVERY_MONTH
-        setting = "按“一个月”计算（监狱法第十五条）"
+        period, basis = _ONE_MONTH(), _BASIS_DELIVERY_MONTH
+        setting = _BY_MONTH(basis=cite("监狱法", 15))
     else:
         days = settings.delivery_days
         due = add_days(received_on, days)
-        period, basis = f"{days}日", _BASIS_DELIVERY_DAYS
-        setting = f"按{days}日计算（刑诉规则第六百二十五条）"
-    note = (
-        f"交付执行：自{zh_date(received_on)}收到执行通知书起{period}（起算日不计入），至迟{zh_date(due)}；"
-        f"本站设置{setting}；罪犯在押，期限不因节假日顺延（刑事诉讼法第一百零五条）"
+        period, basis = _DAYS(n=days), _BASIS_DELIVERY_DAYS
+        setting = _BY_DAYS(days=days, basis=cite("刑诉规则", 625))
+    note = _DELIVERY_NOTE(
+        received=received_on, period=period, due=due, setting=setting, basis=cite("刑事诉讼法", 105)
     )
-    return Deadline(due, due, False, True, note, basis, "delivery", received_on, "交付执行")
+    return Deadline(due, due, False, True, note, basis, "delivery", received_on, _DELIVERY())
 
 
 @dataclass(frozen=True)
@@ -94,17 +189,12 @@ def execution_notice_check(
     due = add_days(judgment_effective_on, EXECUTION_NOTICE_DAYS)
     if notice_received_on is not None:
         late = notice_received_on > due
-        note = f"已于{zh_date(notice_received_on)}收到执行通知书" + (
-            f"（晚于判决生效后十日即{zh_date(due)}）" if late else ""
-        )
+        note = (_NOTICE_RECEIVED_LATE if late else _NOTICE_RECEIVED)(day=notice_received_on, due=due)
         return ExecutionNoticeCheck(due, notice_received_on, False, note)
     if today > due:
-        note = (
-            f"判决{zh_date(judgment_effective_on)}生效，已逾十日（{zh_date(due)}）未收到执行通知书，"
-            "应向人民法院了解"
-        )
+        note = _NOTICE_MISSING(effective=judgment_effective_on, due=due)
         return ExecutionNoticeCheck(due, None, True, note)
-    note = f"判决{zh_date(judgment_effective_on)}生效，人民法院应于{zh_date(due)}前送达执行通知书"
+    note = _NOTICE_DUE(effective=judgment_effective_on, due=due)
     return ExecutionNoticeCheck(due, None, False, note)
 
 
@@ -154,7 +244,7 @@ def serve_in_center_decision(
     received = notice_received_on if notice_received_on is not None else reference_date
     delivery = delivery_due(received, settings) if received is not None else None
     prison = DeliveryDecision.DELIVER_TO_JUVENILE if is_juvenile else DeliveryDecision.DELIVER_TO_PRISON
-    where = "未成年犯管教所" if is_juvenile else "监狱"
+    where = _JUVENILE() if is_juvenile else _PRISON()
 
     def result(
         outcome: ServeInCenterOutcome,
@@ -170,7 +260,7 @@ def serve_in_center_decision(
         if with_delivery and delivery is not None:
             lines.append(delivery.note)
         elif with_delivery:
-            lines.append("尚未收到执行通知书，交付期限未开始计算")
+            lines.append(_NOT_RECEIVED())
         return ServeInCenterDecision(
             outcome,
             decision.value if decision else None,
@@ -180,54 +270,54 @@ def serve_in_center_decision(
             remaining,
             delivery if with_delivery else None,
             basis,
-            "；".join(lines),
+            join("；", lines),
         )
 
     if kind is None:
-        return result("unknown", None, _BASIS_STAY, "未录入刑种，无法判断是否留所服刑")
+        return result("unknown", None, _BASIS_STAY, _NO_KIND())
     if kind == SentenceKind.DETENTION_SENTENCE:
         return result(
             "detention_sentence_in_center",
             DeliveryDecision.DETENTION_SENTENCE_IN_CENTER,
-            "刑事诉讼法第二百六十四条",
-            "拘役由公安机关执行，在看守所内执行",
+            cite("刑事诉讼法", 264),
+            _DETENTION_SENTENCE(),
         )
     if kind in _RELEASE_KINDS:
         return result(
             "release",
             None,
             _BASIS_RELEASE,
-            f"判处{kind.label}，在押的应当立即释放，交社区矫正或有关机关执行",
+            _RELEASE(kind=Label(kind.label)),
         )
     if kind in (SentenceKind.DEATH_SUSPENDED, SentenceKind.LIFE):
         return result(
             "must_deliver",
             prison,
             _BASIS_DELIVERY_DAYS,
-            f"判处{kind.label}，应交付{where}执行",
+            _MUST_DELIVER(kind=Label(kind.label), where=where),
             with_delivery=True,
         )
     # fixed term
     if term_end is None or reference_date is None:
-        missing = "刑期止日" if term_end is None else "基准日（收到执行通知书之日）"
-        return result("unknown", None, _BASIS_STAY, f"未录入{missing}，无法判断剩余刑期是否超过三个月")
+        missing = _TERM_END() if term_end is None else _REFERENCE()
+        return result("unknown", None, _BASIS_STAY, _MISSING(what=missing))
     months = settings.serve_in_center_limit_months
     limit = add_months(reference_date, months, settings.month_convention)
-    head = f"刑期止日{zh_date(term_end)}，基准日{zh_date(reference_date)}加{months}个月为{zh_date(limit)}"
+    head = _HEAD(end=term_end, reference=reference_date, months=months, limit=limit)
     if term_end < limit:
         return result(
             "may_stay",
             DeliveryDecision.SERVE_IN_CENTER,
             _BASIS_STAY,
-            f"{head}：剩余刑期在{months}个月以下，可由看守所代为执行（留所服刑）",
+            _MAY_STAY(head=head, months=months),
             limit=limit,
         )
     if term_end > limit:
         return result(
             "must_deliver",
             prison,
-            _BASIS_DELIVERY_DAYS + "；" + _BASIS_STAY,
-            f"{head}：剩余刑期超过{months}个月，应交付{where}执行，不得留所服刑",
+            join("；", (_BASIS_DELIVERY_DAYS, _BASIS_STAY)),
+            _DELIVER(head=head, months=months, where=where),
             limit=limit,
             with_delivery=True,
         )
@@ -235,7 +325,7 @@ def serve_in_center_decision(
         "human_review",
         None,
         _BASIS_STAY,
-        f"{head}：剩余刑期恰为{months}个月（“以下”“以上”均含本数），须人工审查决定",
+        _REVIEW(head=head, months=months),
         limit=limit,
         with_delivery=True,
     )

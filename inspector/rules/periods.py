@@ -12,6 +12,7 @@ import calendar as _calendar
 from datetime import date, datetime, timedelta
 
 from inspector.domain.settings import ExcludedSpanConvention, MonthConvention
+from inspector.rules.text import define, zh_date, zh_datetime
 
 __all__ = [
     "EXCLUDED_SPAN_TEXT",
@@ -28,27 +29,41 @@ __all__ = [
 ]
 
 MONTH_CONVENTION_TEXT: dict[str, str] = {
-    "from_event_day": "按月计算：自事件当日起算（逮捕3月1日+2个月=5月1日）",
-    "from_next_day": "按月计算：自事件次日起算（逮捕3月1日+2个月=5月2日）",
+    "from_event_day": define(
+        "period.months_from_event_day",
+        "按月计算：自事件当日起算（逮捕3月1日+2个月=5月1日）",
+        "Months counted from the day of the event (arrest on 1 March + 2 months = 1 May)",
+    )(),
+    "from_next_day": define(
+        "period.months_from_next_day",
+        "按月计算：自事件次日起算（逮捕3月1日+2个月=5月2日）",
+        "Months counted from the day after the event (arrest on 1 March + 2 months = 2 May)",
+    )(),
 }
 EXTENSION_TEXT: dict[str, str] = {
-    "cumulative": "延长期限自原起算日累计计算",
-    "chained": "延长期限自上一期限届满日接续计算",
+    "cumulative": define(
+        "period.extension_cumulative",
+        "延长期限自原起算日累计计算",
+        "Extensions are added up from the original starting day",
+    )(),
+    "chained": define(
+        "period.extension_chained",
+        "延长期限自上一期限届满日接续计算",
+        "Each extension runs on from the end of the previous period",
+    )(),
 }
 EXCLUDED_SPAN_TEXT: dict[str, str] = {
-    "end_minus_start": "不计入期间按结束日减开始日计算天数",
-    "inclusive": "不计入期间按首尾两日均计入计算天数",
+    "end_minus_start": define(
+        "period.span_end_minus_start",
+        "不计入期间按结束日减开始日计算天数",
+        "Excluded periods count the days from their start to their end",
+    )(),
+    "inclusive": define(
+        "period.span_inclusive",
+        "不计入期间按首尾两日均计入计算天数",
+        "Excluded periods count both their first and their last day",
+    )(),
 }
-
-
-def zh_date(d: date) -> str:
-    """``2026年3月15日``."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-def zh_datetime(dt: datetime) -> str:
-    """``2026年5月2日15:20``."""
-    return f"{zh_date(dt)}{dt.hour:02d}:{dt.minute:02d}"
 
 
 def add_days(start: date, days: int) -> date:

@@ -11,7 +11,8 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from inspector.domain.settings import RuleSettings
-from inspector.rules.periods import add_months_clamped, zh_date
+from inspector.rules.periods import add_months_clamped
+from inspector.rules.text import cite, define
 
 __all__ = [
     "AUTOPSY_BASIS",
@@ -25,10 +26,69 @@ __all__ = [
     "monthly_report_reminders",
 ]
 
-JOINT_MEETING_BASIS = "人民检察院监狱检察办法第三十八条（参照）"
-MONTHLY_REPORT_BASIS = "检察室工作要求（本地设置）"
-CIRCUIT_INSPECTION_BASIS = "人民检察院刑事诉讼规则第六百六十二条"
-AUTOPSY_BASIS = "人民检察院看守所检察办法（事故检察）"
+_REFERENCE = define("agenda.by_reference", "{basis}（参照）", "{basis} (by reference)")
+JOINT_MEETING_BASIS = _REFERENCE(basis=cite("人民检察院监狱检察办法", 38))
+MONTHLY_REPORT_BASIS = define(
+    "agenda.local_basis", "检察室工作要求（本地设置）", "Office requirement (local setting)"
+)()
+CIRCUIT_INSPECTION_BASIS = cite("人民检察院刑事诉讼规则", 662)
+AUTOPSY_BASIS = define(
+    "basis.incident",
+    "人民检察院看守所检察办法（事故检察）",
+    "Measures for Procuratorial Supervision of Detention Centres (incidents)",
+)()
+_MEETING_LAST = define(
+    "reminder.meeting_last",
+    "上次联席会议{last}，每{months}个月至少召开一次，应于{due}前召开",
+    "Last joint meeting on {last}; one at least every {months} months: hold one by {due}",
+)
+_MEETING_NONE = define(
+    "reminder.meeting_none",
+    "尚未登记联席会议；每{months}个月至少召开一次，本半年应于{due}前召开",
+    "No joint meeting recorded; one at least every {months} months: hold this half-year's by {due}",
+)
+_MEETING_SOURCE = define(
+    "reminder.meeting_source",
+    "{note}（地方工作要求，参照{basis}）",
+    "{note} (local requirement, by reference to {basis})",
+)
+_MEETING_TITLE = define("reminder.meeting_title", "召开联席会议", "Hold the joint meeting")
+_REPORT_NOTE = define(
+    "reminder.report_note",
+    "{year}年{month}月工作情况报告应于月末（{end}）编写并提交",
+    "The work report for {month}/{year} is written and submitted at the month's end ({end})",
+)
+_REPORT_LATE = define(
+    "reminder.report_late",
+    "{year}年{month}月工作情况报告应于月末（{end}）编写并提交，尚未提交",
+    "The work report for {month}/{year} was due at the month's end ({end}) and is not submitted",
+)
+_REPORT_TITLE = define(
+    "reminder.report_title", "{year}年{month}月工作情况报告", "Work report for {month}/{year}"
+)
+_CHIEF_TITLE = define(
+    "reminder.incident_report", "事故应及时报告检察长", "Report the incident to the chief procurator"
+)
+_CHIEF_NOTE = define(
+    "reminder.incident_report_note",
+    "事故发生于{day}，应立即赴现场了解情况并及时（二十四小时内）报告本院检察长",
+    "The incident happened on {day}: go to the scene at once and report to the chief procurator promptly"
+    " (within 24 hours)",
+)
+_AUTOPSY_TITLE = define("reminder.autopsy", "非正常死亡：尸体检验", "Abnormal death: examination of the body")
+_AUTOPSY_NOTE = define(
+    "reminder.autopsy_note",
+    "非正常死亡的，原则上应当在二十四小时内对尸体进行检验；请登记检验时间",
+    "After an abnormal death the body is, as a rule, examined within 24 hours; record when it was examined",
+)
+_CIRCUIT_TITLE = define(
+    "reminder.circuit", "非正常死亡：应当进行巡回检察", "Abnormal death: a circuit inspection is required"
+)
+_CIRCUIT_NOTE = define(
+    "reminder.circuit_note",
+    "在押人员非正常死亡的，应当进行巡回检察（{basis}）；请登记已提请巡回检察",
+    "The abnormal death of a detainee requires a circuit inspection ({basis}); record that one was requested",
+)
 
 Status = Literal["upcoming", "due", "overdue"]
 
@@ -58,12 +118,12 @@ def joint_meeting_reminder(last_held: date | None, today: date, settings: RuleSe
     months = settings.joint_meeting_interval_months
     if last_held is not None:
         due = add_months_clamped(last_held, months)
-        note = f"上次联席会议{zh_date(last_held)}，每{months}个月至少召开一次，应于{zh_date(due)}前召开"
+        note = _MEETING_LAST(last=last_held, months=months, due=due)
     else:
         due = date(today.year, 6, 30) if today.month <= 6 else date(today.year, 12, 31)
-        note = f"尚未登记联席会议；每{months}个月至少召开一次，本半年应于{zh_date(due)}前召开"
-    note += "（地方工作要求，参照人民检察院监狱检察办法第三十八条）"
-    return Reminder("召开联席会议", due, _status(due, today, 14), note, JOINT_MEETING_BASIS)
+        note = _MEETING_NONE(months=months, due=due)
+    note = _MEETING_SOURCE(note=note, basis=cite("人民检察院监狱检察办法", 38))
+    return Reminder(_MEETING_TITLE(), due, _status(due, today, 14), note, JOINT_MEETING_BASIS)
 
 
 def monthly_report_reminders(
@@ -81,12 +141,11 @@ def monthly_report_reminders(
         status = _status(end, today, lead_days)
         if status == "upcoming":
             continue
-        note = f"{end.year}年{end.month}月工作情况报告应于月末（{zh_date(end)}）编写并提交" + (
-            "，尚未提交" if status == "overdue" else ""
+        note = (_REPORT_LATE if status == "overdue" else _REPORT_NOTE)(
+            year=end.year, month=end.month, end=end
         )
-        out.append(
-            Reminder(f"{end.year}年{end.month}月工作情况报告", end, status, note, MONTHLY_REPORT_BASIS, key)
-        )
+        title = _REPORT_TITLE(year=end.year, month=end.month)
+        out.append(Reminder(title, end, status, note, MONTHLY_REPORT_BASIS, key))
     return out
 
 
@@ -116,11 +175,11 @@ def incident_duties(
     if reported_to_chief_at is None:
         out.append(
             IncidentDuty(
-                "事故应及时报告检察长",
+                _CHIEF_TITLE(),
                 day_after.date(),
                 now > day_after,
-                f"事故发生于{zh_date(occurred_at.date())}，应立即赴现场了解情况并及时（二十四小时内）报告本院检察长",
-                "人民检察院看守所检察办法（事故检察）",
+                _CHIEF_NOTE(day=occurred_at.date()),
+                AUTOPSY_BASIS,
             )
         )
     if kind != "abnormal_death":
@@ -128,20 +187,20 @@ def incident_duties(
     if autopsy_at is None:
         out.append(
             IncidentDuty(
-                "非正常死亡：尸体检验",
+                _AUTOPSY_TITLE(),
                 day_after.date(),
                 now > day_after,
-                "非正常死亡的，原则上应当在二十四小时内对尸体进行检验；请登记检验时间",
+                _AUTOPSY_NOTE(),
                 AUTOPSY_BASIS,
             )
         )
     if not circuit_inspection_requested:
         out.append(
             IncidentDuty(
-                "非正常死亡：应当进行巡回检察",
+                _CIRCUIT_TITLE(),
                 None,
                 True,
-                "在押人员非正常死亡的，应当进行巡回检察（人民检察院刑事诉讼规则第六百六十二条）；请登记已提请巡回检察",
+                _CIRCUIT_NOTE(basis=CIRCUIT_INSPECTION_BASIS),
                 CIRCUIT_INSPECTION_BASIS,
             )
         )

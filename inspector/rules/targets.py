@@ -23,7 +23,7 @@ from inspector.domain.enums import HolidayName
 from inspector.domain.settings import RuleSettings
 from inspector.rules._labels import label
 from inspector.rules.calendar import HolidayCalendar, HolidaySpan, unknown_year_reason
-from inspector.rules.periods import zh_date
+from inspector.rules.text import Label, define, join
 
 __all__ = [
     "TARGET_LABELS",
@@ -50,7 +50,82 @@ __all__ = [
 Severity = Literal["ok", "pending", "amber", "red"]
 """``ok`` met / nothing to do; ``pending`` not met yet but not late; ``amber`` getting late; ``red`` late."""
 
-TARGET_LABELS: dict[str, str] = {"patrols": "巡视", "talks": "谈话", "mailbox_openings": "信箱"}
+TARGET_LABELS: dict[str, str] = {
+    "patrols": Label("巡视"),
+    "talks": Label("谈话"),
+    "mailbox_openings": Label("信箱"),
+}
+
+_WEEK_COUNT = define(
+    "target.week_count",
+    "本周（{start}至{end}）{target}{count}次，要求不少于{minimum}次",
+    "This week ({start} to {end}): {target} {count} times, at least {minimum} required",
+)
+_WEEK_TALKS = define(
+    "target.week_talks",
+    "本周（{start}至{end}）谈话{count}人，要求不少于{minimum}人",
+    "This week ({start} to {end}): talks with {count} people, at least {minimum} required",
+)
+_SHORT_TIMES = define("target.short_times", "，尚差{n}次", ", {n} short")
+_SHORT_PEOPLE = define("target.short_people", "，尚差{n}人", ", {n} people short")
+_WEEK_OVER = define("target.week_over", "（本周已结束）", " (the week is over)")
+_AND = define("target.and_note", "{text}；{note}", "{text}; {note}")
+_MAILBOX_SHORT = define(
+    "target.mailbox_short",
+    "另有{n}次开箱不足{required}人，未计入",
+    "{n} more openings had fewer than {required} people present and are not counted",
+)
+_ARRIVAL_HEAD = define(
+    "target.arrival_head",
+    "{admitted}入所，应于{due}前谈话（新收押人员{n}日内必谈）",
+    "Admitted on {admitted}: talk by {due} (every new arrival within {n} days)",
+)
+_ARRIVAL_TALKED = define("target.arrival_talked", "{head}；已于{day}谈话", "{head}; talked on {day}")
+_ARRIVAL_LATE = define(
+    "target.arrival_talked_late",
+    "{head}；已于{day}谈话，晚{late}日",
+    "{head}; talked on {day}, {late} days late",
+)
+_ARRIVAL_LEFT = define(
+    "target.arrival_left", "{head}；{day}已出所，未谈话", "{head}; left the centre on {day} without a talk"
+)
+_ARRIVAL_OVERDUE = define(
+    "target.arrival_overdue", "{head}；已逾期{days}日未谈话", "{head}; no talk, {days} days overdue"
+)
+_ARRIVAL_PENDING = define("target.arrival_pending", "{head}；还有{days}日", "{head}; days left: {days}")
+_ESTIMATED = define(
+    "target.holiday_estimated",
+    "{year}年节假日安排尚未录入，按{month}月{day}日估计假期开始",
+    "Holiday schedule for {year} not entered yet: the break is taken to start on {month}/{day}",
+)
+_NO_SCHEDULE = define(
+    "target.holiday_unknown",
+    "{year}年{holiday}假期安排尚未录入节假日表，无法确定检查期限",
+    "The {holiday} {year} break is not in the holiday table yet: the inspection's dates cannot be set",
+)
+_INSPECTED_ON = define("target.inspected_on", "已于{day}检查", "inspected on {day}")
+_WINDOW = define(
+    "target.preholiday_window",
+    "{year}年{holiday}假期自{start}开始，节前安全大检查应在{from_}至{to}进行",
+    "The {holiday} {year} break starts on {start}: the safety inspection is due from {from_} to {to}",
+)
+_TOO_EARLY = define("target.too_early", "早于节前检查期间", "before the inspection period")
+_TOO_LATE = define("target.too_late", "在假期开始后才检查", "only after the break had started")
+_NOT_YET = define("target.not_yet", "尚未检查，还有{days}日", "not inspected yet, days left: {days}")
+_MISSED = define(
+    "target.missed", "假期已开始，未录入节前检查", "the break has started and no inspection is recorded"
+)
+_REST_STAFF = define("target.rest_staff", "{day}为休息日，值班{count}人", "{day}, rest day: {count} on duty")
+_REST_STAFF_NEEDED = define(
+    "target.rest_staff_needed",
+    "{day}为休息日，值班{count}人（应安排人员值班）",
+    "{day}, rest day: {count} on duty (someone must be on duty)",
+)
+_WORK_STAFF = define(
+    "target.work_staff",
+    "{day}为工作日，在岗{count}人，要求{required}至{max}人",
+    "{day}, working day: {count} on site, {required} to {max} required",
+)
 
 _AMBER_FROM_DAY = 3  # 0-based day of the week: Thursday when the week starts on Monday
 _RED_FROM_DAY = 4  # Friday
@@ -118,15 +193,15 @@ def target_status(
     shortfall = max(0, minimum - count)
     severity: Severity = "ok" if met else shortfall_severity(week_start, today)
     name = TARGET_LABELS.get(target, target)
-    text = f"本周（{zh_date(week_start)}至{zh_date(week_end)}）{name}{count}次，要求不少于{minimum}次"
+    text: str = _WEEK_COUNT(start=week_start, end=week_end, target=name, count=count, minimum=minimum)
     if target == "talks":
-        text = f"本周（{zh_date(week_start)}至{zh_date(week_end)}）谈话{count}人，要求不少于{minimum}人"
+        text = _WEEK_TALKS(start=week_start, end=week_end, count=count, minimum=minimum)
     if not met:
-        text += f"，尚差{shortfall}" + ("人" if target == "talks" else "次")
+        text += (_SHORT_PEOPLE if target == "talks" else _SHORT_TIMES)(n=shortfall)
         if today > week_end:
-            text += "（本周已结束）"
+            text += _WEEK_OVER()
     if note:
-        text += f"；{note}"
+        text = _AND(text=text, note=note)
     return TargetStatus(target, name, week_start, week_end, count, minimum, met, shortfall, severity, text)
 
 
@@ -186,7 +261,7 @@ def weekly_targets(
     mailbox_note = ""
     if len(valid) < len(openings):
         short = len(openings) - len(valid)
-        mailbox_note = f"另有{short}次开箱不足{settings.mailbox_openers_required}人，未计入"
+        mailbox_note = _MAILBOX_SHORT(n=short, required=settings.mailbox_openers_required)
     return (
         target_status("patrols", patrols, settings.patrols_per_week_min, start, today),
         target_status("talks", len(people), settings.talks_per_week_min, start, today),
@@ -232,22 +307,27 @@ def new_arrival_talks(
         due = a.admitted_on + timedelta(days=n)
         dates = sorted(talk_dates.get(a.detainee_id, []))
         talked = next((d for d in dates if d >= a.admitted_on), None)
-        head = f"{zh_date(a.admitted_on)}入所，应于{zh_date(due)}前谈话（新收押人员{n}日内必谈）"
+        head = _ARRIVAL_HEAD(admitted=a.admitted_on, due=due, n=n)
+        note: str
         if talked is not None:
             late = (talked - due).days
-            note = head + f"；已于{zh_date(talked)}谈话" + (f"，晚{late}日" if late > 0 else "")
+            note = (
+                _ARRIVAL_LATE(head=head, day=talked, late=late)
+                if late > 0
+                else _ARRIVAL_TALKED(head=head, day=talked)
+            )
             out.append(NewArrivalTalkStatus(a.detainee_id, a.admitted_on, due, talked, "done", "ok", note))
         elif a.discharged_on is not None and a.discharged_on <= due:
-            note = head + f"；{zh_date(a.discharged_on)}已出所，未谈话"
+            note = _ARRIVAL_LEFT(head=head, day=a.discharged_on)
             out.append(
                 NewArrivalTalkStatus(a.detainee_id, a.admitted_on, due, None, "not_applicable", "ok", note)
             )
         elif today > due:
-            note = head + f"；已逾期{(today - due).days}日未谈话"
+            note = _ARRIVAL_OVERDUE(head=head, days=(today - due).days)
             out.append(NewArrivalTalkStatus(a.detainee_id, a.admitted_on, due, None, "overdue", "red", note))
         else:
             severity: Severity = "amber" if today == due else "pending"
-            note = head + f"；还有{(due - today).days}日"
+            note = _ARRIVAL_PENDING(head=head, days=(due - today).days)
             out.append(
                 NewArrivalTalkStatus(a.detainee_id, a.admitted_on, due, None, "pending", severity, note)
             )
@@ -293,7 +373,7 @@ def preholiday_inspection_status(
     inspections: Iterable[PreholidayRecord],
     today: date,
 ) -> PreholidayStatus:
-    name = label(HolidayName, holiday)
+    name = Label(label(HolidayName, holiday))
     span = calendar.holidays_named(year, holiday)
     certain = span is not None
     break_start: date | None = span.break_start if span is not None else None
@@ -301,12 +381,12 @@ def preholiday_inspection_status(
     if break_start is None and holiday in _FIXED_START:
         month, day = _FIXED_START[holiday]
         break_start = date(year, month, day)
-        notes.append(f"{year}年节假日安排尚未录入，按{month}月{day}日估计假期开始")
+        notes.append(_ESTIMATED(year=year, month=month, day=day))
     recorded = sorted(r.inspected_on for r in inspections if r.holiday == holiday and r.holiday_year == year)
     if break_start is None:
-        note = f"{year}年{name}假期安排尚未录入节假日表，无法确定检查期限"
+        note: str = _NO_SCHEDULE(year=year, holiday=name)
         if recorded:
-            note += f"；已于{zh_date(recorded[-1])}检查"
+            note = join("；", (note, _INSPECTED_ON(day=recorded[-1])))
         status: Literal["done", "unknown"] = "done" if recorded else "unknown"
         return PreholidayStatus(
             holiday, name, year, None, None, None, None, recorded[-1] if recorded else None, status,
@@ -314,10 +394,7 @@ def preholiday_inspection_status(
         )  # fmt: skip
     window_end = break_start - timedelta(days=1)
     window_start = break_start - timedelta(days=settings.preholiday_lead_days)
-    head = (
-        f"{year}年{name}假期自{zh_date(break_start)}开始，节前安全大检查应在"
-        f"{zh_date(window_start)}至{zh_date(window_end)}进行"
-    )
+    head = _WINDOW(year=year, holiday=name, start=break_start, from_=window_start, to=window_end)
     notes.insert(0, head)
 
     def result(
@@ -325,23 +402,23 @@ def preholiday_inspection_status(
     ) -> PreholidayStatus:
         return PreholidayStatus(
             holiday, name, year, span, break_start, window_start, window_end, inspected, status, severity,
-            certain, "；".join(notes),
+            certain, join("；", notes),
         )  # fmt: skip
 
     if recorded:
         inspected = recorded[-1]
-        notes.append(f"已于{zh_date(inspected)}检查")
+        notes.append(_INSPECTED_ON(day=inspected))
         if inspected < window_start:
-            notes.append("早于节前检查期间")
+            notes.append(_TOO_EARLY())
         elif inspected >= break_start:
-            notes.append("在假期开始后才检查")
+            notes.append(_TOO_LATE())
         return result("done", "ok", inspected)
     if today < window_start:
         return result("upcoming", "ok", None)
     if today <= window_end:
-        notes.append(f"尚未检查，还有{(window_end - today).days}日")
+        notes.append(_NOT_YET(days=(window_end - today).days))
         return result("due", "red" if today == window_end else "amber", None)
-    notes.append("假期已开始，未录入节前检查")
+    notes.append(_MISSED())
     return result("missed", "red", None)
 
 
@@ -394,10 +471,10 @@ def staff_on_duty_status(
         rest = day.weekday() >= 5
     if rest:
         required = 1 if settings.holiday_duty_required else 0
-        note = f"{zh_date(day)}为休息日，值班{count}人" + ("（应安排人员值班）" if count < required else "")
+        note: str = (_REST_STAFF_NEEDED if count < required else _REST_STAFF)(day=day, count=count)
     else:
         required = settings.staff_on_duty_min
-        note = f"{zh_date(day)}为工作日，在岗{count}人，要求{required}至{settings.staff_on_duty_max}人"
+        note = _WORK_STAFF(day=day, count=count, required=required, max=settings.staff_on_duty_max)
     if not certain:
-        note += f"；{unknown_year_reason(day.year)}"
+        note = join("；", (note, unknown_year_reason(day.year)))
     return DutyStatus(day, not rest, certain, count, required, count >= required, note)

@@ -432,6 +432,85 @@ Run inspector init on the command line to set up the station&apos;s database, or
     </message>
 </context>
 <context>
+    <name>BackupSection</name>
+    <message>
+        <source>保存备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件中的数据库仍是加密的，只有本机的密钥或数据库恢复码能打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立即备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把本机数据库（加密）和密钥记录保存为一个备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用备份文件替换本机数据库；原数据库移到 backups 文件夹保留</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每日自动备份保留</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>份</source>
+        <translation type="unfinished">documents</translation>
+    </message>
+    <message>
+        <source>每天第一次打开数据库时，在数据目录的 backups 文件夹中自动保存一份；可保留 {a} 至 {b} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近一次每日备份：{date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还没有每日备份（每天第一次打开数据库时生成）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存：每日自动备份保留 {n} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <source>已备份：{path}（{size}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在备份到 {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取备份文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChildRowsEditor</name>
     <message>
         <source>口头纠正</source>
@@ -726,6 +805,10 @@ Run inspector init on the command line to set up the station&apos;s database, or
         <translation>, </translation>
     </message>
     <message>
+        <source>{who}：{why}</source>
+        <translation>{who}: {why}</translation>
+    </message>
+    <message>
         <source>新收押人员均已谈话</source>
         <translation>Every new admission has been talked to</translation>
     </message>
@@ -736,10 +819,6 @@ Run inspector init on the command line to set up the station&apos;s database, or
     <message>
         <source>次</source>
         <translation>times</translation>
-    </message>
-    <message>
-        <source>本周（{start}至{end}）{count} {u}，要求不少于 {m} {u}</source>
-        <translation>This week ({start} to {end}): {count} {u}, at least {m} {u} required</translation>
     </message>
     <message>
         <source>已达标（每周不少于 {m} {u}）</source>
@@ -1279,10 +1358,9 @@ Run inspector init on the command line to set up the station&apos;s database, or
         <translation>Cannot preview</translation>
     </message>
     <message>
-        <source>本机缺少 PDF 预览组件（PySide6-Pdf），无法在程序内预览和打印。
+        <source>本机缺少 PDF 预览组件（QtPdf），无法在程序内预览和打印。
 请重新安装本程序；在此之前可用命令 inspector pdf 导出 PDF 后打印。</source>
-        <translation>This computer lacks the PDF preview component (PySide6-Pdf), so documents cannot be previewed or printed here.
-Reinstall the program; meanwhile, export a PDF with inspector pdf and print it.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1604,10 @@ Reinstall the program; meanwhile, export a PDF with inspector pdf and print it.<
     <message>
         <source>，每人每月在岗{n}天</source>
         <translation>, {n} days on site per person a month</translation>
+    </message>
+    <message>
+        <source>{note}。</source>
+        <translation>{note}.</translation>
     </message>
     <message>
         <source>{name}本月实际在岗{a}天，少于{t}天。</source>
@@ -1928,6 +2010,14 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>选中人员的诉讼环节、羁押期限和全部相关记录</source>
         <translation>The selected person&apos;s stages, custody deadlines and every related record</translation>
+    </message>
+    <message>
+        <source>导入名册…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>新建</source>
@@ -2877,6 +2967,14 @@ If it happens again, give that log file to technical support.</translation>
         <translation>Select a row first (Ctrl+P)</translation>
     </message>
     <message>
+        <source>导出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把列表显示的行（按当前筛选和排序）导出为 Excel 文件（Ctrl+E）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
@@ -2911,6 +3009,104 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>读取失败，按 F5 重试</source>
         <translation>Reading failed; press F5 to retry</translation>
+    </message>
+    <message>
+        <source>导出为 Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出到 {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出失败：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoverKeyDialog</name>
+    <message>
+        <source>驻所检察 — 找回数据库密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统密钥环中没有本机数据库的密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>建立数据库时显示过一个恢复码（8 组，每组 4 个字母或数字）。输入它即可找回密钥，把密钥放回本机的系统密钥环，然后照常登录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复码：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大小写、空格和连字符均可</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找回密钥并继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>请输入恢复码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复码不正确，请核对后重新输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>驻所检察 — 数据库恢复码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请抄下数据库恢复码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库的密钥保存在本机的系统密钥环中。密钥环中的密钥一旦丢失（重装系统、更换用户账户），只有用这个恢复码才能找回密钥，打开尚未同步到办公室的记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复码只显示这一次，本程序不会保存它。请抄在纸上，与电脑分开、妥善保管。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把恢复码复制到剪贴板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>我已抄写并妥善保管恢复码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已复制；粘贴保存后请清除剪贴板</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3020,8 +3216,48 @@ If it happens again, give that log file to technical support.</translation>
         <translation>Staff on site on working days, duty on statutory holidays and days on site per person; short days show on the Dashboard</translation>
     </message>
     <message>
+        <source>导出全部台账（xlsx）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每类台账一个工作表，可在 Excel 或 WPS 中查看和筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在押人员、巡视、谈话、信箱、纠正与建议等全部台账；以 = + - @ 开头的文字按文本保存，不会被当作公式执行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>待检察官审批</source>
         <translation>Awaiting a procurator&apos;s approval</translation>
+    </message>
+    <message>
+        <source>全部台账-{d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出全部台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出全部台账到 {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出 {sheets} 类台账、共 {n} 行到 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出失败：{reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{d} 的工作日志已确认</source>
@@ -3046,6 +3282,398 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>日志日期</source>
         <translation>Log date</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirmDialog</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用这个备份替换本机数据库？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（备份中未记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}（{code}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{revision}（程序版本 {app}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检察室：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份时间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库版本：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机当前的数据库将被这个备份替换。当前数据库不会删除，而是移到数据目录的 backups/replaced-&lt;时间&gt; 文件夹中保留。恢复后程序回到登录窗口，请重新登录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这不是本机数据库的备份：只有它的密钥在本机的系统密钥环中（或可用口令打开）时才能恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认用这个备份替换本机当前的数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机有 {n} 项修改尚未同步到办公室：恢复后它们不在数据库中，只留在移开保存的原数据库里。如能联网，请先取消并同步。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>我知道这 {n} 项未同步的修改将会丢失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreProgressDialog</name>
+    <message>
+        <source>驻所检察 — 从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在检查并放回备份：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已从 {when} 的备份恢复本机数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原数据库保留在：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份之后已同步到办公室的修改，下次同步时会从办公室取回。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished">Add</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished">Caption</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将更新：{fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>从 Excel 工作簿（.xlsx，可选择工作表）或 CSV 文件（UTF-8、GBK 或 GB18030 编码，自动识别）导入在押人员名册。文件的第一行应为列名。
+
+导入前会逐行检查（身份证号校验位、日期、选项）并显示预览；已在册的人员按身份证号识别，可以选择跳过或更新。确认后一次写入：要么全部导入，要么不改动名册。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名册可以包含这些列（带 * 的为必填项；性别可由身份证号得出）：{fields}。
+列名不必完全相同，下一步可以逐列指定；名册中没有的必填项，可以给所有行填同一个值。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作表：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>为文件中的每一列选择它对应的名册字段；不需要的列选“不导入”。带 * 的字段为必填项。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 2026-03-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}（所有行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已在册的人员（身份证号相同）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新为名册中的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只显示无法导入的行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入在一个事务中完成：完成之前名册不会改动，取消后也不会留下任何一条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存报告…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每一行的处理结果和原因，保存为 CSV 文件（可用 Excel 打开）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列对应</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件中的列对应名册的哪个字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预览：每一行将如何处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation type="unfinished">Choose file…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入 {done} / {total} 人…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择名册文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名册 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取 {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}（{source}），共 {n} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {n} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（第 {n} 列，无列名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件中没有这些必填字段的列：{fields}。请为它们选择一列，或在下面给出所有行共用的值。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在逐行检查…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {n} 行：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只显示无法导入的行（{n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有 {n} 行无法导入，原因见上表。可以修改名册后按“上一步”重新选择文件；或者只导入有效的行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只导入有效的行（这 {n} 行不导入，在报告中列出）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有需要新增或更新的人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有无法导入的行：修改名册后重试，或勾选“只导入有效的行”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增 {new} 人，更新 {update} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名册已导入：新增 {new} 人，更新 {update} 人，跳过 {skip} 行，未导入 {rejected} 行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消导入，名册未作任何改动。可以按“上一步”回到预览重新导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {line} 行 {name}：{reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无姓名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有导入的行（{n}）及原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所有行都已检查通过。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stem}-导入报告.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存导入报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <source>报告已保存到 {path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3293,6 +3921,10 @@ The data is kept encrypted in: {path}</translation>
     <message>
         <source>正在建立数据库…</source>
         <translation>Setting up the database…</translation>
+    </message>
+    <message>
+        <source>请抄下恢复码</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4355,6 +4987,70 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Self-harm</translation>
     </message>
     <message>
+        <source>提请批准逮捕超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未换押</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>换押不及时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>余刑三个月以上留所服刑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>交付执行超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>羁押期限届满后出所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>诉讼环节无法律文书日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出所无相应法律文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核实中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已排除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>部分确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入所登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出所登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>犯罪嫌疑人</source>
         <translation>Suspect</translation>
     </message>
@@ -5231,6 +5927,66 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Left at</translation>
     </message>
     <message>
+        <source>台账格式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>格式名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监督线索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>线索规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>线索标识</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>线索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>线索事实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核实状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>巡视当天的日期</source>
         <translation>The day of the patrol</translation>
     </message>
@@ -5707,6 +6463,74 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Other work</translation>
     </message>
     <message>
+        <source>“自事件当日”：逮捕3月1日+2个月=5月1日；“自次日”：=5月2日。法律未明确规定，默认按前者；本地口径不同时可修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刑事诉讼法</source>
+        <translation>Criminal Procedure Law</translation>
+    </message>
+    <message>
+        <source>人民检察院刑事诉讼规则</source>
+        <translation>Criminal Procedure Rules of the People&apos;s Procuratorates</translation>
+    </message>
+    <message>
+        <source>刑诉规则</source>
+        <translation>Criminal Procedure Rules</translation>
+    </message>
+    <message>
+        <source>人民检察院监狱检察办法</source>
+        <translation>Measures for Procuratorial Supervision of Prisons</translation>
+    </message>
+    <message>
+        <source>监狱法</source>
+        <translation>Prison Law</translation>
+    </message>
+    <message>
+        <source>最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释</source>
+        <translation>Supreme People&apos;s Court Interpretation of the Criminal Procedure Law</translation>
+    </message>
+    <message>
+        <source>《刑事诉讼法》</source>
+        <translation>Criminal Procedure Law</translation>
+    </message>
+    <message>
+        <source>《人民检察院刑事诉讼规则》</source>
+        <translation>Criminal Procedure Rules of the People&apos;s Procuratorates</translation>
+    </message>
+    <message>
+        <source>《刑诉规则》</source>
+        <translation>Criminal Procedure Rules</translation>
+    </message>
+    <message>
+        <source>《人民检察院监狱检察办法》</source>
+        <translation>Measures for Procuratorial Supervision of Prisons</translation>
+    </message>
+    <message>
+        <source>《监狱法》</source>
+        <translation>Prison Law</translation>
+    </message>
+    <message>
+        <source>《最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释》</source>
+        <translation>Supreme People&apos;s Court Interpretation of the Criminal Procedure Law</translation>
+    </message>
+    <message>
+        <source>中华人民共和国刑事诉讼法</source>
+        <translation>Criminal Procedure Law</translation>
+    </message>
+    <message>
+        <source>《中华人民共和国刑事诉讼法》</source>
+        <translation>Criminal Procedure Law</translation>
+    </message>
+    <message>
+        <source>中华人民共和国监狱法</source>
+        <translation>Prison Law</translation>
+    </message>
+    <message>
+        <source>《中华人民共和国监狱法》</source>
+        <translation>Prison Law</translation>
+    </message>
+    <message>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -6045,10 +6869,6 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>按月计算的起算方式</source>
         <translation>How month-based periods start</translation>
-    </message>
-    <message>
-        <source>“自事件当日”：逮捕3月1日+2个月=5月1日；“自次日”：=5月2日。[推定，待确认]</source>
-        <translation>&quot;From the event day&quot;: arrest on 1 March + 2 months = 1 May; &quot;from the next day&quot;: 2 May. [assumed, to be confirmed]</translation>
     </message>
     <message>
         <source>自事件当日</source>
@@ -6717,6 +7537,1165 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>值班表</source>
         <translation>Duty roster</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <source>{admitted}入所，应于{due}前谈话（新收押人员{n}日内必谈）</source>
+        <translation>Admitted on {admitted}: talk by {due} (every new arrival within {n} days)</translation>
+    </message>
+    <message>
+        <source>{anchor}：发回重审，原审法院自收到发回案件之日起重新计算</source>
+        <translation>{anchor}: remanded for retrial; the court of first instance counts afresh from receiving the case</translation>
+    </message>
+    <message>
+        <source>{anchor}：发现另有重要罪行或查清身份，重新计算侦查羁押期限</source>
+        <translation>{anchor}: another major crime found or identity established; the investigation custody limit counted afresh</translation>
+    </message>
+    <message>
+        <source>{anchor}：审查起诉期限重新计算</source>
+        <translation>{anchor}: the review for prosecution counted afresh</translation>
+    </message>
+    <message>
+        <source>{anchor}：审理期限重新计算</source>
+        <translation>{anchor}: the trial period counted afresh</translation>
+    </message>
+    <message>
+        <source>{basis}（参照）</source>
+        <translation>{basis} (by reference)</translation>
+    </message>
+    <message>
+        <source>{basis}（参照：及时与要求约见的在押人员谈话）</source>
+        <translation>{basis} (by reference: talk promptly with a detainee who asks for a meeting)</translation>
+    </message>
+    <message>
+        <source>{category}信件办理答复期限</source>
+        <translation>{category} letter: time limit to handle and reply</translation>
+    </message>
+    <message>
+        <source>{category}信件审查答复期限</source>
+        <translation>{category} letter: time limit to review and reply</translation>
+    </message>
+    <message>
+        <source>{days}日</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>{day}</source>
+        <translation>{day}</translation>
+    </message>
+    <message>
+        <source>{day}{who}延长{length}（{source}）{entered}</source>
+        <translation>{day}: extended by {length} {who} ({source}) {entered}</translation>
+    </message>
+    <message>
+        <source>{day}为{what}，顺延至{to}</source>
+        <translation>{day} ({what}): moved to {to}</translation>
+    </message>
+    <message>
+        <source>{day}为休息日，值班{count}人</source>
+        <translation>{day}, rest day: {count} on duty</translation>
+    </message>
+    <message>
+        <source>{day}为休息日，值班{count}人（应安排人员值班）</source>
+        <translation>{day}, rest day: {count} on duty (someone must be on duty)</translation>
+    </message>
+    <message>
+        <source>{day}为工作日，在岗{count}人，要求{required}至{max}人</source>
+        <translation>{day}, working day: {count} on site, {required} to {max} required</translation>
+    </message>
+    <message>
+        <source>{day}延长{asked}，超过{source}规定的{max}个月，按{max}个月计算</source>
+        <translation>{day}: extended by {asked}, more than the {max} months of {source}; counted as {max} months</translation>
+    </message>
+    <message>
+        <source>{day}延长审查起诉超过15日，按15日计算</source>
+        <translation>{day}: the review for prosecution extended by more than 15 days; counted as 15 days</translation>
+    </message>
+    <message>
+        <source>{day}录入了{span}结束，但没有对应的开始</source>
+        <translation>{day}: an end of {span} entered without its start</translation>
+    </message>
+    <message>
+        <source>{day}的第{n}次延长未录入延长期限，未计入</source>
+        <translation>Extension no. {n} of {day} has no length entered and is not counted</translation>
+    </message>
+    <message>
+        <source>{day}重大、复杂案件延长{days}日（{basis}）</source>
+        <translation>{day}: extended by {days} days for a major, complex case ({basis})</translation>
+    </message>
+    <message>
+        <source>{day}（{weekday}）</source>
+        <translation>{day} ({weekday})</translation>
+    </message>
+    <message>
+        <source>{day}（{weekday}） {holiday}</source>
+        <translation>{day} ({weekday}) {holiday}</translation>
+    </message>
+    <message>
+        <source>{doc}回复期限</source>
+        <translation>{doc}: time limit for the reply</translation>
+    </message>
+    <message>
+        <source>{doc}回复期限届满后的督促与上报</source>
+        <translation>{doc}: urging and reporting up after the time limit for the reply</translation>
+    </message>
+    <message>
+        <source>{doc}逾期未回复：{action}</source>
+        <translation>{doc} not replied to in time: {action}</translation>
+    </message>
+    <message>
+        <source>{event}（{day}）</source>
+        <translation>{event} ({day})</translation>
+    </message>
+    <message>
+        <source>{head}：剩余刑期在{months}个月以下，可由看守所代为执行（留所服刑）</source>
+        <translation>{head}: {months} months or less remain, so the detention centre may execute the sentence (serving in the centre)</translation>
+    </message>
+    <message>
+        <source>{head}：剩余刑期恰为{months}个月（“以下”“以上”均含本数），须人工审查决定</source>
+        <translation>{head}: exactly {months} months remain (“or less” and “or more” both include the number): a person must review and decide</translation>
+    </message>
+    <message>
+        <source>{head}：剩余刑期超过{months}个月，应交付{where}执行，不得留所服刑</source>
+        <translation>{head}: more than {months} months remain, so the convict is to be delivered to {where} and may not serve in the centre</translation>
+    </message>
+    <message>
+        <source>{head}；{day}已出所，未谈话</source>
+        <translation>{head}; left the centre on {day} without a talk</translation>
+    </message>
+    <message>
+        <source>{head}；已于{day}谈话</source>
+        <translation>{head}; talked on {day}</translation>
+    </message>
+    <message>
+        <source>{head}；已于{day}谈话，晚{late}日</source>
+        <translation>{head}; talked on {day}, {late} days late</translation>
+    </message>
+    <message>
+        <source>{head}；已逾期{days}日未谈话</source>
+        <translation>{head}; no talk, {days} days overdue</translation>
+    </message>
+    <message>
+        <source>{head}；还有{days}日</source>
+        <translation>{head}; {days} days left</translation>
+    </message>
+    <message>
+        <source>{holiday}前安全大检查</source>
+        <translation>Safety inspection before {holiday}</translation>
+    </message>
+    <message>
+        <source>{kind}（{weekday}，{year}年节假日安排未知）</source>
+        <translation>{kind} ({weekday}; holiday schedule for {year} unknown)</translation>
+    </message>
+    <message>
+        <source>{label}：自{start}起{period}（起算日不计入），届满日{raw}</source>
+        <translation>{label}: {period} from {start} (the first day not counted), ending {raw}</translation>
+    </message>
+    <message>
+        <source>{law}第{article}条</source>
+        <translation>{law}, art. {article}</translation>
+    </message>
+    <message>
+        <source>{law}第{article}条第{item}项</source>
+        <translation>{law}, art. {article}({item})</translation>
+    </message>
+    <message>
+        <source>{law}第{article}条第{paragraph}款</source>
+        <translation>{law}, art. {article}, para. {paragraph}</translation>
+    </message>
+    <message>
+        <source>{law}第{article}条第{paragraph}款第{item}项</source>
+        <translation>{law}, art. {article}, para. {paragraph}({item})</translation>
+    </message>
+    <message>
+        <source>{months}个月</source>
+        <translation>{months} months</translation>
+    </message>
+    <message>
+        <source>{months}个月{days}日</source>
+        <translation>{months} months {days} days</translation>
+    </message>
+    <message>
+        <source>{month}月{day}日{kind}</source>
+        <translation>{kind}, {month}/{day}</translation>
+    </message>
+    <message>
+        <source>{name}律师</source>
+        <translation>Lawyer {name}</translation>
+    </message>
+    <message>
+        <source>{note}。国务院公布安排后，请办公室录入节假日表并同步。</source>
+        <translation>{note}. Once the State Council publishes the schedule, the office enters it in the holiday table and syncs.</translation>
+    </message>
+    <message>
+        <source>{note}。如人民法院确未送达，应督促其送达执行通知书（{basis}）；如已送达而未录入，交付执行期限（收到后三十日，{rules}）已在计算，可能已逾期未交付执行，请补录收到执行通知书的日期</source>
+        <translation>{note}. If the court really has not served it, urge the court to serve the execution notice ({basis}); if it was served but not entered, the time limit for delivery (30 days from receipt, {rules}) is running and may have passed: enter the date the notice was received</translation>
+    </message>
+    <message>
+        <source>{note}。请在值班与在岗中调整值班表。</source>
+        <translation>{note}. Adjust the roster under Duty and on site.</translation>
+    </message>
+    <message>
+        <source>{note}（地方工作要求，参照{basis}）</source>
+        <translation>{note} (local requirement, by reference to {basis})</translation>
+    </message>
+    <message>
+        <source>{note}；{reason}</source>
+        <translation>{note}; {reason}</translation>
+    </message>
+    <message>
+        <source>{number} {addressee}</source>
+        <translation>{number} {addressee}</translation>
+    </message>
+    <message>
+        <source>{n}个月</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>{n}日</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{reason}（{basis}）</source>
+        <translation>{reason} ({basis})</translation>
+    </message>
+    <message>
+        <source>{span}{start}至{end}，不计入{days}日（{source}）</source>
+        <translation>{span} {start} to {end}: {days} days not counted ({source})</translation>
+    </message>
+    <message>
+        <source>{span}在{start}开始后未录入结束又再次开始（{again}）</source>
+        <translation>{span} began on {start} and began again ({again}) with no end entered in between</translation>
+    </message>
+    <message>
+        <source>{span}自{start}开始，尚未结束：期限中止计算（{source}）</source>
+        <translation>{span} since {start}, not ended: the time limit is suspended ({source})</translation>
+    </message>
+    <message>
+        <source>{span}超过{cap}个月，超过部分（{day}以后）计入期限</source>
+        <translation>{span} lasted more than {cap} months: the time beyond (after {day}) counts towards the limit</translation>
+    </message>
+    <message>
+        <source>{stage}期限</source>
+        <translation>Time limit of {stage}</translation>
+    </message>
+    <message>
+        <source>{start}—{end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>{text}{ask}</source>
+        <translation>{text} {ask}</translation>
+    </message>
+    <message>
+        <source>{text}；{note}</source>
+        <translation>{text}; {note}</translation>
+    </message>
+    <message>
+        <source>{unit}：{facts}</source>
+        <translation>{unit}: {facts}</translation>
+    </message>
+    <message>
+        <source>{when}为{kind}，值班{n}人（{names}）</source>
+        <translation>{when}, {kind}: {n} on duty ({names})</translation>
+    </message>
+    <message>
+        <source>{when}为{kind}，未安排人员值班</source>
+        <translation>{when}, {kind}: nobody on duty</translation>
+    </message>
+    <message>
+        <source>{when}为{kind}，计划在岗{n}人，要求{required}至{max}人</source>
+        <translation>{when}, {kind}: {n} planned on site, {required} to {max} required</translation>
+    </message>
+    <message>
+        <source>{when}为休息日</source>
+        <translation>{when}, rest day</translation>
+    </message>
+    <message>
+        <source>{when}为休息日，值班{n}人</source>
+        <translation>{when}, rest day: {n} on duty</translation>
+    </message>
+    <message>
+        <source>{year}年{holiday}</source>
+        <translation>{holiday} {year}</translation>
+    </message>
+    <message>
+        <source>{year}年{holiday}假期安排尚未录入节假日表，无法确定检查期限</source>
+        <translation>The {holiday} {year} break is not in the holiday table yet: the inspection&apos;s dates cannot be set</translation>
+    </message>
+    <message>
+        <source>{year}年{holiday}假期自{start}开始，节前安全大检查应在{from_}至{to}进行</source>
+        <translation>The {holiday} {year} break starts on {start}: the safety inspection is due from {from_} to {to}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月工作情况报告</source>
+        <translation>Work report for {month}/{year}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月工作情况报告应于月末（{end}）编写并提交</source>
+        <translation>The work report for {month}/{year} is written and submitted at the month&apos;s end ({end})</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月工作情况报告应于月末（{end}）编写并提交，尚未提交</source>
+        <translation>The work report for {month}/{year} was due at the month&apos;s end ({end}) and is not submitted</translation>
+    </message>
+    <message>
+        <source>{year}年节假日安排尚未录入</source>
+        <translation>Holiday schedule for {year} not entered yet</translation>
+    </message>
+    <message>
+        <source>{year}年节假日安排尚未录入，按{month}月{day}日估计假期开始</source>
+        <translation>Holiday schedule for {year} not entered yet: the break is taken to start on {month}/{day}</translation>
+    </message>
+    <message>
+        <source>{year}年节假日安排尚未录入，期限可能顺延</source>
+        <translation>Holiday schedule for {year} not entered yet: the date may still move</translation>
+    </message>
+    <message>
+        <source>一个月</source>
+        <translation>one month</translation>
+    </message>
+    <message>
+        <source>一审公诉案件{warn}个月内宣判，至迟不得超过{limit}个月（以{limit}个月为超期线）</source>
+        <translation>Public prosecution at first instance: judgment within {warn} months, {limit} months at the latest (beyond {limit} months counts as overdue)</translation>
+    </message>
+    <message>
+        <source>一审宣判已{days}日，未录入判决生效或二审受理：请核实判决是否已生效或已上诉，并录入</source>
+        <translation>The first-instance judgment was pronounced {days} days ago and neither its taking effect nor a second instance is entered: check whether it took effect or was appealed, and enter it</translation>
+    </message>
+    <message>
+        <source>一审宣判（{day}）晚于审理期限届满日（{deadline}）{late}日：审理期间曾超期羁押，请核实有无延长审理期限未录入</source>
+        <translation>First-instance judgment ({day}) {late} days after the trial period ended ({deadline}): the custody during the trial went beyond the time limit; check for an extension of the trial period not entered</translation>
+    </message>
+    <message>
+        <source>一审已于{day}宣判，在审理期限内（审理期限计算至宣判之日）</source>
+        <translation>First-instance judgment pronounced on {day}, within the trial period (counted to the day of judgment)</translation>
+    </message>
+    <message>
+        <source>一审已于{day}宣判，晚于审理期限届满日{late}日</source>
+        <translation>First-instance judgment pronounced on {day}, {late} days after the trial period ended</translation>
+    </message>
+    <message>
+        <source>上次联席会议{last}，每{months}个月至少召开一次，应于{due}前召开</source>
+        <translation>Last joint meeting on {last}; one at least every {months} months: hold one by {due}</translation>
+    </message>
+    <message>
+        <source>不计入期间按结束日减开始日计算天数</source>
+        <translation>Excluded periods count the days from their start to their end</translation>
+    </message>
+    <message>
+        <source>不计入期间按首尾两日均计入计算天数</source>
+        <translation>Excluded periods count both their first and their last day</translation>
+    </message>
+    <message>
+        <source>中止前剩余{days}日，恢复计算后按实际中止天数顺延</source>
+        <translation>{days} days were left when suspended; once resumed, the limit moves by the days actually suspended</translation>
+    </message>
+    <message>
+        <source>中止审理</source>
+        <translation>Suspension of the trial</translation>
+    </message>
+    <message>
+        <source>事故发生于{day}，应立即赴现场了解情况并及时（二十四小时内）报告本院检察长</source>
+        <translation>The incident happened on {day}: go to the scene at once and report to the chief procurator promptly (within 24 hours)</translation>
+    </message>
+    <message>
+        <source>事故应及时报告检察长</source>
+        <translation>Report the incident to the chief procurator</translation>
+    </message>
+    <message>
+        <source>事故检察</source>
+        <translation>Supervision of incidents</translation>
+    </message>
+    <message>
+        <source>二审2个月</source>
+        <translation>2 months at second instance</translation>
+    </message>
+    <message>
+        <source>二审受理</source>
+        <translation>acceptance at second instance</translation>
+    </message>
+    <message>
+        <source>交付执行</source>
+        <translation>Delivery for execution</translation>
+    </message>
+    <message>
+        <source>交付执行期限</source>
+        <translation>Time limit for delivery for execution</translation>
+    </message>
+    <message>
+        <source>交付执行：自{received}收到执行通知书起{period}（起算日不计入），至迟{due}；本站设置{setting}；罪犯在押，期限不因节假日顺延（{basis}）</source>
+        <translation>Delivery for execution: {period} from receipt of the execution notice on {received} (that day not counted), by {due} at the latest; this station counts it {setting}; the convict is in custody, so the time limit is not extended for holidays ({basis})</translation>
+    </message>
+    <message>
+        <source>人民检察院检察建议工作规定</source>
+        <translation>Provisions on the Procuratorial Suggestion Work</translation>
+    </message>
+    <message>
+        <source>人民检察院直接受理的案件，拘留后14日内作出是否逮捕的决定</source>
+        <translation>A case the procuratorate handles itself: decide on arrest within 14 days of detention</translation>
+    </message>
+    <message>
+        <source>人民检察院看守所检察办法（事故检察）</source>
+        <translation>Measures for Procuratorial Supervision of Detention Centres (incidents)</translation>
+    </message>
+    <message>
+        <source>人民检察院自接到提请批准逮捕书后7日内作出决定</source>
+        <translation>The procuratorate decides within 7 days of receiving the request for approval of arrest</translation>
+    </message>
+    <message>
+        <source>休息日</source>
+        <translation>Rest day</translation>
+    </message>
+    <message>
+        <source>休息日（{weekday}）</source>
+        <translation>Rest day ({weekday})</translation>
+    </message>
+    <message>
+        <source>作出决定的期间不计入审查起诉期限（{basis}）</source>
+        <translation>The time taken to decide is not counted in the review for prosecution ({basis})</translation>
+    </message>
+    <message>
+        <source>假期已开始，未录入节前检查</source>
+        <translation>the break has started and no inspection is recorded</translation>
+    </message>
+    <message>
+        <source>先行拘留{held}至决定逮捕{decided}，不计入审查起诉期限{days}日（{basis}）</source>
+        <translation>Preliminary detention {held} to the decision to arrest {decided}: {days} days not counted in the review for prosecution ({basis})</translation>
+    </message>
+    <message>
+        <source>入所（{day}，未录入拘留事件）</source>
+        <translation>Admission ({day}; no detention event entered)</translation>
+    </message>
+    <message>
+        <source>再审3个月</source>
+        <translation>3 months of retrial</translation>
+    </message>
+    <message>
+        <source>再审决定（{day}）</source>
+        <translation>Decision to retry ({day})</translation>
+    </message>
+    <message>
+        <source>再审，需要延长的不得超过6个月</source>
+        <translation>Retrial: 6 months at most where extended</translation>
+    </message>
+    <message>
+        <source>刑期止日</source>
+        <translation>the end of the term</translation>
+    </message>
+    <message>
+        <source>刑期止日{end}，基准日{reference}加{months}个月为{limit}</source>
+        <translation>Term ends {end}; reference date {reference} + {months} months = {limit}</translation>
+    </message>
+    <message>
+        <source>刑满未释放</source>
+        <translation>Not released at the end of the sentence</translation>
+    </message>
+    <message>
+        <source>刑满释放日期</source>
+        <translation>Release at the end of the sentence</translation>
+    </message>
+    <message>
+        <source>刑满释放日期：{day}（判决确定的刑期止日），刑满应当按期释放</source>
+        <translation>Release date: {day} (the end of the term set by the judgment); release is due on time</translation>
+    </message>
+    <message>
+        <source>判决{effective}生效，人民法院应于{due}前送达执行通知书</source>
+        <translation>The judgment took effect on {effective}; the court is to serve the execution notice by {due}</translation>
+    </message>
+    <message>
+        <source>判决{effective}生效，已逾十日（{due}）未收到执行通知书，应向人民法院了解</source>
+        <translation>The judgment took effect on {effective}; more than 10 days on ({due}) no execution notice has arrived: ask the court</translation>
+    </message>
+    <message>
+        <source>判决生效后仍在押的，应立即释放</source>
+        <translation>Still held after the judgment took effect: release at once</translation>
+    </message>
+    <message>
+        <source>判处{kind}，在押的应当立即释放，交社区矫正或有关机关执行</source>
+        <translation>Sentenced to {kind}: if in custody, released at once and handed to community correction or the authority concerned</translation>
+    </message>
+    <message>
+        <source>判处{kind}，应交付{where}执行</source>
+        <translation>Sentenced to {kind}: to be delivered to {where}</translation>
+    </message>
+    <message>
+        <source>剩余刑期恰为三个月，是否留所服刑须人工审查</source>
+        <translation>Exactly three months remain: whether to serve in the centre needs a person&apos;s review</translation>
+    </message>
+    <message>
+        <source>发出</source>
+        <translation>issue</translation>
+    </message>
+    <message>
+        <source>口头纠正意见跟踪</source>
+        <translation>Follow-up of an oral correction</translation>
+    </message>
+    <message>
+        <source>口头纠正跟踪期限</source>
+        <translation>Follow-up of an oral correction</translation>
+    </message>
+    <message>
+        <source>口头纠正逾期未整改：应制发纠正违法通知书</source>
+        <translation>Oral correction not acted on in time: issue a rectification notice</translation>
+    </message>
+    <message>
+        <source>另有{n}次开箱不足{required}人，未计入</source>
+        <translation>{n} more openings had fewer than {required} people present and are not counted</translation>
+    </message>
+    <message>
+        <source>召开联席会议</source>
+        <translation>Hold the joint meeting</translation>
+    </message>
+    <message>
+        <source>可能超期羁押</source>
+        <translation>Possible detention beyond the time limit</translation>
+    </message>
+    <message>
+        <source>可能超期羁押：{detail}</source>
+        <translation>Possible detention beyond the time limit: {detail}</translation>
+    </message>
+    <message>
+        <source>可能逾期未交付执行</source>
+        <translation>Possibly not delivered for execution in time</translation>
+    </message>
+    <message>
+        <source>回复期限{due}已过{overdue}日，自{since}起应督促回复</source>
+        <translation>Reply was due on {due}, {overdue} days ago: urge a reply from {since}</translation>
+    </message>
+    <message>
+        <source>回复期限至{due}，还有{left}日</source>
+        <translation>Reply due by {due}: {left} days left</translation>
+    </message>
+    <message>
+        <source>在假期开始后才检查</source>
+        <translation>only after the break had started</translation>
+    </message>
+    <message>
+        <source>在押人员非正常死亡的，应当进行巡回检察（{basis}）；请登记已提请巡回检察</source>
+        <translation>The abnormal death of a detainee requires a circuit inspection ({basis}); record that one was requested</translation>
+    </message>
+    <message>
+        <source>基准日（收到执行通知书之日）</source>
+        <translation>the reference date (receipt of the execution notice)</translation>
+    </message>
+    <message>
+        <source>复查决定</source>
+        <translation>Decision on a review</translation>
+    </message>
+    <message>
+        <source>复查决定期限</source>
+        <translation>Time limit to decide on a review</translation>
+    </message>
+    <message>
+        <source>如剩余刑期在三个月以下可留所服刑，请录入刑种和刑期止日以便判断</source>
+        <translation>With three months or less remaining the sentence may be served in the centre: enter the kind of sentence and the end of term to decide</translation>
+    </message>
+    <message>
+        <source>审查起诉1个月</source>
+        <translation>1 month of review for prosecution</translation>
+    </message>
+    <message>
+        <source>审查起诉期限只能延长一次，其余延长记录未计入</source>
+        <translation>The review for prosecution may be extended only once; the other extensions are not counted</translation>
+    </message>
+    <message>
+        <source>审理期限届满日：{rest}</source>
+        <translation>Trial period ends: {rest}</translation>
+    </message>
+    <message>
+        <source>宣判后判决尚未生效：上诉期{days}日，自收到判决书的第二日起算（{basis}），上诉期内不计算审理期限；判决生效或二审受理后按新的诉讼环节计算</source>
+        <translation>The judgment has not taken effect yet: the appeal period is {days} days from the day after the judgment is received ({basis}), during which no trial period runs; once the judgment takes effect or the second instance accepts the case, the new stage is counted</translation>
+    </message>
+    <message>
+        <source>尚未收到执行通知书，交付执行期限未开始计算</source>
+        <translation>No execution notice received yet: the time limit for delivery has not started</translation>
+    </message>
+    <message>
+        <source>尚未收到执行通知书，交付期限未开始计算</source>
+        <translation>No execution notice received yet: the time limit for delivery has not started</translation>
+    </message>
+    <message>
+        <source>尚未检查，还有{days}日</source>
+        <translation>not inspected yet, {days} days left</translation>
+    </message>
+    <message>
+        <source>尚未登记联席会议；每{months}个月至少召开一次，本半年应于{due}前召开</source>
+        <translation>No joint meeting recorded; one at least every {months} months: hold this half-year&apos;s by {due}</translation>
+    </message>
+    <message>
+        <source>尚未送达，回复期限未开始计算</source>
+        <translation>Not served yet: the time for the reply has not started</translation>
+    </message>
+    <message>
+        <source>届满前{days}日（{day}）起应发出羁押期限即将届满通知书</source>
+        <translation>From {days} days before expiry ({day}) the notice of expiring custody is due</translation>
+    </message>
+    <message>
+        <source>届满日为{what}，按本站设置不顺延</source>
+        <translation>The last day is a {what}; not extended, as this station is set</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <source>工作日在岗人数不足（{on_site}/{required}）</source>
+        <translation>Too few staff on site on a working day ({on_site}/{required})</translation>
+    </message>
+    <message>
+        <source>工作日确保{min}至{max}名检察人员在岗（本地工作要求）</source>
+        <translation>{min} to {max} procuratorial staff on site every working day (local requirement)</translation>
+    </message>
+    <message>
+        <source>工作日（{weekday}）</source>
+        <translation>Working day ({weekday})</translation>
+    </message>
+    <message>
+        <source>已于{day}回复</source>
+        <translation>Replied on {day}</translation>
+    </message>
+    <message>
+        <source>已于{day}报请上一级人民检察院</source>
+        <translation>Reported to the procuratorate at the next level up on {day}</translation>
+    </message>
+    <message>
+        <source>已于{day}收到执行通知书</source>
+        <translation>Execution notice received on {day}</translation>
+    </message>
+    <message>
+        <source>已于{day}收到执行通知书（晚于判决生效后十日即{due}）</source>
+        <translation>Execution notice received on {day} (later than 10 days after the judgment took effect, {due})</translation>
+    </message>
+    <message>
+        <source>已于{day}检查</source>
+        <translation>inspected on {day}</translation>
+    </message>
+    <message>
+        <source>已于{day}督促，仍未回复：可报请上一级人民检察院（规则未规定督促后的等待期限）</source>
+        <translation>Urged on {day}, still no reply: may be reported to the procuratorate at the next level up (the rules set no waiting time after urging)</translation>
+    </message>
+    <message>
+        <source>已出所（{day}），不再计算羁押期限</source>
+        <translation>Left the centre ({day}): no custody time limit</translation>
+    </message>
+    <message>
+        <source>已出所，不再计算羁押期限</source>
+        <translation>Left the centre: no custody time limit</translation>
+    </message>
+    <message>
+        <source>应督促回复</source>
+        <translation>urge a reply</translation>
+    </message>
+    <message>
+        <source>延期审理（{day}），人民检察院补充侦查</source>
+        <translation>Trial postponed ({day}) for supplementary investigation by the procuratorate</translation>
+    </message>
+    <message>
+        <source>延长共{total}日，超过{source}规定的一日至{most}日，按{most}日计算</source>
+        <translation>Extended by {total} days in all, more than the 1 to {most} days of {source}; counted as {most} days</translation>
+    </message>
+    <message>
+        <source>延长期限自上一期限届满日接续计算</source>
+        <translation>Each extension runs on from the end of the previous period</translation>
+    </message>
+    <message>
+        <source>延长期限自原起算日累计计算</source>
+        <translation>Extensions are added up from the original starting day</translation>
+    </message>
+    <message>
+        <source>延长：{text}</source>
+        <translation>Extension: {text}</translation>
+    </message>
+    <message>
+        <source>律师会见安排</source>
+        <translation>Arranging a lawyer&apos;s meeting</translation>
+    </message>
+    <message>
+        <source>律师会见安排期限</source>
+        <translation>Time limit to arrange a lawyer&apos;s meeting</translation>
+    </message>
+    <message>
+        <source>律师会见应在48小时内安排</source>
+        <translation>A lawyer&apos;s meeting is to be arranged within 48 hours</translation>
+    </message>
+    <message>
+        <source>律师会见：自{presented}提交手续起{hours}小时内安排，至迟{due}；按小时计算，不因节假日顺延</source>
+        <translation>Lawyer&apos;s meeting: to be arranged within {hours} hours of the papers presented at {presented}, by {due} at the latest; counted in hours, not extended for holidays</translation>
+    </message>
+    <message>
+        <source>律师控告书面答复</source>
+        <translation>Written answer to a lawyer&apos;s complaint</translation>
+    </message>
+    <message>
+        <source>截至{today}刑满已{days}日未释放，应依法提出纠正意见（{basis}）</source>
+        <translation>As of {today}: not released {days} days after the sentence ended; raise a correction as the law requires ({basis})</translation>
+    </message>
+    <message>
+        <source>截至{today}已超期羁押{days}日，应依法提出纠正意见（{basis}）</source>
+        <translation>As of {today}: {days} days of detention beyond the time limit; raise a correction as the law requires ({basis})</translation>
+    </message>
+    <message>
+        <source>拘役由公安机关执行，在看守所内执行</source>
+        <translation>Criminal detention is executed by the public security organ, in the detention centre</translation>
+    </message>
+    <message>
+        <source>按{days}日计算（{basis}）</source>
+        <translation>as {days} days ({basis})</translation>
+    </message>
+    <message>
+        <source>按“一个月”计算（{basis}）</source>
+        <translation>as “one month” ({basis})</translation>
+    </message>
+    <message>
+        <source>按月计算：自事件当日起算（逮捕3月1日+2个月=5月1日）</source>
+        <translation>Months counted from the day of the event (arrest on 1 March + 2 months = 1 May)</translation>
+    </message>
+    <message>
+        <source>按月计算：自事件次日起算（逮捕3月1日+2个月=5月2日）</source>
+        <translation>Months counted from the day after the event (arrest on 1 March + 2 months = 2 May)</translation>
+    </message>
+    <message>
+        <source>控告申诉审查意见</source>
+        <translation>Review opinion on an accusation or petition</translation>
+    </message>
+    <message>
+        <source>提请审查批准逮捕30日（流窜作案、多次作案、结伙作案的重大嫌疑分子）</source>
+        <translation>30 days to request approval of arrest (major suspects of roving, repeated or gang crime)</translation>
+    </message>
+    <message>
+        <source>提请审查批准逮捕3日</source>
+        <translation>3 days to request approval of arrest</translation>
+    </message>
+    <message>
+        <source>提请批准逮捕</source>
+        <translation>request for approval of arrest</translation>
+    </message>
+    <message>
+        <source>提请批准逮捕（{requested}）晚于拘留后法定期限{allowed}。如拘留期限未依法延长，{allowed}以后至提请批准逮捕前的羁押已超期（{basis}）；如已依法延长（特殊情况延长一日至四日，流窜作案、多次作案、结伙作案的重大嫌疑分子至三十日）而未录入，请补录延长事件</source>
+        <translation>The request for approval of arrest ({requested}) came after the legal time limit of the detention, {allowed}. If the detention was not lawfully extended, the custody from {allowed} until the request was beyond the time limit ({basis}); if it was lawfully extended (by 1 to 4 days in special circumstances, to 30 days for major suspects of roving, repeated or gang crime) but not entered, enter the extension</translation>
+    </message>
+    <message>
+        <source>新收押人员{days}日内必谈（本地工作要求）</source>
+        <translation>Talk with every new arrival within {days} days (local requirement)</translation>
+    </message>
+    <message>
+        <source>新收押人员谈话</source>
+        <translation>Talk with a new arrival</translation>
+    </message>
+    <message>
+        <source>早于节前检查期间</source>
+        <translation>before the inspection period</translation>
+    </message>
+    <message>
+        <source>月度工作情况报告</source>
+        <translation>Monthly work report</translation>
+    </message>
+    <message>
+        <source>期限已届满，仍未登记该通知书：请核实看守所是否发出，并登记发出日期。</source>
+        <translation>The time limit has expired and the notice is not recorded: check whether the detention centre sent it, and record the date it was sent.</translation>
+    </message>
+    <message>
+        <source>未录入{what}，无法判断剩余刑期是否超过三个月</source>
+        <translation>{what} is not entered: whether more than three months of the term remain cannot be decided</translation>
+    </message>
+    <message>
+        <source>未录入刑期止日，无法计算释放日期</source>
+        <translation>No end of term entered: the release date cannot be computed</translation>
+    </message>
+    <message>
+        <source>未录入刑种，无法判断是否留所服刑</source>
+        <translation>The kind of sentence is not entered: whether the sentence may be served in the centre cannot be decided</translation>
+    </message>
+    <message>
+        <source>未录入本环节的起算日期或起算事件，无法计算羁押期限</source>
+        <translation>No starting date or event of this stage entered: the custody time limit cannot be computed</translation>
+    </message>
+    <message>
+        <source>未成年犯管教所</source>
+        <translation>a juvenile offenders&apos; institution</translation>
+    </message>
+    <message>
+        <source>未扣除不计入期间的届满日：{day}</source>
+        <translation>Expiry before excluded periods: {day}</translation>
+    </message>
+    <message>
+        <source>未登记看守所羁押期限即将届满通知书</source>
+        <translation>Detention centre&apos;s notice of expiring custody not recorded</translation>
+    </message>
+    <message>
+        <source>本周{target}未达标（{count}/{minimum}）</source>
+        <translation>{target} this week below target ({count}/{minimum})</translation>
+    </message>
+    <message>
+        <source>本周（{start}至{end}）{target}{count}次，要求不少于{minimum}次</source>
+        <translation>This week ({start} to {end}): {target} {count} times, at least {minimum} required</translation>
+    </message>
+    <message>
+        <source>本周（{start}至{end}）谈话{count}人，要求不少于{minimum}人</source>
+        <translation>This week ({start} to {end}): talks with {count} people, at least {minimum} required</translation>
+    </message>
+    <message>
+        <source>本环节开始（{day}）</source>
+        <translation>Start of this stage ({day})</translation>
+    </message>
+    <message>
+        <source>本环节开始（{day}，未录入{what}事件）</source>
+        <translation>Start of this stage ({day}; no {what} event entered)</translation>
+    </message>
+    <message>
+        <source>来信办理答复</source>
+        <translation>Handling and answering a letter</translation>
+    </message>
+    <message>
+        <source>来信审查期限</source>
+        <translation>Time limit to review a letter</translation>
+    </message>
+    <message>
+        <source>核实看守所是否已发出羁押期限即将届满通知书</source>
+        <translation>Check that the detention centre sent its notice of expiring custody</translation>
+    </message>
+    <message>
+        <source>检察室工作要求（本地设置）</source>
+        <translation>Office requirement (local setting)</translation>
+    </message>
+    <message>
+        <source>检察建议书</source>
+        <translation>Procuratorial suggestion</translation>
+    </message>
+    <message>
+        <source>检察建议书回复</source>
+        <translation>Reply to a procuratorial suggestion</translation>
+    </message>
+    <message>
+        <source>检察建议书送达</source>
+        <translation>Service of a procuratorial suggestion</translation>
+    </message>
+    <message>
+        <source>检察院阅卷</source>
+        <translation>Procuratorate&apos;s file review</translation>
+    </message>
+    <message>
+        <source>每{months}个月召开一次联席会议（本地工作要求）</source>
+        <translation>A joint meeting every {months} months (local requirement)</translation>
+    </message>
+    <message>
+        <source>每周{target}不少于{minimum}次（本院工作要求）</source>
+        <translation>{target} at least {minimum} times a week (this procuratorate&apos;s requirement)</translation>
+    </message>
+    <message>
+        <source>每月月末编写月度工作情况报告（本地工作要求）</source>
+        <translation>A monthly work report written at each month&apos;s end (local requirement)</translation>
+    </message>
+    <message>
+        <source>江苏省检察建议工作实施办法（试行，2017，已失效）</source>
+        <translation>Jiangsu Implementing Measures for Procuratorial Suggestions (trial, 2017, no longer in force)</translation>
+    </message>
+    <message>
+        <source>法定期限：{base}（{basis}）</source>
+        <translation>Statutory period: {base} ({basis})</translation>
+    </message>
+    <message>
+        <source>法定节假日安排人员值班（本地工作要求）</source>
+        <translation>Someone on duty on every statutory holiday (local requirement)</translation>
+    </message>
+    <message>
+        <source>法定节假日未安排值班</source>
+        <translation>Nobody on duty on a statutory holiday</translation>
+    </message>
+    <message>
+        <source>法定节假日（{holiday}）</source>
+        <translation>Statutory holiday ({holiday})</translation>
+    </message>
+    <message>
+        <source>法院受理</source>
+        <translation>acceptance by the court</translation>
+    </message>
+    <message>
+        <source>满{months}个月（{day}）起提示审限将满</source>
+        <translation>From {months} months ({day}): trial period nearly over</translation>
+    </message>
+    <message>
+        <source>特殊情况延长{total}日（最长至{limit}日，{source}）</source>
+        <translation>Extended by {total} days in special circumstances (to {limit} days at most, {source})</translation>
+    </message>
+    <message>
+        <source>留所服刑罪犯刑满释放日期</source>
+        <translation>Release date of a prisoner serving the sentence in the detention centre</translation>
+    </message>
+    <message>
+        <source>监察机关移送起诉的留置案件，先行拘留后10日内作出是否逮捕、取保候审或者监视居住的决定</source>
+        <translation>A case transferred by a supervisory commission after retention: decide on arrest, bail or residential surveillance within 10 days of the preliminary detention</translation>
+    </message>
+    <message>
+        <source>监狱</source>
+        <translation>a prison</translation>
+    </message>
+    <message>
+        <source>看守所、武警中队、公安分局</source>
+        <translation>Detention centre, armed police squadron, public security sub-bureau</translation>
+    </message>
+    <message>
+        <source>看守所应在羁押期限届满前七日内向办案机关发出羁押期限即将届满通知书</source>
+        <translation>The detention centre sends the case authority a notice of expiring custody within 7 days before the custody time limit expires</translation>
+    </message>
+    <message>
+        <source>督促后仍未回复：报请上一级人民检察院</source>
+        <translation>still no reply after urging: report to the procuratorate at the next level up</translation>
+    </message>
+    <message>
+        <source>移送审查起诉</source>
+        <translation>transfer for prosecution</translation>
+    </message>
+    <message>
+        <source>第{serial}号来信（保密）：{subject}</source>
+        <translation>Letter no. {serial} (confidential): {subject}</translation>
+    </message>
+    <message>
+        <source>第{serial}号来信：{subject}</source>
+        <translation>Letter no. {serial}: {subject}</translation>
+    </message>
+    <message>
+        <source>简易程序审理20日</source>
+        <translation>Summary procedure: 20 days of trial</translation>
+    </message>
+    <message>
+        <source>简易程序，可能判处有期徒刑超过三年的延长至一个半月（按1个月15日计算）</source>
+        <translation>Summary procedure: extended to one and a half months where more than three years&apos; imprisonment may be imposed (counted as 1 month 15 days)</translation>
+    </message>
+    <message>
+        <source>精神病鉴定</source>
+        <translation>Psychiatric assessment</translation>
+    </message>
+    <message>
+        <source>纠正违法通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <source>纠正违法通知书回复（自{what}之日起算）</source>
+        <translation>Reply to a rectification notice (counted from its {what})</translation>
+    </message>
+    <message>
+        <source>约见申请办理</source>
+        <translation>Handling a request for a meeting</translation>
+    </message>
+    <message>
+        <source>经上一级人民检察院批准</source>
+        <translation>with the approval of the procuratorate one level up</translation>
+    </message>
+    <message>
+        <source>经上一级人民法院批准</source>
+        <translation>with the approval of the court one level up</translation>
+    </message>
+    <message>
+        <source>经最高人民法院批准（{basis}）</source>
+        <translation>with the approval of the Supreme People&apos;s Court ({basis})</translation>
+    </message>
+    <message>
+        <source>经特别批准</source>
+        <translation>with special approval</translation>
+    </message>
+    <message>
+        <source>经省级人民检察院批准</source>
+        <translation>with the approval of the provincial procuratorate</translation>
+    </message>
+    <message>
+        <source>经高级人民法院批准或者决定</source>
+        <translation>with the approval or decision of the high court</translation>
+    </message>
+    <message>
+        <source>羁押期限{deadline}届满，看守所应自{window}起向办案机关发出羁押期限即将届满通知书（{basis}）。</source>
+        <translation>The custody time limit expires on {deadline}; from {window} the detention centre must send the case authority a notice of expiring custody ({basis}).</translation>
+    </message>
+    <message>
+        <source>羁押期限不因节假日延长（{basis}）</source>
+        <translation>A custody time limit is not extended for holidays ({basis})</translation>
+    </message>
+    <message>
+        <source>羁押期限不因节假日延长（{basis}）；其他期限末日遇节假日不顺延</source>
+        <translation>Custody time limits are not extended for holidays ({basis}); other periods ending on a holiday do not move</translation>
+    </message>
+    <message>
+        <source>羁押期限不因节假日延长（{basis}）；其他期限末日遇节假日按各规则设置顺延至节假日后第一个工作日</source>
+        <translation>Custody time limits are not extended for holidays ({basis}); other periods ending on a holiday move to the next working day, as each rule is set</translation>
+    </message>
+    <message>
+        <source>羁押期限即将届满</source>
+        <translation>Custody time limit about to expire</translation>
+    </message>
+    <message>
+        <source>羁押期限届满</source>
+        <translation>Custody time limit expires</translation>
+    </message>
+    <message>
+        <source>羁押期限届满前{days}日起提示；其他期限届满前3日起提示</source>
+        <translation>Custody time limits are flagged {days} days before they expire; other periods 3 days before</translation>
+    </message>
+    <message>
+        <source>羁押期限届满日：{day}（{weekday}）</source>
+        <translation>Custody time limit expires: {day} ({weekday})</translation>
+    </message>
+    <message>
+        <source>羁押期限记录需核对</source>
+        <translation>Custody records to check</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>holiday</translation>
+    </message>
+    <message>
+        <source>节假日表</source>
+        <translation>Holiday table</translation>
+    </message>
+    <message>
+        <source>节前联合武警中队、公安分局对看守所进行全面安全大检查（本地工作要求）</source>
+        <translation>Before a holiday, a full safety inspection of the detention centre together with the armed police squadron and the public security sub-bureau (local requirement)</translation>
+    </message>
+    <message>
+        <source>补充侦查1个月</source>
+        <translation>1 month of supplementary investigation</translation>
+    </message>
+    <message>
+        <source>补充侦查完毕移送人民法院后，人民法院重新计算审理期限（{basis}）</source>
+        <translation>Once the supplementary investigation is done and the case back with the court, the court counts the trial period afresh ({basis})</translation>
+    </message>
+    <message>
+        <source>补充侦查完毕移送审查起诉后，审查起诉期限重新计算</source>
+        <translation>Once the supplementary investigation is done and the case transferred again, the review for prosecution is counted afresh</translation>
+    </message>
+    <message>
+        <source>诉讼环节：{stage}</source>
+        <translation>Procedural stage: {stage}</translation>
+    </message>
+    <message>
+        <source>诉讼环节：再审{since}。再审期间不停止原判决、裁定的执行，原判决已于{effective}生效，交付执行期限照常计算（人民法院决定中止原判决执行的除外，请核实）</source>
+        <translation>Procedural stage: retrial{since}. A retrial does not stop the execution of the original judgment, which took effect on {effective}: the time limit for delivery for execution runs as usual (unless the court has suspended the execution; check)</translation>
+    </message>
+    <message>
+        <source>诉讼环节：判决生效待交付执行</source>
+        <translation>Procedural stage: judgment in force, awaiting delivery for execution</translation>
+    </message>
+    <message>
+        <source>诉讼环节：留所服刑</source>
+        <translation>Procedural stage: serving the sentence in the centre</translation>
+    </message>
+    <message>
+        <source>该日为{what}，羁押期限依法不因节假日延长（{basis}）</source>
+        <translation>That day is a {what}; by law a custody time limit is not extended for holidays ({basis})</translation>
+    </message>
+    <message>
+        <source>误收申请移送</source>
+        <translation>Forwarding an application received in error</translation>
+    </message>
+    <message>
+        <source>请核实后在在押人员登记中录入发出日期。</source>
+        <translation>Once checked, enter the date it was sent in the detainee&apos;s record.</translation>
+    </message>
+    <message>
+        <source>调休工作日（{holiday}）</source>
+        <translation>Make-up working day ({holiday})</translation>
+    </message>
+    <message>
+        <source>起算：{start}，起算日不计入</source>
+        <translation>Start: {start} (that day not counted)</translation>
+    </message>
+    <message>
+        <source>超期羁押</source>
+        <translation>Detention beyond the time limit</translation>
+    </message>
+    <message>
+        <source>距届满还有{days}日</source>
+        <translation>{days} days until expiry</translation>
+    </message>
+    <message>
+        <source>退回补充侦查</source>
+        <translation>return for supplementary investigation</translation>
+    </message>
+    <message>
+        <source>退回补充侦查{n}次（{days}为第三次及以后），超过以二次为限的规定（{basis}）</source>
+        <translation>Returned for supplementary investigation {n} times ({days} the third or later), more than the limit of two ({basis})</translation>
+    </message>
+    <message>
+        <source>送达</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <source>速裁程序审查起诉10日</source>
+        <translation>Fast-track procedure: 10 days of review for prosecution</translation>
+    </message>
+    <message>
+        <source>速裁程序审查起诉，可能判处有期徒刑超过一年的15日</source>
+        <translation>Fast-track procedure: 15 days of review for prosecution where more than one year&apos;s imprisonment may be imposed</translation>
+    </message>
+    <message>
+        <source>速裁程序审理10日</source>
+        <translation>Fast-track procedure: 10 days of trial</translation>
+    </message>
+    <message>
+        <source>速裁程序，可能判处有期徒刑超过一年的延长至15日</source>
+        <translation>Fast-track procedure: extended to 15 days where more than one year&apos;s imprisonment may be imposed</translation>
+    </message>
+    <message>
+        <source>逮捕</source>
+        <translation>arrest</translation>
+    </message>
+    <message>
+        <source>逮捕后侦查羁押2个月</source>
+        <translation>2 months of investigation custody after arrest</translation>
+    </message>
+    <message>
+        <source>逾期未交付执行</source>
+        <translation>Not delivered for execution in time</translation>
+    </message>
+    <message>
+        <source>释放/变更强制措施建议回复</source>
+        <translation>Reply to a suggestion to release or change the coercive measure</translation>
+    </message>
+    <message>
+        <source>非正常死亡的，原则上应当在二十四小时内对尸体进行检验；请登记检验时间</source>
+        <translation>After an abnormal death the body is, as a rule, examined within 24 hours; record when it was examined</translation>
+    </message>
+    <message>
+        <source>非正常死亡：尸体检验</source>
+        <translation>Abnormal death: examination of the body</translation>
+    </message>
+    <message>
+        <source>非正常死亡：应当进行巡回检察</source>
+        <translation>Abnormal death: a circuit inspection is required</translation>
+    </message>
+    <message>
+        <source>非羁押期限遇节假日顺延（{basis}）</source>
+        <translation>Periods other than custody limits are extended past holidays ({basis})</translation>
+    </message>
+    <message>
+        <source>（{day}起）</source>
+        <translation> (since {day})</translation>
+    </message>
+    <message>
+        <source>（未编号）</source>
+        <translation>(no number)</translation>
+    </message>
+    <message>
+        <source>（本周已结束）</source>
+        <translation> (the week is over)</translation>
+    </message>
+    <message>
+        <source>，尚差{missing}人</source>
+        <translation>, {missing} short</translation>
+    </message>
+    <message>
+        <source>，尚差{n}人</source>
+        <translation>, {n} people short</translation>
+    </message>
+    <message>
+        <source>，尚差{n}次</source>
+        <translation>, {n} short</translation>
+    </message>
+    <message>
+        <source>，法定节假日应安排人员值班</source>
+        <translation>; someone must be on duty on a statutory holiday</translation>
     </message>
 </context>
 </TS>

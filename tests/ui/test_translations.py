@@ -616,3 +616,273 @@ def test_qt_own_dialogs_speak_chinese_by_default(qapp: Any) -> None:
         i18n._language = language
         QLocale.setDefault(locale)
     assert QApplication.instance() is qapp
+
+
+# ---- the rules engine's and the agenda's sentences --------------------------------------------------
+
+
+def _masked(value: Any, key: str = "") -> Any:
+    """A text with its record data (any plain string among its parameters) replaced by "·": what is
+    left is the catalogue's words, labels, citations and dates."""
+    from inspector.rules.text import Label, Text
+
+    if isinstance(value, Text):
+        return Text(value.code, **{k: _masked(v, k) for k, v in value.params.items()})
+    if isinstance(value, Label) or key == "sep":
+        return value
+    if isinstance(value, str):
+        return "·"
+    if isinstance(value, tuple | list):
+        return tuple(_masked(v) for v in value)
+    return value
+
+
+def _english_words(value: Any) -> str:
+    """``value`` as the English UI renders it, its record data masked; plain strings (record data as
+    a whole, e.g. a subject that is a person's name) as nothing."""
+    from inspector.rules.text import Text
+
+    return i18n.rules_text(_masked(value)) if isinstance(value, Text) else ""
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The demo station (every kind of agenda item, custody in every stage), made once."""
+    import keyring
+
+    from inspector.demo import DEMO_STATION, generate
+    from inspector.security.memory_keyring import MemoryKeyring
+    from inspector.station_setup import FirstUser, initialise
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    store = initialise(
+        tmp_path_factory.mktemp("demo-english") / "data",
+        DEMO_STATION,
+        FirstUser("wang", "王检察官", "demo-pw-1"),
+    )
+    generate(store, seed=3, today=today_local())
+    try:
+        yield store
+    finally:
+        store.close()
+        keyring.set_keyring(previous)
+
+
+def test_every_agenda_sentence_reads_in_english(demo_store: Store, english: None) -> None:
+    """Every item of the demo's agenda — title, subject, rule, legal basis, explanation — and the
+    conventions: no Chinese once the record data in them is masked; in Chinese, exactly the core's words."""
+    from inspector.agenda import build_agenda
+    from inspector.rules.text import Text
+
+    agenda = build_agenda(demo_store)
+    kinds = {item.kind for item in agenda.items}
+    assert {"custody", "delivery", "expiry_notice", "duty_staff", "letter_review"} <= kinds, kinds
+    problems = []
+    for item in agenda.items:
+        for what in ("title", "subject", "rule", "basis", "explanation"):
+            value = getattr(item, what)
+            assert isinstance(value, Text) or what == "subject", (item.kind, what, value)
+            shown = _english_words(value)
+            if CJK.search(shown):
+                problems.append(f"{item.kind} {what}: {shown}")
+    for line in agenda.conventions:
+        if CJK.search(_english_words(line)):
+            problems.append(f"convention: {_english_words(line)}")
+    assert problems == []
+    custody = next(i for i in agenda.items if i.kind == "custody")
+    assert i18n.rules_text(custody.title) in (
+        "Detention beyond the time limit",
+        "Custody time limit about to expire",
+        "Custody time limit expires",
+        "Possible detention beyond the time limit",
+    )
+    assert "Criminal Procedure Law, art. " in i18n.rules_text(custody.basis) or not custody.basis
+
+
+def test_every_custody_explanation_reads_in_english(demo_store: Store, english: None) -> None:
+    """The rules engine's explanation, basis and issues for every detainee of the demo (every stage),
+    and for each stage of their custody, as the detainee page shows them."""
+    from inspector.services.detainee_views import detainee_overview
+    from inspector.store.models import Detainee
+
+    with demo_store.session(read_only=True) as s:
+        people = [d.id for d in s.query(Detainee).filter(Detainee.deleted_at.is_(None)).limit(400)]
+    problems: list[str] = []
+    stages: set[str] = set()
+    for person in people:
+        overview = detainee_overview(demo_store, person)
+        current = overview.current
+        stages.add(current.stage)
+        for what, value in (("basis", current.basis), ("explanation", current.explanation)):
+            if CJK.search(_english_words(value)):
+                problems.append(f"{current.stage} {what}: {_english_words(value)}")
+        for issue in current.issues:
+            if CJK.search(_english_words(issue)):
+                problems.append(f"{current.stage} issue: {_english_words(issue)}")
+        for row in overview.stages:
+            if CJK.search(_english_words(row.explanation)):
+                problems.append(f"{row.stage} row: {_english_words(row.explanation)}")
+    assert len(stages) >= 8, stages
+    assert sorted(set(problems))[:20] == []
+
+
+def _held(store: Store, seed: Seeder, i: int, stage: str, event: str, days_ago: int) -> Detainee:
+    """A detainee in ``stage`` since an ``event`` ``days_ago`` days ago (its limit near or passed)."""
+    from datetime import UTC, datetime, time, timedelta
+
+    from inspector.domain.validation import SHANGHAI
+    from inspector.store.models import CustodyEvent
+
+    on = today_local() - timedelta(days=days_ago)
+    admitted = datetime.combine(on - timedelta(days=5), time(10), tzinfo=SHANGHAI).astimezone(UTC)
+    person = seed.detainee(i, admitted_at=admitted, stage=stage, stage_started_on=on)
+    store.repo(CustodyEvent).add(
+        {
+            "detainee_id": person.id,
+            "kind": event,
+            "occurred_on": on,
+            "legal_basis": "《中华人民共和国刑事诉讼法》第九十一条",
+        }
+    )
+    return person
+
+
+@pytest.fixture
+def custody_made(store: Store, seed: Seeder, records_made: dict[str, Any]) -> list[Detainee]:
+    """People whose custody limit has passed or is near (超期羁押 on the agenda, the custody panel),
+    and a roster short of staff (duty warnings)."""
+    from inspector.services import duty
+
+    duty.add_staff_from_users(store, records_made["me"])
+    return [
+        _held(store, seed, 11, "investigation", "arrest", 75),  # overdue
+        _held(store, seed, 12, "investigation", "arrest", 57),  # about to expire
+        _held(store, seed, 13, "arrest_review", "arrest_requested", 9),  # overdue, 7 days
+        _held(store, seed, 14, "prosecution_review", "transferred_for_prosecution", 27),
+    ]
+
+
+def _record_data(store: Store) -> list[str]:
+    """Record data the agenda names: numbers and addressees of documents, staff, lawyers, letters."""
+    from inspector.store.models import (
+        OralCorrection,
+        ProcuratorialSuggestion,
+        RectificationNotice,
+        StaffMember,
+    )
+
+    out: list[str] = ["《中华人民共和国刑事诉讼法》第九十一条"]
+    with store.session(read_only=True) as s:
+        for model in (RectificationNotice, ProcuratorialSuggestion):
+            out += [r.doc_number or "" for r in s.query(model)] + [r.addressee or "" for r in s.query(model)]
+        out += [r.addressee_unit or "" for r in s.query(OralCorrection)]
+        out += [r.name for r in s.query(StaffMember)]
+    return out
+
+
+def test_the_dashboard_agenda_and_its_detail_in_english(
+    qtbot: Any,
+    store: Store,
+    records_made: dict[str, Any],
+    custody_made: list[Detainee],
+    idle: Callable[[], None],
+    english: None,
+) -> None:
+    """Every agenda row (what, its grey rule line, its tooltip), the custody panel's tooltips, and the
+    detail dialog of every item — title, rule, legal basis, explanation, conventions — in English."""
+    from ui.main_window import DASHBOARD
+    from ui.models.agenda_model import DETAIL_ROLE, WHAT, WHO
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    dashboard = window.pages[DASHBOARD]
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=20_000)
+    idle()
+    data = station_data(store) + records_made["data"] + _record_data(store)
+    words = sorted({d for d in data if d}, key=len, reverse=True)
+
+    def chinese(text: str) -> bool:
+        for word in words:
+            text = text.replace(word, "")
+        return bool(CJK.search(text.replace("…", "")))
+
+    model = dashboard.agenda_model
+    kinds = {model.item(r).kind for r in range(model.rowCount())}
+    assert {"custody", "duty_staff", "oral_follow_up"} <= kinds, kinds
+    problems = []
+    for r in range(model.rowCount()):
+        for column, role in (
+            (WHAT, Qt.ItemDataRole.DisplayRole),
+            (WHAT, DETAIL_ROLE),
+            (WHAT, Qt.ItemDataRole.ToolTipRole),
+        ):
+            text = str(model.data(model.index(r, column), role) or "")
+            if chinese(text):
+                problems.append(f"row {r} ({model.item(r).kind}): {text!r}")
+        who = str(model.data(model.index(r, WHO)) or "")
+        if chinese(who):
+            problems.append(f"row {r} subject: {who!r}")
+    panel = dashboard.custody_model
+    assert panel.rowCount() >= 2
+    for r in range(panel.rowCount()):
+        tip = str(panel.data(panel.index(r, 0), Qt.ItemDataRole.ToolTipRole) or "")
+        if chinese(tip):
+            problems.append(f"custody panel {r}: {tip!r}")
+    for r in range(model.rowCount()):
+        dialog = dashboard.detail_dialog(r)
+        dialog.show()
+        problems += [f"detail {r}: {p}" for p in chrome_problems(dialog, data)]
+        if chinese(dialog.explanation.toPlainText()):
+            problems.append(f"detail {r} explanation: {dialog.explanation.toPlainText()!r}")
+        dialog.close()
+    idle()
+    assert problems == []
+    first = model.item(0)
+    assert model.data(model.index(0, WHAT)) == "Detention beyond the time limit" and first.title == "超期羁押"
+
+
+def test_the_detainee_page_basis_lines_in_english(
+    qtbot: Any,
+    store: Store,
+    records_made: dict[str, Any],
+    custody_made: list[Detainee],
+    idle: Callable[[], None],
+    english: None,
+) -> None:
+    from ui.models.agenda_model import DETAIL_ROLE
+    from ui.views.detainee_page import StagesModel
+
+    data = station_data(store) + records_made["data"] + _record_data(store)
+    problems = []
+    basis_lines = []
+    for person in custody_made:
+        page = DetaineePage(store, person.id)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda p=page: p.overview is not None, timeout=10_000)
+        idle()
+        page.explain_button.setChecked(True)
+        problems += [f"{person.stage}: {p}" for p in chrome_problems(page, data)]
+        basis_lines.append(page.basis_label.text())
+        for label in (page.basis_label, page.issues_label):
+            if CJK.search(label.text()):
+                problems.append(f"{person.stage} {label.text()!r}")
+        explanation = page.explanation.toPlainText()
+        if CJK.search(explanation.replace("《中华人民共和国刑事诉讼法》第九十一条", "")):
+            problems.append(f"{person.stage} explanation: {explanation!r}")
+        rows = page.stages_model
+        for r in range(rows.rowCount()):
+            for role in (DETAIL_ROLE, Qt.ItemDataRole.ToolTipRole):
+                text = str(rows.data(rows.index(r, StagesModel.WHAT), role) or "")
+                for word in data:
+                    text = text.replace(word, "") if word else text
+                if CJK.search(text):
+                    problems.append(f"{person.stage} stage row {r}: {text!r}")
+        page.close()
+    idle()
+    assert problems == []
+    assert "Statutory period: 2 months of investigation custody after arrest" in basis_lines[0]
+    assert "Criminal Procedure Law, art. 156" in basis_lines[0]

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QWidget
 
 from inspector.agenda import AgendaItem
 from inspector.services.dashboard import CustodySoon
-from ui.i18n import QT_TRANSLATE_NOOP, core_text
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, rules_text
 from ui.models.cell_delegate import CellDelegate
 from ui.models.record_table_model import CENTER, LEFT, SORT_ROLE
 from ui.models.row_list_model import RowListModel
@@ -87,9 +87,9 @@ def weekday_text(day: date) -> str:
 
 def detail_text(item: AgendaItem) -> str:
     """The grey line under the title: the rule and the legal source (and a warning if the date may move)."""
-    parts = [item.rule]
+    parts = [rules_text(item.rule)]
     if item.basis and item.basis not in item.rule:
-        parts.append(item.basis)
+        parts.append(rules_text(item.basis))
     text = " · ".join(p for p in parts if p)
     if not item.certain:
         text += QCoreApplication.translate("Agenda", " · 日期可能变动（节假日安排未定）")
@@ -152,9 +152,9 @@ class AgendaModel(QAbstractTableModel):
             if column == DUE:
                 return due_text(item.due)
             if column == WHAT:
-                return item.title
+                return rules_text(item.title)
             if column == WHO:
-                return item.subject
+                return rules_text(item.subject)
             if column == LEFT_DAYS:
                 return days_left_text(item.days_left)
             return None
@@ -173,7 +173,11 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return CENTER if column == LEFT_DAYS else LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{level_label(item.level)} · {item.title}", item.subject, detail_text(item)]
+            lines = [
+                f"{level_label(item.level)} · {rules_text(item.title)}",
+                rules_text(item.subject),
+                detail_text(item),
+            ]
             if item.due is not None:
                 lines.insert(
                     2, f"{due_text(item.due)}（{weekday_text(item.due)}） {days_left_text(item.days_left)}"
@@ -312,6 +316,6 @@ class CustodySoonModel(RowListModel):
                 stage=core_text(r.stage),
                 due=r.deadline.isoformat(),
                 left=days_left_text(r.days_left),
-                basis=r.basis,
+                basis=rules_text(r.basis),
             )
         return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from inspector.agenda import AgendaItem
 from inspector.services.dashboard import RecordLink
-from ui.i18n import QT_TRANSLATE_NOOP, mark_content
+from ui.i18n import QT_TRANSLATE_NOOP, mark_content, rules_text
 from ui.models.agenda_model import days_left_text, due_text, level_label, weekday_text
 from ui.qt_compat import emit
 from ui.style import AMBER, GREY, PRIMARY, RED, TEXT_MUTED, scaled_font
@@ -65,12 +65,11 @@ class AgendaDetailDialog(QDialog):
             "padding: 2px 8px; }"
         )
         chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(item.title)
+        title = QLabel(rules_text(item.title))
         title.setObjectName("detailTitle")
         title.setWordWrap(True)
         title.setFont(scaled_font(title, 1.3, bold=True))
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        mark_content(title)  # the rules engine's words, as its rule, basis and explanation below
         head = QHBoxLayout()
         head.setSpacing(10)
         head.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
@@ -91,7 +90,7 @@ class AgendaDetailDialog(QDialog):
             self.fields[key] = shown
             form.addRow(label, shown)
 
-        row("subject", self.tr("对象："), item.subject)
+        row("subject", self.tr("对象："), rules_text(item.subject))
         if item.due is not None:
             left = days_left_text(item.days_left)
             left_colour = RED if item.level == "overdue" else AMBER if item.level == "warning" else None
@@ -110,18 +109,16 @@ class AgendaDetailDialog(QDialog):
                 self.tr("该日期可能变动：所涉年份的节假日安排尚未公布或录入，公布后请重新核对。"),
                 AMBER,
             )
-        row("rule", self.tr("规则："), item.rule)
-        row("basis", self.tr("法律依据："), item.basis)
-        for key in ("subject", "rule", "basis"):
-            mark_content(self.fields[key])
+        row("rule", self.tr("规则："), rules_text(item.rule))
+        row("basis", self.tr("法律依据："), rules_text(item.basis))
+        mark_content(self.fields["subject"])  # a name, an addressee and 文号, a week (record data)
 
         explanation_title = QLabel(self.tr("计算说明"))
         explanation_title.setObjectName("sectionTitle")
         explanation_title.setFont(scaled_font(explanation_title, 1.0, bold=True))
-        self.explanation = QPlainTextEdit(item.explanation or self.tr("（无）"))
+        self.explanation = QPlainTextEdit(rules_text(item.explanation) or self.tr("（无）"))
         self.explanation.setReadOnly(True)
         self.explanation.setFrameShape(QFrame.Shape.StyledPanel)
-        mark_content(self.explanation)
 
         body = QVBoxLayout(self)
         body.setContentsMargins(20, 18, 20, 14)
@@ -131,7 +128,7 @@ class AgendaDetailDialog(QDialog):
         body.addWidget(explanation_title)
         body.addWidget(self.explanation, 1)
         if conventions:
-            notes = QLabel("\n".join(f"· {c}" for c in conventions))
+            notes = QLabel("\n".join(f"· {rules_text(c)}" for c in conventions))
             notes.setWordWrap(True)
             notes.setStyleSheet(f"color: {TEXT_MUTED};")
             notes.setFont(scaled_font(notes, 0.9))

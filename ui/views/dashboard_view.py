@@ -31,7 +31,7 @@ from inspector.services.dashboard import DashboardCounts, DashboardData, RecordL
 from inspector.store.store import Store
 from ui import errors
 from ui.actions import Acting
-from ui.i18n import is_english
+from ui.i18n import rules_text
 from ui.models import cell_delegate
 from ui.models.agenda_model import (
     DUE,
@@ -42,7 +42,6 @@ from ui.models.agenda_model import (
     AgendaDelegate,
     AgendaModel,
     CustodySoonModel,
-    days_left_text,
     weekday_text,
 )
 from ui.models.record_lists import correction_list
@@ -312,7 +311,7 @@ class DashboardView(Page):
             card.set_value(f"{status.count}/{status.minimum}" + (" ✓" if status.met else ""))
             card.set_note(self._target_note(status, data.counts.week))
             card.set_severity(status.severity)
-            card.setToolTip(status.note if not is_english() else self._target_tip(status))
+            card.setToolTip(rules_text(status.note))
         arrivals = data.new_arrival_talks
         card = self.cards["new_arrivals"]
         if arrivals:
@@ -325,10 +324,10 @@ class DashboardView(Page):
                 parts.append(self.tr("{n} 人已逾期").format(n=late))
             parts.append(self.tr("最早 {d} 到期").format(d=_md(min(i.due for i in arrivals if i.due))))
             card.set_note(self.tr("，").join(parts))
-            if is_english():  # the rules engine explains in Chinese: say who and when
-                lines = [f"{i.subject}: {days_left_text(i.days_left)}" for i in arrivals]
-            else:
-                lines = [f"{i.subject}：{i.explanation}" for i in arrivals]
+            lines = [
+                self.tr("{who}：{why}").format(who=rules_text(i.subject), why=rules_text(i.explanation))
+                for i in arrivals
+            ]
             card.setToolTip("\n".join(lines))
         else:
             card.set_value("0 ✓")
@@ -336,17 +335,6 @@ class DashboardView(Page):
             card.set_note(self.tr("新收押人员均已谈话"))
             card.setToolTip("")
         self.cards["in_custody"].set_value(data.counts.in_custody)
-
-    def _target_tip(self, status: TargetStatus) -> str:
-        """The card's tooltip from the target's numbers (the rules engine words it in Chinese)."""
-        unit = self.tr("人") if status.target == "talks" else self.tr("次")
-        return self.tr("本周（{start}至{end}）{count} {u}，要求不少于 {m} {u}").format(
-            start=_md(status.week_start),
-            end=_md(status.week_end),
-            count=status.count,
-            m=status.minimum,
-            u=unit,
-        )
 
     def _target_note(self, status: TargetStatus, week: Week) -> str:
         unit = self.tr("人") if status.target == "talks" else self.tr("次")

@@ -60,7 +60,7 @@ from inspector.services.policy import Actor, Permission, actor_for, may
 from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date, fmt_datetime
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, mark_content
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, mark_content, rules_line, rules_text
 from ui.models import cell_delegate
 from ui.models.agenda_model import DETAIL_ROLE, LEVEL_ROLE, AgendaDelegate, days_left_text, weekday_text
 from ui.models.row_list_model import RowListModel
@@ -114,9 +114,9 @@ def stage_state_text(row: StageRow) -> str:
 
 def stage_detail(row: StageRow) -> str:
     """The grey line: the rule the engine applied, and the articles it cites if the rule does not."""
-    parts = [row.rule]
+    parts = [rules_line(row.rule, row.explanation)]
     if row.basis and row.basis not in row.rule:
-        parts.append(row.basis)
+        parts.append(rules_text(row.basis))
     return " · ".join(p for p in parts if p)
 
 
@@ -180,7 +180,7 @@ class StagesModel(RowListModel):
                 )
             if row.authority or row.document_no:
                 lines.append(" ".join(p for p in (row.authority, row.document_no) if p))
-            lines += ["", row.explanation]
+            lines += ["", rules_text(row.explanation)]
             return "\n".join(line for line in lines if line is not None)
         return None
 
@@ -510,8 +510,6 @@ class DetaineePage(QDialog):
         self.explanation.hide()
         self.explain_button.toggled.connect(self._toggle_explanation)
         c_layout.addLayout(deadline_row)
-        for content in (self.basis_label, self.issues_label, self.explanation):  # the rules engine's words
-            mark_content(content)
         c_layout.addWidget(self.basis_label)
         c_layout.addWidget(self.issues_label)
         c_layout.addWidget(self.explain_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -761,12 +759,12 @@ class DetaineePage(QDialog):
             )
             _chip(self.left_chip, days_left_text(days), colour or PRIMARY)
         self.deadline_label.setStyleSheet(f"color: {colour};" if colour else "")
-        rule = stage_detail(row) if row is not None else current.basis
-        self.basis_label.setText(rule or current.basis or "")
+        rule = stage_detail(row) if row is not None else rules_text(current.basis)
+        self.basis_label.setText(rule or rules_text(current.basis))
         self.basis_label.setVisible(bool(rule or current.basis))
-        self.issues_label.setText("\n".join(f"⚠ {issue}" for issue in current.issues))
+        self.issues_label.setText("\n".join(f"⚠ {rules_text(issue)}" for issue in current.issues))
         self.issues_label.setVisible(bool(current.issues))
-        self.explanation.setPlainText(current.explanation)
+        self.explanation.setPlainText(rules_text(current.explanation))
 
     @Slot(bool)
     def _show_id_number(self, full: bool) -> None:

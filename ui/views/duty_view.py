@@ -70,7 +70,7 @@ from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
 from ui.documents import PdfRequest, open_preview, safe_file_name
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, mark_content
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, rules_text
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, GREY, RED, TEXT_MUTED, scaled_font
 from ui.workers import Runner, run_in_background
@@ -247,7 +247,7 @@ class RosterModel(QAbstractTableModel):
             ]
         if role == Qt.ItemDataRole.ToolTipRole:
             if rd is not None:
-                return day_text(rd.day) + core_text(rd.describe)
+                return day_text(rd.day) + rules_text(rd.describe)
             if section == self.FIRST_DAY + self.days:
                 return translate("DutyPage", "本月计划在岗、值班的天数")
             if section == self.FIRST_DAY + self.days + 1:
@@ -365,9 +365,9 @@ class RosterModel(QAbstractTableModel):
             return "\n".join(p for p in parts if p)
         check = doc.checks[col - self.FIRST_DAY]
         if count_row:
-            return check.note
+            return rules_text(check.note)
         person = doc.staff[row]
-        lines = [f"{person.name} {day_text(day)}{core_text(check.day.describe)}"]
+        lines = [f"{person.name} {day_text(day)}{rules_text(check.day.describe)}"]
         state = doc.plan.get((person.id, day))
         lines.append(translate("DutyPage", "计划：{s}").format(s=state_text(state) or "—"))
         sign = doc.sign_ins.get((person.id, day))
@@ -590,7 +590,6 @@ class DutyPage(QDialog):
         self.day_note = QLabel("")
         self.day_note.setWordWrap(True)
         self.day_note.setStyleSheet(f"color: {TEXT_MUTED};")
-        mark_content(self.day_note)  # the rules engine's words about the day
         self.sign_table = QTableWidget(0, 3)
         self.sign_table.setHorizontalHeaderLabels(
             [translate("DutyPage", "姓名"), translate("DutyPage", "到岗—离岗"), translate("DutyPage", "计划")]
@@ -629,7 +628,6 @@ class DutyPage(QDialog):
         self.problems_label.setFont(scaled_font(self.problems_label, 1.05, bold=True))
         self.problems = QListWidget()
         self.problems.setMaximumHeight(130)
-        mark_content(self.problems)  # the rules engine's words about short days (its own texts translated)
         self.problems.itemActivated.connect(self._problem_activated)
         self.problems.itemDoubleClicked.connect(self._problem_activated)
 
@@ -753,7 +751,7 @@ class DutyPage(QDialog):
         assert doc is not None
         self.problems.clear()
         for check in doc.problems:
-            item = QListWidgetItem(check.note + "。")
+            item = QListWidgetItem(translate("DutyPage", "{note}。").format(note=rules_text(check.note)))
             item.setData(Qt.ItemDataRole.UserRole, check.day.day)
             item.setForeground(QColor(RED if check.day.day >= doc.today else GREY))
             self.problems.addItem(item)
@@ -784,7 +782,7 @@ class DutyPage(QDialog):
         rd = next((r for r in doc.days if r.day == day), None)
         self.day_label.setText(translate("DutyPage", "{m}月{d}日签到").format(m=day.month, d=day.day))
         check = next((c for c in doc.checks if c.day.day == day), None)
-        self.day_note.setText(check.note if check is not None else "")
+        self.day_note.setText(rules_text(check.note) if check is not None else "")
         self.sign_table.setRowCount(len(doc.staff))
         for r, person in enumerate(doc.staff):
             sign = doc.sign_ins.get((person.id, day))
