@@ -886,3 +886,84 @@ def test_the_detainee_page_basis_lines_in_english(
     assert problems == []
     assert "Statutory period: 2 months of investigation custody after arrest" in basis_lines[0]
     assert "Criminal Procedure Law, art. 156" in basis_lines[0]
+
+
+def test_the_dialogs_the_pages_open_in_english(
+    qtbot: Any,
+    store: Store,
+    seed: Seeder,
+    data_dir: Path,
+    records_made: dict[str, Any],
+    sync_runner: Any,
+    deferred: Any,
+    idle: Callable[[], None],
+    english: None,
+) -> None:
+    """The first-run set-up, the PDF preview's chrome, a sync conflict, and adding a user, resetting
+    a password, editing and deactivating one."""
+    from types import SimpleNamespace
+
+    from inspector.services import users
+    from inspector.sync import conflicts as sync_conflicts
+    from tests.ui.test_sync_view import local_conflict
+    from ui.documents import correction_request
+    from ui.pdf_preview import PdfPreviewDialog
+    from ui.setup_dialog import SetupDialog
+    from ui.views.conflict_dialog import ConflictDialog
+    from ui.views.users_view import ActiveDialog, EditUserDialog, NewUserDialog, PasswordDialog
+
+    me: Actor = records_made["me"]
+    person = seed.detainee(40, cell="101")
+    data = station_data(store) + records_made["data"]
+    problems: list[str] = []
+
+    def walk(dialog: QWidget, name: str) -> None:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        idle()
+        problems.extend(f"{name}: {p}" for p in chrome_problems(dialog, data))
+
+    setup = SetupDialog(
+        data_dir / "new", ask_passphrase=lambda _text, _confirm: None, confirm_discard=lambda _p: True
+    )
+    walk(setup, "SetupDialog")
+    for edit in setup.inputs.values():  # the problems under emptied fields
+        edit.setFocus()
+        qtbot.keyClicks(edit, "x")
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    idle()
+    problems.extend(f"SetupDialog (empty): {p}" for p in chrome_problems(setup, data))
+
+    notice = seed.notice("served", today_local())
+    request = correction_request(
+        SimpleNamespace(record=SimpleNamespace(id=notice.id, kind=NOTICE, doc_number=notice.doc_number))
+    )
+    assert request is not None
+    preview = PdfPreviewDialog(store, request)
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: preview.pdf is not None or bool(preview.message.text()), timeout=20_000)
+    walk(preview, "PdfPreviewDialog")
+
+    local_conflict(store, person.id, cell="305", name="")
+    [conflict] = sync_conflicts.list_conflicts(store)
+    conflicted = ConflictDialog(store, conflict, runner=sync_runner)
+    walk(conflicted, "ConflictDialog")
+    conflicted.save()  # keeping the office's empty name is refused, in English
+    assert conflicted.error_label.text()
+    problems.extend(f"ConflictDialog (refused): {p}" for p in chrome_problems(conflicted, data))
+
+    added = NewUserDialog(store, me, runner=deferred)
+    walk(added, "NewUserDialog")
+    for name, typed in (("username", "a b/c"), ("password", "short")):
+        edit = added.inputs[name]
+        edit.setFocus()
+        qtbot.keyClicks(edit, typed)
+    idle()
+    assert any(added.error_text(name) for name in added.inputs)
+    problems.extend(f"NewUserDialog (problems): {p}" for p in chrome_problems(added, data))
+    [view] = [u for u in users.list_users(store, me) if u.user_id == me.user_id]
+    walk(PasswordDialog(store, me, view, runner=deferred), "PasswordDialog")
+    walk(EditUserDialog(store, me, view, runner=deferred), "EditUserDialog")
+    walk(ActiveDialog(store, me, view, runner=deferred), "ActiveDialog")
+    assert problems == []
