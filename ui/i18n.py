@@ -229,6 +229,17 @@ def error_text(error: _Bilingual) -> str:
         if params.get("permission") == "sign":
             text += QCoreApplication.translate("Errors", "：待检察官签发")
         return text
+    if code == "missing_glyph" and isinstance(params, dict):
+        return QCoreApplication.translate(
+            "Errors",
+            "“{field}”中的字符“{char}”（{codepoint}）在字体{font}中没有字形，无法打印："
+            "请改用通行写法，或安装含有该字的字体",
+        ).format(
+            field=core_text(str(params.get("field", ""))),
+            char=params.get("char", ""),
+            codepoint=params.get("codepoint", ""),
+            font=params.get("font", ""),
+        )
     template = _FIELD_MESSAGES.get(str(code))
     if template is not None and isinstance(params, dict) and hasattr(error, "field"):
         values = {

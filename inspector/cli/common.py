@@ -28,7 +28,9 @@ DATA_DIR_HELP = "data folder (default: $INSPECTOR_DATA_DIR, else the user data f
 
 
 class UsageError(InspectorError):
-    pass
+    """A command line that cannot be carried out as typed."""
+
+    code = "usage"
 
 
 DEMO_HELP = (

@@ -27,7 +27,9 @@ DOC_TYPES = ("rectification_notice", "procuratorial_suggestion")
 
 
 class SyncUsageError(InspectorError):
-    pass
+    """A sync command line that cannot be carried out as typed."""
+
+    code = "sync_usage"
 
 
 def _secret(args: argparse.Namespace, what_zh: str, what_en: str) -> str:

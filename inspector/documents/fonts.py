@@ -134,6 +134,8 @@ ENV_PREFIX = "INSPECTOR_FONT_"
 class MissingGlyphError(InspectorError):
     """A character that none of the fonts for a role can draw."""
 
+    code = "missing_glyph"
+
     def __init__(self, char: str, field: str, font: str) -> None:
         code = f"U+{ord(char):04X}"
         super().__init__(
@@ -141,6 +143,7 @@ class MissingGlyphError(InspectorError):
             "请改用通行写法，或安装含有该字的字体",
             f"{field}: character {char!r} ({code}) has no glyph in font {font}; "
             "it cannot be printed (use a common form or install a font that has it)",
+            params={"char": char, "codepoint": code, "field": field, "font": font},
         )
         self.char = char
         self.codepoint = ord(char)
@@ -149,7 +152,9 @@ class MissingGlyphError(InspectorError):
 
 
 class FontFileError(InspectorError):
-    pass
+    """A font file that is missing or cannot be read."""
+
+    code = "font_file"
 
 
 def resource_dir() -> Path:

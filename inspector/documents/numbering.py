@@ -65,19 +65,24 @@ SETTING_TYPE_CODES = "doc_type_codes"
 
 
 class NumbersExhaustedError(InspectorError):
+    code = "numbers_exhausted"
+
     def __init__(self, doc_type: str, year: int) -> None:
         label = DOC_LABELS.get(doc_type, doc_type)
         super().__init__(
             f"本机{year}年{label}文号已用完，请联网同步以领取新的文号段",
             f"no {year} document numbers left for {DOC_LABELS_EN.get(doc_type, doc_type)} on this device: "
             "sync with the office to lease a new block of numbers",
+            params={"doc_type": doc_type, "year": year, "label": label},
         )
         self.doc_type = doc_type
         self.year = year
 
 
 class AlreadySignedError(InspectorError):
-    pass
+    """A document that already has its number (signed) cannot be numbered again."""
+
+    code = "already_signed"
 
 
 def _check_type(doc_type: str) -> None:

@@ -30,7 +30,9 @@ KINDS: dict[str, str] = {
 
 
 class BadKeyError(InspectorError):
-    pass
+    """A date, month or key typed for a document that cannot be read."""
+
+    code = "bad_document_key"
 
 
 def parse_day(text: str) -> date:
@@ -38,7 +40,10 @@ def parse_day(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise BadKeyError(
-            f"日期格式应为 YYYY-MM-DD：{text}", f"expected a date YYYY-MM-DD, got {text!r}"
+            f"日期格式应为 YYYY-MM-DD：{text}",
+            f"expected a date YYYY-MM-DD, got {text!r}",
+            code="bad_date",
+            params={"text": text},
         ) from None
 
 

@@ -43,7 +43,9 @@ MAX_BACKUP_BYTES = 8 * 1024 * 1024 * 1024
 
 
 class BackupError(InspectorError):
-    pass
+    """A backup that cannot be written, read, checked or restored."""
+
+    code = "backup"
 
 
 def snapshot(engine: Engine, key: bytes, target: Path) -> None:

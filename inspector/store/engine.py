@@ -23,9 +23,13 @@ BEGIN_MODE = "inspector_begin"  # execution option: "DEFERRED" for read-only tra
 class DatabaseKeyError(InspectorError):
     """The key does not open the database (wrong key or passphrase, or not an Inspector database)."""
 
+    code = "database_key"
+
 
 class DatabaseFileError(InspectorError):
     """The database file cannot be opened at all."""
+
+    code = "database_file"
 
 
 def _raw_key_pragma(key: bytes) -> str:

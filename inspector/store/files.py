@@ -43,6 +43,8 @@ _POSIX = os.name == "posix"
 class OutputPathError(InspectorError):
     """The place a file should be written to is not a (possible) regular file."""
 
+    code = "output_path"
+
 
 def tighten(path: Path) -> None:
     """Take group and other permissions off an existing file or folder of ours (older versions made

@@ -37,15 +37,20 @@ PassphrasePrompt = Callable[[str, bool], str | None]
 class KeyUnavailableError(InspectorError):
     """The key cannot be obtained (no keyring entry, no passphrase given)."""
 
+    code = "key_unavailable"
+
 
 class KeyRecordError(InspectorError):
     """``key.json`` cannot be read or does not describe a key (garbled, truncated, edited by hand)."""
+
+    code = "key_record"
 
     def __init__(self, path: Path, problem_zh: str, problem_en: str) -> None:
         super().__init__(
             f"密钥记录 {path} 无效（{problem_zh}）：该文件只记录密钥存放位置，请从备份恢复它",
             f"the key record {path} is not valid ({problem_en}): it only says where the key is kept; "
             "restore it from a backup",
+            params={"path": str(path), "problem_zh": problem_zh, "problem_en": problem_en},
         )
 
 
@@ -264,6 +269,8 @@ def make_recovery_code(info_path: Path, key: bytes) -> str:
 
 class RecoveryCodeError(InspectorError):
     """The recovery code does not unwrap this database's key."""
+
+    code = "recovery_code"
 
 
 def unwrap_with_code(info_path: Path, code: str) -> bytes:

@@ -32,8 +32,14 @@ BULK_CHUNK = 2000
 
 
 class RecordNotFoundError(InspectorError):
+    code = "record_not_found"
+
     def __init__(self, kind: str, record_id: uuid.UUID) -> None:
-        super().__init__(f"找不到记录：{kind} {record_id}", f"no such record: {kind} {record_id}")
+        super().__init__(
+            f"找不到记录：{kind} {record_id}",
+            f"no such record: {kind} {record_id}",
+            params={"kind": kind, "record_id": str(record_id)},
+        )
 
 
 @dataclass(frozen=True)

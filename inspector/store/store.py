@@ -37,29 +37,43 @@ T = TypeVar("T", bound=Synced)
 
 
 class NotInitialisedError(InspectorError):
+    code = "not_initialised"
+
     def __init__(self, data_dir: Path) -> None:
         super().__init__(
             f"数据目录 {data_dir} 中还没有数据库：请先运行 inspector init（或 inspector demo）",
             f"no database in {data_dir}: run `inspector init` (or `inspector demo`) first",
+            params={"data_dir": str(data_dir)},
         )
 
 
 class AlreadyInitialisedError(InspectorError):
+    code = "already_initialised"
+
     def __init__(self, data_dir: Path) -> None:
         super().__init__(
             f"数据目录 {data_dir} 中已有数据库，不会覆盖",
             f"{data_dir} already holds a database; not overwriting it",
+            params={"data_dir": str(data_dir)},
         )
 
 
 class NotAFolderError(InspectorError):
+    code = "not_a_folder"
+
     def __init__(self, data_dir: Path) -> None:
-        super().__init__(f"数据目录 {data_dir} 不是文件夹", f"the data folder {data_dir} is not a folder")
+        super().__init__(
+            f"数据目录 {data_dir} 不是文件夹",
+            f"the data folder {data_dir} is not a folder",
+            params={"data_dir": str(data_dir)},
+        )
 
 
 class EmptyDatabaseError(InspectorError):
     """The database file is there but holds nothing: an interrupted set-up, or a file emptied by accident.
     It is never turned into a new empty database."""
+
+    code = "empty_database"
 
     def __init__(self, db: Path, what_zh: str, what_en: str) -> None:
         super().__init__(
@@ -68,6 +82,7 @@ class EmptyDatabaseError(InspectorError):
             f"the database file {db} {what_en}: an interrupted set-up or a damaged file. Restore it from a "
             "backup; if it is only an interrupted set-up, move the folder aside and run `inspector init` "
             "again",
+            params={"db": str(db), "what_zh": what_zh, "what_en": what_en},
         )
 
 

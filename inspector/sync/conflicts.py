@@ -26,8 +26,14 @@ from inspector.sync import local, schema
 
 
 class ConflictNotFoundError(InspectorError):
+    code = "conflict_not_found"
+
     def __init__(self, conflict_id: uuid.UUID) -> None:
-        super().__init__(f"没有待处理的冲突 {conflict_id}", f"no open conflict {conflict_id}")
+        super().__init__(
+            f"没有待处理的冲突 {conflict_id}",
+            f"no open conflict {conflict_id}",
+            params={"conflict_id": str(conflict_id)},
+        )
 
 
 @dataclass(frozen=True)

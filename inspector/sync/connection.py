@@ -73,9 +73,13 @@ _SECRET_KEYS = ("password", "sslpassword")
 
 
 class BadOfficeUrlError(InspectorError):
+    code = "bad_office_url"
+
     def __init__(self, detail: str) -> None:
         super().__init__(
-            f"办公室数据库地址（URL）无效：{detail}", f"the office database URL is not valid: {detail}"
+            f"办公室数据库地址（URL）无效：{detail}",
+            f"the office database URL is not valid: {detail}",
+            params={"detail": detail},
         )
 
 

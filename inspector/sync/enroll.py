@@ -40,7 +40,9 @@ from inspector.sync.errors import AuthFailedError, SyncError, UpgradeRequiredErr
 
 
 class EnrollmentError(InspectorError):
-    pass
+    """Enrolling this laptop with the office failed (wrong token, unknown device, another station …)."""
+
+    code = "enrollment"
 
 
 @dataclass(frozen=True)

@@ -15,22 +15,29 @@ EXIT_PROTOCOL = 9
 
 
 class SyncError(InspectorError):
+    code = "sync"
     exit_code = EXIT_PROTOCOL
 
 
 class OfficeUnreachableError(SyncError):
     """The office database cannot be reached (network, server down, TLS). Retrying later is safe."""
 
+    code = "office_unreachable"
     exit_code = EXIT_UNREACHABLE
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"无法连接办公室数据库：{detail}", f"cannot reach the office database: {detail}")
+        super().__init__(
+            f"无法连接办公室数据库：{detail}",
+            f"cannot reach the office database: {detail}",
+            params={"detail": detail},
+        )
 
 
 class OfficeBusyError(SyncError):
     """The office took too long: a statement, or a wait for a lock (another sync of the station holds
     it). Nothing was applied by the statement that gave up; retrying later is safe."""
 
+    code = "office_busy"
     exit_code = EXIT_UNREACHABLE
 
     def __init__(self, detail: str) -> None:
@@ -38,22 +45,26 @@ class OfficeBusyError(SyncError):
             f"办公室数据库繁忙或等待超时，已放弃本次同步（未作任何改动），请稍后重试：{detail}",
             f"the office database is busy or timed out; this sync gave up (nothing changed), retry later: "
             f"{detail}",
+            params={"detail": detail},
         )
 
 
 class AuthFailedError(SyncError):
+    code = "office_auth_failed"
     exit_code = EXIT_AUTH
 
     def __init__(self, detail: str) -> None:
         super().__init__(
             f"服务器拒绝了本机的登录（需要重新注册本机？）：{detail}",
             f"the office refused this device's login (re-enroll the device?): {detail}",
+            params={"detail": detail},
         )
 
 
 class UpgradeRequiredError(SyncError):
     """Laptop and office speak different schema versions. Nothing was consumed; nothing is lost."""
 
+    code = "upgrade_required"
     exit_code = EXIT_UPGRADE
 
     def __init__(self, client: int, office: int) -> None:
@@ -65,7 +76,8 @@ class UpgradeRequiredError(SyncError):
             zh = f"需要升级服务器（inspector office init）：服务器数据版本 {office}，本机 {client}。"
             en = f"upgrade required: the office is at schema {office}, this laptop at {client}; "
             en += "run `inspector office init` with this version at the office"
-        super().__init__(zh, en)
+        side = "laptop" if client < office else "office"
+        super().__init__(zh, en, params={"client": client, "office": office, "upgrade": side})
         self.client = client
         self.office = office
 
@@ -73,6 +85,7 @@ class UpgradeRequiredError(SyncError):
 class OfficeChangedError(SyncError):
     """The office database is not the one this laptop last synced with (restored from a backup)."""
 
+    code = "office_changed"
     exit_code = EXIT_OFFICE_CHANGED
 
     def __init__(self, known: str, now: str) -> None:
@@ -82,10 +95,12 @@ class OfficeChangedError(SyncError):
             f"the office database was replaced or restored (epoch {known} → {now}); sync stopped, "
             "nothing changed on this laptop — once the administrator confirms, re-seed it "
             "(`inspector sync --reseed`)",
+            params={"known": known, "now": now},
         )
 
 
 class NotEnrolledError(SyncError):
+    code = "not_enrolled"
     exit_code = EXIT_NOT_ENROLLED
 
     def __init__(self) -> None:
@@ -98,11 +113,16 @@ class NotEnrolledError(SyncError):
 class ProtocolError(SyncError):
     """The office answered something this client cannot accept (a bug or tampering, never routine)."""
 
+    code = "sync_protocol"
     exit_code = EXIT_PROTOCOL
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"同步协议错误：{detail}", f"sync protocol error: {detail}")
+        super().__init__(
+            f"同步协议错误：{detail}", f"sync protocol error: {detail}", params={"detail": detail}
+        )
 
 
 class OfficeAdminError(InspectorError):
     """A mistake in an ``inspector office …`` command (unknown station, duplicate device …)."""
+
+    code = "office_admin"

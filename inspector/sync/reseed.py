@@ -43,6 +43,8 @@ RESEEDED_KEY = "sync.reseeded"  # local_meta: the last re-seed (when, epochs, ro
 class ReseedNotNeededError(InspectorError):
     """The office is the one this laptop knows: a normal sync is all it needs."""
 
+    code = "reseed_not_needed"
+
     def __init__(self) -> None:
         super().__init__(
             "办公室数据库没有更换，无需重新上传；请直接同步",

@@ -1805,6 +1805,10 @@ If it happens again, give that log file to technical support.</translation>
         <source>：待检察官签发</source>
         <translation>: awaiting a procurator&apos;s signature</translation>
     </message>
+    <message>
+        <source>“{field}”中的字符“{char}”（{codepoint}）在字体{font}中没有字形，无法打印：请改用通行写法，或安装含有该字的字体</source>
+        <translation>“{field}”: the character “{char}” ({codepoint}) has no glyph in the font {font} and cannot be printed: use a common form, or install a font that has it</translation>
+    </message>
 </context>
 <context>
     <name>FieldError</name>
@@ -1937,6 +1941,252 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <source>导入台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未选择文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation type="unfinished">Choose file…</translation>
+    </message>
+    <message>
+        <source>按文件名和列自动识别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不保存（或输入新名称保存本次列对应）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账文件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账类别：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账格式：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>为每一列选择它对应的字段（按列名猜测，或按所选台账格式）；不需要的列选“不读取”。生成变动报告不会改动名册，确认后才写入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>生成变动报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}台账，{n} 列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择台账文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取 {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}（{source}），共 {n} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账中的列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读取为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {n} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（第 {n} 列，无列名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择台账文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请为“姓名”或“身份证号”指定一列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在与名册核对…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>台账审查</source>
+        <translation type="unfinished">Ledger review</translation>
+    </message>
+    <message>
+        <source>导入看守所每日的入所、出所、留所服刑、换押台账，与名册核对；确认后才写入名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入台账…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读取看守所导出的台账（Excel 或 CSV），生成与名册对照的报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存报告…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开、打印）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还没有导入过台账。点击右上角“导入台账…”选择看守所导出的文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>变动 / 姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <source>台账行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished">Caption</translation>
+    </message>
+    <message>
+        <source>确认选中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把勾选的变动写入名册（一次完成，记入审计）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把本次导入尚未确认的全部变动写入名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已写入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}台账 {file} · {n} 行 · {when} 导入 · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账第 {n} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已写入名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认后写入名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部确认（{n} 项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认选中（{n} 项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>勾选要写入名册的变动后点“确认选中”，或“全部确认”；确认前名册不会改变。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本次导入没有待确认的变动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已生成变动报告，请核对后确认写入名册。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入名册…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已写入名册 {n} 项：{items}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation type="unfinished">, </translation>
+    </message>
+    <message>
+        <source>保存变动报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stem}-变动报告.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <source>变动报告已保存到 {path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
