@@ -261,7 +261,7 @@ class RosterImportDialog(QDialog):
         self.plan: ri.ImportPlan | None = None
         self.report: ri.ImportReport | None = None
         self.cancelled = False
-        self.busy: str | None = None  # "read" / "plan" / "commit" while work runs in the background
+        self.busy: str | None = None  # "read" / "plan" / "commit" / "save" while work runs in the background
         self._cancel = threading.Event()
         self._close_when_idle = False
         self._relay = _Relay()  # no parent: the worker's closure holds it, and the GUI thread lets it go
@@ -389,6 +389,7 @@ class RosterImportDialog(QDialog):
         self.defaults_box = QWidget()
         self.defaults_form = QFormLayout(self.defaults_box)
         self.defaults_form.setContentsMargins(0, 0, 0, 0)
+        self.defaults_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for fname in ri.REQUIRED:
             spec = field_of("detainee", fname)
             assert spec is not None
@@ -404,6 +405,7 @@ class RosterImportDialog(QDialog):
                 if spec.kind in (FieldKind.DATE, FieldKind.DATETIME):
                     widget.setPlaceholderText(self.tr("例如 2026-03-01"))
                 widget.textChanged.connect(lambda _t: self._defaults_changed())
+            widget.setMinimumWidth(220)
             widget.setObjectName(f"default_{fname}")
             self.default_inputs[fname] = widget
             self.defaults_form.addRow(
