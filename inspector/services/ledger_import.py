@@ -30,11 +30,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector.agenda.custody_items import settings_key
 from inspector.documents.rules_bridge import rule_settings
 from inspector.domain import enums as e
 from inspector.domain.errors import InspectorError
 from inspector.domain.idnumber import birth_date_from_id, gender_from_id
-from inspector.domain.records import DETAINEE
+from inspector.domain.records import DETAINEE, SPECS
 from inspector.domain.settings import RuleSettings
 from inspector.domain.validation import SHANGHAI, local_date
 from inspector.rules.custody import CustodyEventInput, DetaineeCustodyInput, custody_deadline
@@ -44,8 +45,9 @@ from inspector.security import audit
 from inspector.services import records
 from inspector.services.policy import Actor, Permission, require
 from inspector.services.roster_import import ledger_date, normal_text, read_rows
-from inspector.store.models import CustodyEvent, Detainee, LedgerImport, LedgerProfile
-from inspector.store.repository import prepare_row, today_local
+from inspector.services.xlsx_values import read_xlsx_values
+from inspector.store.models import CustodyEvent, CustodyStatus, Detainee, LedgerImport, LedgerProfile
+from inspector.store.repository import prepare_row, python_defaults, today_local
 from inspector.store.store import Store
 from inspector.store.types import utc_now
 
@@ -243,8 +245,16 @@ for _field, (_zh, _aliases) in FIELDS.items():
         _NAMES.setdefault(_norm(_alias), _field)
 
 
+# Control, zero-width and bidi characters: dropped from every cell, so that the kept report holds
+# only text the validation would accept (it is not checked again, string by string, when kept).
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
 def _text(value: Any) -> str:
-    return normal_text(value) if value is not None else ""
+    if value is None:
+        return ""
+    text = normal_text(value)
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 
 
 def _score(row: Sequence[Any]) -> int:
@@ -264,7 +274,7 @@ def read_ledger(path: Path, *, sheet: str | None = None) -> LedgerTable:
     """Read a ledger file: the header is the row (among the first few) that names the most known
     columns — title rows above it are skipped —, joined with the row below when that row holds the
     names under merged group cells (刑期 → 起日 / 止日); blank lines are dropped."""
-    source, raw, digest = read_rows(path, sheet=sheet, what=("台账", "ledger"))
+    source, raw, digest = read_rows(path, sheet=sheet, what=("台账", "ledger"), xlsx_reader=read_xlsx_values)
     numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(_text(v) for v in row)]
     if not numbered:
         raise LedgerError(f"台账文件 {path} 中没有任何内容", f"the ledger file {path} holds nothing")
@@ -393,13 +403,22 @@ def label_of(enum: type[e.LabelledEnum], value: Any) -> str:
 # ---- converting ---------------------------------------------------------------------------------
 
 
+# field -> every accepted spelling -> the stored value (the value, the label, the centres' words)
+_CHOICE_LOOKUP: dict[str, dict[str, str]] = {
+    fname: {
+        **{m.value: m.value for m in enum},
+        **{m.label: m.value for m in enum},
+        **_CHOICE_WORDS.get(fname, {}),
+    }
+    for fname, enum in _CHOICES.items()
+}
+
+
 def _choice(fname: str, text: str) -> str:
-    words = _CHOICE_WORDS.get(fname, {})
-    wanted = words.get(text, text)
-    for member in _CHOICES[fname]:
-        if wanted in (member.value, member.label):
-            return member.value
-    raise ValueError(text)
+    found = _CHOICE_LOOKUP[fname].get(text)
+    if found is None:
+        raise ValueError(text)
+    return found
 
 
 def _convert(fname: str, raw: Any) -> tuple[Any, str | None]:
@@ -434,6 +453,7 @@ class _Person:
     id_number: str | None
     row: dict[str, Any]
     events: list[CustodyEventInput]
+    cached: tuple[date | None, str] | None = None  # the agenda's cached deadline and basis, if fresh
 
 
 _COLUMNS = (
@@ -482,6 +502,22 @@ def _load_people(
                 )
             )
         )
+    if kind == LedgerKind.RELEASE and found:
+        # The deadlines the agenda keeps (fresh: dropped by triggers whenever a person or an event
+        # changes, and under other settings); the rest are computed.
+        key = settings_key(rule_settings(s, station_id))
+        keys = list(found)
+        for n in range(0, len(keys), 500):
+            for det, deadline, basis, stage in s.execute(
+                select(
+                    CustodyStatus.detainee_id,
+                    CustodyStatus.deadline,
+                    CustodyStatus.basis,
+                    CustodyStatus.stage,
+                ).where(CustodyStatus.detainee_id.in_(keys[n : n + 500]), CustodyStatus.settings_key == key)
+            ):
+                if found[det].row["stage"] == stage:
+                    found[det].cached = (deadline, basis)
     if kind in (LedgerKind.RELEASE, LedgerKind.HANDOVER, LedgerKind.SERVING) and found:
         keys = list(found)
         for n in range(0, len(keys), 500):
@@ -750,15 +786,18 @@ def _release(
                 + (f"（台账所记：{paper}）" if paper else ""),
             )
         )
-    deadline = _custody(person, settings, out)
-    if deadline is not None and deadline.deadline is not None:
-        item["notes"].append(f"出所时羁押期限：{zh_date(deadline.deadline)}（{deadline.basis or '—'}）")
-        if out > deadline.deadline:
+    if person.cached is not None:
+        limit, basis = person.cached
+    else:
+        computed = _custody(person, settings, out)
+        limit, basis = (computed.deadline, computed.basis) if computed is not None else (None, "")
+    if limit is not None:
+        item["notes"].append(f"出所时羁押期限：{zh_date(limit)}（{basis or '—'}）")
+        if out > limit:
             item["flags"].append(
                 _flag(
                     "release_after_custody_end",
-                    f"出所日期{zh_date(out)}晚于羁押期限{zh_date(deadline.deadline)}，"
-                    f"超期{(out - deadline.deadline).days}日",
+                    f"出所日期{zh_date(out)}晚于羁押期限{zh_date(limit)}，超期{(out - limit).days}日",
                 )
             )
     term_end = row["term_end"]
@@ -897,11 +936,22 @@ _ITEM_BUILDERS = {
 # ---- profiles and imports -----------------------------------------------------------------------
 
 
-def insert_row(s: Session, kind: str, values: Mapping[str, Any], actor: Actor, action: str = "create") -> Any:
+def insert_row(
+    s: Session,
+    kind: str,
+    values: Mapping[str, Any],
+    actor: Actor,
+    action: str = "create",
+    *,
+    unchecked: frozenset[str] = frozenset(),
+) -> Any:
     """A new row of a kind that has no form (validated by its spec, audited, captured for sync) in the
     caller's transaction."""
     model = records.model_of(kind)
-    row = prepare_row(model, values, actor.write_actor, today_local(), utc_now())
+    if unchecked:  # values this module built from cleaned text: not walked again
+        checked = {k: v for k, v in values.items() if k not in unchecked}
+        SPECS[kind].validate({**python_defaults(model), **checked}, today=today_local())
+    row = prepare_row(model, values, actor.write_actor, today_local(), utc_now(), validate=not unchecked)
     obj = model(**row)
     s.add(obj)
     s.flush()
@@ -1003,7 +1053,7 @@ def import_ledger(
                 s, "ledger_profile", saved, {"columns": columns, "defaults": stored_defaults}, actor
             )
             profile_saved = True
-        report["file"] = table.path.name
+        report["file"] = _text(table.path.name)
         report["source"] = table.source
         obj = insert_row(
             s,
@@ -1021,6 +1071,7 @@ def import_ledger(
             },
             actor,
             action="ledger_import",
+            unchecked=frozenset({"report"}),
         )
         return ImportResult(obj.id, the_kind, table, mapping, report, profile, profile_saved)
 

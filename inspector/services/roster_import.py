@@ -157,10 +157,11 @@ def read_rows(
     sheet: str | None = None,
     cancel: Cancel | None = None,
     what: tuple[str, str] = ("名册", "roster"),
+    xlsx_reader: Callable[[Path, str | None], tuple[str, list[tuple[Any, ...]]]] | None = None,
 ) -> tuple[str, list[tuple[Any, ...]], str]:
     """The rows of a spreadsheet file as read (``.xlsx``, or ``.csv`` in UTF-8 / GBK / GB18030), with
     where they came from and the file's sha256: the reading a roster and a ledger share. ``what`` names
-    the file in messages (Chinese, English)."""
+    the file in messages (Chinese, English); ``xlsx_reader`` reads an ``.xlsx`` instead of openpyxl."""
     zh, en = what
     path = path.expanduser()
     if not path.is_file():
@@ -176,7 +177,10 @@ def read_rows(
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        source, raw = _read_xlsx(path, sheet, cancel)
+        if xlsx_reader is not None:  # a reader of the caller's (the ledger's: values as stored)
+            source, raw = xlsx_reader(path, sheet)
+        else:
+            source, raw = _read_xlsx(path, sheet, cancel)
     elif suffix in (".csv", ".txt"):
         if sheet:
             raise RosterError("CSV 文件没有工作表", "a CSV file has no sheets")
@@ -379,7 +383,21 @@ def ledger_date(value: Any) -> date:
         if day is None:
             raise ValueError(text)
         return day
-    return _date_value(re.sub(r"\s+", " ", text).split(" ")[0])
+    day_text = re.sub(r"\s+", " ", text).split(" ")[0]
+    m = _YMD.fullmatch(day_text)
+    if m is not None:  # the usual spellings without strptime (which asks for the locale every call)
+        try:
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+            day = date(int(y), int(mo), int(d))
+        except ValueError:
+            raise ValueError(text) from None
+        if not 1900 <= day.year <= 2099:
+            raise ValueError(text)
+        return day
+    return _date_value(day_text)
+
+
+_YMD = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{4})(\d{2})(\d{2})")
 
 
 def _parse_date(text: str) -> date | None:

@@ -388,3 +388,28 @@ def test_a_ledger_without_a_name_column_is_refused_with_a_clear_message(store: S
     with pytest.raises(li.LedgerError, match="找不到“姓名”或“身份证号”列"):
         li.import_ledger(store, path, actor_for(store), kind="admission")
     assert count(store, LedgerImport) == 0
+
+
+def test_the_lean_xlsx_reader_reads_what_openpyxl_reads(tmp_path: Path) -> None:
+    from inspector.services.xlsx_values import XlsxError, read_xlsx_values
+
+    path = release_xlsx(tmp_path / "出所.xlsx")
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    theirs = [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    book.close()
+    source, mine = read_xlsx_values(path)
+
+    def trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        out = list(row)
+        while out and out[-1] is None:
+            out.pop()
+        return tuple(out)
+
+    assert source == "xlsx, sheet 出所登记"
+    assert [trimmed(r) for r in mine] == [trimmed(r) for r in theirs]
+    with pytest.raises(XlsxError, match="没有工作表“别的”"):
+        read_xlsx_values(path, "别的")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(XlsxError, match="不是有效的 xlsx 文件"):
+        read_xlsx_values(broken)
