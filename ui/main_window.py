@@ -64,6 +64,8 @@ from ui.style import AMBER, BADGE, OFFLINE, ONLINE, STYLE_SHEET, scaled_font
 from ui.sync_controller import SyncController, SyncOutcome
 from ui.undo import Deleter
 from ui.views.dashboard_view import DashboardView
+from ui.views.leads_view import LeadsPage, ReviewLinks
+from ui.views.ledger_view import LedgerPage
 from ui.views.records_view import RecordsView, RowDocument
 from ui.views.reports_view import ReportsView
 from ui.views.roster_import_dialog import open_roster_import
@@ -78,9 +80,9 @@ DEFAULT_SIZE = QSize(1366, 768)
 MINIMUM_SIZE = QSize(1024, 640)
 SIDEBAR_WIDTH = 188
 
-# Pages in navigation order; Ctrl+1 … Ctrl+9 follow it. After them, for the roles that may use them
-# (so these numbers never change): 设置 (Permission.SETTINGS), then 用户 (Permission.USERS).
-DASHBOARD, PATROLS, TALKS, MAILBOX, CORRECTIONS, DETAINEES, REPORTS, SYNC = range(8)
+# Pages in navigation order; Ctrl+1 … Ctrl+9, then Ctrl+0, follow it. After them, for the roles that may
+# use them (so these numbers never change): 设置 (Permission.SETTINGS), then 用户 (Permission.USERS).
+DASHBOARD, PATROLS, TALKS, MAILBOX, CORRECTIONS, DETAINEES, LEDGER, LEADS, REPORTS, SYNC = range(10)
 
 # The list pages whose 新建 and rows open a record form (ui.forms), and the page each saved kind is on.
 FORM_PAGES = {PATROLS: "patrol", TALKS: "talk", MAILBOX: "mailbox_opening", DETAINEES: "detainee"}
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
                 store, correction_list(), runner=runner, document=RowDocument(preview, correction_request)
             ),
             detainees,
+            LedgerPage(store, actor=self.actor, runner=runner),
+            LeadsPage(store, actor=self.actor, runner=runner, open_record=self._open_made_record),
             ReportsView(store, actor=self.actor, runner=runner),
             SyncView(store, runner=runner, controller=self.sync),
         ]
@@ -245,6 +249,19 @@ class MainWindow(QMainWindow):
         self._editing_button(self.new_correction_button)
         self.acting.changed.connect(lambda *_: self.dashboard.refresh())
         self.acting.changed.connect(lambda *_: self.refresh_status())
+        # 台账审查 and 监督线索: confirmed changes reach 在押人员 and the 工作台; open leads are counted.
+        self.ledger_page = self.pages[LEDGER]
+        self.leads_page = self.pages[LEADS]
+        assert isinstance(self.ledger_page, LedgerPage) and isinstance(self.leads_page, LeadsPage)
+        self.ledger_page.changed.connect(lambda: self._form_saved("detainee", None))
+        self.ledger_page.changed.connect(self.leads_page.refresh_if_loaded)
+        self.leads_page.changed.connect(self._lead_changed)
+        self.leads_page.openDetainee.connect(self.open_detainee_page)
+        self.leads_page.openCountChanged.connect(self._on_lead_count)
+        self.ledger_link = ReviewLinks()
+        self.ledger_link.ledgerRequested.connect(lambda: self.show_page(LEDGER))
+        self.ledger_link.leadsRequested.connect(lambda: self.show_page(LEADS))
+        self.dashboard.header.right.addWidget(self.ledger_link, 0, Qt.AlignmentFlag.AlignBottom)
 
         # 删除 (the Delete key on a list's table) with 撤销 in the status bar for a few seconds.
         self.deleter = Deleter(store, self.actor, self.statusBar(), runner=runner, parent=self)
@@ -272,7 +289,9 @@ class MainWindow(QMainWindow):
         for i, page in enumerate(self.pages):
             item = QListWidgetItem(page.title)
             item.setToolTip(
-                self.tr("{title}（Ctrl+{n}）").format(title=page.title, n=i + 1) if i < 9 else page.title
+                self.tr("{title}（Ctrl+{n}）").format(title=page.title, n=(i + 1) % 10)
+                if i < 10
+                else page.title
             )
             self.nav.addItem(item)
         self.nav.setItemDelegate(NavDelegate(self.nav))
@@ -357,8 +376,8 @@ class MainWindow(QMainWindow):
 
         # ---- keyboard ---------------------------------------------------------------------------
         self._shortcuts: list[QShortcut] = []
-        for i in range(min(len(self.pages), 9)):
-            self._add_shortcut(QKeySequence(f"Ctrl+{i + 1}"), partial(self.show_page, i))
+        for i in range(min(len(self.pages), 10)):
+            self._add_shortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"), partial(self.show_page, i))
         self._add_shortcut(QKeySequence("F5"), self.refresh_current)
         self._add_shortcut(QKeySequence("Ctrl+N"), self.new_on_current_page)
         # Ctrl+L locks from any of the app's windows (a form in front included).
@@ -369,6 +388,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(lambda: self.lock("idle"))
 
         self.dashboard.countsLoaded.connect(self._on_counts)
+        self.dashboard.countsLoaded.connect(lambda _counts: self.leads_page.load_count())
         self.dashboard.openRecord.connect(self.open_record)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -672,6 +692,34 @@ class MainWindow(QMainWindow):
             else f"{title}（Ctrl+{CORRECTIONS + 1}）"
         )
 
+    @Slot(int)
+    def _on_lead_count(self, n: int) -> None:
+        item = self.nav.item(LEADS)
+        title = self.pages[LEADS].title
+        item.setData(BADGE_ROLE, n)
+        item.setToolTip(
+            self.tr("{title}（Ctrl+{n}）：{k} 条线索待核实或核实中").format(title=title, n=LEADS + 1, k=n)
+            if n
+            else f"{title}（Ctrl+{LEADS + 1}）"
+        )
+        self.ledger_link.set_open_count(n)
+
+    def _lead_changed(self, kind: str, record_id: object) -> None:
+        """A lead moved or became a finding, an oral correction or a notice."""
+        if kind != "supervision_lead":
+            self.pages[CORRECTIONS].refresh()
+        self.dashboard.refresh()
+        self.refresh_status()
+
+    def _open_made_record(self, kind: str, record_id: uuid.UUID) -> None:
+        """What 据此制发 on 监督线索 made: a correction's page, or a finding's form."""
+        from ui.actions import CORRECTION_KINDS
+
+        if kind in CORRECTION_KINDS:
+            self.acting.open_correction(kind, record_id)
+        else:
+            self.edit_record(kind, record_id)
+
     def nav_badge(self, index: int) -> int:
         return int(self.nav.item(index).data(BADGE_ROLE) or 0)
 
@@ -698,10 +746,10 @@ class MainWindow(QMainWindow):
         title = self.pages[SYNC].title
         item.setToolTip(
             self.tr("{title}（Ctrl+{n}）：{k} 条冲突待处理").format(
-                title=title, n=SYNC + 1, k=status.conflicts
+                title=title, n=(SYNC + 1) % 10, k=status.conflicts
             )
             if status.conflicts
-            else f"{title}（Ctrl+{SYNC + 1}）"
+            else f"{title}（Ctrl+{(SYNC + 1) % 10}）"
         )
 
     @Slot(object)

@@ -16,10 +16,11 @@ from inspector.services.dashboard import Week, load_dashboard_counts
 from inspector.store.queries import pending_changes
 from inspector.store.repository import today_local
 from inspector.store.store import Store
-from ui.main_window import CORRECTIONS, DASHBOARD, DETAINEES, PATROLS, SYNC, MainWindow
+from ui.main_window import CORRECTIONS, DASHBOARD, DETAINEES, PATROLS, REPORTS, SYNC, MainWindow
 from ui.views.records_view import RecordsView
 
-TITLES = ["工作台", "巡视检察", "个别谈话", "检察官信箱", "纠正与建议", "在押人员", "日志与报表", "同步"]
+TITLES = ["工作台", "巡视检察", "个别谈话", "检察官信箱", "纠正与建议", "在押人员", "台账审查", "监督线索"]
+TITLES += ["日志与报表", "同步"]
 
 
 def this_week_so_far() -> datetime:
@@ -70,6 +71,8 @@ def test_ctrl_number_switches_pages(qtbot: Any, window: Any, idle: Any) -> None:
     for n in range(9, 0, -1):
         qtbot.keySequence(window, QKeySequence(f"Ctrl+{n}"))
         assert window.stack.currentIndex() == n - 1, n
+    qtbot.keySequence(window, QKeySequence("Ctrl+0"))
+    assert window.stack.currentIndex() == SYNC
     idle()
 
 
@@ -150,8 +153,8 @@ def test_every_list_page_loads(qtbot: Any, window: Any, idle: Any) -> None:
         page = window.pages[index]
         qtbot.waitUntil(lambda page=page: page.model.has_loaded)
         assert page.model.total == rows, page.title
-    window.show_page(6)
-    qtbot.waitUntil(lambda: window.pages[6].counts is not None)
+    window.show_page(REPORTS)
+    qtbot.waitUntil(lambda: window.pages[REPORTS].counts is not None)
     window.show_page(SYNC)
     qtbot.waitUntil(lambda: window.pages[SYNC].status is not None)
     idle()
