@@ -133,7 +133,7 @@ CORE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "检察长"),
     QT_TRANSLATE_NOOP("core", "检察官助理"),
     QT_TRANSLATE_NOOP("core", "书记员"),
-    QT_TRANSLATE_NOOP("core", "系统管理员"),
+    QT_TRANSLATE_NOOP("core", "管理员"),
     QT_TRANSLATE_NOOP("core", "死刑缓期执行"),
     QT_TRANSLATE_NOOP("core", "无期徒刑"),
     QT_TRANSLATE_NOOP("core", "有期徒刑"),

@@ -32,7 +32,7 @@ class Role(LabelledEnum):
     CHIEF = "chief_procurator", "检察长"
     ASSISTANT = "assistant", "检察官助理"
     CLERK = "clerk", "书记员"
-    ADMIN = "admin", "系统管理员"
+    ADMIN = "admin", "管理员"
 
 
 class Gender(LabelledEnum):

@@ -1811,6 +1811,33 @@ If it happens again, give that log file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>ExcludeDialog</name>
+    <message>
+        <source>排除线索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排除理由（必填）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如：核实后羁押期限计算依据已补录，不属违法</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写明排除的理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>排除</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldError</name>
     <message>
         <source>{label}为必填项</source>
@@ -1941,6 +1968,153 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message>
+        <source>问题记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>口头纠正</source>
+        <translation type="unfinished">Oral correction</translation>
+    </message>
+    <message>
+        <source>纠正违法通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在押人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>羁押事件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监督线索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则在名册和台账中发现的问题：逐条核实，属实的据此制发纠正意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>扫描</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按全部规则扫描名册和已导入的台账，新发现的线索列为待核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则：</source>
+        <translation type="unfinished">Rule:</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核实属实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排除…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>据此制发</source>
+        <translation type="unfinished">Raise…</translation>
+    </message>
+    <message>
+        <source>打开已制发的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员详情</source>
+        <translation type="unfinished">Detainee page</translation>
+    </message>
+    <message>
+        <source>待核实 → 核实中（已排除的线索可重新核实）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核实中 → 已核实：问题属实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排除线索，须写明理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把已核实的线索转为问题记录、口头纠正或纠正违法通知书（预填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有符合条件的监督线索。点击“扫描”按规则检查名册和台账。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有符合条件的监督线索。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选中一条线索查看详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <source>线索已改为“{status}”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在制作…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已据此线索制作，可在打开的页面中继续编辑。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在扫描名册和台账…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>扫描完成：发现 {found} 条，其中新线索 {new} 条（已有的不重复列出）。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2229,145 +2403,6 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>请输入密码</source>
         <translation>Enter the password</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>驻所检察 — {station}</source>
-        <translation>Inspector — {station}</translation>
-    </message>
-    <message>
-        <source>（演示数据）</source>
-        <translation> (demo data)</translation>
-    </message>
-    <message>
-        <source>预览和打印…</source>
-        <translation>Preview and print…</translation>
-    </message>
-    <message>
-        <source>打印台账…</source>
-        <translation>Print ledger…</translation>
-    </message>
-    <message>
-        <source>今日在押人员情况检察台账：预览、打印或另存为 PDF</source>
-        <translation>Today&apos;s detainee inspection ledger: preview, print or save as PDF</translation>
-    </message>
-    <message>
-        <source>人员详情</source>
-        <translation>Detainee page</translation>
-    </message>
-    <message>
-        <source>选中人员的诉讼环节、羁押期限和全部相关记录</source>
-        <translation>The selected person&apos;s stages, custody deadlines and every related record</translation>
-    </message>
-    <message>
-        <source>导入名册…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新建</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>新建{kind}（Ctrl+N）</source>
-        <translation>New {kind} (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>删除选中的记录（Delete），删除后可在状态栏撤销</source>
-        <translation>Delete the selected record (Delete); it can be undone in the status bar</translation>
-    </message>
-    <message>
-        <source>{title}（Ctrl+{n}）</source>
-        <translation>{title} (Ctrl+{n})</translation>
-    </message>
-    <message>
-        <source>驻所检察</source>
-        <translation>Inspector</translation>
-    </message>
-    <message>
-        <source>版本 {version}</source>
-        <translation>Version {version}</translation>
-    </message>
-    <message>
-        <source>演示数据</source>
-        <translation>Demo data</translation>
-    </message>
-    <message>
-        <source>打开的是演示数据（{path}），不是本检察室的真实记录。</source>
-        <translation>This is demo data ({path}), not the station&apos;s real records.</translation>
-    </message>
-    <message>
-        <source>锁定</source>
-        <translation>Lock</translation>
-    </message>
-    <message>
-        <source>锁定窗口，离开时用（Ctrl+L）</source>
-        <translation>Lock the window when you step away (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>切换用户</source>
-        <translation>Switch user</translation>
-    </message>
-    <message>
-        <source>退出当前用户，换另一位用户登录</source>
-        <translation>Sign this user out and let another sign in</translation>
-    </message>
-    <message>
-        <source>请先在列表中选中一名在押人员</source>
-        <translation>Select a detainee in the list first</translation>
-    </message>
-    <message>
-        <source>这类记录还没有可以打开的页面</source>
-        <translation>There is no page for this kind of record yet</translation>
-    </message>
-    <message>
-        <source>请先在列表中选中要删除的记录</source>
-        <translation>Select the record to delete in the list first</translation>
-    </message>
-    <message>
-        <source>{title}（Ctrl+{n}）：{k} 份文书逾期未回复</source>
-        <translation>{title} (Ctrl+{n}): {k} documents with overdue replies</translation>
-    </message>
-    <message>
-        <source>{title}（Ctrl+{n}）：{k} 条冲突待处理</source>
-        <translation>{title} (Ctrl+{n}): {k} conflicts to resolve</translation>
-    </message>
-    <message>
-        <source>自动同步未完成：{m}</source>
-        <translation>Automatic sync did not finish: {m}</translation>
-    </message>
-    <message>
-        <source>（未登录）</source>
-        <translation>(not signed in)</translation>
-    </message>
-    <message>
-        <source>从未同步</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <source>在线</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>离线</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <source>上次同步 {when}</source>
-        <translation>Last sync {when}</translation>
-    </message>
-    <message>
-        <source>待同步 {n} 条</source>
-        <translation>{n} to sync</translation>
     </message>
 </context>
 <context>
@@ -3637,6 +3672,21 @@ If it happens again, give that log file to technical support.</translation>
     </message>
     <message>
         <source>未能恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLinks</name>
+    <message>
+        <source>监督线索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监督线索 {n} 条待办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每日导入看守所台账并核对；按规则发现的监督线索</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5409,10 +5459,6 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Clerk</translation>
     </message>
     <message>
-        <source>系统管理员</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
         <source>死刑缓期执行</source>
         <translation>Death with reprieve</translation>
     </message>
@@ -6783,6 +6829,10 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>已确认</source>
         <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>确认后日志定稿</source>

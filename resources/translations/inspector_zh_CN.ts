@@ -1812,6 +1812,33 @@
     </message>
 </context>
 <context>
+    <name>ExcludeDialog</name>
+    <message>
+        <source>排除线索</source>
+        <translation>排除线索</translation>
+    </message>
+    <message>
+        <source>排除理由（必填）：</source>
+        <translation>排除理由（必填）：</translation>
+    </message>
+    <message>
+        <source>例如：核实后羁押期限计算依据已补录，不属违法</source>
+        <translation>例如：核实后羁押期限计算依据已补录，不属违法</translation>
+    </message>
+    <message>
+        <source>请写明排除的理由</source>
+        <translation>请写明排除的理由</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>排除</source>
+        <translation>排除</translation>
+    </message>
+</context>
+<context>
     <name>FieldError</name>
     <message>
         <source>{label}为必填项</source>
@@ -1942,6 +1969,153 @@
     <message>
         <source>、</source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message>
+        <source>问题记录</source>
+        <translation>问题记录</translation>
+    </message>
+    <message>
+        <source>口头纠正</source>
+        <translation>口头纠正</translation>
+    </message>
+    <message>
+        <source>纠正违法通知书</source>
+        <translation>纠正违法通知书</translation>
+    </message>
+    <message>
+        <source>在押人员</source>
+        <translation>在押人员</translation>
+    </message>
+    <message>
+        <source>羁押事件</source>
+        <translation>羁押事件</translation>
+    </message>
+    <message>
+        <source>台账导入</source>
+        <translation>台账导入</translation>
+    </message>
+    <message>
+        <source>监督线索</source>
+        <translation>监督线索</translation>
+    </message>
+    <message>
+        <source>规则在名册和台账中发现的问题：逐条核实，属实的据此制发纠正意见</source>
+        <translation>规则在名册和台账中发现的问题：逐条核实，属实的据此制发纠正意见</translation>
+    </message>
+    <message>
+        <source>扫描</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>按全部规则扫描名册和已导入的台账，新发现的线索列为待核实</source>
+        <translation>按全部规则扫描名册和已导入的台账，新发现的线索列为待核实</translation>
+    </message>
+    <message>
+        <source>规则：</source>
+        <translation>规则：</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>开始核实</source>
+        <translation>开始核实</translation>
+    </message>
+    <message>
+        <source>核实属实</source>
+        <translation>核实属实</translation>
+    </message>
+    <message>
+        <source>排除…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <source>据此制发</source>
+        <translation>据此制发</translation>
+    </message>
+    <message>
+        <source>打开已制发的记录</source>
+        <translation>打开已制发的记录</translation>
+    </message>
+    <message>
+        <source>人员详情</source>
+        <translation>人员详情</translation>
+    </message>
+    <message>
+        <source>待核实 → 核实中（已排除的线索可重新核实）</source>
+        <translation>待核实 → 核实中（已排除的线索可重新核实）</translation>
+    </message>
+    <message>
+        <source>核实中 → 已核实：问题属实</source>
+        <translation>核实中 → 已核实：问题属实</translation>
+    </message>
+    <message>
+        <source>排除线索，须写明理由</source>
+        <translation>排除线索，须写明理由</translation>
+    </message>
+    <message>
+        <source>把已核实的线索转为问题记录、口头纠正或纠正违法通知书（预填）</source>
+        <translation>把已核实的线索转为问题记录、口头纠正或纠正违法通知书（预填）</translation>
+    </message>
+    <message>
+        <source>全部规则</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <source>没有符合条件的监督线索。点击“扫描”按规则检查名册和台账。</source>
+        <translation>没有符合条件的监督线索。点击“扫描”按规则检查名册和台账。</translation>
+    </message>
+    <message>
+        <source>没有符合条件的监督线索。</source>
+        <translation>没有符合条件的监督线索。</translation>
+    </message>
+    <message>
+        <source>选中一条线索查看详情</source>
+        <translation>选中一条线索查看详情</translation>
+    </message>
+    <message>
+        <source>重新核实</source>
+        <translation>重新核实</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>线索已改为“{status}”。</source>
+        <translation>线索已改为“{status}”。</translation>
+    </message>
+    <message>
+        <source>正在制作…</source>
+        <translation>正在制作…</translation>
+    </message>
+    <message>
+        <source>已据此线索制作，可在打开的页面中继续编辑。</source>
+        <translation>已据此线索制作，可在打开的页面中继续编辑。</translation>
+    </message>
+    <message>
+        <source>正在扫描名册和台账…</source>
+        <translation>正在扫描名册和台账…</translation>
+    </message>
+    <message>
+        <source>扫描完成：发现 {found} 条，其中新线索 {new} 条（已有的不重复列出）。</source>
+        <translation>扫描完成：发现 {found} 条，其中新线索 {new} 条（已有的不重复列出）。</translation>
     </message>
 </context>
 <context>
@@ -2230,145 +2404,6 @@
     <message>
         <source>请输入密码</source>
         <translation>请输入密码</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>驻所检察 — {station}</source>
-        <translation>驻所检察 — {station}</translation>
-    </message>
-    <message>
-        <source>（演示数据）</source>
-        <translation>（演示数据）</translation>
-    </message>
-    <message>
-        <source>预览和打印…</source>
-        <translation>预览和打印…</translation>
-    </message>
-    <message>
-        <source>打印台账…</source>
-        <translation>打印台账…</translation>
-    </message>
-    <message>
-        <source>今日在押人员情况检察台账：预览、打印或另存为 PDF</source>
-        <translation>今日在押人员情况检察台账：预览、打印或另存为 PDF</translation>
-    </message>
-    <message>
-        <source>人员详情</source>
-        <translation>人员详情</translation>
-    </message>
-    <message>
-        <source>选中人员的诉讼环节、羁押期限和全部相关记录</source>
-        <translation>选中人员的诉讼环节、羁押期限和全部相关记录</translation>
-    </message>
-    <message>
-        <source>导入名册…</source>
-        <translation>导入名册…</translation>
-    </message>
-    <message>
-        <source>从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入</source>
-        <translation>从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入</translation>
-    </message>
-    <message>
-        <source>新建</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>新建{kind}（Ctrl+N）</source>
-        <translation>新建{kind}（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>删除选中的记录（Delete），删除后可在状态栏撤销</source>
-        <translation>删除选中的记录（Delete），删除后可在状态栏撤销</translation>
-    </message>
-    <message>
-        <source>{title}（Ctrl+{n}）</source>
-        <translation>{title}（Ctrl+{n}）</translation>
-    </message>
-    <message>
-        <source>驻所检察</source>
-        <translation>驻所检察</translation>
-    </message>
-    <message>
-        <source>版本 {version}</source>
-        <translation>版本 {version}</translation>
-    </message>
-    <message>
-        <source>演示数据</source>
-        <translation>演示数据</translation>
-    </message>
-    <message>
-        <source>打开的是演示数据（{path}），不是本检察室的真实记录。</source>
-        <translation>打开的是演示数据（{path}），不是本检察室的真实记录。</translation>
-    </message>
-    <message>
-        <source>锁定</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
-        <source>锁定窗口，离开时用（Ctrl+L）</source>
-        <translation>锁定窗口，离开时用（Ctrl+L）</translation>
-    </message>
-    <message>
-        <source>切换用户</source>
-        <translation>切换用户</translation>
-    </message>
-    <message>
-        <source>退出当前用户，换另一位用户登录</source>
-        <translation>退出当前用户，换另一位用户登录</translation>
-    </message>
-    <message>
-        <source>请先在列表中选中一名在押人员</source>
-        <translation>请先在列表中选中一名在押人员</translation>
-    </message>
-    <message>
-        <source>这类记录还没有可以打开的页面</source>
-        <translation>这类记录还没有可以打开的页面</translation>
-    </message>
-    <message>
-        <source>请先在列表中选中要删除的记录</source>
-        <translation>请先在列表中选中要删除的记录</translation>
-    </message>
-    <message>
-        <source>{title}（Ctrl+{n}）：{k} 份文书逾期未回复</source>
-        <translation>{title}（Ctrl+{n}）：{k} 份文书逾期未回复</translation>
-    </message>
-    <message>
-        <source>{title}（Ctrl+{n}）：{k} 条冲突待处理</source>
-        <translation>{title}（Ctrl+{n}）：{k} 条冲突待处理</translation>
-    </message>
-    <message>
-        <source>自动同步未完成：{m}</source>
-        <translation>自动同步未完成：{m}</translation>
-    </message>
-    <message>
-        <source>（未登录）</source>
-        <translation>（未登录）</translation>
-    </message>
-    <message>
-        <source>从未同步</source>
-        <translation>从未同步</translation>
-    </message>
-    <message>
-        <source>在线</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>离线</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <source>上次同步 {when}</source>
-        <translation>上次同步 {when}</translation>
-    </message>
-    <message>
-        <source>待同步 {n} 条</source>
-        <translation>待同步 {n} 条</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +3674,21 @@
     <message>
         <source>未能恢复</source>
         <translation>未能恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLinks</name>
+    <message>
+        <source>监督线索</source>
+        <translation>监督线索</translation>
+    </message>
+    <message>
+        <source>监督线索 {n} 条待办</source>
+        <translation>监督线索 {n} 条待办</translation>
+    </message>
+    <message>
+        <source>每日导入看守所台账并核对；按规则发现的监督线索</source>
+        <translation>每日导入看守所台账并核对；按规则发现的监督线索</translation>
     </message>
 </context>
 <context>
@@ -5413,10 +5463,6 @@
         <translation>书记员</translation>
     </message>
     <message>
-        <source>系统管理员</source>
-        <translation>系统管理员</translation>
-    </message>
-    <message>
         <source>死刑缓期执行</source>
         <translation>死刑缓期执行</translation>
     </message>
@@ -6787,6 +6833,10 @@
     <message>
         <source>已确认</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
     </message>
     <message>
         <source>确认后日志定稿</source>

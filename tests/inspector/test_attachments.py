@@ -116,7 +116,7 @@ def test_the_record_must_exist_and_the_role_may_edit(
     records.restore(store, "patrol", patrol, me)
     with pytest.raises(PermissionDeniedError) as refused:
         attachments.add_file(store, "patrol", patrol, photo, actor=admin)
-    assert refused.value.message_zh == "系统管理员不能录入或修改记录"
+    assert refused.value.message_zh == "管理员不能录入或修改记录"
     added = attachments.add_file(store, "patrol", patrol, photo, actor=me)
     for change in (
         lambda: attachments.delete(store, added.id, admin),

@@ -153,7 +153,7 @@ def test_roles(store: Store, me: Actor) -> None:
     admin = Actor(me.station_id, me.device_id, me.user_id, "admin")
     with pytest.raises(PermissionDeniedError) as err:
         records.save(store, "finding", None, {"description": "x"}, None, admin)
-    assert "系统管理员" in err.value.message_zh
+    assert "管理员" in err.value.message_zh
 
 
 def test_delete_and_restore(store: Store, me: Actor) -> None:

@@ -58,7 +58,7 @@ def _add(store: Store, admin: Actor, username: str = "zhangsan", role: str = "cl
 
 
 def test_the_four_kinds_of_user_and_what_each_may_do() -> None:
-    assert [r.label for r in ROLES] == ["检察官", "检察长", "检察官助理", "书记员", "系统管理员"]
+    assert [r.label for r in ROLES] == ["检察官", "检察长", "检察官助理", "书记员", "管理员"]
     assert set(POLICY) == {r.value for r in ROLES}
     clerk = POLICY["clerk"]
     assert Permission.EDIT in clerk and Permission.SIGN not in clerk and Permission.USERS not in clerk
@@ -293,10 +293,10 @@ def test_the_last_active_administrator_stays(store: Store, admin: Actor) -> None
     users.set_active(store, admin, other.user_id, False)
     # … but not the last active one: here ``other``, deactivated meanwhile (on another laptop, say)
     # while still signed in on this one, can neither deactivate nor demote ``admin``.
-    with pytest.raises(ValidationError, match="管理员甲是唯一在用的系统管理员，不能停用") as refused:
+    with pytest.raises(ValidationError, match="管理员甲是唯一在用的管理员，不能停用") as refused:
         users.set_active(store, other, admin.user_id, False)
     assert refused.value.errors[0].field == "active"
-    with pytest.raises(ValidationError, match="唯一在用的系统管理员，不能改为其他角色") as demoted:
+    with pytest.raises(ValidationError, match="唯一在用的管理员，不能改为其他角色") as demoted:
         users.update_user(store, other, admin.user_id, role="clerk")
     assert demoted.value.errors[0].field == "role"
     with store.session(read_only=True) as s:

@@ -312,7 +312,7 @@ def test_a_user_who_may_not_edit_only_reads(
     assert panel.open_button.isEnabled() and panel.save_button.isEnabled()
     assert not panel.add_button.isEnabled() and not panel.delete_button.isEnabled()
     assert not panel.caption_button.isEnabled()
-    assert panel.add_button.toolTip() == "系统管理员不能录入或修改记录"
+    assert panel.add_button.toolTip() == "管理员不能录入或修改记录"
     form.close()
 
 

@@ -663,7 +663,7 @@ def test_an_administrator_cannot_save(qtbot: Any, host: QWidget, store: Store, m
     admin = Actor(me.station_id, me.device_id, me.user_id, "admin", "管理员")
     form = open_form(qtbot, host, store, "patrol", actor=admin)
     assert form.banner.isVisible()
-    assert "系统管理员不能录入或修改记录" in form.banner.text.text()
+    assert "管理员不能录入或修改记录" in form.banner.text.text()
     type_into(form.editors["areas"].focus_widgets()[0], "一监区")
     form.editors["methods"].focus_widgets()[0].setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
@@ -672,7 +672,7 @@ def test_an_administrator_cannot_save(qtbot: Any, host: QWidget, store: Store, m
     form.save()  # even if asked to, the service refuses
     qtbot.waitUntil(lambda: "未保存" in form.banner.text.text())
     idle()
-    assert "系统管理员不能录入或修改记录" in form.banner.text.text()
+    assert "管理员不能录入或修改记录" in form.banner.text.text()
     assert store.repo(Patrol).count() == 0
     form.reject()  # closes without asking: there is nothing this user could keep
     assert form.close_question is None

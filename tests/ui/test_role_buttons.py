@@ -16,7 +16,8 @@ from inspector.store.store import Store
 from ui.actions import open_correction
 from ui.main_window import PATROLS, REPORTS, MainWindow
 
-BASE = ["工作台", "巡视检察", "个别谈话", "检察官信箱", "纠正与建议", "在押人员", "日志与报表", "同步"]
+BASE = ["工作台", "巡视检察", "个别谈话", "检察官信箱", "纠正与建议", "在押人员", "台账审查", "监督线索"]
+BASE += ["日志与报表", "同步"]
 ROLES = ["procurator", "chief_procurator", "assistant", "clerk", "admin"]
 NOTICE = "rectification_notice"
 
@@ -54,7 +55,7 @@ def test_pages_and_buttons_follow_the_role(qtbot: Any, store: Store, role: str, 
     for button in buttons:
         assert button.isEnabled() == editing, button.text()
         if not editing:
-            assert button.toolTip() == "系统管理员不能录入或修改记录"
+            assert button.toolTip() == "管理员不能录入或修改记录"
 
     # 日志与报表: writing for whoever edits, 审批 only for whoever signs.
     reports = window.pages[REPORTS]
@@ -85,10 +86,10 @@ def test_an_administrator_is_told_why_ctrl_n_and_delete_do_nothing(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keySequence(window, QKeySequence("Ctrl+N"))
     assert window.last_form is None
-    assert window.statusBar().currentMessage() == "系统管理员不能录入或修改记录"
+    assert window.statusBar().currentMessage() == "管理员不能录入或修改记录"
     window.statusBar().clearMessage()
     window.delete_selected(PATROLS)
-    assert window.statusBar().currentMessage() == "系统管理员不能录入或修改记录"
+    assert window.statusBar().currentMessage() == "管理员不能录入或修改记录"
     idle()
     window.close()
 
@@ -106,7 +107,7 @@ def _draft_notice(store: Store) -> Any:
         ("procurator", ["签发", "撤回"], None),
         ("assistant", ["撤回"], "待检察官签发"),
         ("clerk", ["撤回"], "待检察官签发"),
-        ("admin", [], "系统管理员不能录入或修改记录"),
+        ("admin", [], "管理员不能录入或修改记录"),
     ],
 )
 def test_a_draft_notice_page_offers_what_the_role_may_do(

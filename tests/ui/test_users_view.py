@@ -82,7 +82,7 @@ def test_the_table_shows_each_user_with_role_state_and_password_here(
     ]  # fmt: skip
     assert cells(view, USERNAME) == ["wang", "admin", "lisi", "chen"]
     assert cells(view, NAME) == ["王检察官", "刘管理员", "李四", "陈芳"]
-    assert cells(view, ROLE) == ["检察官", "系统管理员", "检察官助理", "书记员"]
+    assert cells(view, ROLE) == ["检察官", "管理员", "检察官助理", "书记员"]
     assert cells(view, STATE) == ["在用", "在用", "停用", "在用"]
     assert cells(view, PASSWORD) == ["有", "无", "有", "无"]
     assert view.count_label.text() == "共 4 人，在用 3 人"
@@ -245,7 +245,7 @@ def test_the_last_administrator_refusal_is_shown_in_the_dialog(
     submit(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.refusal() != "", timeout=10_000)
     idle()
-    assert dialog.refusal() == "刘管理员是唯一在用的系统管理员，不能停用：请先添加或启用另一名系统管理员"
+    assert dialog.refusal() == "刘管理员是唯一在用的管理员，不能停用：请先添加或启用另一名管理员"
     assert dialog.isVisible()
     dialog.reject()
 
