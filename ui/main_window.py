@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         self.leads_page.changed.connect(self._lead_changed)
         self.leads_page.openDetainee.connect(self.open_detainee_page)
         self.leads_page.openCountChanged.connect(self._on_lead_count)
+        self.ledger_page.pendingCountChanged.connect(self._on_ledger_count)
         self.ledger_link = ReviewLinks()
         self.ledger_link.ledgerRequested.connect(lambda: self.show_page(LEDGER))
         self.ledger_link.leadsRequested.connect(lambda: self.show_page(LEADS))
@@ -389,6 +390,7 @@ class MainWindow(QMainWindow):
 
         self.dashboard.countsLoaded.connect(self._on_counts)
         self.dashboard.countsLoaded.connect(lambda _counts: self.leads_page.load_count())
+        self.dashboard.countsLoaded.connect(lambda _counts: self.ledger_page.load_count())
         self.dashboard.openRecord.connect(self.open_record)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -703,6 +705,18 @@ class MainWindow(QMainWindow):
             else f"{title}（Ctrl+{LEADS + 1}）"
         )
         self.ledger_link.set_open_count(n)
+
+    @Slot(int)
+    def _on_ledger_count(self, n: int) -> None:
+        item = self.nav.item(LEDGER)
+        title = self.pages[LEDGER].title
+        item.setData(BADGE_ROLE, n)
+        item.setToolTip(
+            self.tr("{title}（Ctrl+{n}）：{k} 份台账的变动待确认").format(title=title, n=LEDGER + 1, k=n)
+            if n
+            else f"{title}（Ctrl+{LEDGER + 1}）"
+        )
+        self.ledger_link.set_pending_imports(n)
 
     def _lead_changed(self, kind: str, record_id: object) -> None:
         """A lead moved or became a finding, an oral correction or a notice."""

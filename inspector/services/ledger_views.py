@@ -21,8 +21,8 @@ from sqlalchemy import func, select
 from inspector.domain import enums as e
 from inspector.domain.errors import InspectorError
 from inspector.domain.validation import SHANGHAI
-from inspector.services.ledger_import import FIELDS, ITEM_TYPES, label_of
-from inspector.store.models import SupervisionLead
+from inspector.services.ledger_import import CONFIRMABLE, FIELDS, ITEM_TYPES, label_of
+from inspector.store.models import LedgerImport, SupervisionLead
 from inspector.store.store import Store
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "ReportItem",
     "grouped_report",
     "open_lead_count",
+    "pending_import_count",
     "report_csv",
     "write_report_csv",
 ]
@@ -219,3 +220,27 @@ def open_lead_count(store: Store) -> int:
             )
         )
         return int(n or 0)
+
+
+_UNCONFIRMED = (e.LedgerImportStatus.PENDING.value, e.LedgerImportStatus.PARTLY.value)
+
+
+def pending_import_count(store: Store) -> int:
+    """Imports with changes still to confirm (待确认 or 部分确认, and something in the report that can be
+    confirmed): the count beside 台账审查."""
+    with store.session(read_only=True) as s:
+        n = 0
+        for status, report in s.execute(
+            select(LedgerImport.status, LedgerImport.report).where(
+                LedgerImport.deleted_at.is_(None),
+                LedgerImport.status.in_(
+                    (e.LedgerImportStatus.PENDING.value, e.LedgerImportStatus.PARTLY.value)
+                ),
+            )
+        ):
+            items = (report or {}).get("items", [])
+            if status == e.LedgerImportStatus.PARTLY.value or any(
+                i.get("type") in CONFIRMABLE and not i.get("applied") for i in items
+            ):
+                n += 1
+        return n

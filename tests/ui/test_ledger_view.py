@@ -166,14 +166,24 @@ def test_a_role_that_may_not_edit_cannot_import_or_confirm(qtbot: Any, store: St
     assert page.open_import() is None
 
 
-def test_the_page_is_in_the_navigation_after_detainees(qtbot: Any, store: Store, idle: Any) -> None:
+def test_the_page_is_in_the_navigation_with_its_count_and_on_the_dashboard(
+    qtbot: Any, store: Store, tmp_path: Path, idle: Any
+) -> None:
+    add(store, 1)
+    li.import_ledger(store, release_csv(tmp_path / "出所登记.csv"), actor_for(store))
+    assert lv.pending_import_count(store) == 1
     window = MainWindow(store)
     qtbot.addWidget(window)
     window.show()
-    window.show_page(LEDGER)
-    assert isinstance(window.current_page(), LedgerPage)
     assert window.nav.item(LEDGER).text() == "台账审查"
-    qtbot.waitUntil(lambda: not window.current_page().is_loading)
-    window.ledger_link.click_ledger()
+    qtbot.waitUntil(lambda: window.nav_badge(LEDGER) == 1, timeout=10_000)
+    assert "台账审查 1 份待确认" in window.ledger_link.text()
+    window.ledger_link.click_ledger()  # the 工作台's link
     assert window.stack.currentIndex() == LEDGER
+    page = window.current_page()
+    assert isinstance(page, LedgerPage)
+    qtbot.waitUntil(lambda: page.loaded is not None and not page.is_loading, timeout=10_000)
+    page.confirm_all_button.click()
+    qtbot.waitUntil(lambda: window.nav_badge(LEDGER) == 0, timeout=10_000)
+    assert discharged(store)["在押1"] == date(2026, 11, 20)
     idle()

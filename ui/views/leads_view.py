@@ -58,7 +58,7 @@ from ui import errors
 from ui.formatting import fmt_date, fmt_datetime
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
 from ui.qt_compat import emit
-from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
+from ui.style import AMBER, GREEN, PRIMARY, RED, TEXT_MUTED, scaled_font
 from ui.views.ledger_view import _table
 from ui.widgets import Page
 from ui.workers import Runner, run_in_background
@@ -243,6 +243,8 @@ class LeadsPage(Page):
         self.rule_box.setMinimumContentsLength(14)
         self.status_box = QComboBox()
         self.status_box.setObjectName("status")
+        for box in (self.rule_box, self.status_box):  # as wide as the longest choice with its count
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fill_filters()
         self.rule_box.currentIndexChanged.connect(lambda _i: self.load())
         self.status_box.currentIndexChanged.connect(lambda _i: self.load())
@@ -340,9 +342,9 @@ class LeadsPage(Page):
         splitter.setHandleWidth(10)
         splitter.addWidget(top)
         splitter.addWidget(panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([330, 250])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([270, 310])
         self.body.addWidget(splitter, 1)
         self._show_current()
 
@@ -688,15 +690,28 @@ class ReviewLinks(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.linkActivated.connect(self._go)
-        self.set_open_count(None)
+        self._imports = 0
+        self._leads = 0
+        self._render()
 
     def set_open_count(self, n: int | None) -> None:
-        leads_text = self.tr("监督线索") if not n else self.tr("监督线索 {n} 条待办").format(n=n)
-        colour = RED if n else "#1f5fae"
+        self._leads = n or 0
+        self._render()
+
+    def set_pending_imports(self, n: int | None) -> None:
+        self._imports = n or 0
+        self._render()
+
+    def _render(self) -> None:
+        imports, open_leads = self._imports, self._leads
+        ledger_text = self.tr("台账审查 {n} 份待确认").format(n=imports) if imports else self.tr("台账审查")
+        leads_text = (
+            self.tr("监督线索 {n} 条待办").format(n=open_leads) if open_leads else self.tr("监督线索")
+        )
         self.setText(
-            f'<a href="ledger" style="color:#1f5fae">{_esc(self.tr("台账审查"))}</a>'
+            f'<a href="ledger" style="color:{AMBER if imports else PRIMARY}">{_esc(ledger_text)}</a>'
             f'<span style="color:{TEXT_MUTED}">&nbsp;·&nbsp;</span>'
-            f'<a href="leads" style="color:{colour}">{_esc(leads_text)}</a>'
+            f'<a href="leads" style="color:{RED if open_leads else PRIMARY}">{_esc(leads_text)}</a>'
         )
         self.setToolTip(self.tr("每日导入看守所台账并核对；按规则发现的监督线索"))
 

@@ -466,6 +466,7 @@ class LedgerPage(Page):
     """台账审查: the imports, the selected one's change report, and confirming it into the register."""
 
     changed = Signal()  # the register changed (items confirmed) or an import was kept
+    pendingCountChanged = Signal(int)  # imports with changes still to confirm (the navigation's count)
 
     def __init__(
         self,
@@ -541,7 +542,8 @@ class LedgerPage(Page):
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         th = self.tree.header()
-        for column, width in ((0, 170), (1, 120), (2, 56), (3, 70)):
+        id_width = self.tree.fontMetrics().horizontalAdvance(mask_id_number("0" * 18)) + 24
+        for column, width in ((0, 150), (1, id_width), (2, 56), (3, 64)):
             th.resizeSection(column, width)
         th.setStretchLastSection(True)
         self.tree.currentItemChanged.connect(self._item_chosen)
@@ -616,6 +618,7 @@ class LedgerPage(Page):
         self._has_loaded = True
         want = self._want
         self.imports_model.set_rows(rows)
+        self.load_count()
         empty = not rows
         self.empty_label.setVisible(empty)
         self.report_panel.setVisible(not empty)
@@ -636,6 +639,16 @@ class LedgerPage(Page):
         self._loading = False
         self._set_busy(False)
         errors.show_error(exc, self)
+
+    def load_count(self) -> None:
+        """Read the number of imports with changes still to confirm (in the background)."""
+        store = self.store
+        self._run(
+            lambda: lv.pending_import_count(store),
+            lambda n: emit(self.pendingCountChanged, n),
+            self._failed,
+            owner=self,
+        )
 
     def selected_import_id(self) -> uuid.UUID | None:
         index = self.imports_table.currentIndex()
