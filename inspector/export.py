@@ -288,3 +288,10 @@ def export_xlsx(store: Store, path: Path) -> ExportSummary:
     with store.read_connection() as conn:
         counts = write_xlsx(path, ledger_sheets(conn))
     return ExportSummary(path, counts)
+
+
+def write_table_xlsx(path: Path, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """One titled table (a list as the app shows it) as a workbook of one sheet, through
+    :func:`write_xlsx`: every text escaped, written whole or not at all. Returns the rows written."""
+    counts = write_xlsx(path, [Sheet(title, list(headers), rows)])
+    return sum(counts.values())

@@ -7,14 +7,21 @@ then the model loads in the background; a newer filter supersedes an older load.
 goes to the search box, ``Esc`` there clears it (and, when already empty, goes back to the table),
 ``↓`` goes to the table; ``Enter`` or a double-click on a row asks to open the record
 (:attr:`RecordsView.openRequested`); ``Ctrl+P`` previews the row's document where the page has one.
+
+导出… (``Ctrl+E``) writes the rows the list shows — the filter bar's selection, in the table's order,
+every one of them, not only those scrolled into view — with the column headers and the texts as the
+cells show them, to an xlsx file chosen in a save dialog. The rows are read afresh from one snapshot
+and the workbook is written in the background (:mod:`inspector.services.exports`, which also records
+the export in the audit log); a text a spreadsheet would run as a formula is stored as plain text.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,20 +45,27 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QTableView,
     QWidget,
 )
 
+from inspector.domain.errors import InspectorError
+from inspector.services import exports
+from inspector.services.lists import ListRow
+from inspector.services.policy import Actor, actor_for
 from inspector.store.repository import today_local
 from inspector.store.store import Store
-from ui.documents import PdfRequest, open_preview
+from ui import errors, file_dialogs
+from ui.documents import PdfRequest, open_preview, safe_file_name
+from ui.i18n import error_text
 from ui.models import cell_delegate
 from ui.models.record_lists import Criteria, RecordList
 from ui.models.record_table_model import OBJECT_ROLE, ROW_ROLE, RecordTableModel
 from ui.qt_compat import emit
 from ui.widgets import Page
-from ui.workers import Runner
+from ui.workers import Runner, run_in_background
 
 FILTER_DELAY_MS = 150
 """How long typing (or a date) must rest before the list is filtered."""
@@ -167,12 +181,19 @@ class RecordsView(Page):
         *,
         runner: Runner | None = None,
         document: RowDocument | None = None,
+        actor: Actor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(spec.title, spec.subtitle, parent)
         self.spec = spec
         self._store = store
         self._runner = runner
+        self._run: Runner = runner or run_in_background
+        self.actor = actor
+        """Who exports (the audit entry's user); None: the main window's signed-in user, else the
+        store's."""
+        self.export_status = ""
+        """The last export's outcome, as the status bar showed it."""
         self.document = document
         self.preview_button: QPushButton | None = None
         self.model = RecordTableModel(
@@ -207,6 +228,11 @@ class RecordsView(Page):
             self.model.modelReset.connect(self._selection_changed)
             print_keys = QKeySequence(QKeySequence.StandardKey.Print)
             self._shortcuts.append(QShortcut(print_keys, self, self.preview_selected))
+        self.export_button = self.add_button(self.tr("导出…"), self.export_rows)
+        self.export_button.setToolTip(
+            self.tr("把列表显示的行（按当前筛选和排序）导出为 Excel 文件（Ctrl+E）")
+        )
+        self._shortcuts.append(QShortcut(QKeySequence("Ctrl+E"), self, self.export_rows))
         for shortcut in self._shortcuts:
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while the page is shown
         self._criteria = self.criteria()  # as the list opens (its default state)
@@ -404,6 +430,89 @@ class RecordsView(Page):
     @property
     def key(self) -> str:
         return self.spec.key
+
+    # ---- 导出… (xlsx) ----------------------------------------------------------------------------------
+
+    def export_file_name(self) -> str:
+        """The name the save dialog proposes: the page's title and today's date."""
+        return safe_file_name(f"{self.title}-{today_local():%Y-%m-%d}") + ".xlsx"
+
+    def shown_columns(self) -> list[int]:
+        """The model's columns the table shows, in their order on screen."""
+        header = self.table.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        return [i for i in logical if i >= 0 and not self.table.isColumnHidden(i)]
+
+    @Slot()
+    def export_rows(self, path: Path | None = None) -> None:
+        """Write the rows the list shows to an xlsx file (``path``; None: ask in a save dialog, which
+        asks before replacing a file), in the background; the outcome goes to the status bar."""
+        if not self.export_button.isEnabled():
+            return  # an export is being written
+        if self._filter_timer.isActive():
+            self.apply_filters()  # what the filter bar says, typed just now
+        if path is None:
+            path = file_dialogs.save_file_name(
+                self, self.tr("导出为 Excel"), self.export_file_name(), self.tr("Excel 工作簿 (*.xlsx)")
+            )
+            if path is None:
+                return
+        if not path.suffix and not path.exists():
+            path = path.with_name(path.name + ".xlsx")  # a name typed without its suffix
+        columns = [self.model.columns[i] for i in self.shown_columns()]
+        headers = [c.header for c in columns]
+        sort_column = self.model.sort_column
+        sort_key = (
+            self.model.columns[sort_column].sort if 0 <= sort_column < len(self.model.columns) else None
+        )
+        descending = sort_key is not None and self.model.sort_order == Qt.SortOrder.DescendingOrder
+        criteria = self.spec.filter(self._criteria)
+        store, title, key, actor = self._store, self.title, self.spec.source, self._export_actor()
+
+        def cells(row: ListRow) -> Sequence[Any]:
+            return [c.text(c.value(row)) for c in columns]
+
+        def work() -> exports.ListExport:
+            return exports.export_list_xlsx(
+                store,
+                actor or actor_for(store),
+                path,
+                list_key=key,
+                criteria=criteria,
+                sort_key=sort_key,
+                descending=descending,
+                title=title,
+                headers=headers,
+                cells=cells,
+            )
+
+        self.export_button.setEnabled(False)
+        self._show_status(self.tr("正在导出到 {file}…").format(file=path.name), 0)
+        self._run(work, self._exported, self._export_failed, owner=self)
+
+    def _export_actor(self) -> Actor | None:
+        if self.actor is not None:
+            return self.actor
+        shown_by = getattr(self.window(), "actor", None)  # the main window's signed-in user
+        return shown_by if isinstance(shown_by, Actor) else None
+
+    @Slot(object)
+    def _exported(self, result: exports.ListExport) -> None:
+        self.export_button.setEnabled(True)
+        self._show_status(self.tr("已导出 {n} 行到 {path}").format(n=result.rows, path=result.path))
+
+    @Slot(object)
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        reason = error_text(exc) if isinstance(exc, InspectorError) else type(exc).__name__
+        self._show_status(self.tr("导出失败：{reason}").format(reason=reason))
+        errors.show_error(exc, self)  # the whole message, in a dialog
+
+    def _show_status(self, text: str, timeout_ms: int = 15_000) -> None:
+        self.export_status = text
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, timeout_ms)
 
     # ---- selecting a record (from the 工作台) --------------------------------------------------------
 

@@ -1,12 +1,14 @@
 """日志与报表: counts of daily logs and monthly reports; for a chosen day its daily log (written from
 a form prefilled with the day's records, then confirmed) and for a chosen month its report (edited,
 submitted for review with its counts frozen, approved by a procurator); the preview (print, save as
-PDF) of both, built by the core."""
+PDF) of both, built by the core; and 导出全部台账（xlsx）…: every ledger of the store as a workbook, a
+sheet each, written in the background and recorded in the audit log."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -14,15 +16,17 @@ from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from inspector.domain.errors import InspectorError
-from inspector.services import reports
-from inspector.services.policy import Actor, Permission, may
+from inspector.export import ExportSummary
+from inspector.services import exports, reports
+from inspector.services.policy import Actor, Permission, actor_for, may
 from inspector.services.records import EditState, Saved
 from inspector.services.reports import ReportCounts, load_report_counts
 from inspector.store.repository import today_local
 from inspector.store.store import Store
-from ui import errors
-from ui.documents import PdfRequest, daily_log_request, monthly_report_request, open_preview
+from ui import errors, file_dialogs
+from ui.documents import PdfRequest, daily_log_request, monthly_report_request, open_preview, safe_file_name
 from ui.formatting import fmt_date
+from ui.i18n import error_text
 from ui.style import scaled_font
 from ui.widgets import Page, StatCard
 from ui.workers import Runner, run_in_background
@@ -130,10 +134,23 @@ class ReportsView(Page):
         duty_hint.setWordWrap(True)
         form.addWidget(duty_hint, 6, 1, 1, 2)
         self.duty_page: QWidget | None = None
+        # Every ledger as one workbook (the lists' 导出… writes what one list shows)
+        self.export_button = QPushButton(self.tr("导出全部台账（xlsx）…"))
+        self.export_button.setToolTip(self.tr("每类台账一个工作表，可在 Excel 或 WPS 中查看和筛选"))
+        self.export_button.clicked.connect(lambda _checked=False: self.export_ledgers())
+        form.addWidget(QLabel(self.tr("台账导出")), 7, 0)
+        form.addWidget(self.export_button, 7, 1)
+        export_hint = QLabel(
+            self.tr("在押人员、巡视、谈话、信箱、纠正与建议等全部台账；"
+                    "以 = + - @ 开头的文字按文本保存，不会被当作公式执行")
+        )  # fmt: skip
+        export_hint.setObjectName("muted")
+        export_hint.setWordWrap(True)
+        form.addWidget(export_hint, 8, 1, 1, 2)
         self.result = QLabel("")
         self.result.setObjectName("muted")
         self.result.setWordWrap(True)
-        form.addWidget(self.result, 7, 0, 1, 3)
+        form.addWidget(self.result, 9, 0, 1, 3)
         self.body.addWidget(panel)
         editing = actor is not None and may(actor, Permission.EDIT)
         for button in (self.write_log_button, self.confirm_log_button, self.write_report_button,
@@ -178,6 +195,50 @@ class ReportsView(Page):
         page.raise_()
         page.activateWindow()
         return page
+
+    # ---- every ledger to xlsx ---------------------------------------------------------------------------
+
+    def export_file_name(self) -> str:
+        return safe_file_name(self.tr("全部台账-{d}").format(d=f"{today_local():%Y-%m-%d}")) + ".xlsx"
+
+    @Slot()
+    def export_ledgers(self, path: Path | None = None) -> None:
+        """Every ledger to an xlsx file (``path``; None: ask in a save dialog, which asks before
+        replacing a file), written in the background; the outcome shows under the buttons."""
+        if not self.export_button.isEnabled():
+            return  # an export is being written
+        if path is None:
+            path = file_dialogs.save_file_name(
+                self, self.tr("导出全部台账"), self.export_file_name(), self.tr("Excel 工作簿 (*.xlsx)")
+            )
+            if path is None:
+                return
+        if not path.suffix and not path.exists():
+            path = path.with_name(path.name + ".xlsx")  # a name typed without its suffix
+        store, actor, target = self._store, self.actor, path
+
+        def work() -> ExportSummary:
+            return exports.export_ledgers_xlsx(store, actor or actor_for(store), target)
+
+        self.export_button.setEnabled(False)
+        self.result.setText(self.tr("正在导出全部台账到 {file}…").format(file=path.name))
+        self._run(work, self._ledgers_exported, self._ledgers_failed, owner=self)
+
+    @Slot(object)
+    def _ledgers_exported(self, summary: ExportSummary) -> None:
+        self.export_button.setEnabled(True)
+        self.result.setText(
+            self.tr("已导出 {sheets} 类台账、共 {n} 行到 {path}").format(
+                sheets=len(summary.counts), n=sum(summary.counts.values()), path=summary.path
+            )
+        )
+
+    @Slot(object)
+    def _ledgers_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        reason = error_text(exc) if isinstance(exc, InspectorError) else type(exc).__name__
+        self.result.setText(self.tr("导出失败：{reason}").format(reason=reason))
+        errors.show_error(exc, self)
 
     # ---- writing, confirming, submitting, approving ---------------------------------------------------
 
