@@ -5,10 +5,11 @@
    and ``inspector_en.ts``: new strings are added, translations kept, strings no longer in the sources
    dropped (no source locations are written, so moving code does not touch the files).
 3. Every entry of ``inspector_zh_CN.ts`` is finished with its source (the sources are Chinese).
-   A new entry of ``inspector_en.ts`` for a sentence of the rules engine (context ``rules``) or the name
-   of a law it cites gets the English written beside it in the core (``inspector.rules.text``); any
-   other new entry stays unfinished until translated (Qt Linguist, or an editor): the translation tests
-   fail meanwhile, naming them. A translation in the file is never replaced.
+   An entry of ``inspector_en.ts`` for a sentence of the rules engine (context ``rules``) gets the English
+   written beside it in the core (``inspector.rules.text``), which is where that English is kept and
+   changed; a new entry for the name of a law the engine cites gets the core's English too. Any other
+   new entry stays unfinished until translated (Qt Linguist, an editor, or ``--fill``): the translation
+   tests fail meanwhile, naming them. Other translations in the file are never replaced.
 4. ``pyside6-lrelease`` compiles both into the ``.qm`` files the app loads.
 
 The ``.ts`` and ``.qm`` files are committed: neither the app nor CI runs this.
@@ -102,8 +103,12 @@ def core_english() -> dict[tuple[str, str], str]:
     return out
 
 
+RULES_CONTEXT = "rules"  # the core's English always wins here (it is kept beside each sentence)
+
+
 def finish_from_core(ts: Path, english: dict[tuple[str, str], str] | None = None) -> int:
-    """Unfinished entries of ``ts`` that the core (or ``english``) has English for get it; how many did."""
+    """Unfinished entries of ``ts`` that the core (or ``english``) has English for get it, and every
+    rules entry the core's English; how many changed."""
     english = core_english() if english is None else english
     tree = ET.parse(ts)
     done = 0
@@ -114,7 +119,8 @@ def finish_from_core(ts: Path, english: dict[tuple[str, str], str] | None = None
             text = english.get((name, message.findtext("source") or ""))
             if translation is None or text is None:
                 continue
-            if translation.get("type") == "unfinished" or not (translation.text or ""):
+            stale = name == RULES_CONTEXT and translation.text != text
+            if stale or translation.get("type") == "unfinished" or not (translation.text or ""):
                 translation.text = text
                 translation.attrib.pop("type", None)
                 done += 1
@@ -210,6 +216,12 @@ def problems() -> list[str]:
             for (context, source), (_text, done) in sorted(committed.items()):
                 if not done:
                     found.append(f"{name}: unfinished: [{context}] {source}")
+            if lang == "en":
+                english = core_english()
+                for (context, source), (text, _done) in sorted(committed.items()):
+                    wanted = english.get((context, source))
+                    if context == RULES_CONTEXT and wanted is not None and text != wanted:
+                        found.append(f"{name}: not the core's English: [{context}] {source}")
             lrelease(ts_file(lang), qm_file(lang, folder))
             if not qm_file(lang).exists() or qm_file(lang).read_bytes() != qm_file(lang, folder).read_bytes():
                 found.append(f"{qm_file(lang).relative_to(ROOT)} is not what lrelease makes of the .ts")

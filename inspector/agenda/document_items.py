@@ -41,9 +41,7 @@ _REPORT_UP = define(
     "督促后仍未回复：报请上一级人民检察院",
     "still no reply after urging: report to the procuratorate at the next level up",
 )
-_NO_REPLY = define(
-    "agenda.doc.no_reply", "{doc}逾期未回复：{action}", "{doc} not replied to in time: {action}"
-)
+_NO_REPLY = define("agenda.doc.no_reply", "{doc}逾期未回复：{action}", "{doc}: no reply in time — {action}")
 _ESCALATION_RULE = define(
     "agenda.doc.escalation_rule",
     "{doc}回复期限届满后的督促与上报",

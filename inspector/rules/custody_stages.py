@@ -111,7 +111,7 @@ _TOTAL_TOO_LONG = _t(
 _SPECIAL_EXTENSION = _t(
     "special_extension",
     "特殊情况延长{total}日（最长至{limit}日，{source}）",
-    "Extended by {total} days in special circumstances (to {limit} days at most, {source})",
+    "{total} days in special circumstances (to {limit} days at most, {source})",
 )
 _GANG = _t(
     "base.gang",

@@ -2406,6 +2406,153 @@ If it happens again, give that log file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>驻所检察 — {station}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（演示数据）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预览和打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印台账…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日在押人员情况检察台账：预览、打印或另存为 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员详情</source>
+        <translation type="unfinished">Detainee page</translation>
+    </message>
+    <message>
+        <source>选中人员的诉讼环节、羁押期限和全部相关记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入名册…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation type="unfinished">New</translation>
+    </message>
+    <message>
+        <source>新建{kind}（Ctrl+N）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <source>删除选中的记录（Delete），删除后可在状态栏撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驻所检察</source>
+        <translation type="unfinished">Inspector</translation>
+    </message>
+    <message>
+        <source>版本 {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开的是演示数据（{path}），不是本检察室的真实记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>锁定窗口，离开时用（Ctrl+L）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>切换用户</source>
+        <translation type="unfinished">Switch user</translation>
+    </message>
+    <message>
+        <source>退出当前用户，换另一位用户登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一名在押人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这类记录还没有可以打开的页面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在列表中选中要删除的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）：{k} 份文书逾期未回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）：{k} 条线索待核实或核实中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）：{k} 份台账的变动待确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）：{k} 条冲突待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自动同步未完成：{m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未登录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation type="unfinished">Never synced</translation>
+    </message>
+    <message>
+        <source>在线</source>
+        <translation type="unfinished">Online</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <source>上次同步 {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待同步 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewUserDialog</name>
     <message>
         <source>新增用户</source>
@@ -3677,6 +3824,14 @@ If it happens again, give that log file to technical support.</translation>
 </context>
 <context>
     <name>ReviewLinks</name>
+    <message>
+        <source>台账审查 {n} 份待确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账审查</source>
+        <translation type="unfinished">Ledger review</translation>
+    </message>
     <message>
         <source>监督线索</source>
         <translation type="unfinished"></translation>
@@ -7879,7 +8034,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>{days}日</source>
-        <translation>{days} days</translation>
+        <translation>{days} day(s)</translation>
     </message>
     <message>
         <source>{day}</source>
@@ -7943,7 +8098,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>{doc}逾期未回复：{action}</source>
-        <translation>{doc} not replied to in time: {action}</translation>
+        <translation>{doc}: no reply in time — {action}</translation>
     </message>
     <message>
         <source>{event}（{day}）</source>
@@ -7979,7 +8134,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>{head}；还有{days}日</source>
-        <translation>{head}; {days} days left</translation>
+        <translation>{head}; days left: {days}</translation>
     </message>
     <message>
         <source>{holiday}前安全大检查</source>
@@ -8011,11 +8166,11 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>{months}个月</source>
-        <translation>{months} months</translation>
+        <translation>{months} month(s)</translation>
     </message>
     <message>
         <source>{months}个月{days}日</source>
-        <translation>{months} months {days} days</translation>
+        <translation>{months} month(s) {days} day(s)</translation>
     </message>
     <message>
         <source>{month}月{day}日{kind}</source>
@@ -8419,7 +8574,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>尚未检查，还有{days}日</source>
-        <translation>not inspected yet, {days} days left</translation>
+        <translation>not inspected yet, days left: {days}</translation>
     </message>
     <message>
         <source>尚未登记联席会议；每{months}个月至少召开一次，本半年应于{due}前召开</source>
@@ -8719,7 +8874,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>特殊情况延长{total}日（最长至{limit}日，{source}）</source>
-        <translation>Extended by {total} days in special circumstances (to {limit} days at most, {source})</translation>
+        <translation>{total} days in special circumstances (to {limit} days at most, {source})</translation>
     </message>
     <message>
         <source>留所服刑罪犯刑满释放日期</source>
@@ -8907,7 +9062,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>距届满还有{days}日</source>
-        <translation>{days} days until expiry</translation>
+        <translation>Days until expiry: {days}</translation>
     </message>
     <message>
         <source>退回补充侦查</source>

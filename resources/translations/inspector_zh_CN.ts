@@ -2407,6 +2407,153 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>驻所检察 — {station}</source>
+        <translation>驻所检察 — {station}</translation>
+    </message>
+    <message>
+        <source>（演示数据）</source>
+        <translation>（演示数据）</translation>
+    </message>
+    <message>
+        <source>预览和打印…</source>
+        <translation>预览和打印…</translation>
+    </message>
+    <message>
+        <source>打印台账…</source>
+        <translation>打印台账…</translation>
+    </message>
+    <message>
+        <source>今日在押人员情况检察台账：预览、打印或另存为 PDF</source>
+        <translation>今日在押人员情况检察台账：预览、打印或另存为 PDF</translation>
+    </message>
+    <message>
+        <source>人员详情</source>
+        <translation>人员详情</translation>
+    </message>
+    <message>
+        <source>选中人员的诉讼环节、羁押期限和全部相关记录</source>
+        <translation>选中人员的诉讼环节、羁押期限和全部相关记录</translation>
+    </message>
+    <message>
+        <source>导入名册…</source>
+        <translation>导入名册…</translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入</source>
+        <translation>从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>新建{kind}（Ctrl+N）</source>
+        <translation>新建{kind}（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>删除选中的记录（Delete），删除后可在状态栏撤销</source>
+        <translation>删除选中的记录（Delete），删除后可在状态栏撤销</translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）</source>
+        <translation>{title}（Ctrl+{n}）</translation>
+    </message>
+    <message>
+        <source>驻所检察</source>
+        <translation>驻所检察</translation>
+    </message>
+    <message>
+        <source>版本 {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>打开的是演示数据（{path}），不是本检察室的真实记录。</source>
+        <translation>打开的是演示数据（{path}），不是本检察室的真实记录。</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>锁定窗口，离开时用（Ctrl+L）</source>
+        <translation>锁定窗口，离开时用（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>切换用户</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>退出当前用户，换另一位用户登录</source>
+        <translation>退出当前用户，换另一位用户登录</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一名在押人员</source>
+        <translation>请先在列表中选中一名在押人员</translation>
+    </message>
+    <message>
+        <source>这类记录还没有可以打开的页面</source>
+        <translation>这类记录还没有可以打开的页面</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中要删除的记录</source>
+        <translation>请先在列表中选中要删除的记录</translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）：{k} 份文书逾期未回复</source>
+        <translation>{title}（Ctrl+{n}）：{k} 份文书逾期未回复</translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）：{k} 条线索待核实或核实中</source>
+        <translation>{title}（Ctrl+{n}）：{k} 条线索待核实或核实中</translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）：{k} 份台账的变动待确认</source>
+        <translation>{title}（Ctrl+{n}）：{k} 份台账的变动待确认</translation>
+    </message>
+    <message>
+        <source>{title}（Ctrl+{n}）：{k} 条冲突待处理</source>
+        <translation>{title}（Ctrl+{n}）：{k} 条冲突待处理</translation>
+    </message>
+    <message>
+        <source>自动同步未完成：{m}</source>
+        <translation>自动同步未完成：{m}</translation>
+    </message>
+    <message>
+        <source>（未登录）</source>
+        <translation>（未登录）</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>在线</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>上次同步 {when}</source>
+        <translation>上次同步 {when}</translation>
+    </message>
+    <message>
+        <source>待同步 {n} 条</source>
+        <translation>待同步 {n} 条</translation>
+    </message>
+</context>
+<context>
     <name>NewUserDialog</name>
     <message>
         <source>新增用户</source>
@@ -3678,6 +3825,14 @@
 </context>
 <context>
     <name>ReviewLinks</name>
+    <message>
+        <source>台账审查 {n} 份待确认</source>
+        <translation>台账审查 {n} 份待确认</translation>
+    </message>
+    <message>
+        <source>台账审查</source>
+        <translation>台账审查</translation>
+    </message>
     <message>
         <source>监督线索</source>
         <translation>监督线索</translation>
