@@ -33,6 +33,7 @@ __all__ = [
     "open_lead_count",
     "pending_import_count",
     "report_csv",
+    "report_pdf",
     "write_report_csv",
 ]
 
@@ -191,6 +192,53 @@ def report_csv(loaded: Mapping[str, Any]) -> str:
                 ]
             )
     return "\ufeff" + out.getvalue()
+
+
+def report_pdf(loaded: Mapping[str, Any]) -> bytes:
+    """The change report as a printable PDF (the documents' typesetting): a title, what was imported,
+    then one ruled table per kind of change — each item with what confirming writes, the flags and
+    the notes, and whether it was written."""
+    from inspector.documents.layout import Column, Document, Span
+
+    report = loaded.get("report") or {}
+    kind = label_of(e.LedgerKind, loaded["kind"])
+    when = loaded["imported_at"].astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    doc = Document(f"{kind}台账变动报告")
+    doc.title(f"{kind}台账变动报告")
+    status = label_of(e.LedgerImportStatus, loaded["status"])
+    doc.line(
+        Span(f"{loaded['file_name']}　{loaded['row_count']}行　{when}导入　{status}", "ledger"),
+        align="center",
+        size=12.0,
+    )
+    columns = [
+        Column("序号", 9, "center"),
+        Column("姓名", 16, "center"),
+        Column("身份证号", 30, "center"),
+        Column("台账行", 11, "center"),
+        Column("确认情况", 17, "center"),
+        Column("写入名册的内容、提示与说明", 73),
+    ]
+    for group in grouped_report(loaded):
+        doc.blank()
+        doc.line(Span(f"{group.label}（{len(group.items)}）", "ledger"), size=12.0, keep_next=True)
+        rows = []
+        for item in group.items:
+            lines = [*item.changes, *item.events, *(f"【注意】{f}" for f in item.flags), *item.notes]
+            rows.append(
+                [
+                    str(item.n),
+                    item.name,
+                    item.id_number,
+                    str(item.line) if item.line is not None else "名册",
+                    _state(item),
+                    "\n".join(lines) or "—",
+                ]
+            )
+        doc.table(columns, rows, field="ledger", size=9.0, leading=12.5)
+    if not report.get("items"):
+        doc.line(Span("本次导入没有可比对的记录。", "ledger"))
+    return doc.render()
 
 
 def write_report_csv(path: Path, loaded: Mapping[str, Any]) -> Path:

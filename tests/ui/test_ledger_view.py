@@ -5,10 +5,12 @@ navigation and the 工作台, and a role that may not edit sees the writing butt
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from inspector.domain.idnumber import make_id_number
@@ -19,7 +21,7 @@ from inspector.store.models import AppUser, AuditLog, Detainee, LedgerImport
 from inspector.store.store import Store
 from tests.conftest import detainee_values
 from ui.main_window import LEDGER, MainWindow
-from ui.views.ledger_view import LedgerImportDialog, LedgerPage
+from ui.views.ledger_view import LedgerImportDialog, LedgerPage, report_request
 
 from .conftest import run_now
 
@@ -126,6 +128,13 @@ def test_import_a_gbk_ledger_review_and_confirm_one_then_the_rest(
     page.write_report_to(out)
     text = out.read_text(encoding="utf-8-sig")
     assert "在押2" in text and "已写入名册" in text and "仅台账有" in text
+    # …and printable: the PDF the preview shows.
+    request = report_request(page.loaded)
+    assert request.file_stem == "出所登记-变动报告" and page.print_button.isEnabled()
+    pdf = request.render(store)
+    assert pdf.startswith(b"%PDF")
+    words = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "出所登记台账变动报告" in words and "在押2" in words and "已写入名册" in words
 
 
 def test_the_report_csv_groups_and_states(store: Store, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,7 @@ from inspector.services import ledger_views as lv
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, may
 from inspector.store.store import Store
 from ui import errors, file_dialogs
+from ui.documents import PdfRequest, open_preview, safe_file_name
 from ui.formatting import fmt_datetime, mask_id_number
 from ui.i18n import core_text, error_text, mark_content
 from ui.models import cell_delegate
@@ -161,6 +163,29 @@ class ImportsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None
+
+
+@dataclass(frozen=True)
+class LedgerReportRequest(PdfRequest):
+    """The change report of import ``key`` as a PDF (:func:`ledger_views.report_pdf`), for the app's
+    preview (打印, 另存为 PDF)."""
+
+    @property
+    def label(self) -> str:
+        return _t("变动报告")
+
+    def render(self, store: Store, for_center: bool = False) -> bytes:
+        return lv.report_pdf(li.load_import(store, uuid.UUID(self.key)))
+
+
+def report_request(loaded: dict[str, Any]) -> LedgerReportRequest:
+    stem = Path(str(loaded["file_name"])).stem
+    return LedgerReportRequest(
+        "ledger-report",
+        loaded["id"].hex,
+        _t("{file} 变动报告").format(file=loaded["file_name"]),
+        safe_file_name(f"{stem}-变动报告"),  # i18n: data (the file's own name)
+    )
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
@@ -501,9 +526,12 @@ class LedgerPage(Page):
         self.import_button.setToolTip(self.tr("读取看守所导出的台账（Excel 或 CSV），生成与名册对照的报告"))
         self.import_button.clicked.connect(lambda: self.open_import())
         self.save_button = QPushButton(self.tr("保存报告…"))
-        self.save_button.setToolTip(self.tr("把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开、打印）"))
+        self.save_button.setToolTip(self.tr("把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开）"))
         self.save_button.clicked.connect(self.save_report)
-        for button in (self.save_button, self.import_button):
+        self.print_button = QPushButton(self.tr("预览和打印…"))
+        self.print_button.setToolTip(self.tr("选中导入的变动报告：预览、打印或另存为 PDF"))
+        self.print_button.clicked.connect(self.preview_report)
+        for button in (self.print_button, self.save_button, self.import_button):
             self.header.right.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
 
         # ---- the imports ----------------------------------------------------------------------------
@@ -811,6 +839,7 @@ class LedgerPage(Page):
         idle = not self.busy
         self.import_button.setEnabled(self.may_edit and idle)
         self.save_button.setEnabled(self.loaded is not None and idle)
+        self.print_button.setEnabled(self.loaded is not None and idle)
         self.confirm_all_button.setEnabled(self.may_edit and idle and pending > 0)
         self.confirm_all_button.setText(
             self.tr("全部确认（{n} 项）").format(n=pending) if pending else self.tr("全部确认")
@@ -874,6 +903,13 @@ class LedgerPage(Page):
         )
         self.load(select=import_id)
         emit(self.changed)
+
+    @Slot()
+    def preview_report(self) -> QWidget | None:
+        """预览和打印…: the selected report as a PDF in the app's preview."""
+        if self.loaded is None:
+            return None
+        return open_preview(self.store, report_request(self.loaded), self, runner=self._run)
 
     @Slot()
     def save_report(self) -> None:
