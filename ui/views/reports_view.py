@@ -136,14 +136,13 @@ class ReportsView(Page):
         self.duty_page: QWidget | None = None
         # Every ledger as one workbook (the lists' 导出… writes what one list shows)
         self.export_button = QPushButton(self.tr("导出全部台账（xlsx）…"))
-        self.export_button.setToolTip(self.tr("每类台账一个工作表，可在 Excel 或 WPS 中查看和筛选"))
+        self.export_button.setToolTip(self.tr("写成一个 xlsx 文件，可在 Excel 或 WPS 中查看和筛选"))
         self.export_button.clicked.connect(lambda _checked=False: self.export_ledgers())
         form.addWidget(QLabel(self.tr("台账导出")), 7, 0)
         form.addWidget(self.export_button, 7, 1)
         export_hint = QLabel(
-            self.tr("在押人员、巡视、谈话、信箱、纠正与建议等全部台账；"
-                    "以 = + - @ 开头的文字按文本保存，不会被当作公式执行")
-        )  # fmt: skip
+            self.tr("每类台账一个工作表；以 = + - @ 开头的文字按文本保存，不会被当作公式执行")
+        )
         export_hint.setObjectName("muted")
         export_hint.setWordWrap(True)
         form.addWidget(export_hint, 8, 1, 1, 2)
