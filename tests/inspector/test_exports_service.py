@@ -1,0 +1,70 @@
+"""inspector.services.exports: an export is written and audited, or not there at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from inspector.services import exports
+from inspector.services.lists import Criteria
+from inspector.services.policy import actor_for
+from inspector.store.files import OutputPathError
+from inspector.store.models import AuditLog, Detainee
+from inspector.store.store import Store
+from tests.conftest import detainee_values
+
+
+def _actions(store: Store) -> list[str]:
+    with store.session(read_only=True) as s:
+        return list(s.scalars(select(AuditLog.action).order_by(AuditLog.seq)))
+
+
+def test_list_rows_in_the_lists_order_with_their_audit_entry(store: Store, tmp_path: Path) -> None:
+    for name, cell in (("甲", "101"), ("乙", "-1"), ("丙", "303")):
+        store.repo(Detainee).add(detainee_values(name=name, cell=cell))
+    out = tmp_path / "list.xlsx"
+    result = exports.export_list_xlsx(
+        store,
+        actor_for(store),
+        out,
+        list_key="detainees",
+        criteria=Criteria(),
+        sort_key="cell",
+        descending=True,
+        title="在押人员",
+        headers=["监室", "姓名"],
+        cells=lambda row: [row.record.cell, row.record.name],
+    )
+    assert result.rows == 3
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(out)["在押人员"].iter_rows()]
+    assert rows == [["监室", "姓名"], ["303", "丙"], ["101", "甲"], ["-1", "乙"]]
+    assert _actions(store)[-1] == exports.EXPORT_LIST
+
+
+def test_no_file_without_its_audit_entry(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kw: object) -> None:
+        raise RuntimeError("audit log unavailable")
+
+    monkeypatch.setattr(exports, "audit_event", broken)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(RuntimeError):
+        exports.export_ledgers_xlsx(store, actor_for(store), folder / "all.xlsx")
+    assert list(folder.iterdir()) == []
+
+
+def test_a_folder_is_refused_before_anything_is_read(store: Store, tmp_path: Path) -> None:
+    before = _actions(store)
+    with pytest.raises(OutputPathError):
+        exports.export_ledgers_xlsx(store, actor_for(store), tmp_path)
+    with pytest.raises(OutputPathError):  # a missing folder
+        exports.export_list_xlsx(
+            store, actor_for(store), tmp_path / "missing" / "x.xlsx", list_key="patrols", criteria=None,
+            sort_key=None, descending=False, title="巡视检察", headers=[], cells=lambda row: [],
+        )  # fmt: skip
+    assert _actions(store) == before
