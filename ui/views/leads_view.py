@@ -96,7 +96,13 @@ def records_text(lead: dict[str, Any]) -> str:
 
 
 class LeadsModel(QAbstractTableModel):
-    HEADERS = ("发现日期", "规则", "线索", "人员与记录", "状态")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LeadsPage", "发现日期"),
+        QT_TRANSLATE_NOOP("LeadsPage", "规则"),
+        QT_TRANSLATE_NOOP("LeadsPage", "线索"),
+        QT_TRANSLATE_NOOP("LeadsPage", "人员与记录"),
+        QT_TRANSLATE_NOOP("LeadsPage", "状态"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +140,7 @@ class LeadsModel(QAbstractTableModel):
                 return records_text(lead)
             text = core_text(lead["status_label"])
             if lead.get("finding_id") is not None:
-                text += _t("（已制发）")
+                text += QCoreApplication.translate("LeadsPage", "（已制发）")
             return text
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
             colour = STATUS_COLOURS.get(lead["status"], TEXT_MUTED)

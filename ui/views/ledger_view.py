@@ -66,7 +66,7 @@ from inspector.store.store import Store
 from ui import errors, file_dialogs
 from ui.documents import PdfRequest, open_preview, safe_file_name
 from ui.formatting import fmt_datetime, mask_id_number
-from ui.i18n import core_text, error_text, mark_content
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
 from ui.models import cell_delegate
 from ui.qt_compat import emit
 from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
@@ -99,7 +99,7 @@ def status_text(row: dict[str, Any]) -> str:
     if row["status"] == e.LedgerImportStatus.PENDING.value and not any(
         k in li.CONFIRMABLE for k in row.get("counts", {})
     ):
-        return _t("无需确认")
+        return QCoreApplication.translate("LedgerPage", "无需确认")
     return core_text(li.label_of(e.LedgerImportStatus, row["status"]))
 
 
@@ -108,13 +108,24 @@ def counts_text(counts: dict[str, int]) -> str:
     parts = [f"{core_text(li.ITEM_TYPES.get(k, k))} {counts[k]}" for k in order]
     if counts.get("unchanged"):
         parts.append(f"{core_text(li.ITEM_TYPES['unchanged'])} {counts['unchanged']}")
-    return _t("，").join(parts) if parts else _t("无")
+    return (
+        QCoreApplication.translate("LedgerPage", "，").join(parts)
+        if parts
+        else QCoreApplication.translate("LedgerPage", "无")
+    )
 
 
 class ImportsModel(QAbstractTableModel):
     """The imports, newest first (``ledger_import.list_imports``)."""
 
-    HEADERS = ("导入时间", "台账", "文件", "行数", "变动", "状态")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LedgerPage", "导入时间"),
+        QT_TRANSLATE_NOOP("LedgerPage", "台账"),
+        QT_TRANSLATE_NOOP("LedgerPage", "文件"),
+        QT_TRANSLATE_NOOP("LedgerPage", "行数"),
+        QT_TRANSLATE_NOOP("LedgerPage", "变动"),
+        QT_TRANSLATE_NOOP("LedgerPage", "状态"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,7 +168,7 @@ class ImportsModel(QAbstractTableModel):
             status = row["status"]
             if status == e.LedgerImportStatus.CONFIRMED.value:
                 return QBrush(QColor(GREEN))
-            if status_text(row) != _t("无需确认"):
+            if status_text(row) != QCoreApplication.translate("LedgerPage", "无需确认"):
                 return QBrush(QColor(AMBER))
             return QBrush(QColor(TEXT_MUTED))
         if role == Qt.ItemDataRole.UserRole:
@@ -172,7 +183,7 @@ class LedgerReportRequest(PdfRequest):
 
     @property
     def label(self) -> str:
-        return _t("变动报告")
+        return QCoreApplication.translate("LedgerPage", "变动报告")
 
     def render(self, store: Store, for_center: bool = False) -> bytes:
         return lv.report_pdf(li.load_import(store, uuid.UUID(self.key)))
@@ -183,7 +194,7 @@ def report_request(loaded: dict[str, Any]) -> LedgerReportRequest:
     return LedgerReportRequest(
         "ledger-report",
         loaded["id"].hex,
-        _t("{file} 变动报告").format(file=loaded["file_name"]),
+        QCoreApplication.translate("LedgerPage", "{file} 变动报告").format(file=loaded["file_name"]),
         safe_file_name(f"{stem}-变动报告"),  # i18n: data (the file's own name)
     )
 
