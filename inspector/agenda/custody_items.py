@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,7 +27,7 @@ from inspector.domain.settings import RuleSettings
 from inspector.rules._labels import label
 from inspector.rules.custody import custody_deadline
 from inspector.rules.custody_stages import POSSIBLE_OVERDUE
-from inspector.rules.text import Label, Text, citations, cite, define, from_json, to_json
+from inspector.rules.text import Label, Text, citations, cite, define, stored, to_json
 from inspector.store.models import CustodyStatus, Detainee
 from inspector.store.types import utc_now
 
@@ -96,24 +95,37 @@ _NOTICE_RECORD = define(
 )
 
 
+# The cache's explanation column: the Chinese explanation, then this separator, then the texts with
+# their codes as JSON — read only when a text is shown in another language.
+_BLOB = "\n\x1e"
+
+
 def _texts(row: CustodyStatus) -> tuple[str, str, list[str]]:
-    """(explanation, basis, issues) of a cache row, as the rules engine worded them (their codes kept)."""
-    blob: object = row.explanation
-    if isinstance(blob, str) and blob.startswith("{"):
-        with contextlib.suppress(ValueError):
-            blob = json.loads(blob)
-    if isinstance(blob, dict) and "e" in blob:
-        issues = [from_json(i) for i in blob.get("i") or []]
-        if len(issues) != len(row.issues):
-            issues = list(row.issues)
-        return from_json(blob["e"]), from_json(blob.get("b")) or citations(row.basis), issues
-    return str(row.explanation or ""), citations(row.basis), list(row.issues)
+    """(explanation, basis, issues) of a cache row as the rules engine worded them: their Chinese words
+    at once, their codes (for another language) parsed only when asked for."""
+    raw = row.explanation or ""
+    zh, sep, body = raw.partition(_BLOB)
+    if not sep:
+        return raw, citations(row.basis), list(row.issues)
+    parsed: dict[str, Any] = {}
+
+    def part(key: str, index: int | None = None) -> object:
+        if not parsed:
+            parsed.update(json.loads(body))
+        value = parsed[key]
+        return value[index] if index is not None else value
+
+    def loader(key: str, index: int | None = None) -> Callable[[], object]:
+        return lambda: part(key, index)
+
+    issues = [stored(issue, loader("i", i)) for i, issue in enumerate(row.issues)]
+    return stored(zh, loader("e")), stored(row.basis, loader("b")), issues
 
 
 def _blob(explanation: str, basis: str, issues: Iterable[str]) -> str:
-    """What the cache's ``explanation`` keeps: the texts with their codes (JSON)."""
+    """What the cache's ``explanation`` keeps: the Chinese explanation, then the texts with their codes."""
     body = {"e": to_json(explanation), "b": to_json(basis), "i": [to_json(i) for i in issues]}
-    return json.dumps(body, ensure_ascii=False, default=str)
+    return str(explanation) + _BLOB + json.dumps(body, ensure_ascii=False, default=str)
 
 
 def settings_key(settings: RuleSettings) -> str:

@@ -39,6 +39,7 @@ __all__ = [
     "define",
     "from_json",
     "join",
+    "stored",
     "to_json",
     "zh_date",
     "zh_datetime",
@@ -228,17 +229,51 @@ def _decode(value: object) -> object:
     return value
 
 
+class _StoredText(Text):
+    """A text read back from JSON: its Chinese words at once, its code and parameters decoded only when
+    asked for (the agenda reads thousands from the cache and shows a few in another language)."""
+
+    _payload: dict[str, Any] | Callable[[], object]
+    _decoded: Text | None
+
+    def __new__(cls, zh: str, payload: dict[str, Any] | Callable[[], object]) -> _StoredText:
+        self = str.__new__(cls, zh)
+        self._payload, self._decoded = payload, None
+        return self
+
+    def _text(self) -> Text:
+        if self._decoded is None:
+            try:
+                payload = self._payload() if callable(self._payload) else self._payload
+                decoded = _decode(payload)
+            except (KeyError, TypeError, ValueError, IndexError):  # another version's: its words only
+                decoded = None
+            self._decoded = decoded if isinstance(decoded, Text) else Text(JOIN, sep="", items=(str(self),))
+        return self._decoded
+
+    @property
+    def code(self) -> str:  # type: ignore[override]
+        return self._text().code
+
+    @property
+    def params(self) -> dict[str, Any]:  # type: ignore[override]
+        return self._text().params
+
+
+def stored(zh: str, load: Callable[[], object]) -> str:
+    """A text whose Chinese words are ``zh`` and whose JSON (:meth:`Text.to_json`) ``load`` returns
+    when its code or parameters are first asked for (never, for most texts the agenda reads)."""
+    return _StoredText(zh, load)
+
+
 def from_json(value: object) -> str:
     """A text written by :meth:`Text.to_json` (its Chinese words alone if its code is no longer
     known); a plain string as it is."""
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        try:
-            decoded = _decode(value)
-        except (KeyError, TypeError, ValueError):
-            return str(value.get("z", ""))
-        return decoded if isinstance(decoded, str) else str(value.get("z", ""))
+        zh = str(value.get("z", ""))
+        return _StoredText(zh, value) if "t" in value else zh
     return "" if value is None else str(value)
 
 

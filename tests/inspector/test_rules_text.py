@@ -96,3 +96,19 @@ def test_every_sentence_has_english_with_the_same_placeholders() -> None:
     ]
     assert bad == []
     assert all(not CJK.search(english) for english in T.LAW_NAMES.values())
+
+
+def test_a_stored_text_is_read_only_when_its_code_is_asked_for() -> None:
+    original = cite("刑事诉讼法", 156)
+    calls: list[int] = []
+
+    def load() -> object:
+        calls.append(1)
+        return original.to_json()
+
+    kept = T.stored(str(original), load)
+    assert kept == "刑事诉讼法第一百五十六条" and calls == []
+    assert isinstance(kept, Text) and kept.code == "cite.article" and kept.params["article"] == 156
+    assert calls == [1]
+    gone = T.stored("旧的说明", lambda: {"t": "no.such.code", "p": {}})
+    assert gone == "旧的说明" and gone.code == T.JOIN  # another version's text: its words only
