@@ -14,16 +14,18 @@ __all__ = ["cmd_export", "register"]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from inspector.export import export_json, export_xlsx
+    from inspector.services.exports import export_ledgers_xlsx, export_records_json
+    from inspector.services.policy import actor_for
     from inspector.store.store import Store
 
-    writers = {"json": export_json, "xlsx": export_xlsx}
+    # through the services, so the export is entered in the audit log like one made in the app
+    writers = {"json": export_records_json, "xlsx": export_ledgers_xlsx}
     if args.format not in writers:
         raise UsageError(f"不支持的导出格式：{args.format}", f"unsupported export format: {args.format}")
     out = Path(args.out).expanduser()
     output_target(out)  # a folder, a device or a missing folder is refused before anything is read
     with Store.open(data_dir_of(args), tty_prompt) as store:
-        summary = writers[args.format](store, out)
+        summary = writers[args.format](store, actor_for(store), out)
     print(f"已导出 / exported {sum(summary.counts.values())} records → {summary.path}")
     return EXIT_OK
 

@@ -1,7 +1,8 @@
 """Exports a user starts in the app, each written whole or not at all and then entered in the audit
 log with who made it: a list's rows as the list shows them (:func:`export_list_xlsx`) and every
 ledger of the store (:func:`export_ledgers_xlsx`), both as xlsx workbooks whose texts a spreadsheet
-never runs as formulas (:mod:`inspector.export`).
+never runs as formulas (:mod:`inspector.export`); and, from the command line, every record as JSON
+(:func:`export_records_json`).
 
 The target is checked before anything is read: a folder, a device or a missing folder is refused
 with a message naming it; a folder that cannot be written to gives a message naming the file and
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.domain.errors import InspectorError
-from inspector.export import ExportSummary, export_xlsx, write_table_xlsx
+from inspector.export import ExportSummary, export_json, export_xlsx, write_table_xlsx
 from inspector.services import lists
 from inspector.services.lists import Criteria, ListRow
 from inspector.services.policy import Actor
@@ -27,16 +28,20 @@ from inspector.store.store import Store
 __all__ = [
     "EXPORT_LEDGERS",
     "EXPORT_LIST",
+    "EXPORT_RECORDS",
     "ExportWriteError",
     "ListExport",
     "export_ledgers_xlsx",
     "export_list_xlsx",
+    "export_records_json",
 ]
 
 EXPORT_LIST = "export_list"
 """Audit action of a list's rows written to a file."""
 EXPORT_LEDGERS = "export_ledgers"
 """Audit action of every ledger written to a file."""
+EXPORT_RECORDS = "export_records"
+"""Audit action of every record written to a JSON file (``inspector export``)."""
 
 _CHUNK = 500  # rows read per query while the workbook is written
 
@@ -68,11 +73,13 @@ def _written(path: Path, write: Callable[[], Any]) -> Any:
         raise ExportWriteError(path, exc) from exc
 
 
-def _audited(store: Store, actor: Actor, action: str, path: Path, detail: dict[str, Any]) -> None:
+def _audited(
+    store: Store, actor: Actor, action: str, path: Path, detail: dict[str, Any], *, fmt: str = "xlsx"
+) -> None:
     """The audit entry of a file just written; if it cannot be recorded, the file goes again (an export
     is either written and audited, or not there)."""
     try:
-        audit_event(store, action, actor, None, None, {"format": "xlsx", "file": str(path), **detail})
+        audit_event(store, action, actor, None, None, {"format": fmt, "file": str(path), **detail})
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -129,5 +136,21 @@ def export_ledgers_xlsx(store: Store, actor: Actor, path: Path) -> ExportSummary
         EXPORT_LEDGERS,
         summary.path,
         {"sheets": len(summary.counts), "rows": sum(summary.counts.values())},
+    )
+    return summary
+
+
+def export_records_json(store: Store, actor: Actor, path: Path) -> ExportSummary:
+    """Every local record as JSON (:func:`inspector.export.export_json`, docs/export-format.md), audited."""
+    path = path.expanduser()
+    output_target(path)
+    summary: ExportSummary = _written(path, lambda: export_json(store, path))
+    _audited(
+        store,
+        actor,
+        EXPORT_RECORDS,
+        summary.path,
+        {"tables": len(summary.counts), "rows": sum(summary.counts.values())},
+        fmt="json",
     )
     return summary

@@ -68,3 +68,20 @@ def test_a_folder_is_refused_before_anything_is_read(store: Store, tmp_path: Pat
             sort_key=None, descending=False, title="巡视检察", headers=[], cells=lambda row: [],
         )  # fmt: skip
     assert _actions(store) == before
+
+
+@pytest.mark.parametrize(("fmt", "action"), [("json", "export_records"), ("xlsx", "export_ledgers")])
+def test_the_command_lines_export_is_audited_too(
+    store: Store, tmp_path: Path, fmt: str, action: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from inspector.cli import main
+
+    data_dir = store.data_dir
+    store.close()
+    out = tmp_path / f"all.{fmt}"
+    assert main(["export", "--format", fmt, "--out", str(out), "--data-dir", str(data_dir)]) == 0
+    assert out.is_file()
+    with Store.open(data_dir) as reopened, reopened.session(read_only=True) as s:
+        entry = s.scalars(select(AuditLog).order_by(AuditLog.seq.desc()).limit(1)).one()
+    assert entry.action == action and entry.user_id is not None
+    assert entry.detail is not None and entry.detail["file"] == str(out) and entry.detail["format"] == fmt
