@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -161,6 +162,45 @@ def test_a_column_left_out_and_a_missing_name_column(qtbot: Any, store: Store, t
     dialog.reject()
     with store.session(read_only=True) as s:
         assert s.scalar(select(LedgerImport.id)) is None
+
+
+def test_an_xlsx_ledger_behind_a_notes_sheet_and_a_file_that_cannot_be_read(
+    qtbot: Any, store: Store, tmp_path: Path, monkeypatch: Any
+) -> None:
+    add(store, 1)
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "说明"
+    notes.append(["本表由看守所信息系统导出"])
+    ws = book.create_sheet("出所")
+    ws.append(["姓名", "身份证号", "出所日期", "出所方式", "出所凭证"])
+    ws.append(["在押1", pid(1), 46346, "释放", "释放证明书"])  # 2026-11-20 as an Excel serial
+    path = tmp_path / "daily.xlsx"
+    book.save(path)
+    page = page_for(qtbot, store)
+    dialog = page.open_import(path)
+    assert dialog is not None and dialog.sheet_box.isVisible() and dialog.sheet == "说明"
+    dialog.sheet_box.setCurrentText("出所")  # read again from the chosen sheet
+    assert dialog.sheet == "出所" and dialog.mapping() == {
+        0: "name",
+        1: "id_number",
+        2: "discharged_on",
+        3: "discharge_kind",
+        4: "discharge_paper",
+    }
+    assert dialog.kind_box.currentData() == "release"
+    dialog.import_button.click()
+    assert [g.kind for g in page.groups] == ["release"]
+    assert "出所日期：2026-11-20" in page.groups[0].items[0].changes
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr("ui.errors.show_error", lambda exc, parent=None: shown.append(exc))
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    dialog = page.open_import(broken)
+    assert dialog is not None and shown and "broken.xlsx" in str(shown[0])
+    assert dialog.table is None and not dialog.import_button.isEnabled()
+    dialog.reject()
 
 
 def test_a_role_that_may_not_edit_cannot_import_or_confirm(qtbot: Any, store: Store, tmp_path: Path) -> None:

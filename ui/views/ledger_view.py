@@ -70,6 +70,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
 from ui.models import cell_delegate
 from ui.qt_compat import emit
 from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
+from ui.views.roster_import_dialog import sheet_names
 from ui.widgets import Page
 from ui.workers import Runner, run_in_background
 
@@ -243,6 +244,7 @@ class LedgerImportDialog(QDialog):
         self.actor = actor
         self._run: Runner = runner or run_in_background
         self.path: Path | None = None
+        self.sheet: str | None = None  # the .xlsx sheet read
         self.table: li.LedgerTable | None = None
         self.profiles: dict[str, dict[str, Any]] = {}
         self.combos: list[QComboBox] = []
@@ -262,6 +264,8 @@ class LedgerImportDialog(QDialog):
         self.kind_box.addItem(self.tr("按文件名和列自动识别"), None)
         for member in e.LedgerKind:
             self.kind_box.addItem(core_text(member.label), member.value)
+        self._kind_guessed = False  # the kind shown was guessed, not chosen
+        self.kind_box.activated.connect(lambda _i: setattr(self, "_kind_guessed", False))
         self.profile_box = QComboBox()
         self.profile_box.setObjectName("profile")
         self.profile_box.setEditable(True)
@@ -271,8 +275,15 @@ class LedgerImportDialog(QDialog):
         assert line is not None
         line.setPlaceholderText(self.tr("不保存（或输入新名称保存本次列对应）"))
         self.profile_box.currentTextChanged.connect(self._profile_changed)
+        self.sheet_box = QComboBox()
+        self.sheet_box.setObjectName("sheet")
+        mark_content(self.sheet_box)
+        self.sheet_box.currentIndexChanged.connect(self._sheet_chosen)
         form = QFormLayout()
         form.addRow(self.tr("台账文件："), file_row)
+        form.addRow(self.tr("工作表："), self.sheet_box)
+        self.sheet_label = form.labelForField(self.sheet_box)
+        self._show_sheets(False)
         form.addRow(self.tr("台账类别："), self.kind_box)
         form.addRow(self.tr("台账格式："), self.profile_box)
 
@@ -360,16 +371,44 @@ class LedgerImportDialog(QDialog):
         if path is not None:
             self.load(path)
 
-    def load(self, path: Path) -> None:
-        """Read ``path`` in the background, then show its columns."""
+    def load(self, path: Path, sheet: str | None = None) -> None:
+        """Read ``path`` (an .xlsx: its first sheet, or ``sheet``) in the background, then show its
+        columns."""
         self.path = path
+        self.sheet = sheet
         self.file_label.setText(str(path))
         self._set_busy(True, self.tr("正在读取 {name}…").format(name=path.name))
-        self._run(lambda: li.read_ledger(path), self._read, self._failed, owner=self)
+        self._run(
+            lambda: (li.read_ledger(path, sheet=sheet), sheet_names(path)),
+            self._read,
+            self._failed,
+            owner=self,
+        )
 
-    def _read(self, table: li.LedgerTable) -> None:
+    def _show_sheets(self, on: bool) -> None:
+        self.sheet_box.setVisible(on)
+        if self.sheet_label is not None:
+            self.sheet_label.setVisible(on)
+
+    def _sheet_chosen(self, _index: int) -> None:
+        """Another sheet of the workbook: read again (its columns guessed from its headers)."""
+        name = self.sheet_box.currentText()
+        if self.path is not None and name and name != self.sheet and not self.busy:
+            self.load(self.path, name)
+
+    def _read(self, result: tuple[li.LedgerTable, list[str]]) -> None:
         self._set_busy(False, "")
+        table, sheets = result
         self.table = table
+        shown = next((n for n in sheets if table.source.endswith(f"sheet {n}")), None)
+        self.sheet = shown
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.clear()
+        self.sheet_box.addItems(sheets)
+        if shown is not None:
+            self.sheet_box.setCurrentText(shown)
+        self.sheet_box.blockSignals(False)
+        self._show_sheets(len(sheets) > 1)
         saved = self.profiles.get(self.profile_box.currentText().strip())
         mapping = li.map_columns(table, saved["columns"] if saved else None)
         self.file_label.setText(
@@ -377,8 +416,9 @@ class LedgerImportDialog(QDialog):
                 name=table.path.name, source=table.source, n=len(table.rows)
             )
         )
-        if saved is None and self.kind_box.currentData() is None:
+        if saved is None and (self.kind_box.currentData() is None or self._kind_guessed):
             self.set_kind(li.guess_kind(table, mapping))
+            self._kind_guessed = True  # guessed again from another file or sheet
         self._build_columns(table, mapping)
 
     def _build_columns(self, table: li.LedgerTable, mapping: dict[int, str]) -> None:
@@ -474,14 +514,16 @@ class LedgerImportDialog(QDialog):
     def start_import(self) -> None:
         if self.busy or self.missing() or self.path is None:
             return
-        store, actor, path = self.store, self.actor, self.path
+        store, actor, path, sheet = self.store, self.actor, self.path, self.sheet
         kind = self.kind_box.currentData()
         profile = self.profile_box.currentText().strip() or None
         specs = self.map_specs()
         self._set_busy(True, self.tr("正在与名册核对…"))
 
         def work() -> uuid.UUID:
-            return li.import_ledger(store, path, actor, kind=kind, profile=profile, map_specs=specs).import_id
+            return li.import_ledger(
+                store, path, actor, kind=kind, profile=profile, sheet=sheet, map_specs=specs
+            ).import_id
 
         self._run(work, self._imported, self._failed, owner=self)
 
