@@ -248,6 +248,21 @@ def main() -> int:
                 started = time.perf_counter()
                 n = len(conn.execute("SELECT * FROM sync.pull(%s::xid8, %s, 2000)", (xid, seq)).fetchall())
                 print(f"server: {label}: {n} rows in {(time.perf_counter() - started) * 1000:.1f} ms")
+            # the server alone: every page of the station, as the laptop's first pull asks for them
+            started, pages, rows, xid, seq = time.perf_counter(), 0, 0, "0", 0
+            while True:
+                page = conn.execute(
+                    "SELECT server_xid::text, server_seq, data::text FROM sync.pull(%s::xid8, %s, 2000)",
+                    (xid, seq),
+                ).fetchall()
+                pages, rows = pages + 1, rows + len(page)
+                if len(page) < 2000:
+                    break
+                xid, seq = page[-1][0], page[-1][1]
+            print(
+                f"server alone: {rows:,} rows in {pages} pages, {time.perf_counter() - started:.1f} s "
+                "(the rest of a first pull is the laptop applying them)"
+            )
         # how many table pages one page of a station's rows touches (its rows lie among the others')
         with psycopg.connect(admin_url, autocommit=True) as conn:
             plan = conn.execute(
