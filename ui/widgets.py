@@ -22,6 +22,9 @@ class PageHeader(QWidget):
         self.subtitle_label = QLabel(subtitle)
         self.subtitle_label.setObjectName("pageSubtitle")
         self.subtitle_label.setVisible(bool(subtitle))
+        # wraps rather than claiming its full width: on a narrow window the buttons on the right keep
+        # their size and the subtitle takes two lines
+        self.subtitle_label.setWordWrap(True)
         self.right = QHBoxLayout()
         self.right.setSpacing(12)
 

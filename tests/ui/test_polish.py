@@ -402,3 +402,18 @@ def test_without_documents_file_dialogs_start_at_home(
     monkeypatch.setattr(Path, "home", staticmethod(lambda: tmp_path))
     file_dialogs.forget()
     assert file_dialogs.start_directory() == tmp_path
+
+
+def test_a_narrow_window_keeps_the_header_buttons_whole(qtbot: Any, laptop: MainWindow, idle: Any) -> None:
+    """At 1024 px the 在押人员 header holds six buttons; the subtitle wraps instead of squeezing them."""
+    laptop.resize(QSize(1024, 700))
+    laptop.show_page(DETAINEES)
+    view = laptop.pages[DETAINEES]
+    qtbot.waitUntil(lambda: view.model.has_loaded)
+    idle()
+    QApplication.processEvents()
+    buttons = [b for b in view.header.findChildren(QAbstractButton) if b.isVisible()]
+    assert len(buttons) >= 5
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+    assert view.header.subtitle_label.height() > view.header.subtitle_label.fontMetrics().height()  # wrapped
