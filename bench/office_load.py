@@ -213,8 +213,10 @@ def laptop(plan: Plan, ready: Any, go: Any, done: Any, settled: Any, results: An
         out.max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         out.finished_at = time.time()
         done.wait()  # every laptop has pushed all it made
+        settle(plan.admin_url)  # the pull horizon is past every push (and any other long transaction)
         _sync(store, out, timed=False)
         settled.wait()
+        settle(plan.admin_url)
         _sync(store, out, timed=False)  # whatever the others' last syncs wrote
         mine_file, office_file = plan.tmp / f"laptop{plan.index}.json", plan.tmp / f"office{plan.index}.json"
         export_json(store, mine_file)
