@@ -8,10 +8,10 @@ offscreen on one 1366 × 768 screen at 96 dpi, with the app's own style and bund
 (``ui.app.prepare_application``), so the images are those of a typical laptop whatever the machine.
 Every shot waits until the background reads are done (bounded in time). Names are stable:
 ``01-dashboard.png`` … ``09-settings.png`` for the pages (``page-users.png``: 用户, as an
-administrator), ``form-<kind>.png`` for a new record's form, ``form-<kind>-edit.png`` for an
-existing one, ``page-*.png``, ``step-*.png``, ``dialog-*.png`` and ``filter-*.png``. ``--main`` gets
-a copy of the dashboard (the README's image). PNGs are shrunk with pngquant and optipng when they
-are installed.
+administrator; ``page-ledger.png`` and ``page-leads.png``: 台账审查 and 监督线索 with a ledger
+imported), ``form-<kind>.png`` for a new record's form, ``form-<kind>-edit.png`` for an existing one,
+``page-*.png``, ``step-*.png``, ``dialog-*.png`` and ``filter-*.png``. ``--main`` gets a copy of the
+dashboard (the README's image). PNGs are shrunk with pngquant and optipng when they are installed.
 """
 
 from __future__ import annotations
@@ -61,8 +61,12 @@ from sqlalchemy import func, select  # noqa: E402
 from inspector.store.store import Store  # noqa: E402
 
 PAGE_NAMES = (
-    "dashboard", "patrols", "talks", "mailbox", "corrections", "detainees", "reports", "sync", "settings",
+    "dashboard", "patrols", "talks", "mailbox", "corrections", "detainees", "ledger", "leads", "reports",
+    "sync", "settings",
 )  # fmt: skip
+# 台账审查 and 监督线索 are shot with a ledger imported and leads found (ledger_and_leads), under names of
+# their own: the other pages keep the numbers they had before these two came in.
+LATER_PAGES = ("ledger", "leads")
 WAIT_S = 20.0  # the longest any one shot waits for its background work
 
 
@@ -111,7 +115,10 @@ def first_id(store: Store, stmt: Any) -> uuid.UUID:
 
 
 def pages(shot: Shooter, window: Any) -> None:
+    numbered = [name for name in PAGE_NAMES if name not in LATER_PAGES]
     for n, name in enumerate(PAGE_NAMES):
+        if name in LATER_PAGES:
+            continue
         window.show_page(n)
         page = window.pages[n]
         model = getattr(page, "model", None)
@@ -121,7 +128,7 @@ def pages(shot: Shooter, window: Any) -> None:
             ),
             f"page {name}",
         )
-        shot.save(f"{n + 1:02d}-{name}", window)
+        shot.save(f"{numbered.index(name) + 1:02d}-{name}", window)
 
 
 def users_page(shot: Shooter, store: Store) -> None:
@@ -453,6 +460,64 @@ def stale_form(shot: Shooter, window: Any) -> None:
     close_form(shot, form)
 
 
+def ledger_and_leads(shot: Shooter, window: Any, folder: Path) -> None:
+    """台账审查 and 监督线索 on the demo data: a GBK 出所 ledger (two people held, one released without
+    the paper it rests on, one the register does not know) through 导入台账… and its report, then 扫描
+    on 监督线索, a lead verified, and the 排除 dialog. Writes to the demo data."""
+    from datetime import timedelta
+
+    from inspector.store.models import Detainee
+    from inspector.store.repository import today_local
+    from ui.main_window import LEADS, LEDGER
+
+    with window.store.session(read_only=True) as s:
+        held = s.scalars(
+            select(Detainee)
+            .where(Detainee.deleted_at.is_(None), Detainee.discharged_on.is_(None))
+            .where(Detainee.id_number.is_not(None))
+            .order_by(Detainee.admitted_at)
+            .limit(3)
+        ).all()
+    day = (today_local() - timedelta(days=1)).isoformat()
+    rows = [
+        "七星关区看守所出所登记台账,,,,,,",
+        "序号,姓名,身份证号码,出所日期,出所方式,出所凭证,去向",
+        f"1,{held[0].name},{held[0].id_number},{day},释放,,",
+        f"2,{held[1].name},{held[1].id_number},{day},取保候审,取保候审决定书,",
+        f"3,{held[2].name},{held[2].id_number},{day},转所,换押证,毕节市看守所",
+        f"4,曹雪梅,520502198905061328,{day},释放,释放证明书,",
+    ]
+    path = folder / "出所登记.csv"
+    path.write_bytes("\r\n".join(rows).encode("gbk"))
+
+    window.show_page(LEDGER)
+    page = window.ledger_page
+    shot.settle(lambda: not page.is_loading, "台账审查")
+    dialog = page.open_import(path)
+    assert dialog is not None
+    shot.settle(lambda: dialog.table is not None, "the ledger's columns")
+    dialog.set_profile("七星关出所登记")
+    shot.save("dialog-ledger-import", dialog)
+    dialog.import_button.click()
+    shot.settle(lambda: page.loaded is not None and not page.is_loading, "the change report")
+    shot.save("page-ledger", window)
+
+    window.show_page(LEADS)
+    leads = window.leads_page
+    shot.settle(lambda: not leads.is_loading, "监督线索")
+    leads.scan_button.click()
+    shot.settle(lambda: not leads.busy and not leads.is_loading, "the lead scan")
+    if leads.current_lead() is not None:
+        leads.check_button.click()
+        shot.settle(lambda: not leads.busy and not leads.is_loading, "a lead checked")
+    shot.save("page-leads", window)
+    exclude = leads.exclude()
+    if exclude is not None:
+        shot.settle(what="the exclude dialog")
+        shot.save("dialog-lead-exclude", exclude)
+        exclude.reject()
+
+
 def roster_import(shot: Shooter, window: Any, folder: Path) -> None:
     """导入名册 on a GBK roster of a few new people, one already on the register (updated) and two rows
     that cannot be imported: the columns, the preview, importing, and the result. Writes to the demo data."""
@@ -678,6 +743,7 @@ def shoot(args: argparse.Namespace, folder: Path) -> int:
         users_page(shot, store)  # writes to the demo data: an administrator
         store.sign_in_as(window.identity.user_id)
         roster_import(shot, window, folder)  # writes to the demo data
+        ledger_and_leads(shot, window, folder)  # writes to the demo data
         stale_form(shot, window)  # last: it writes to the demo data
         window.close()
         shot.settle(what="closing")

@@ -280,6 +280,7 @@ class LeadsPage(Page):
             head.resizeSection(column, width)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.activated.connect(lambda _index: self._person())  # Enter, double-click: the person
         self.empty_label = QLabel()
         self.empty_label.setObjectName("muted")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
