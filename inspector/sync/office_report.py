@@ -276,9 +276,12 @@ def format_text(report: OfficeReport, custody_lines: int = 20) -> str:
             f"{len(st.custody_soon)}"
         )
         for c in st.custody_soon[:custody_lines]:
-            when = f"已超期 {-c.days_left} 日 / {-c.days_left} days over" if c.days_left < 0 else (
-                f"还有 {c.days_left} 日 / {c.days_left} days left"
-            )  # fmt: skip
+            if c.days_left < 0:
+                when = f"已超期 {-c.days_left} 日 / {-c.days_left} day(s) over"
+            elif c.days_left == 0:
+                when = "今日届满 / due today"
+            else:
+                when = f"还有 {c.days_left} 日 / {c.days_left} day(s) left"
             out.append(f"    {c.deadline} {c.name} {c.stage} — {when}")
         if len(st.custody_soon) > custody_lines:
             more = len(st.custody_soon) - custody_lines
