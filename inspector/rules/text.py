@@ -278,13 +278,41 @@ def from_json(value: object) -> str:
 
 
 class Template:
-    """A registered sentence: call it with its parameters for a :class:`Text`."""
+    """A registered sentence: call it with its parameters for a :class:`Text`. The texts made are
+    remembered (a few thousand per sentence): the agenda says the same things many times a refresh."""
+
+    MEMO = 4096
 
     def __init__(self, code: str, zh: str) -> None:
         self.code, self.zh = code, zh
+        self._memo: dict[tuple[tuple[str, type, object], ...], Text] = {}
 
     def __call__(self, **params: Any) -> Text:
-        return Text(self.code, **params)
+        try:  # the type too: equal Chinese words may be different texts (a Text and a plain string)
+            key = tuple((k, type(v), v) for k, v in sorted(params.items()))
+            found = self._memo.get(key)
+        except TypeError:  # an unhashable parameter (a list): not remembered
+            return Text(self.code, **params)
+        if found is None or not _same_params(found.params, params):
+            if len(self._memo) >= self.MEMO:
+                self._memo.clear()
+            found = self._memo[key] = Text(self.code, **params)
+        return found
+
+
+def _same_params(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    """Whether two texts' parameters say the same: equal, and texts among them with the same codes."""
+    for k, v in b.items():
+        w = a.get(k)
+        if type(w) is not type(v) or w != v:
+            return False
+        if (
+            isinstance(v, Text)
+            and isinstance(w, Text)
+            and (w.code != v.code or not _same_params(w.params, v.params))
+        ):
+            return False
+    return len(a) == len(b)
 
 
 def define(code: str, zh: str, en: str) -> Template:

@@ -112,3 +112,13 @@ def test_a_stored_text_is_read_only_when_its_code_is_asked_for() -> None:
     assert calls == [1]
     gone = T.stored("旧的说明", lambda: {"t": "no.such.code", "p": {}})
     assert gone == "旧的说明" and gone.code == T.JOIN  # another version's text: its words only
+
+
+def test_a_sentence_said_again_is_the_same_text_unless_its_parameters_differ() -> None:
+    say = define("test.memo", "{what}已到期", "{what} is due")
+    one, two = say(what=Label("巡视")), say(what=Label("巡视"))
+    assert one is two
+    same_words = define("test.memo_other", "巡视", "Patrol (other)")()
+    other = say(what=same_words)  # the same Chinese words, another sentence: another text
+    assert other == one and other is not one and other.params["what"].code == "test.memo_other"
+    assert say(what="巡视") is not one  # record data, not a label
