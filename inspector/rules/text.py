@@ -288,31 +288,26 @@ class Template:
         self._memo: dict[tuple[tuple[str, type, object], ...], Text] = {}
 
     def __call__(self, **params: Any) -> Text:
-        try:  # the type too: equal Chinese words may be different texts (a Text and a plain string)
-            key = tuple((k, type(v), v) for k, v in sorted(params.items()))
+        try:
+            key = tuple((k, type(v), _identity(v)) for k, v in sorted(params.items()))
             found = self._memo.get(key)
         except TypeError:  # an unhashable parameter (a list): not remembered
             return Text(self.code, **params)
-        if found is None or not _same_params(found.params, params):
+        if found is None:
             if len(self._memo) >= self.MEMO:
                 self._memo.clear()
             found = self._memo[key] = Text(self.code, **params)
         return found
 
 
-def _same_params(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
-    """Whether two texts' parameters say the same: equal, and texts among them with the same codes."""
-    for k, v in b.items():
-        w = a.get(k)
-        if type(w) is not type(v) or w != v:
-            return False
-        if (
-            isinstance(v, Text)
-            and isinstance(w, Text)
-            and (w.code != v.code or not _same_params(w.params, v.params))
-        ):
-            return False
-    return len(a) == len(b)
+def _identity(value: object) -> object:
+    """What tells a parameter apart: a text by identity (equal Chinese words may be different texts;
+    the remembered text keeps it alive, so its id is not reused), anything else by value."""
+    if isinstance(value, Text):
+        return id(value)
+    if isinstance(value, tuple):
+        return tuple(_identity(v) for v in value)
+    return value
 
 
 def define(code: str, zh: str, en: str) -> Template:
