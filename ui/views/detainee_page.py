@@ -175,7 +175,7 @@ class StagesModel(RowListModel):
             if row.entered_basis:
                 lines.append(
                     QCoreApplication.translate("DetaineePage", "事件登记的法律依据：{b}").format(
-                        b=row.entered_basis
+                        b=rules_text(row.entered_basis)  # as typed, its citations in the UI's language
                     )
                 )
             if row.authority or row.document_no:
