@@ -38,6 +38,7 @@ from inspector.domain import enums as e
 from inspector.domain.settings import RuleSettings
 from inspector.domain.validation import local_date
 from inspector.rules.custody import CustodyEventInput, DetaineeCustodyInput, custody_deadline
+from inspector.rules.custody_stages import as_at
 from inspector.rules.execution import delivery_due, reference_date_for, serve_in_center_decision
 from inspector.rules.periods import zh_date
 from inspector.store.models import CustodyEvent, Detainee, LedgerImport
@@ -368,10 +369,27 @@ def delivery_overdue(person: _Held, settings: RuleSettings, today: date) -> Iter
 
 def release_after_custody_end(person: _Held, settings: RuleSettings) -> Iterator[Candidate]:
     out = person.discharged_on
-    if out is None or person.stage in ("serving_in_center", "awaiting_execution"):
+    if out is None:
         return
-    limit = _custody(person, settings, out, before=out)
-    if limit is None or limit.deadline is None or out <= limit.deadline:
+    try:
+        # The stage as the records stood the day before the release (the register may read 已出所 now).
+        full = DetaineeCustodyInput(
+            stage=person.stage,
+            stage_started_on=person.stage_started_on,
+            admitted_on=person.admitted_on,
+            multiple_or_gang=person.multiple_or_gang,
+            events=person.inputs(),
+            discharged_on=None,
+            sentence_kind=person.sentence_kind,
+            term_end=person.term_end,
+        )
+        before = as_at(full, out - timedelta(days=1))
+        if before is None or before.stage in ("serving_in_center", "awaiting_execution", "discharged"):
+            return
+        limit = custody_deadline(before, settings, out)
+    except ValueError:
+        return
+    if limit.deadline is None or out <= limit.deadline:
         return
     deadline: date = limit.deadline
     yield Candidate(

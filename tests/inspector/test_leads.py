@@ -135,8 +135,12 @@ def test_release_after_the_custody_end(store: Store) -> None:
         discharge_kind="released",
         **held,
     )
+    # the register may read 已出所 after a release: the stage is the one the events led to before it
+    gone = {"stage": "discharged", "discharged_on": date(2026, 11, 21), "discharge_kind": "released"}
+    add(store, 3, (("detention", date(2026, 11, 1)), ("released", date(2026, 11, 21))), **gone)
     found = scan(store, "release_after_custody_end")
-    assert set(found) == {"人员1"} and "超期羁押16日" in found["人员1"]["facts"]
+    assert set(found) == {"人员1", "人员3"} and "超期羁押16日" in found["人员1"]["facts"]
+    assert "诉讼环节为刑事拘留" in found["人员3"]["facts"] and "超期羁押17日" in found["人员3"]["facts"]
 
 
 def test_a_stage_without_a_legal_document_date(store: Store) -> None:
