@@ -22,7 +22,13 @@ from inspector.store.models import AppUser, AuditLog, Detainee, LedgerImport
 from inspector.store.store import Store
 from tests.conftest import detainee_values
 from ui.main_window import LEDGER, MainWindow
-from ui.views.ledger_view import LedgerImportDialog, LedgerPage, report_request
+from ui.views.ledger_view import (
+    CHANGE_LABELS,
+    FIELD_LABELS,
+    LedgerImportDialog,
+    LedgerPage,
+    report_request,
+)
 
 from .conftest import run_now
 
@@ -236,3 +242,8 @@ def test_the_page_is_in_the_navigation_with_its_count_and_on_the_dashboard(
     qtbot.waitUntil(lambda: window.nav_badge(LEDGER) == 0, timeout=10_000)
     assert discharged(store)["在押1"] == date(2026, 11, 20)
     idle()
+
+
+def test_every_field_and_kind_of_change_has_a_label_for_lupdate() -> None:
+    assert {label for label, _aliases in li.FIELDS.values()} <= set(FIELD_LABELS)
+    assert set(li.ITEM_TYPES.values()) <= set(CHANGE_LABELS)

@@ -79,6 +79,60 @@ SAMPLES = 2  # example values shown beside each column in the import dialog
 N_ROLE = Qt.ItemDataRole.UserRole + 1  # a report item's number (tree items)
 
 
+# The ledger's fields and the report's kinds of change as shown (ledger_import.FIELDS, ITEM_TYPES),
+# visible to lupdate; a label not listed here is shown as the core gives it.
+FIELD_LABELS = {
+    "姓名": QT_TRANSLATE_NOOP("LedgerPage", "姓名"),
+    "身份证号": QT_TRANSLATE_NOOP("LedgerPage", "身份证号"),
+    "性别": QT_TRANSLATE_NOOP("LedgerPage", "性别"),
+    "出生日期": QT_TRANSLATE_NOOP("LedgerPage", "出生日期"),
+    "民族": QT_TRANSLATE_NOOP("LedgerPage", "民族"),
+    "监区": QT_TRANSLATE_NOOP("LedgerPage", "监区"),
+    "监室": QT_TRANSLATE_NOOP("LedgerPage", "监室"),
+    "入所时间": QT_TRANSLATE_NOOP("LedgerPage", "入所时间"),
+    "收押凭证": QT_TRANSLATE_NOOP("LedgerPage", "收押凭证"),
+    "办案机关": QT_TRANSLATE_NOOP("LedgerPage", "办案机关"),
+    "涉嫌罪名": QT_TRANSLATE_NOOP("LedgerPage", "涉嫌罪名"),
+    "案号": QT_TRANSLATE_NOOP("LedgerPage", "案号"),
+    "法律身份": QT_TRANSLATE_NOOP("LedgerPage", "法律身份"),
+    "诉讼环节": QT_TRANSLATE_NOOP("LedgerPage", "诉讼环节"),
+    "本环节起始日": QT_TRANSLATE_NOOP("LedgerPage", "本环节起始日"),
+    "出所日期": QT_TRANSLATE_NOOP("LedgerPage", "出所日期"),
+    "出所方式": QT_TRANSLATE_NOOP("LedgerPage", "出所方式"),
+    "出所凭证": QT_TRANSLATE_NOOP("LedgerPage", "出所凭证"),
+    "去向": QT_TRANSLATE_NOOP("LedgerPage", "去向"),
+    "刑种": QT_TRANSLATE_NOOP("LedgerPage", "刑种"),
+    "刑期": QT_TRANSLATE_NOOP("LedgerPage", "刑期"),
+    "刑期起日": QT_TRANSLATE_NOOP("LedgerPage", "刑期起日"),
+    "刑期止日": QT_TRANSLATE_NOOP("LedgerPage", "刑期止日"),
+    "判决生效日": QT_TRANSLATE_NOOP("LedgerPage", "判决生效日"),
+    "收到执行通知书日": QT_TRANSLATE_NOOP("LedgerPage", "收到执行通知书日"),
+    "留所服刑日期": QT_TRANSLATE_NOOP("LedgerPage", "留所服刑日期"),
+    "换押日期": QT_TRANSLATE_NOOP("LedgerPage", "换押日期"),
+    "换押证号": QT_TRANSLATE_NOOP("LedgerPage", "换押证号"),
+    "备注": QT_TRANSLATE_NOOP("LedgerPage", "备注"),
+}
+CHANGE_LABELS = {
+    "新收押": QT_TRANSLATE_NOOP("LedgerPage", "新收押"),
+    "出所": QT_TRANSLATE_NOOP("LedgerPage", "出所"),
+    "转出": QT_TRANSLATE_NOOP("LedgerPage", "转出"),
+    "诉讼环节变更": QT_TRANSLATE_NOOP("LedgerPage", "诉讼环节变更"),
+    "换押": QT_TRANSLATE_NOOP("LedgerPage", "换押"),
+    "留所服刑": QT_TRANSLATE_NOOP("LedgerPage", "留所服刑"),
+    "仅台账有": QT_TRANSLATE_NOOP("LedgerPage", "仅台账有"),
+    "仅名册有": QT_TRANSLATE_NOOP("LedgerPage", "仅名册有"),
+    "无变化": QT_TRANSLATE_NOOP("LedgerPage", "无变化"),
+    "无法读取": QT_TRANSLATE_NOOP("LedgerPage", "无法读取"),
+}
+
+
+def label_text(label: str) -> str:
+    """A field's or a kind of change's label in the UI's language."""
+    if label in FIELD_LABELS or label in CHANGE_LABELS:
+        return QCoreApplication.translate("LedgerPage", label)
+    return core_text(label)
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -106,9 +160,9 @@ def status_text(row: dict[str, Any]) -> str:
 
 def counts_text(counts: dict[str, int]) -> str:
     order = [k for k in lv.GROUP_ORDER if k in counts and k != "unchanged"]
-    parts = [f"{core_text(li.ITEM_TYPES.get(k, k))} {counts[k]}" for k in order]
+    parts = [f"{label_text(li.ITEM_TYPES.get(k, k))} {counts[k]}" for k in order]
     if counts.get("unchanged"):
-        parts.append(f"{core_text(li.ITEM_TYPES['unchanged'])} {counts['unchanged']}")
+        parts.append(f"{label_text(li.ITEM_TYPES['unchanged'])} {counts['unchanged']}")
     return (
         QCoreApplication.translate("LedgerPage", "，").join(parts)
         if parts
@@ -442,7 +496,7 @@ class LedgerImportDialog(QDialog):
             combo.setObjectName(f"column_{i}")
             combo.addItem(self.tr("不读取"), None)
             for fname, (field_label, _aliases) in li.FIELDS.items():
-                combo.addItem(core_text(field_label), fname)
+                combo.addItem(label_text(field_label), fname)
             combo.setMaxVisibleItems(16)
             chosen = mapping.get(i)
             combo.setCurrentIndex(combo.findData(chosen) if chosen else 0)
@@ -761,7 +815,7 @@ class LedgerPage(Page):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for group in self.groups:
-            top = QTreeWidgetItem([f"{core_text(group.label)}（{len(group.items)}）"])
+            top = QTreeWidgetItem([f"{label_text(group.label)}（{len(group.items)}）"])
             top.setFont(0, bold)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             top.setData(0, N_ROLE, None)
@@ -855,7 +909,7 @@ class LedgerPage(Page):
         def esc(text: str) -> str:
             return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-        label = core_text(li.ITEM_TYPES.get(item.kind, item.kind))
+        label = label_text(li.ITEM_TYPES.get(item.kind, item.kind))
         where = self.tr("台账第 {n} 行").format(n=item.line) if item.line is not None else self.tr("名册")
         parts = [f"<p><b>{item.n}. {esc(item.name)}</b>　{esc(label)} · {esc(where)}</p>"]
         if item.id_number:
