@@ -185,3 +185,29 @@ def test_a_role_that_may_not_edit_sees_the_steps_disabled(qtbot: Any, store: Sto
     for button in (page.scan_button, page.check_button, page.exclude_button, page.raise_button):
         assert not button.isEnabled() and button.toolTip() == page.refusal
     assert page.exclude() is None
+
+
+def test_a_verified_lead_as_a_finding_opens_the_finding_form(qtbot: Any, store: Store, idle: Any) -> None:
+    two_leads(store)
+    (lead,) = leads.list_leads(store, rule="stage_without_document")
+    leads.set_status(store, lead["id"], "checking", actor_for(store))
+    leads.set_status(store, lead["id"], "verified", actor_for(store))
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(LEADS)
+    page = window.leads_page
+    qtbot.waitUntil(lambda: page._has_loaded and not page.is_loading, timeout=10_000)
+    page.set_filter(rule="stage_without_document", status="verified")
+    qtbot.waitUntil(lambda: page.current_lead() is not None and not page.is_loading, timeout=10_000)
+    assert page.raise_button.isEnabled()
+    page.raise_as("finding")
+    qtbot.waitUntil(lambda: window.last_form is not None, timeout=10_000)
+    form = window.last_form
+    assert form is not None and form.kind == "finding"
+    with store.session(read_only=True) as s:
+        kept = s.get(SupervisionLead, lead["id"])
+        assert kept is not None and kept.finding_id == form.record_id and kept.rectification_notice_id is None
+    form.close()
+    idle()
+    window.close()
