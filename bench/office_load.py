@@ -32,6 +32,7 @@ import multiprocessing as mp
 import os
 import resource
 import secrets
+import shutil
 import statistics
 import tempfile
 import threading
@@ -378,6 +379,7 @@ def run(url: str, n: int, args: argparse.Namespace) -> dict[str, Any]:
         for p in procs:
             if p.is_alive():
                 p.kill()
+        shutil.rmtree(tmp, ignore_errors=True)  # the laptops' data folders
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
             roles = conn.execute(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import shutil
 import tempfile
 import time
 import uuid
@@ -281,6 +282,7 @@ def main() -> int:
     finally:
         for st in stores:
             st.close()
+        shutil.rmtree(tmp, ignore_errors=True)  # the laptops' data folders
         if args.keep:
             print(f"kept database {dbname}, roles {prefix}_*")
         else:
