@@ -178,6 +178,8 @@ def update(fills: list[Path] | None = None) -> None:
     missing = [key for key, (_text, done) in messages(ts_file("en")).items() if not done]
     for lang in LANGUAGES:
         lrelease(ts_file(lang), qm_file(lang))
+    for gaps in sorted(TS_DIR.glob("qt_gaps_*.ts")):  # hand-written: Qt's strings its catalogue lacks
+        lrelease(gaps, gaps.with_suffix(".qm"))
     total = len(messages(ts_file(SOURCE_LANGUAGE)))
     print(
         f"{total} strings; zh_CN: {finished} new, finished with their source; en: {len(missing)} to translate"

@@ -106,6 +106,8 @@ def install(app: QCoreApplication, locale: QLocale | str) -> list[QTranslator]:
     _translators.clear()
     candidates = [
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        # Qt's own strings qtbase's catalogue lacks (the file dialog's "&Look in:"): resources/translations
+        ("qt_gaps", str(translations_dir())),
         ("inspector", str(translations_dir())),
     ]
     for name, directory in candidates:

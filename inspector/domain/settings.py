@@ -391,7 +391,7 @@ def _cross_checks(s: RuleSettings) -> list[FieldError]:
 SETTING_INFO: dict[str, tuple[str, str]] = {
     "month_convention": (
         "按月计算的起算方式",
-        "“自事件当日”：逮捕3月1日+2个月=5月1日；“自次日”：=5月2日。[推定，待确认]",
+        "“自事件当日”：逮捕3月1日+2个月=5月1日；“自次日”：=5月2日。法律未明确规定，默认按前者；本地口径不同时可修改。",
     ),
     "extension_convention": (
         "延长期限的计算方式",

@@ -435,79 +435,79 @@ Run inspector init on the command line to set up the station&apos;s database, or
     <name>BackupSection</name>
     <message>
         <source>保存备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Save backup</translation>
     </message>
     <message>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <source>备份文件中的数据库仍是加密的，只有本机的密钥或数据库恢复码能打开</source>
-        <translation type="unfinished"></translation>
+        <translation>The database in a backup file stays encrypted: only this laptop&apos;s key or the database recovery code opens it</translation>
     </message>
     <message>
         <source>立即备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now…</translation>
     </message>
     <message>
         <source>把本机数据库（加密）和密钥记录保存为一个备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Save this laptop&apos;s database (encrypted) and its key record as one backup file</translation>
     </message>
     <message>
         <source>从备份恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
         <source>用备份文件替换本机数据库；原数据库移到 backups 文件夹保留</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace this laptop&apos;s database with a backup file; the current database is kept in the backups folder</translation>
     </message>
     <message>
         <source>每日自动备份保留</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily backups kept:</translation>
     </message>
     <message>
         <source>保存</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>份</source>
-        <translation type="unfinished">documents</translation>
+        <translation>copies</translation>
     </message>
     <message>
         <source>每天第一次打开数据库时，在数据目录的 backups 文件夹中自动保存一份；可保留 {a} 至 {b} 份</source>
-        <translation type="unfinished"></translation>
+        <translation>A copy is saved in the data folder&apos;s backups folder when the database is first opened each day; {a} to {b} copies can be kept</translation>
     </message>
     <message>
         <source>最近一次每日备份：{date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last daily backup: {date}</translation>
     </message>
     <message>
         <source>还没有每日备份（每天第一次打开数据库时生成）</source>
-        <translation type="unfinished"></translation>
+        <translation>No daily backup yet (one is made when the database is first opened each day)</translation>
     </message>
     <message>
         <source>已保存：每日自动备份保留 {n} 份</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {n} daily backups are kept</translation>
     </message>
     <message>
         <source>正在保存…</source>
-        <translation type="unfinished">Saving…</translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>已备份：{path}（{size}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up: {path} ({size})</translation>
     </message>
     <message>
         <source>正在备份到 {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up to {path}…</translation>
     </message>
     <message>
         <source>正在读取备份文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the backup file…</translation>
     </message>
 </context>
 <context>
@@ -1360,7 +1360,8 @@ Run inspector init on the command line to set up the station&apos;s database, or
     <message>
         <source>本机缺少 PDF 预览组件（QtPdf），无法在程序内预览和打印。
 请重新安装本程序；在此之前可用命令 inspector pdf 导出 PDF 后打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer lacks the PDF preview component (QtPdf), so documents cannot be previewed or printed here.
+Reinstall the program; meanwhile, export a PDF with inspector pdf and print it.</translation>
     </message>
 </context>
 <context>
@@ -1814,27 +1815,27 @@ If it happens again, give that log file to technical support.</translation>
     <name>ExcludeDialog</name>
     <message>
         <source>排除线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclude lead</translation>
     </message>
     <message>
         <source>排除理由（必填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for excluding (required):</translation>
     </message>
     <message>
         <source>例如：核实后羁押期限计算依据已补录，不属违法</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. checked: the date the custody limit counts from has been recorded, no violation</translation>
     </message>
     <message>
         <source>请写明排除的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the reason for excluding</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>排除</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclude</translation>
     </message>
 </context>
 <context>
@@ -1974,393 +1975,625 @@ If it happens again, give that log file to technical support.</translation>
     <name>LeadsPage</name>
     <message>
         <source>问题记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding</translation>
     </message>
     <message>
         <source>口头纠正</source>
-        <translation type="unfinished">Oral correction</translation>
+        <translation>Oral correction</translation>
     </message>
     <message>
         <source>纠正违法通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification notice</translation>
     </message>
     <message>
         <source>在押人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Detainee</translation>
     </message>
     <message>
         <source>羁押事件</source>
-        <translation type="unfinished"></translation>
+        <translation>Custody event</translation>
     </message>
     <message>
         <source>台账导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger import</translation>
+    </message>
+    <message>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>线索</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>人员与记录</source>
+        <translation>People and records</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>（已制发）</source>
+        <translation> (raised)</translation>
     </message>
     <message>
         <source>监督线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision leads</translation>
     </message>
     <message>
         <source>规则在名册和台账中发现的问题：逐条核实，属实的据此制发纠正意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems the rules found in the register and the ledgers: check each one, and raise a correction from those that hold</translation>
     </message>
     <message>
         <source>扫描</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan</translation>
     </message>
     <message>
         <source>按全部规则扫描名册和已导入的台账，新发现的线索列为待核实</source>
-        <translation type="unfinished"></translation>
+        <translation>Run every rule over the register and the imported ledgers; new leads are listed as to be checked</translation>
     </message>
     <message>
         <source>规则：</source>
-        <translation type="unfinished">Rule:</translation>
+        <translation>Rule:</translation>
     </message>
     <message>
         <source>状态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>开始核实</source>
-        <translation type="unfinished"></translation>
+        <translation>Start checking</translation>
     </message>
     <message>
         <source>核实属实</source>
-        <translation type="unfinished"></translation>
+        <translation>Verified</translation>
     </message>
     <message>
         <source>排除…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclude…</translation>
     </message>
     <message>
         <source>据此制发</source>
-        <translation type="unfinished">Raise…</translation>
+        <translation>Raise from it</translation>
     </message>
     <message>
         <source>打开已制发的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Open what was raised</translation>
     </message>
     <message>
         <source>人员详情</source>
-        <translation type="unfinished">Detainee page</translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>待核实 → 核实中（已排除的线索可重新核实）</source>
-        <translation type="unfinished"></translation>
+        <translation>To check → checking (an excluded lead may be checked again)</translation>
     </message>
     <message>
         <source>核实中 → 已核实：问题属实</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking → verified: the problem is real</translation>
     </message>
     <message>
         <source>排除线索，须写明理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclude the lead; a reason is required</translation>
     </message>
     <message>
         <source>把已核实的线索转为问题记录、口头纠正或纠正违法通知书（预填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Turn a verified lead into a finding, an oral correction or a rectification notice (prefilled)</translation>
     </message>
     <message>
         <source>全部规则</source>
-        <translation type="unfinished"></translation>
+        <translation>All rules</translation>
     </message>
     <message>
         <source>未办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>共 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} leads</translation>
     </message>
     <message>
         <source>没有符合条件的监督线索。点击“扫描”按规则检查名册和台账。</source>
-        <translation type="unfinished"></translation>
+        <translation>No supervision leads match. Click “Scan” to check the register and ledgers by the rules.</translation>
     </message>
     <message>
         <source>没有符合条件的监督线索。</source>
-        <translation type="unfinished"></translation>
+        <translation>No supervision leads match.</translation>
     </message>
     <message>
         <source>选中一条线索查看详情</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a lead to see it in full</translation>
     </message>
     <message>
         <source>重新核实</source>
-        <translation type="unfinished"></translation>
+        <translation>Check again</translation>
     </message>
     <message>
         <source>正在保存…</source>
-        <translation type="unfinished">Saving…</translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>线索已改为“{status}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>The lead is now “{status}”.</translation>
     </message>
     <message>
         <source>正在制作…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making…</translation>
     </message>
     <message>
         <source>已据此线索制作，可在打开的页面中继续编辑。</source>
-        <translation type="unfinished"></translation>
+        <translation>Made from the lead; go on editing in the page that opened.</translation>
     </message>
     <message>
         <source>正在扫描名册和台账…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanning the register and ledgers…</translation>
     </message>
     <message>
         <source>扫描完成：发现 {found} 条，其中新线索 {new} 条（已有的不重复列出）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan finished: {found} found, {new} of them new (those already kept are not listed again).</translation>
     </message>
 </context>
 <context>
     <name>LedgerImportDialog</name>
     <message>
         <source>导入台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Import ledger</translation>
     </message>
     <message>
         <source>尚未选择文件</source>
-        <translation type="unfinished"></translation>
+        <translation>No file chosen</translation>
     </message>
     <message>
         <source>选择文件…</source>
-        <translation type="unfinished">Choose file…</translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <source>按文件名和列自动识别</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognise from the file name and columns</translation>
     </message>
     <message>
         <source>不保存（或输入新名称保存本次列对应）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved (or type a new name to keep this column mapping)</translation>
     </message>
     <message>
         <source>台账文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger file:</translation>
+    </message>
+    <message>
+        <source>工作表：</source>
+        <translation>Sheet:</translation>
     </message>
     <message>
         <source>台账类别：</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger kind:</translation>
     </message>
     <message>
         <source>台账格式：</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger format:</translation>
     </message>
     <message>
         <source>为每一列选择它对应的字段（按列名猜测，或按所选台账格式）；不需要的列选“不读取”。生成变动报告不会改动名册，确认后才写入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the field each column holds (guessed from its header, or from the chosen ledger format); choose “Not read” for columns not needed. Making the change report does not change the register; changes are written only once confirmed.</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>生成变动报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Make change report</translation>
     </message>
     <message>
         <source>{kind}台账，{n} 列</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} ledger, {n} columns</translation>
     </message>
     <message>
         <source>选择台账文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose ledger file</translation>
     </message>
     <message>
         <source>台账 (*.xlsx *.csv);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledgers (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
         <source>正在读取 {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading {name}…</translation>
     </message>
     <message>
         <source>{name}（{source}），共 {n} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({source}), {n} rows</translation>
     </message>
     <message>
         <source>台账中的列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column in the ledger</translation>
     </message>
     <message>
         <source>读取为</source>
-        <translation type="unfinished"></translation>
+        <translation>Read as</translation>
     </message>
     <message>
         <source>第 {n} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {n}</translation>
     </message>
     <message>
         <source>（第 {n} 列，无列名）</source>
-        <translation type="unfinished"></translation>
+        <translation>(column {n}, no header)</translation>
     </message>
     <message>
         <source>不读取</source>
-        <translation type="unfinished"></translation>
+        <translation>Not read</translation>
     </message>
     <message>
         <source>请选择台账文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a ledger file</translation>
     </message>
     <message>
         <source>请为“姓名”或“身份证号”指定一列</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a column for “Name” or “ID number”</translation>
     </message>
     <message>
         <source>正在与名册核对…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparing with the register…</translation>
     </message>
 </context>
 <context>
     <name>LedgerPage</name>
     <message>
         <source>台账审查</source>
-        <translation type="unfinished">Ledger review</translation>
+        <translation>Ledger review</translation>
     </message>
     <message>
         <source>导入看守所每日的入所、出所、留所服刑、换押台账，与名册核对；确认后才写入名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the detention centre&apos;s daily admission, release, serving and custody-transfer ledgers and compare them with the register; nothing is written before you confirm</translation>
     </message>
     <message>
         <source>导入台账…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import ledger…</translation>
     </message>
     <message>
         <source>读取看守所导出的台账（Excel 或 CSV），生成与名册对照的报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Read a ledger exported by the centre (Excel or CSV) and make a report against the register</translation>
     </message>
     <message>
         <source>保存报告…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开、打印）</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report…</translation>
     </message>
     <message>
         <source>还没有导入过台账。点击右上角“导入台账…”选择看守所导出的文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>No ledger imported yet. Click “Import ledger…” at the top right and choose the file the centre exported.</translation>
     </message>
     <message>
         <source>变动 / 姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Change / name</translation>
     </message>
     <message>
         <source>身份证号</source>
-        <translation type="unfinished">ID number</translation>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>监区</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>监室</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>入所时间</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>收押凭证</source>
+        <translation>Admission paper</translation>
+    </message>
+    <message>
+        <source>办案机关</source>
+        <translation>Case authority</translation>
+    </message>
+    <message>
+        <source>涉嫌罪名</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>法律身份</source>
+        <translation>Legal status</translation>
+    </message>
+    <message>
+        <source>诉讼环节</source>
+        <translation>Procedural stage</translation>
+    </message>
+    <message>
+        <source>本环节起始日</source>
+        <translation>Stage started on</translation>
+    </message>
+    <message>
+        <source>出所日期</source>
+        <translation>Release date</translation>
+    </message>
+    <message>
+        <source>出所方式</source>
+        <translation>Release kind</translation>
+    </message>
+    <message>
+        <source>出所凭证</source>
+        <translation>Release paper</translation>
+    </message>
+    <message>
+        <source>去向</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>刑种</source>
+        <translation>Sentence kind</translation>
+    </message>
+    <message>
+        <source>刑期</source>
+        <translation>Sentence</translation>
+    </message>
+    <message>
+        <source>刑期起日</source>
+        <translation>Term starts</translation>
+    </message>
+    <message>
+        <source>刑期止日</source>
+        <translation>Term ends</translation>
+    </message>
+    <message>
+        <source>判决生效日</source>
+        <translation>Judgment effective on</translation>
+    </message>
+    <message>
+        <source>收到执行通知书日</source>
+        <translation>Execution notice received on</translation>
+    </message>
+    <message>
+        <source>留所服刑日期</source>
+        <translation>Serving in the centre from</translation>
+    </message>
+    <message>
+        <source>换押日期</source>
+        <translation>Custody transfer date</translation>
+    </message>
+    <message>
+        <source>换押证号</source>
+        <translation>Custody transfer number</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>新收押</source>
+        <translation>New admissions</translation>
+    </message>
+    <message>
+        <source>出所</source>
+        <translation>Releases</translation>
+    </message>
+    <message>
+        <source>转出</source>
+        <translation>Transfers out</translation>
+    </message>
+    <message>
+        <source>诉讼环节变更</source>
+        <translation>Stage changes</translation>
+    </message>
+    <message>
+        <source>换押</source>
+        <translation>Custody transfers</translation>
+    </message>
+    <message>
+        <source>留所服刑</source>
+        <translation>Serving in the centre</translation>
+    </message>
+    <message>
+        <source>仅台账有</source>
+        <translation>In the ledger only</translation>
+    </message>
+    <message>
+        <source>仅名册有</source>
+        <translation>On the register only</translation>
+    </message>
+    <message>
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>无需确认</source>
+        <translation>Nothing to confirm</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>变动</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>变动报告</source>
+        <translation>change report</translation>
+    </message>
+    <message>
+        <source>{file} 变动报告</source>
+        <translation>{file} change report</translation>
+    </message>
+    <message>
+        <source>把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开）</source>
+        <translation>Save the selected import&apos;s change report as a CSV file (opens in Excel)</translation>
+    </message>
+    <message>
+        <source>预览和打印…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <source>选中导入的变动报告：预览、打印或另存为 PDF</source>
+        <translation>The selected import&apos;s change report: preview, print or save as PDF</translation>
     </message>
     <message>
         <source>台账行</source>
-        <translation type="unfinished"></translation>
+        <translation>Line</translation>
     </message>
     <message>
         <source>确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished">Caption</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>确认选中</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm selected</translation>
     </message>
     <message>
         <source>把勾选的变动写入名册（一次完成，记入审计）</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the ticked changes to the register (in one step, audited)</translation>
     </message>
     <message>
         <source>全部确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm all</translation>
     </message>
     <message>
         <source>把本次导入尚未确认的全部变动写入名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Write every change of this import not yet confirmed to the register</translation>
     </message>
     <message>
         <source>名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Register</translation>
     </message>
     <message>
         <source>已写入</source>
-        <translation type="unfinished"></translation>
+        <translation>Written</translation>
     </message>
     <message>
         <source>待确认</source>
-        <translation type="unfinished"></translation>
+        <translation>To confirm</translation>
     </message>
     <message>
         <source>{kind}台账 {file} · {n} 行 · {when} 导入 · {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} ledger {file} · {n} rows · imported {when} · {status}</translation>
     </message>
     <message>
         <source>台账第 {n} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>ledger line {n}</translation>
     </message>
     <message>
         <source>已写入名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Written to the register</translation>
     </message>
     <message>
         <source>确认后写入名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirming writes to the register</translation>
     </message>
     <message>
         <source>全部确认（{n} 项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm all ({n})</translation>
     </message>
     <message>
         <source>确认选中（{n} 项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm selected ({n})</translation>
     </message>
     <message>
         <source>勾选要写入名册的变动后点“确认选中”，或“全部确认”；确认前名册不会改变。</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick the changes to write and click “Confirm selected”, or “Confirm all”; the register does not change before you confirm.</translation>
     </message>
     <message>
         <source>本次导入没有待确认的变动。</source>
-        <translation type="unfinished"></translation>
+        <translation>This import has no changes left to confirm.</translation>
     </message>
     <message>
         <source>已生成变动报告，请核对后确认写入名册。</source>
-        <translation type="unfinished"></translation>
+        <translation>The change report is ready: check it, then confirm the changes into the register.</translation>
     </message>
     <message>
         <source>正在写入名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing to the register…</translation>
     </message>
     <message>
         <source>已写入名册 {n} 项：{items}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} items written to the register: {items}.</translation>
     </message>
     <message>
         <source>、</source>
-        <translation type="unfinished">, </translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>保存变动报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Save change report</translation>
     </message>
     <message>
         <source>{stem}-变动报告.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>{stem}-change-report.csv</translation>
     </message>
     <message>
         <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>正在保存…</source>
-        <translation type="unfinished">Saving…</translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>变动报告已保存到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Change report saved to {path}</translation>
     </message>
 </context>
 <context>
@@ -2409,147 +2642,147 @@ If it happens again, give that log file to technical support.</translation>
     <name>MainWindow</name>
     <message>
         <source>驻所检察 — {station}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspector — {station}</translation>
     </message>
     <message>
         <source>（演示数据）</source>
-        <translation type="unfinished"></translation>
+        <translation> (demo data)</translation>
     </message>
     <message>
         <source>预览和打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview and print…</translation>
     </message>
     <message>
         <source>打印台账…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print ledger…</translation>
     </message>
     <message>
         <source>今日在押人员情况检察台账：预览、打印或另存为 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Today&apos;s detainee inspection ledger: preview, print or save as PDF</translation>
     </message>
     <message>
         <source>人员详情</source>
-        <translation type="unfinished">Detainee page</translation>
+        <translation>Detainee page</translation>
     </message>
     <message>
         <source>选中人员的诉讼环节、羁押期限和全部相关记录</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected person&apos;s stages, custody deadlines and every related record</translation>
     </message>
     <message>
         <source>导入名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import register…</translation>
     </message>
     <message>
         <source>从 Excel 或 CSV 文件导入在押人员名册：先预览，再一次导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the register of detainees from an Excel or CSV file: preview first, then import in one go</translation>
     </message>
     <message>
         <source>新建</source>
-        <translation type="unfinished">New</translation>
+        <translation>New</translation>
     </message>
     <message>
         <source>新建{kind}（Ctrl+N）</source>
-        <translation type="unfinished"></translation>
+        <translation>New {kind} (Ctrl+N)</translation>
     </message>
     <message>
         <source>删除</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>删除选中的记录（Delete），删除后可在状态栏撤销</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected record (Delete); it can be undone in the status bar</translation>
     </message>
     <message>
         <source>{title}（Ctrl+{n}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (Ctrl+{n})</translation>
     </message>
     <message>
         <source>驻所检察</source>
-        <translation type="unfinished">Inspector</translation>
+        <translation>Inspector</translation>
     </message>
     <message>
         <source>版本 {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {version}</translation>
     </message>
     <message>
         <source>演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data</translation>
     </message>
     <message>
         <source>打开的是演示数据（{path}），不是本检察室的真实记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is demo data ({path}), not the station&apos;s real records.</translation>
     </message>
     <message>
         <source>锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <source>锁定窗口，离开时用（Ctrl+L）</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the window when you step away (Ctrl+L)</translation>
     </message>
     <message>
         <source>切换用户</source>
-        <translation type="unfinished">Switch user</translation>
+        <translation>Switch user</translation>
     </message>
     <message>
         <source>退出当前用户，换另一位用户登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign this user out and let another sign in</translation>
     </message>
     <message>
         <source>请先在列表中选中一名在押人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a detainee in the list first</translation>
     </message>
     <message>
         <source>这类记录还没有可以打开的页面</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no page for this kind of record yet</translation>
     </message>
     <message>
         <source>请先在列表中选中要删除的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the record to delete in the list first</translation>
     </message>
     <message>
         <source>{title}（Ctrl+{n}）：{k} 份文书逾期未回复</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (Ctrl+{n}): {k} documents with overdue replies</translation>
     </message>
     <message>
         <source>{title}（Ctrl+{n}）：{k} 条线索待核实或核实中</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (Ctrl+{n}): {k} leads to check or being checked</translation>
     </message>
     <message>
         <source>{title}（Ctrl+{n}）：{k} 份台账的变动待确认</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (Ctrl+{n}): {k} ledger imports with changes to confirm</translation>
     </message>
     <message>
         <source>{title}（Ctrl+{n}）：{k} 条冲突待处理</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (Ctrl+{n}): {k} conflicts to resolve</translation>
     </message>
     <message>
         <source>自动同步未完成：{m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic sync did not finish: {m}</translation>
     </message>
     <message>
         <source>（未登录）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not signed in)</translation>
     </message>
     <message>
         <source>从未同步</source>
-        <translation type="unfinished">Never synced</translation>
+        <translation>never</translation>
     </message>
     <message>
         <source>在线</source>
-        <translation type="unfinished">Online</translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>离线</source>
-        <translation type="unfinished">Offline</translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>上次同步 {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sync {when}</translation>
     </message>
     <message>
         <source>待同步 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} to sync</translation>
     </message>
 </context>
 <context>
@@ -3400,11 +3633,11 @@ If it happens again, give that log file to technical support.</translation>
     </message>
     <message>
         <source>导出…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>把列表显示的行（按当前筛选和排序）导出为 Excel 文件（Ctrl+E）</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the rows the list shows (with the current filter and order) to an Excel file (Ctrl+E)</translation>
     </message>
     <message>
         <source>搜索…</source>
@@ -3444,101 +3677,101 @@ If it happens again, give that log file to technical support.</translation>
     </message>
     <message>
         <source>导出为 Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>正在导出到 {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting to {file}…</translation>
     </message>
     <message>
         <source>已导出 {n} 行到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {n} rows to {path}</translation>
     </message>
     <message>
         <source>导出失败：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed: {reason}</translation>
     </message>
 </context>
 <context>
     <name>RecoverKeyDialog</name>
     <message>
         <source>驻所检察 — 找回数据库密钥</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspector — Recover the database key</translation>
     </message>
     <message>
         <source>系统密钥环中没有本机数据库的密钥</source>
-        <translation type="unfinished"></translation>
+        <translation>The OS keyring holds no key for this laptop&apos;s database</translation>
     </message>
     <message>
         <source>建立数据库时显示过一个恢复码（8 组，每组 4 个字母或数字）。输入它即可找回密钥，把密钥放回本机的系统密钥环，然后照常登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>A recovery code (8 groups of 4 letters or digits) was shown when the database was set up. Enter it to recover the key and put it back in this laptop&apos;s OS keyring, then sign in as usual.</translation>
     </message>
     <message>
         <source>恢复码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery code:</translation>
     </message>
     <message>
         <source>大小写、空格和连字符均可</source>
-        <translation type="unfinished"></translation>
+        <translation>Upper or lower case, spaces and hyphens are all fine</translation>
     </message>
     <message>
         <source>找回密钥并继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover key and continue</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>请输入恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the recovery code</translation>
     </message>
     <message>
         <source>恢复码不正确，请核对后重新输入</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery code is wrong; check it and enter it again</translation>
     </message>
 </context>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
         <source>驻所检察 — 数据库恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspector — Database recovery code</translation>
     </message>
     <message>
         <source>请抄下数据库恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Write down the database recovery code</translation>
     </message>
     <message>
         <source>数据库的密钥保存在本机的系统密钥环中。密钥环中的密钥一旦丢失（重装系统、更换用户账户），只有用这个恢复码才能找回密钥，打开尚未同步到办公室的记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database key is kept in this laptop&apos;s OS keyring. If the key is ever lost from the keyring (a reinstalled system, a new user account), only this recovery code can bring it back and open the records not yet synced to the office.</translation>
     </message>
     <message>
         <source>恢复码只显示这一次，本程序不会保存它。请抄在纸上，与电脑分开、妥善保管。</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery code is shown only this once and the program does not keep it. Write it on paper and keep it safe, apart from the laptop.</translation>
     </message>
     <message>
         <source>复制</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
         <source>把恢复码复制到剪贴板</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the recovery code to the clipboard</translation>
     </message>
     <message>
         <source>我已抄写并妥善保管恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>I have written down the recovery code and will keep it safe</translation>
     </message>
     <message>
         <source>继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
     <message>
         <source>已复制；粘贴保存后请清除剪贴板</source>
-        <translation type="unfinished"></translation>
+        <translation>Copied; clear the clipboard once you have pasted it somewhere safe</translation>
     </message>
 </context>
 <context>
@@ -3649,19 +3882,19 @@ If it happens again, give that log file to technical support.</translation>
     </message>
     <message>
         <source>导出全部台账（xlsx）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export all ledgers (xlsx)…</translation>
     </message>
     <message>
-        <source>每类台账一个工作表，可在 Excel 或 WPS 中查看和筛选</source>
-        <translation type="unfinished"></translation>
+        <source>写成一个 xlsx 文件，可在 Excel 或 WPS 中查看和筛选</source>
+        <translation>Written as one xlsx file, to read and filter in Excel or WPS</translation>
+    </message>
+    <message>
+        <source>每类台账一个工作表；以 = + - @ 开头的文字按文本保存，不会被当作公式执行</source>
+        <translation>One sheet per ledger; a text starting with = + - @ is stored as text and never run as a formula</translation>
     </message>
     <message>
         <source>台账导出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>在押人员、巡视、谈话、信箱、纠正与建议等全部台账；以 = + - @ 开头的文字按文本保存，不会被当作公式执行</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger export</translation>
     </message>
     <message>
         <source>待检察官审批</source>
@@ -3669,27 +3902,27 @@ If it happens again, give that log file to technical support.</translation>
     </message>
     <message>
         <source>全部台账-{d}</source>
-        <translation type="unfinished"></translation>
+        <translation>All ledgers-{d}</translation>
     </message>
     <message>
         <source>导出全部台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Export all ledgers</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>正在导出全部台账到 {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting all ledgers to {file}…</translation>
     </message>
     <message>
         <source>已导出 {sheets} 类台账、共 {n} 行到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {sheets} ledgers, {n} rows in all, to {path}</translation>
     </message>
     <message>
         <source>导出失败：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed: {reason}</translation>
     </message>
     <message>
         <source>{d} 的工作日志已确认</source>
@@ -3720,415 +3953,418 @@ If it happens again, give that log file to technical support.</translation>
     <name>RestoreConfirmDialog</name>
     <message>
         <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <source>用这个备份替换本机数据库？</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace this laptop&apos;s database with this backup?</translation>
     </message>
     <message>
         <source>（备份中未记录）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not recorded in the backup)</translation>
     </message>
     <message>
         <source>{name}（{code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({code})</translation>
     </message>
     <message>
         <source>{revision}（程序版本 {app}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{revision} (program version {app})</translation>
     </message>
     <message>
         <source>文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>File:</translation>
     </message>
     <message>
         <source>检察室：</source>
-        <translation type="unfinished"></translation>
+        <translation>Station:</translation>
     </message>
     <message>
         <source>备份时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Made at:</translation>
     </message>
     <message>
         <source>数据库版本：</source>
-        <translation type="unfinished"></translation>
+        <translation>Database version:</translation>
     </message>
     <message>
         <source>本机当前的数据库将被这个备份替换。当前数据库不会删除，而是移到数据目录的 backups/replaced-&lt;时间&gt; 文件夹中保留。恢复后程序回到登录窗口，请重新登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop&apos;s current database will be replaced by this backup. It is not deleted but moved to the data folder&apos;s backups/replaced-&lt;time&gt; folder. After the restore the program returns to the sign-in window; sign in again.</translation>
     </message>
     <message>
         <source>这不是本机数据库的备份：只有它的密钥在本机的系统密钥环中（或可用口令打开）时才能恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a backup of this laptop&apos;s database: it can be restored only if its key is in this laptop&apos;s OS keyring (or it opens with a passphrase).</translation>
     </message>
     <message>
         <source>确认用这个备份替换本机当前的数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes, replace this laptop&apos;s current database with this backup</translation>
     </message>
     <message>
         <source>本机有 {n} 项修改尚未同步到办公室：恢复后它们不在数据库中，只留在移开保存的原数据库里。如能联网，请先取消并同步。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} change(s) on this laptop have not been synced to the office: after the restore they are not in the database, only in the old database kept aside. If you can get online, cancel and sync first.</translation>
     </message>
     <message>
         <source>我知道这 {n} 项未同步的修改将会丢失</source>
-        <translation type="unfinished"></translation>
+        <translation>I understand that these {n} unsynced change(s) will be lost</translation>
     </message>
     <message>
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>RestoreProgressDialog</name>
     <message>
         <source>驻所检察 — 从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspector — Restore from backup</translation>
     </message>
     <message>
         <source>正在从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring from backup</translation>
     </message>
     <message>
         <source>正在检查并放回备份：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking and putting back the backup: {path}</translation>
     </message>
     <message>
         <source>重新登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in again</translation>
     </message>
     <message>
         <source>已从 {when} 的备份恢复本机数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop&apos;s database was restored from the backup made at {when}.</translation>
     </message>
     <message>
         <source>原数据库保留在：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The database it replaced is kept in: {path}</translation>
     </message>
     <message>
         <source>备份之后已同步到办公室的修改，下次同步时会从办公室取回。</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes made after the backup that reached the office come back at the next sync.</translation>
     </message>
     <message>
         <source>恢复完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore complete</translation>
     </message>
     <message>
         <source>未能恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore failed</translation>
     </message>
 </context>
 <context>
     <name>ReviewLinks</name>
     <message>
         <source>台账审查 {n} 份待确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger review: {n} to confirm</translation>
     </message>
     <message>
         <source>台账审查</source>
-        <translation type="unfinished">Ledger review</translation>
+        <translation>Ledger review</translation>
     </message>
     <message>
         <source>监督线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision leads</translation>
     </message>
     <message>
         <source>监督线索 {n} 条待办</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision leads: {n} open</translation>
     </message>
     <message>
         <source>每日导入看守所台账并核对；按规则发现的监督线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Import and check the centre&apos;s ledgers every day; supervision leads found by the rules</translation>
     </message>
 </context>
 <context>
     <name>RosterImportDialog</name>
     <message>
         <source>新增</source>
-        <translation type="unfinished">Add</translation>
+        <translation>New</translation>
     </message>
     <message>
         <source>更新</source>
-        <translation type="unfinished"></translation>
+        <translation>Update</translation>
     </message>
     <message>
         <source>跳过</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip</translation>
     </message>
     <message>
         <source>无法导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot import</translation>
     </message>
     <message>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished">Caption</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>将更新：{fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>Will update: {fields}</translation>
     </message>
     <message>
         <source>导入名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Import register</translation>
     </message>
     <message>
         <source>上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>从 Excel 工作簿（.xlsx，可选择工作表）或 CSV 文件（UTF-8、GBK 或 GB18030 编码，自动识别）导入在押人员名册。文件的第一行应为列名。
 
 导入前会逐行检查（身份证号校验位、日期、选项）并显示预览；已在册的人员按身份证号识别，可以选择跳过或更新。确认后一次写入：要么全部导入，要么不改动名册。</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the register of detainees from an Excel workbook (.xlsx, the sheet can be chosen) or a CSV file (UTF-8, GBK or GB18030, detected). The file&apos;s first row must hold the column names.
+
+Before anything is imported every row is checked (ID number check digit, dates, choices) and shown in a preview; people already on the register are recognised by their ID number and can be skipped or updated. Once confirmed, the import is written in one go: all of it, or the register is left unchanged.</translation>
     </message>
     <message>
         <source>名册可以包含这些列（带 * 的为必填项；性别可由身份证号得出）：{fields}。
 列名不必完全相同，下一步可以逐列指定；名册中没有的必填项，可以给所有行填同一个值。</source>
-        <translation type="unfinished"></translation>
+        <translation>The register may hold these columns (* required; the gender can come from the ID number): {fields}.
+Column names need not match exactly: the next step lets you choose for each column; a required field the file lacks can be given one value for every row.</translation>
     </message>
     <message>
         <source>工作表：</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet:</translation>
     </message>
     <message>
         <source>为文件中的每一列选择它对应的名册字段；不需要的列选“不导入”。带 * 的字段为必填项。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the register field each column of the file fills; choose “Do not import” for columns you do not need. Fields marked * are required.</translation>
     </message>
     <message>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose)</translation>
     </message>
     <message>
         <source>例如 2026-03-01</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2026-03-01</translation>
     </message>
     <message>
         <source>{field}（所有行）</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} (every row)</translation>
     </message>
     <message>
         <source>已在册的人员（身份证号相同）：</source>
-        <translation type="unfinished"></translation>
+        <translation>People already on the register (same ID number):</translation>
     </message>
     <message>
         <source>更新为名册中的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Update from the file</translation>
     </message>
     <message>
         <source>只显示无法导入的行</source>
-        <translation type="unfinished"></translation>
+        <translation>Only rows that cannot be imported</translation>
     </message>
     <message>
         <source>导入在一个事务中完成：完成之前名册不会改动，取消后也不会留下任何一条。</source>
-        <translation type="unfinished"></translation>
+        <translation>The import is one transaction: the register does not change until it is finished, and a cancel leaves nothing behind.</translation>
     </message>
     <message>
         <source>保存报告…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report…</translation>
     </message>
     <message>
         <source>每一行的处理结果和原因，保存为 CSV 文件（可用 Excel 打开）</source>
-        <translation type="unfinished"></translation>
+        <translation>Every row&apos;s outcome and reason, saved as a CSV file (opens in Excel)</translation>
     </message>
     <message>
         <source>选择文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file</translation>
     </message>
     <message>
         <source>列对应</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns</translation>
     </message>
     <message>
         <source>预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>文件中的列对应名册的哪个字段</source>
-        <translation type="unfinished"></translation>
+        <translation>Which register field each column of the file fills</translation>
     </message>
     <message>
         <source>预览：每一行将如何处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview: what happens to each row</translation>
     </message>
     <message>
         <source>正在导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing</translation>
     </message>
     <message>
         <source>导入结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Import result</translation>
     </message>
     <message>
         <source>取消导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel import</translation>
     </message>
     <message>
         <source>选择文件…</source>
-        <translation type="unfinished">Choose file…</translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>正在取消…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>正在写入 {done} / {total} 人…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing {done} / {total} people…</translation>
     </message>
     <message>
         <source>选择名册文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the register file</translation>
     </message>
     <message>
         <source>名册 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registers (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
         <source>正在读取 {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading {name}…</translation>
     </message>
     <message>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>{name}（{source}），共 {n} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({source}), {n} rows</translation>
     </message>
     <message>
         <source>文件中的列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column in the file</translation>
     </message>
     <message>
         <source>导入为</source>
-        <translation type="unfinished"></translation>
+        <translation>Import as</translation>
     </message>
     <message>
         <source>第 {n} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {n}</translation>
     </message>
     <message>
         <source>（第 {n} 列，无列名）</source>
-        <translation type="unfinished"></translation>
+        <translation>(column {n}, no name)</translation>
     </message>
     <message>
         <source>不导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Do not import</translation>
     </message>
     <message>
         <source>文件中没有这些必填字段的列：{fields}。请为它们选择一列，或在下面给出所有行共用的值。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file has no column for these required fields: {fields}. Choose a column for them, or give one value for every row below.</translation>
     </message>
     <message>
         <source>正在逐行检查…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking every row…</translation>
     </message>
     <message>
         <source>共 {n} 行：</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} rows:</translation>
     </message>
     <message>
         <source>只显示无法导入的行（{n}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Only rows that cannot be imported ({n})</translation>
     </message>
     <message>
         <source>有 {n} 行无法导入，原因见上表。可以修改名册后按“上一步”重新选择文件；或者只导入有效的行。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} rows cannot be imported; the table above says why. Correct the file and choose it again with “Back”, or import only the valid rows.</translation>
     </message>
     <message>
         <source>只导入有效的行（这 {n} 行不导入，在报告中列出）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import only the valid rows (these {n} rows are left out and listed in the report)</translation>
     </message>
     <message>
         <source>没有需要新增或更新的人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody to add or update</translation>
     </message>
     <message>
         <source>有无法导入的行：修改名册后重试，或勾选“只导入有效的行”</source>
-        <translation type="unfinished"></translation>
+        <translation>Some rows cannot be imported: correct the file and try again, or tick “Import only the valid rows”</translation>
     </message>
     <message>
         <source>新增 {new} 人，更新 {update} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{new} new, {update} updated</translation>
     </message>
     <message>
         <source>名册已导入：新增 {new} 人，更新 {update} 人，跳过 {skip} 行，未导入 {rejected} 行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Register imported: {new} new, {update} updated, {skip} rows skipped, {rejected} rows not imported.</translation>
     </message>
     <message>
         <source>已取消导入，名册未作任何改动。可以按“上一步”回到预览重新导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cancelled: the register is unchanged. “Back” returns to the preview to import again.</translation>
     </message>
     <message>
         <source>第 {line} 行 {name}：{reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {line} {name}: {reasons}</translation>
     </message>
     <message>
         <source>（无姓名）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no name)</translation>
     </message>
     <message>
         <source>没有导入的行（{n}）及原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows not imported ({n}) and why:</translation>
     </message>
     <message>
         <source>所有行都已检查通过。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every row passed the checks.</translation>
     </message>
     <message>
         <source>{stem}-导入报告.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>{stem}-import-report.csv</translation>
     </message>
     <message>
         <source>保存导入报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the import report</translation>
     </message>
     <message>
         <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>正在保存…</source>
-        <translation type="unfinished">Saving…</translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>报告已保存到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Report saved to {path}</translation>
     </message>
 </context>
 <context>
@@ -4379,7 +4615,7 @@ The data is kept encrypted in: {path}</translation>
     </message>
     <message>
         <source>请抄下恢复码</source>
-        <translation type="unfinished"></translation>
+        <translation>Write down the recovery code</translation>
     </message>
 </context>
 <context>
@@ -5443,67 +5679,67 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>提请批准逮捕超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Late request for arrest approval</translation>
     </message>
     <message>
         <source>未换押</source>
-        <translation type="unfinished"></translation>
+        <translation>Custody handover missing</translation>
     </message>
     <message>
         <source>换押不及时</source>
-        <translation type="unfinished"></translation>
+        <translation>Late custody handover</translation>
     </message>
     <message>
         <source>余刑三个月以上留所服刑</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept in the centre with over 3 months left to serve</translation>
     </message>
     <message>
         <source>交付执行超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery for execution overdue</translation>
     </message>
     <message>
         <source>羁押期限届满后出所</source>
-        <translation type="unfinished"></translation>
+        <translation>Released after the custody limit</translation>
     </message>
     <message>
         <source>诉讼环节无法律文书日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage without a legal document date</translation>
     </message>
     <message>
         <source>出所无相应法律文书</source>
-        <translation type="unfinished"></translation>
+        <translation>Release without its legal document</translation>
     </message>
     <message>
         <source>待核实</source>
-        <translation type="unfinished"></translation>
+        <translation>To verify</translation>
     </message>
     <message>
         <source>核实中</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying</translation>
     </message>
     <message>
         <source>已核实</source>
-        <translation type="unfinished"></translation>
+        <translation>Verified</translation>
     </message>
     <message>
         <source>已排除</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruled out</translation>
     </message>
     <message>
         <source>待确认</source>
-        <translation type="unfinished"></translation>
+        <translation>To confirm</translation>
     </message>
     <message>
         <source>部分确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Partly confirmed</translation>
     </message>
     <message>
         <source>入所登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Admissions ledger</translation>
     </message>
     <message>
         <source>出所登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Releases ledger</translation>
     </message>
     <message>
         <source>犯罪嫌疑人</source>
@@ -6379,63 +6615,63 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>台账格式</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger format</translation>
     </message>
     <message>
         <source>格式名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Format name</translation>
     </message>
     <message>
         <source>台账类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger kind</translation>
     </message>
     <message>
         <source>台账导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger import</translation>
     </message>
     <message>
         <source>文件摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>File digest</translation>
     </message>
     <message>
         <source>导入时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported at</translation>
     </message>
     <message>
         <source>行数</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows</translation>
     </message>
     <message>
         <source>确认状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation</translation>
     </message>
     <message>
         <source>监督线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision lead</translation>
     </message>
     <message>
         <source>线索规则</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead rule</translation>
     </message>
     <message>
         <source>线索标识</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead key</translation>
     </message>
     <message>
         <source>线索</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead</translation>
     </message>
     <message>
         <source>线索事实</source>
-        <translation type="unfinished"></translation>
+        <translation>Facts of the lead</translation>
     </message>
     <message>
         <source>核实状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification status</translation>
     </message>
     <message>
         <source>办结日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed on</translation>
     </message>
     <message>
         <source>巡视当天的日期</source>
@@ -6915,7 +7151,7 @@ First confirm with the administrator that the database really was restored. Uplo
     </message>
     <message>
         <source>“自事件当日”：逮捕3月1日+2个月=5月1日；“自次日”：=5月2日。法律未明确规定，默认按前者；本地口径不同时可修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;From the event day&quot;: arrest on 1 March + 2 months = 1 May; &quot;from the next day&quot;: 2 May. The law does not say which; the first is the default — change it if your locality counts otherwise.</translation>
     </message>
     <message>
         <source>刑事诉讼法</source>

@@ -1998,6 +1998,30 @@
         <translation>台账导入</translation>
     </message>
     <message>
+        <source>发现日期</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>线索</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>人员与记录</source>
+        <translation>人员与记录</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>（已制发）</source>
+        <translation>（已制发）</translation>
+    </message>
+    <message>
         <source>监督线索</source>
         <translation>监督线索</translation>
     </message>
@@ -2145,6 +2169,10 @@
         <translation>台账文件：</translation>
     </message>
     <message>
+        <source>工作表：</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
         <source>台账类别：</source>
         <translation>台账类别：</translation>
     </message>
@@ -2240,10 +2268,6 @@
         <translation>保存报告…</translation>
     </message>
     <message>
-        <source>把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开、打印）</source>
-        <translation>把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开、打印）</translation>
-    </message>
-    <message>
         <source>还没有导入过台账。点击右上角“导入台账…”选择看守所导出的文件。</source>
         <translation>还没有导入过台账。点击右上角“导入台账…”选择看守所导出的文件。</translation>
     </message>
@@ -2254,6 +2278,214 @@
     <message>
         <source>身份证号</source>
         <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>监区</source>
+        <translation>监区</translation>
+    </message>
+    <message>
+        <source>监室</source>
+        <translation>监室</translation>
+    </message>
+    <message>
+        <source>入所时间</source>
+        <translation>入所时间</translation>
+    </message>
+    <message>
+        <source>收押凭证</source>
+        <translation>收押凭证</translation>
+    </message>
+    <message>
+        <source>办案机关</source>
+        <translation>办案机关</translation>
+    </message>
+    <message>
+        <source>涉嫌罪名</source>
+        <translation>涉嫌罪名</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>法律身份</source>
+        <translation>法律身份</translation>
+    </message>
+    <message>
+        <source>诉讼环节</source>
+        <translation>诉讼环节</translation>
+    </message>
+    <message>
+        <source>本环节起始日</source>
+        <translation>本环节起始日</translation>
+    </message>
+    <message>
+        <source>出所日期</source>
+        <translation>出所日期</translation>
+    </message>
+    <message>
+        <source>出所方式</source>
+        <translation>出所方式</translation>
+    </message>
+    <message>
+        <source>出所凭证</source>
+        <translation>出所凭证</translation>
+    </message>
+    <message>
+        <source>去向</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>刑种</source>
+        <translation>刑种</translation>
+    </message>
+    <message>
+        <source>刑期</source>
+        <translation>刑期</translation>
+    </message>
+    <message>
+        <source>刑期起日</source>
+        <translation>刑期起日</translation>
+    </message>
+    <message>
+        <source>刑期止日</source>
+        <translation>刑期止日</translation>
+    </message>
+    <message>
+        <source>判决生效日</source>
+        <translation>判决生效日</translation>
+    </message>
+    <message>
+        <source>收到执行通知书日</source>
+        <translation>收到执行通知书日</translation>
+    </message>
+    <message>
+        <source>留所服刑日期</source>
+        <translation>留所服刑日期</translation>
+    </message>
+    <message>
+        <source>换押日期</source>
+        <translation>换押日期</translation>
+    </message>
+    <message>
+        <source>换押证号</source>
+        <translation>换押证号</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>新收押</source>
+        <translation>新收押</translation>
+    </message>
+    <message>
+        <source>出所</source>
+        <translation>出所</translation>
+    </message>
+    <message>
+        <source>转出</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>诉讼环节变更</source>
+        <translation>诉讼环节变更</translation>
+    </message>
+    <message>
+        <source>换押</source>
+        <translation>换押</translation>
+    </message>
+    <message>
+        <source>留所服刑</source>
+        <translation>留所服刑</translation>
+    </message>
+    <message>
+        <source>仅台账有</source>
+        <translation>仅台账有</translation>
+    </message>
+    <message>
+        <source>仅名册有</source>
+        <translation>仅名册有</translation>
+    </message>
+    <message>
+        <source>无变化</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>无需确认</source>
+        <translation>无需确认</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>变动</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>变动报告</source>
+        <translation>变动报告</translation>
+    </message>
+    <message>
+        <source>{file} 变动报告</source>
+        <translation>{file} 变动报告</translation>
+    </message>
+    <message>
+        <source>把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开）</source>
+        <translation>把选中导入的变动报告保存为 CSV 文件（可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <source>预览和打印…</source>
+        <translation>预览和打印…</translation>
+    </message>
+    <message>
+        <source>选中导入的变动报告：预览、打印或另存为 PDF</source>
+        <translation>选中导入的变动报告：预览、打印或另存为 PDF</translation>
     </message>
     <message>
         <source>台账行</source>
@@ -3653,16 +3885,16 @@
         <translation>导出全部台账（xlsx）…</translation>
     </message>
     <message>
-        <source>每类台账一个工作表，可在 Excel 或 WPS 中查看和筛选</source>
-        <translation>每类台账一个工作表，可在 Excel 或 WPS 中查看和筛选</translation>
+        <source>写成一个 xlsx 文件，可在 Excel 或 WPS 中查看和筛选</source>
+        <translation>写成一个 xlsx 文件，可在 Excel 或 WPS 中查看和筛选</translation>
+    </message>
+    <message>
+        <source>每类台账一个工作表；以 = + - @ 开头的文字按文本保存，不会被当作公式执行</source>
+        <translation>每类台账一个工作表；以 = + - @ 开头的文字按文本保存，不会被当作公式执行</translation>
     </message>
     <message>
         <source>台账导出</source>
         <translation>台账导出</translation>
-    </message>
-    <message>
-        <source>在押人员、巡视、谈话、信箱、纠正与建议等全部台账；以 = + - @ 开头的文字按文本保存，不会被当作公式执行</source>
-        <translation>在押人员、巡视、谈话、信箱、纠正与建议等全部台账；以 = + - @ 开头的文字按文本保存，不会被当作公式执行</translation>
     </message>
     <message>
         <source>待检察官审批</source>

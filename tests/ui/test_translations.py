@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -604,9 +605,15 @@ def test_qt_own_dialogs_speak_chinese_by_default(qapp: Any) -> None:
     try:
         i18n.install(qapp, "zh_CN")
         names = {Path(t.filePath()).name for t in i18n.installed()}
-        assert names == {"qtbase_zh_CN.qm", "inspector_zh_CN.qm"}
+        assert names == {"qtbase_zh_CN.qm", "qt_gaps_zh_CN.qm", "inspector_zh_CN.qm"}
         assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        # Qt's own file dialog (no native one on a bare X server): every label in Chinese
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert labels and not [text for text in labels if re.search("[A-Za-z]{2}", text)], labels
+        dialog.deleteLater()
     finally:
         for translator in i18n.installed():
             qapp.removeTranslator(translator)
