@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Uuid, exists, literal_column, select
+from sqlalchemy import ColumnElement, Uuid, literal_column, select
 from sqlalchemy.orm import Session
 
 from inspector.domain.enums import Stage
@@ -80,6 +80,13 @@ def _of_station(station_id: uuid.UUID) -> ColumnElement[bool]:
     return literal_column("+detainee.station_id", Uuid()) == station_id
 
 
+def _admitted_before(instant: datetime) -> ColumnElement[bool]:
+    """``detainee.admitted_at < instant``, written so SQLite never walks the admission-date index for it:
+    "admitted by the end of today" is nearly everyone, and that index would then read the whole register
+    (100,000 rows) instead of the partial index of the people held."""
+    return literal_column("+detainee.admitted_at", Detainee.admitted_at.type) < instant
+
+
 def _day_end(day: date) -> datetime:
     """The UTC instant at which the Shanghai day after ``day`` begins (``admitted_at`` is UTC)."""
     return datetime.combine(day + timedelta(days=1), time.min, tzinfo=SHANGHAI).astimezone(UTC)
@@ -87,10 +94,10 @@ def _day_end(day: date) -> datetime:
 
 def later_than(day: date) -> ColumnElement[bool]:
     """Something of the register entry is dated after ``day``: a custody event or the stage's start."""
-    event = exists().where(
-        CustodyEvent.detainee_id == Detainee.id,
-        CustodyEvent.deleted_at.is_(None),
-        CustodyEvent.occurred_on > day,
+    # not a correlated EXISTS (one lookup per held person, in every query): the events dated after the
+    # day, read once from the index on their date (none for today, unless records are dated ahead)
+    event = Detainee.id.in_(
+        select(CustodyEvent.detainee_id).where(CustodyEvent.occurred_on > day, CustodyEvent.deleted_at.is_(None))
     )
     started_later = Detainee.stage_started_on.is_not(None) & (Detainee.stage_started_on > day)
     return event | started_later  # never NULL, so ~later_than(day) keeps a row without a stage start
@@ -166,7 +173,7 @@ def held_as_registered_where(station_id: uuid.UUID, day: date) -> tuple[ColumnEl
         Detainee.deleted_at.is_(None),
         _of_station(station_id),
         Detainee.stage != Stage.DISCHARGED.value,
-        Detainee.admitted_at < _day_end(day),
+        _admitted_before(_day_end(day)),
         ~later_than(day),
     )
 
@@ -181,7 +188,7 @@ def held_as_registered(
 def held_with_later_records(session: Session, station_id: uuid.UUID, day: date) -> Iterator[Held]:
     """The people held on ``day`` of whom something is recorded after it: discharged since, or an
     event or a stage start dated later (none, for today, unless records are dated ahead)."""
-    admitted = Detainee.admitted_at < _day_end(day)
+    admitted = _admitted_before(_day_end(day))
     yield from _read(
         session,
         day,

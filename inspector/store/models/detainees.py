@@ -23,6 +23,13 @@ class Detainee(Synced, Base):
             sqlite_where=text("discharged_on IS NULL AND deleted_at IS NULL"),
             postgresql_where=text("discharged_on IS NULL AND deleted_at IS NULL"),
         ),
+        # who was discharged after a day: the census's "held with later records" (migration 0012)
+        Index(
+            "ix_detainee_discharged_on",
+            "discharged_on",
+            sqlite_where=text("discharged_on IS NOT NULL"),
+            postgresql_where=text("discharged_on IS NOT NULL"),
+        ),
     )
 
     name: Mapped[str] = mapped_column(String(50), index=True)
@@ -67,7 +74,7 @@ class CustodyEvent(Synced, Base):
 
     detainee_id: Mapped[uuid.UUID] = ref("detainee", nullable=False)
     kind: Mapped[str] = mapped_column(String(40))
-    occurred_on: Mapped[date]
+    occurred_on: Mapped[date] = mapped_column(index=True)  # events dated after a day (migration 0012)
     extension_months: Mapped[int | None]  # for extensions granted in months
     extension_days: Mapped[int | None]  # for extensions granted in days
     legal_basis: Mapped[str | None] = mapped_column(String(100))
