@@ -97,7 +97,9 @@ def later_than(day: date) -> ColumnElement[bool]:
     # not a correlated EXISTS (one lookup per held person, in every query): the events dated after the
     # day, read once from the index on their date (none for today, unless records are dated ahead)
     event = Detainee.id.in_(
-        select(CustodyEvent.detainee_id).where(CustodyEvent.occurred_on > day, CustodyEvent.deleted_at.is_(None))
+        select(CustodyEvent.detainee_id).where(
+            CustodyEvent.occurred_on > day, CustodyEvent.deleted_at.is_(None)
+        )
     )
     started_later = Detainee.stage_started_on.is_not(None) & (Detainee.stage_started_on > day)
     return event | started_later  # never NULL, so ~later_than(day) keeps a row without a stage start
