@@ -590,7 +590,9 @@ def _plan_row(
 
     name = str(values.get("name") or "")
     id_number = values.get("id_number")
-    if isinstance(id_number, str) and not reasons:  # what the form fills in from the ID number
+    # what the form fills in from the ID number — also on a row refused for something else, so the
+    # refusal names only what is wrong (not a 性别 the number gives)
+    if isinstance(id_number, str):
         try:
             values.setdefault("gender", gender_from_id(id_number))
             values.setdefault("birth_date", birth_date_from_id(id_number))

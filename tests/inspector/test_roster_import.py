@@ -214,3 +214,15 @@ def test_files_that_are_not_rosters_are_one_line(
     path.write_bytes(data)
     code, _, err = cli(["import-roster", str(path), "--data-dir", data_dir], monkeypatch, capsys)
     assert code == 2 and err.count("\n") == 1 and says in err, err
+
+
+def test_a_row_refused_for_its_date_is_not_also_refused_for_the_gender_its_id_gives(
+    store: Store, tmp_path: Path
+) -> None:
+    row = ["1", "张三", "110101199003074514", "2026-02-30", "101", "审查起诉", "犯罪嫌疑人", ""]
+    table = ri.read_table(write_csv(tmp_path / "r.csv", [row], "utf-8"))
+    plan = ri.plan_import(store, table, ri.guess_mapping(table.headers))
+    (outcome,) = plan.rows
+    assert outcome.action == "rejected"
+    assert any("入所时间" in reason for reason in outcome.reasons)
+    assert not any("性别" in reason for reason in outcome.reasons), outcome.reasons
