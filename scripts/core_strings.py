@@ -132,7 +132,8 @@ def _laws() -> Iterator[str]:
 
 
 def rules_modules() -> None:
-    """Import every module of the rules engine and the agenda, so that every sentence is defined."""
+    """Import every module of the rules engine and the agenda, and the services of
+    :data:`SENTENCE_MODULES`, so that every sentence is defined."""
     import importlib
     import pkgutil
 
@@ -142,6 +143,12 @@ def rules_modules() -> None:
     for package in (inspector.rules, inspector.agenda):
         for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
             importlib.import_module(info.name)
+    for name in SENTENCE_MODULES:
+        importlib.import_module(name)
+
+
+# Services that say sentences of their own with inspector.rules.text (each defined with its English).
+SENTENCE_MODULES = ("inspector.services.roster_import", "inspector.services.detainee_views")
 
 
 def rules_templates() -> list[str]:

@@ -21,6 +21,7 @@ Record data — names, free text, 文号, dates — is never translated.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -175,6 +176,23 @@ def rules_text(text: str | None) -> str:
         if not isinstance(text, Text):
             return text
     return text.render(_english_renderer())
+
+
+def core_message(text: str) -> str:
+    """A sentence of the core in the UI's language: a :class:`~inspector.rules.text.Text` rendered
+    (:func:`rules_text`); a string carrying a field's problem (``.error``, a ``FieldError`` — the roster
+    import's reasons) worded by :func:`error_text`; any other string as it is."""
+    error = getattr(text, "error", None)
+    if error is not None and hasattr(error, "message_en"):
+        return error_text(error)
+    return rules_text(text)
+
+
+def core_messages(texts: Iterable[str], sep: str = "；") -> str:
+    """Sentences of the core (:func:`core_message`) joined with ``sep`` as written in Chinese (another
+    language uses its own separator)."""
+    joiner = _ENGLISH_SEPARATORS.get(sep, sep) if is_english() else sep
+    return joiner.join(core_message(t) for t in texts)
 
 
 def rules_line(fragment: str, within: str | None) -> str:

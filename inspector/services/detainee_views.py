@@ -63,6 +63,7 @@ from inspector.rules.custody import (
     custody_deadline,
 )
 from inspector.rules.custody_stages import opens_stage, stage_after
+from inspector.rules.text import Label, citations, define, join
 from inspector.store.models import (
     CustodyEvent,
     Detainee,
@@ -211,9 +212,10 @@ def mask_id_number(value: str | None) -> str:
 
 
 def _label(enum: type[LabelledEnum], value: str | None) -> str:
+    """The label of ``value`` (a core label, shown in the UI's language); an unknown value as it is."""
     if value is None:
         return ""
-    return next((m.label for m in enum if m.value == value), value)
+    return next((Label(m.label) for m in enum if m.value == value), value)
 
 
 def _line(text: str | None, limit: int = 60) -> str:
@@ -226,7 +228,39 @@ def _line(text: str | None, limit: int = 60) -> str:
 
 
 def _join(*parts: str | None, sep: str = " · ") -> str:
-    return sep.join(p for p in parts if p)
+    """A record's summary: its parts (record data, core labels and the sentences below, each in the UI's
+    language where it is one) joined."""
+    return join(sep, [p for p in parts if p])
+
+
+# The words of the 相关记录 summaries (inspector.rules.text sentences: rendered in the UI's language).
+_TALK_OF = define("detainee.talk_of", "{kind}谈话", "{kind} talk")
+_TALK = define("detainee.talk", "谈话", "Talk")
+_RAISED = define("detainee.raised", "反映问题：{summary}", "raised: {summary}")
+_RAISED_NOTHING = define("detainee.raised_nothing", "未反映问题", "raised no problem")
+_RAISED_SOMETHING = define("detainee.raised_something", "反映了问题", "raised a problem")
+_RESOLVED_ON = define("detainee.resolved_on", "已于{on}解决", "resolved on {on}")
+_UNRESOLVED = define("detainee.unresolved", "未解决", "unresolved")
+_NO_NUMBER = define("detainee.no_number", "未编号", "no number")
+_CORRECTED = define("detainee.corrected", "已纠正", "corrected")
+_NOT_CORRECTED = define("detainee.not_corrected", "未纠正", "not corrected")
+_EXTENDED_MONTHS = define("detainee.extended_months", "延长{months}个月", "extended by {months} month(s)")
+_EXTENDED_DAYS = define("detainee.extended_days", "延长{days}日", "extended by {days} day(s)")
+_EXTENDED_BOTH = define(
+    "detainee.extended_both", "延长{months}个月{days}日", "extended by {months} month(s) {days} day(s)"
+)
+_UNDECIDED = define("detainee.undecided", "待决定", "decision pending")
+_DELIVERED_TO = define("detainee.delivered_to", "{on}交付{to}", "delivered on {on} to {to}")
+_DELIVERED = define("detainee.delivered", "{on}交付", "delivered on {on}")
+_DUE_BY = define("detainee.delivery_due", "应于{on}前交付", "to be delivered by {on}")
+_PRISON_REFUSED = define("detainee.prison_refused", "监狱拒收", "refused by the prison")
+_LAWYER = define("detainee.lawyer", "律师{name}", "lawyer {name}")
+_LAWYER_OF = define("detainee.lawyer_of", "律师{name}（{firm}）", "lawyer {name} ({firm})")
+_ARRANGED = define("detainee.arranged", "已安排会见", "meeting arranged")
+_NOT_ARRANGED_FOR = define("detainee.not_arranged_for", "未安排：{reason}", "not arranged: {reason}")
+_NOT_ARRANGED = define("detainee.not_arranged", "未安排", "not arranged")
+_MONITORED = define("detainee.monitored", "被监听", "monitored")
+_POLICE_PRESENT = define("detainee.police_present", "民警在场", "police present")
 
 
 def _same_id(value: object, wanted: uuid.UUID) -> bool:
@@ -470,15 +504,15 @@ def _live(s: Session, model: Any, *where: Any) -> list[Any]:
 
 def _talk(t: Talk) -> TimelineEntry:
     kind = _label(TalkType, t.talk_type)
-    said = f"反映问题：{_line(t.issues_summary)}" if t.issues_raised else "未反映问题"
+    said = _RAISED(summary=_line(t.issues_summary)) if t.issues_raised else _RAISED_NOTHING()
     if t.issues_raised and not _line(t.issues_summary):
-        said = "反映了问题"
+        said = _RAISED_SOMETHING()
     return TimelineEntry(
         local_date(t.talk_at),
         t.talk_at,
         "talk",
         kind_label("talk"),
-        _join(f"{kind}谈话" if kind else "谈话", said, t.place),
+        _join(_TALK_OF(kind=kind) if kind else _TALK(), said, t.place),
         t.id,
         confidential=bool(t.confidential),
     )
@@ -506,7 +540,7 @@ def _finding(f: Finding) -> TimelineEntry:
         parent = ("talk", f.talk_id)
     elif f.letter_id is not None:
         parent = ("mailbox_letter", f.letter_id)
-    resolved = f"已于{f.resolved_on.isoformat()}解决" if f.resolved_on else "未解决"
+    resolved = _RESOLVED_ON(on=f.resolved_on.isoformat()) if f.resolved_on else _UNRESOLVED()
     return TimelineEntry(
         f.found_on,
         f.found_at,
@@ -526,7 +560,7 @@ def _notice(n: RectificationNotice) -> TimelineEntry:
         "rectification_notice",
         kind_label("rectification_notice"),
         _join(
-            n.doc_number or "未编号",
+            n.doc_number or _NO_NUMBER(),
             _label(NoticeTrigger, n.trigger),
             _line(n.facts, 40),
             _label(DocumentState, n.state),
@@ -541,16 +575,17 @@ def _suggestion(p: ProcuratorialSuggestion) -> TimelineEntry:
         None if p.issued_on else p.created_at,
         "procuratorial_suggestion",
         kind_label("procuratorial_suggestion"),
-        _join(p.doc_number or "未编号", _line(p.facts_found, 40), _label(DocumentState, p.state)),
+        _join(p.doc_number or _NO_NUMBER(), _line(p.facts_found, 40), _label(DocumentState, p.state)),
         p.id,
     )
 
 
 def _oral(o: OralCorrection, notice: RectificationNotice | None) -> TimelineEntry:
+    state: str
     if notice is None:
-        state = "已纠正" if o.corrected else "未纠正"
+        state = _CORRECTED() if o.corrected else _NOT_CORRECTED()
     else:
-        state = oral_status(o.corrected, notice.state, notice.correction_status).label
+        state = Label(oral_status(o.corrected, notice.state, notice.correction_status).label)
     return TimelineEntry(
         o.issued_on,
         None,
@@ -572,17 +607,19 @@ def _escalations(s: Session, oral_ids: Collection[uuid.UUID]) -> dict[uuid.UUID,
 
 
 def _event(ev: CustodyEvent) -> TimelineEntry:
-    extension = ""
-    if ev.extension_months or ev.extension_days:
-        months = f"{ev.extension_months}个月" if ev.extension_months else ""
-        days = f"{ev.extension_days}日" if ev.extension_days else ""
-        extension = f"延长{months}{days}"
+    extension: str = ""
+    if ev.extension_months and ev.extension_days:
+        extension = _EXTENDED_BOTH(months=ev.extension_months, days=ev.extension_days)
+    elif ev.extension_months:
+        extension = _EXTENDED_MONTHS(months=ev.extension_months)
+    elif ev.extension_days:
+        extension = _EXTENDED_DAYS(days=ev.extension_days)
     return TimelineEntry(
         ev.occurred_on,
         None,
         "custody_event",
         kind_label("custody_event"),
-        _join(_label(K, ev.kind), extension, ev.authority, ev.document_no, ev.legal_basis),
+        _join(_label(K, ev.kind), extension, ev.authority, ev.document_no, citations(ev.legal_basis or "")),
         ev.id,
         parent_kind="detainee",
         parent_id=ev.detainee_id,
@@ -591,13 +628,15 @@ def _event(ev: CustodyEvent) -> TimelineEntry:
 
 def _delivery(c: ExecutionDeliveryCheck) -> TimelineEntry:
     on = c.delivered_on or c.documents_received_on or c.judgment_effective_on or local_date(c.created_at)
-    parts = [_label(DeliveryDecision, c.decision) or "待决定"]
-    if c.delivered_on:
-        parts.append(f"{c.delivered_on.isoformat()}交付{c.receiving_institution or ''}")
+    parts: list[str] = [_label(DeliveryDecision, c.decision) or _UNDECIDED()]
+    if c.delivered_on and c.receiving_institution:
+        parts.append(_DELIVERED_TO(on=c.delivered_on.isoformat(), to=c.receiving_institution))
+    elif c.delivered_on:
+        parts.append(_DELIVERED(on=c.delivered_on.isoformat()))
     elif c.delivery_due:
-        parts.append(f"应于{c.delivery_due.isoformat()}前交付")
+        parts.append(_DUE_BY(on=c.delivery_due.isoformat()))
     if c.prison_refused:
-        parts.append("监狱拒收")
+        parts.append(_PRISON_REFUSED())
     return TimelineEntry(
         on,
         None,
@@ -621,14 +660,20 @@ def _incident(r: Incident) -> TimelineEntry:
 
 def _meeting(m: LawyerMeetingCheck) -> TimelineEntry:
     reason = _line(m.refusal_reason, 30)
-    arranged = "已安排会见" if m.arranged_at else (f"未安排：{reason}" if reason else "未安排")
-    flags = [x for x, on in (("被监听", m.monitored), ("民警在场", m.police_present)) if on]
+    arranged = (
+        _ARRANGED() if m.arranged_at else (_NOT_ARRANGED_FOR(reason=reason) if reason else _NOT_ARRANGED())
+    )
+    flags = [x for x, on in ((_MONITORED(), m.monitored), (_POLICE_PRESENT(), m.police_present)) if on]
     return TimelineEntry(
         local_date(m.requested_at),
         m.requested_at,
         "lawyer_meeting_check",
         kind_label("lawyer_meeting_check"),
-        _join(f"律师{m.lawyer_name}" + (f"（{m.law_firm}）" if m.law_firm else ""), arranged, *flags),
+        _join(
+            _LAWYER_OF(name=m.lawyer_name, firm=m.law_firm) if m.law_firm else _LAWYER(name=m.lawyer_name),
+            arranged,
+            *flags,
+        ),
         m.id,
     )
 

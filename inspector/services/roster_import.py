@@ -36,10 +36,11 @@ from sqlalchemy import select
 
 from inspector.domain import enums as e
 from inspector.domain.catalogue import FieldKind, fields_of
-from inspector.domain.errors import InspectorError
+from inspector.domain.errors import FieldError, InspectorError
 from inspector.domain.idnumber import birth_date_from_id, gender_from_id
 from inspector.domain.records import DETAINEE
 from inspector.domain.validation import SHANGHAI
+from inspector.rules.text import Label, define
 from inspector.security import audit
 from inspector.services import records
 from inspector.services.policy import Actor, Permission, require
@@ -82,6 +83,47 @@ IMPORTABLE: tuple[str, ...] = tuple(
 )
 _KINDS = {f.name: f.kind for f in fields_of("detainee")}
 _LABELS = {f.name: f.label for f in fields_of("detainee")}
+
+# Why a row is refused or skipped: sentences with their English (the UI renders them in its language
+# with ``ui.i18n.core_message``; the command line and the saved report say them in Chinese).
+_DUPLICATE = define("roster.duplicate", "身份证号与第{first}行重复", "the ID number repeats row {first}")
+_SKIPPED = define(
+    "roster.skipped",
+    "已在册（按身份证号），按选择跳过",
+    "already on the register (by ID number): skipped, as chosen",
+)
+_SAME = define("roster.same", "已在册，内容相同", "already on the register, nothing differs")
+_AS_NUMBER = define(
+    "roster.id_as_number",
+    "{label}被保存成了数字（Excel 只保留 15 位）：请把该列设为文本格式后重新导出",
+    "{label} was saved as a number (Excel keeps only 15 digits): "
+    "format the column as text and export it again",
+)
+_BAD_DATE = define(
+    "roster.bad_date", "{label}不是有效的日期：{value}", "{label} is not a valid date: {value}"
+)
+_BAD_CHOICE = define(
+    "roster.bad_choice",
+    "{label}取值无效：{value}（可选：{choices}）",
+    "{label}: invalid value {value} (one of: {choices})",
+)
+
+
+class FieldReason(str):
+    """A row's problem found by the register's own validation: its Chinese words, with the
+    :class:`FieldError` (code, parameters, English) that the UI words in its language."""
+
+    error: FieldError
+
+    def __new__(cls, error: FieldError) -> FieldReason:
+        self = super().__new__(cls, error.message_zh)
+        self.error = error
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FieldReason, (self.error,))
+
+
 _ENUMS: dict[str, type[e.LabelledEnum]] = {
     "gender": e.Gender,
     "legal_status": e.LegalStatus,
@@ -468,14 +510,14 @@ def _convert(fname: str, raw: Any) -> tuple[Any, str | None]:
             return _choice_value(fname, text), None
         if kind == FieldKind.ID_NUMBER:
             if isinstance(raw, int | float) and len(text) > 15:
-                return None, f"{label}被保存成了数字（Excel 只保留 15 位）：请把该列设为文本格式后重新导出"
+                return None, _AS_NUMBER(label=Label(label))
             return text.upper(), None
         return text, None
     except ValueError:
         if kind in (FieldKind.DATE, FieldKind.DATETIME):
-            return None, f"{label}不是有效的日期：{_cell_text(raw)}"
-        choices = "、".join(m.label for m in _ENUMS[fname])
-        return None, f"{label}取值无效：{_cell_text(raw)}（可选：{choices}）"
+            return None, _BAD_DATE(label=Label(label), value=_cell_text(raw))
+        choices = tuple(Label(m.label) for m in _ENUMS[fname])
+        return None, _BAD_CHOICE(label=Label(label), value=_cell_text(raw), choices=choices)
 
 
 @dataclass(frozen=True)
@@ -586,7 +628,9 @@ def _plan_row(
             values[fname] = value
 
     def check(merged: Mapping[str, Any]) -> list[str]:
-        return [err.message_zh for err in DETAINEE.errors(merged, today=today) if err.field not in unreadable]
+        return [
+            FieldReason(err) for err in DETAINEE.errors(merged, today=today) if err.field not in unreadable
+        ]
 
     name = str(values.get("name") or "")
     id_number = values.get("id_number")
@@ -601,7 +645,7 @@ def _plan_row(
     if isinstance(id_number, str):
         first = seen.setdefault(id_number, line)
         if first != line:
-            reasons.append(f"身份证号与第{first}行重复")
+            reasons.append(_DUPLICATE(first=first))
     match = on_register.get(id_number) if isinstance(id_number, str) else None
     if match is not None:
         record_id, current = match
@@ -610,9 +654,9 @@ def _plan_row(
         if reasons:
             return RowOutcome(line, "rejected", values, record_id, tuple(dict.fromkeys(reasons)), name)
         if existing == "skip":
-            return RowOutcome(line, "skip", {}, record_id, ("已在册（按身份证号），按选择跳过",), name)
+            return RowOutcome(line, "skip", {}, record_id, (_SKIPPED(),), name)
         if not changes:
-            return RowOutcome(line, "skip", {}, record_id, ("已在册，内容相同",), name)
+            return RowOutcome(line, "skip", {}, record_id, (_SAME(),), name)
         return RowOutcome(line, "update", changes, record_id, (), name)
     reasons += check(values)  # the spec requires what the register needs (name, gender, admitted …)
     if reasons:

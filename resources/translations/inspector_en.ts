@@ -1552,7 +1552,7 @@ Reinstall the program; meanwhile, export a PDF with inspector pdf and print it.<
     </message>
     <message>
         <source>G 在岗 · B 值班 · J 请假 · W 外出 · Delete 清除 · Enter 选择 · Ctrl+Enter 签到</source>
-        <translation>G on site · B on duty · J leave · W out · Delete clear · Enter choose · Ctrl+Enter sign in</translation>
+        <translation>S on site · D on duty · L leave · O out · Delete clear · Enter choose · Ctrl+Enter sign in</translation>
     </message>
     <message>
         <source>绿色：已签到&#x3000;橙色：未签到</source>
@@ -8377,8 +8377,24 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Safety inspection before {holiday}</translation>
     </message>
     <message>
+        <source>{kind}谈话</source>
+        <translation>{kind} talk</translation>
+    </message>
+    <message>
         <source>{kind}（{weekday}，{year}年节假日安排未知）</source>
         <translation>{kind} ({weekday}; holiday schedule for {year} unknown)</translation>
+    </message>
+    <message>
+        <source>{label}不是有效的日期：{value}</source>
+        <translation>{label} is not a valid date: {value}</translation>
+    </message>
+    <message>
+        <source>{label}取值无效：{value}（可选：{choices}）</source>
+        <translation>{label}: invalid value {value} (one of: {choices})</translation>
+    </message>
+    <message>
+        <source>{label}被保存成了数字（Excel 只保留 15 位）：请把该列设为文本格式后重新导出</source>
+        <translation>{label} was saved as a number (Excel keeps only 15 digits): format the column as text and export it again</translation>
     </message>
     <message>
         <source>{label}：自{start}起{period}（起算日不计入），届满日{raw}</source>
@@ -8447,6 +8463,14 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>{n}日</source>
         <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{on}交付</source>
+        <translation>delivered on {on}</translation>
+    </message>
+    <message>
+        <source>{on}交付{to}</source>
+        <translation>delivered on {on} to {to}</translation>
     </message>
     <message>
         <source>{reason}（{basis}）</source>
@@ -8717,6 +8741,14 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Exactly three months remain: whether to serve in the centre needs a person&apos;s review</translation>
     </message>
     <message>
+        <source>反映了问题</source>
+        <translation>raised a problem</translation>
+    </message>
+    <message>
+        <source>反映问题：{summary}</source>
+        <translation>raised: {summary}</translation>
+    </message>
+    <message>
         <source>发出</source>
         <translation>issue</translation>
     </message>
@@ -8869,6 +8901,10 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Urged on {day}, still no reply: may be reported to the procuratorate at the next level up (the rules set no waiting time after urging)</translation>
     </message>
     <message>
+        <source>已于{on}解决</source>
+        <translation>resolved on {on}</translation>
+    </message>
+    <message>
         <source>已出所（{day}），不再计算羁押期限</source>
         <translation>Left the centre ({day}): no custody time limit</translation>
     </message>
@@ -8877,12 +8913,44 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Left the centre: no custody time limit</translation>
     </message>
     <message>
+        <source>已在册（按身份证号），按选择跳过</source>
+        <translation>already on the register (by ID number): skipped, as chosen</translation>
+    </message>
+    <message>
+        <source>已在册，内容相同</source>
+        <translation>already on the register, nothing differs</translation>
+    </message>
+    <message>
+        <source>已安排会见</source>
+        <translation>meeting arranged</translation>
+    </message>
+    <message>
+        <source>已纠正</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <source>应于{on}前交付</source>
+        <translation>to be delivered by {on}</translation>
+    </message>
+    <message>
         <source>应督促回复</source>
         <translation>urge a reply</translation>
     </message>
     <message>
         <source>延期审理（{day}），人民检察院补充侦查</source>
         <translation>Trial postponed ({day}) for supplementary investigation by the procuratorate</translation>
+    </message>
+    <message>
+        <source>延长{days}日</source>
+        <translation>extended by {days} day(s)</translation>
+    </message>
+    <message>
+        <source>延长{months}个月</source>
+        <translation>extended by {months} month(s)</translation>
+    </message>
+    <message>
+        <source>延长{months}个月{days}日</source>
+        <translation>extended by {months} month(s) {days} day(s)</translation>
     </message>
     <message>
         <source>延长共{total}日，超过{source}规定的一日至{most}日，按{most}日计算</source>
@@ -8899,6 +8967,18 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>延长：{text}</source>
         <translation>Extension: {text}</translation>
+    </message>
+    <message>
+        <source>待决定</source>
+        <translation>decision pending</translation>
+    </message>
+    <message>
+        <source>律师{name}</source>
+        <translation>lawyer {name}</translation>
+    </message>
+    <message>
+        <source>律师{name}（{firm}）</source>
+        <translation>lawyer {name} ({firm})</translation>
     </message>
     <message>
         <source>律师会见安排</source>
@@ -8989,6 +9069,18 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>The time limit has expired and the notice is not recorded: check whether the detention centre sent it, and record the date it was sent.</translation>
     </message>
     <message>
+        <source>未反映问题</source>
+        <translation>raised no problem</translation>
+    </message>
+    <message>
+        <source>未安排</source>
+        <translation>not arranged</translation>
+    </message>
+    <message>
+        <source>未安排：{reason}</source>
+        <translation>not arranged: {reason}</translation>
+    </message>
+    <message>
         <source>未录入{what}，无法判断剩余刑期是否超过三个月</source>
         <translation>{what} is not entered: whether more than three months of the term remain cannot be decided</translation>
     </message>
@@ -9015,6 +9107,18 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>未登记看守所羁押期限即将届满通知书</source>
         <translation>Detention centre&apos;s notice of expiring custody not recorded</translation>
+    </message>
+    <message>
+        <source>未纠正</source>
+        <translation>not corrected</translation>
+    </message>
+    <message>
+        <source>未编号</source>
+        <translation>no number</translation>
+    </message>
+    <message>
+        <source>未解决</source>
+        <translation>unresolved</translation>
     </message>
     <message>
         <source>本周{target}未达标（{count}/{minimum}）</source>
@@ -9081,6 +9185,10 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>A monthly work report written at each month&apos;s end (local requirement)</translation>
     </message>
     <message>
+        <source>民警在场</source>
+        <translation>police present</translation>
+    </message>
+    <message>
         <source>江苏省检察建议工作实施办法（试行，2017，已失效）</source>
         <translation>Jiangsu Implementing Measures for Procuratorial Suggestions (trial, 2017, no longer in force)</translation>
     </message>
@@ -9123,6 +9231,10 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>监狱</source>
         <translation>a prison</translation>
+    </message>
+    <message>
+        <source>监狱拒收</source>
+        <translation>refused by the prison</translation>
     </message>
     <message>
         <source>看守所、武警中队、公安分局</source>
@@ -9257,6 +9369,10 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Once the supplementary investigation is done and the case transferred again, the review for prosecution is counted afresh</translation>
     </message>
     <message>
+        <source>被监听</source>
+        <translation>monitored</translation>
+    </message>
+    <message>
         <source>诉讼环节：{stage}</source>
         <translation>Procedural stage: {stage}</translation>
     </message>
@@ -9289,6 +9405,10 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Make-up working day ({holiday})</translation>
     </message>
     <message>
+        <source>谈话</source>
+        <translation>Talk</translation>
+    </message>
+    <message>
         <source>起算：{start}，起算日不计入</source>
         <translation>Start: {start} (that day not counted)</translation>
     </message>
@@ -9299,6 +9419,10 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>距届满还有{days}日</source>
         <translation>Days until expiry: {days}</translation>
+    </message>
+    <message>
+        <source>身份证号与第{first}行重复</source>
+        <translation>the ID number repeats row {first}</translation>
     </message>
     <message>
         <source>退回补充侦查</source>

@@ -8377,8 +8377,24 @@
         <translation>{holiday}前安全大检查</translation>
     </message>
     <message>
+        <source>{kind}谈话</source>
+        <translation>{kind}谈话</translation>
+    </message>
+    <message>
         <source>{kind}（{weekday}，{year}年节假日安排未知）</source>
         <translation>{kind}（{weekday}，{year}年节假日安排未知）</translation>
+    </message>
+    <message>
+        <source>{label}不是有效的日期：{value}</source>
+        <translation>{label}不是有效的日期：{value}</translation>
+    </message>
+    <message>
+        <source>{label}取值无效：{value}（可选：{choices}）</source>
+        <translation>{label}取值无效：{value}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source>{label}被保存成了数字（Excel 只保留 15 位）：请把该列设为文本格式后重新导出</source>
+        <translation>{label}被保存成了数字（Excel 只保留 15 位）：请把该列设为文本格式后重新导出</translation>
     </message>
     <message>
         <source>{label}：自{start}起{period}（起算日不计入），届满日{raw}</source>
@@ -8447,6 +8463,14 @@
     <message>
         <source>{n}日</source>
         <translation>{n}日</translation>
+    </message>
+    <message>
+        <source>{on}交付</source>
+        <translation>{on}交付</translation>
+    </message>
+    <message>
+        <source>{on}交付{to}</source>
+        <translation>{on}交付{to}</translation>
     </message>
     <message>
         <source>{reason}（{basis}）</source>
@@ -8717,6 +8741,14 @@
         <translation>剩余刑期恰为三个月，是否留所服刑须人工审查</translation>
     </message>
     <message>
+        <source>反映了问题</source>
+        <translation>反映了问题</translation>
+    </message>
+    <message>
+        <source>反映问题：{summary}</source>
+        <translation>反映问题：{summary}</translation>
+    </message>
+    <message>
         <source>发出</source>
         <translation>发出</translation>
     </message>
@@ -8869,6 +8901,10 @@
         <translation>已于{day}督促，仍未回复：可报请上一级人民检察院（规则未规定督促后的等待期限）</translation>
     </message>
     <message>
+        <source>已于{on}解决</source>
+        <translation>已于{on}解决</translation>
+    </message>
+    <message>
         <source>已出所（{day}），不再计算羁押期限</source>
         <translation>已出所（{day}），不再计算羁押期限</translation>
     </message>
@@ -8877,12 +8913,44 @@
         <translation>已出所，不再计算羁押期限</translation>
     </message>
     <message>
+        <source>已在册（按身份证号），按选择跳过</source>
+        <translation>已在册（按身份证号），按选择跳过</translation>
+    </message>
+    <message>
+        <source>已在册，内容相同</source>
+        <translation>已在册，内容相同</translation>
+    </message>
+    <message>
+        <source>已安排会见</source>
+        <translation>已安排会见</translation>
+    </message>
+    <message>
+        <source>已纠正</source>
+        <translation>已纠正</translation>
+    </message>
+    <message>
+        <source>应于{on}前交付</source>
+        <translation>应于{on}前交付</translation>
+    </message>
+    <message>
         <source>应督促回复</source>
         <translation>应督促回复</translation>
     </message>
     <message>
         <source>延期审理（{day}），人民检察院补充侦查</source>
         <translation>延期审理（{day}），人民检察院补充侦查</translation>
+    </message>
+    <message>
+        <source>延长{days}日</source>
+        <translation>延长{days}日</translation>
+    </message>
+    <message>
+        <source>延长{months}个月</source>
+        <translation>延长{months}个月</translation>
+    </message>
+    <message>
+        <source>延长{months}个月{days}日</source>
+        <translation>延长{months}个月{days}日</translation>
     </message>
     <message>
         <source>延长共{total}日，超过{source}规定的一日至{most}日，按{most}日计算</source>
@@ -8899,6 +8967,18 @@
     <message>
         <source>延长：{text}</source>
         <translation>延长：{text}</translation>
+    </message>
+    <message>
+        <source>待决定</source>
+        <translation>待决定</translation>
+    </message>
+    <message>
+        <source>律师{name}</source>
+        <translation>律师{name}</translation>
+    </message>
+    <message>
+        <source>律师{name}（{firm}）</source>
+        <translation>律师{name}（{firm}）</translation>
     </message>
     <message>
         <source>律师会见安排</source>
@@ -8989,6 +9069,18 @@
         <translation>期限已届满，仍未登记该通知书：请核实看守所是否发出，并登记发出日期。</translation>
     </message>
     <message>
+        <source>未反映问题</source>
+        <translation>未反映问题</translation>
+    </message>
+    <message>
+        <source>未安排</source>
+        <translation>未安排</translation>
+    </message>
+    <message>
+        <source>未安排：{reason}</source>
+        <translation>未安排：{reason}</translation>
+    </message>
+    <message>
         <source>未录入{what}，无法判断剩余刑期是否超过三个月</source>
         <translation>未录入{what}，无法判断剩余刑期是否超过三个月</translation>
     </message>
@@ -9015,6 +9107,18 @@
     <message>
         <source>未登记看守所羁押期限即将届满通知书</source>
         <translation>未登记看守所羁押期限即将届满通知书</translation>
+    </message>
+    <message>
+        <source>未纠正</source>
+        <translation>未纠正</translation>
+    </message>
+    <message>
+        <source>未编号</source>
+        <translation>未编号</translation>
+    </message>
+    <message>
+        <source>未解决</source>
+        <translation>未解决</translation>
     </message>
     <message>
         <source>本周{target}未达标（{count}/{minimum}）</source>
@@ -9081,6 +9185,10 @@
         <translation>每月月末编写月度工作情况报告（本地工作要求）</translation>
     </message>
     <message>
+        <source>民警在场</source>
+        <translation>民警在场</translation>
+    </message>
+    <message>
         <source>江苏省检察建议工作实施办法（试行，2017，已失效）</source>
         <translation>江苏省检察建议工作实施办法（试行，2017，已失效）</translation>
     </message>
@@ -9123,6 +9231,10 @@
     <message>
         <source>监狱</source>
         <translation>监狱</translation>
+    </message>
+    <message>
+        <source>监狱拒收</source>
+        <translation>监狱拒收</translation>
     </message>
     <message>
         <source>看守所、武警中队、公安分局</source>
@@ -9257,6 +9369,10 @@
         <translation>补充侦查完毕移送审查起诉后，审查起诉期限重新计算</translation>
     </message>
     <message>
+        <source>被监听</source>
+        <translation>被监听</translation>
+    </message>
+    <message>
         <source>诉讼环节：{stage}</source>
         <translation>诉讼环节：{stage}</translation>
     </message>
@@ -9289,6 +9405,10 @@
         <translation>调休工作日（{holiday}）</translation>
     </message>
     <message>
+        <source>谈话</source>
+        <translation>谈话</translation>
+    </message>
+    <message>
         <source>起算：{start}，起算日不计入</source>
         <translation>起算：{start}，起算日不计入</translation>
     </message>
@@ -9299,6 +9419,10 @@
     <message>
         <source>距届满还有{days}日</source>
         <translation>距届满还有{days}日</translation>
+    </message>
+    <message>
+        <source>身份证号与第{first}行重复</source>
+        <translation>身份证号与第{first}行重复</translation>
     </message>
     <message>
         <source>退回补充侦查</source>

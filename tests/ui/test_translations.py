@@ -493,12 +493,38 @@ def test_correction_pages_and_step_dialogs_in_english(
 def test_the_detainee_page_in_english(
     qtbot: Any, store: Store, records_made: dict[str, Any], idle: Callable[[], None], english: None
 ) -> None:
-    page = DetaineePage(store, records_made["person"].id)
+    from datetime import timedelta
+
+    from inspector.store.models import CustodyEvent, RectificationNotice
+
+    person = records_made["person"]
+    store.repo(CustodyEvent).add({"detainee_id": person.id, "kind": "detention",
+                                  "occurred_on": today_local() - timedelta(days=10)})  # fmt: skip
+    store.repo(CustodyEvent).add({"detainee_id": person.id, "kind": "investigation_extended",
+                                  "occurred_on": today_local() - timedelta(days=8), "extension_days": 3,
+                                  "legal_basis": "刑事诉讼法第九十一条"})  # fmt: skip
+    store.repo(RectificationNotice).add({"trigger": "serious_violation", "addressee": "测试区看守所",
+                                         "issuer_name": "测试区人民检察院", "facts": "监室值班人员脱岗",
+                                         "detainee_id": person.id})  # fmt: skip
+    page = DetaineePage(store, person.id)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
     idle()
-    assert chrome_problems(page, station_data(store) + records_made["data"]) == []
+    data = station_data(store) + records_made["data"]
+    assert chrome_problems(page, data) == []
+    # 相关记录: each record's summary in English, its record data aside
+    model = page.timeline_model
+    summaries = [str(model.index(r, model.SUMMARY).data()) for r in range(model.rowCount())]
+    assert any("extended by 3 day(s)" in t and "Criminal Procedure Law" in t for t in summaries), summaries
+    assert any("no number" in t for t in summaries), summaries
+    problems = []
+    for text in summaries:
+        for word in sorted(data, key=len, reverse=True):
+            text = text.replace(word, "")
+        if CJK.search(text):
+            problems.append(text)
+    assert problems == []
 
 
 def test_the_duty_roster_in_english(
@@ -517,6 +543,14 @@ def test_the_duty_roster_in_english(
     idle()
     data = station_data(store) + records_made["data"]
     assert chrome_problems(page, data) == []
+    # the key legend names the letters the English cells show, and those letters set the state
+    legend = [w.text() for w in page.findChildren(QLabel) if "on site" in w.text()]
+    assert any("S on site · D on duty · L leave · O out ·" in t for t in legend), legend
+    from PySide6.QtTest import QTest
+
+    with qtbot.waitSignal(page.grid.stateKey) as said:
+        QTest.keyClick(page.grid, Qt.Key.Key_L)
+    assert said.args == ["leave"]
     page.staff_button.click()
     dialog = page.last_dialog
     assert isinstance(dialog, StaffDialog)
@@ -524,6 +558,212 @@ def test_the_duty_roster_in_english(
     assert chrome_problems(dialog, data) == []
     dialog.accept()
     idle()
+
+
+# ---- this session's pages: roster import, backup & recovery, ledger review, leads -------------------
+
+
+def test_the_roster_import_dialog_in_english(
+    qtbot: Any, store: Store, records_made: dict[str, Any], tmp_path: Path, idle: Callable[[], None],
+    english: None,
+) -> None:  # fmt: skip
+    import csv
+    import io
+
+    from tests.ui.conftest import run_now
+    from ui.views.roster_import_dialog import DONE, MAPPING, PREVIEW, RosterImportDialog
+
+    rows = [
+        ["序号", "姓名", "身份证号码", "入所日期", "监室", "诉讼环节", "法律身份", "备注"],
+        ["1", "张三", "110101199003074514", "2026/3/1", "101", "审查起诉", "犯罪嫌疑人", ""],
+        ["2", "李四", "11010119900307451X", "2026-03-02", "103", "侦查羁押", "犯罪嫌疑人", ""],
+        ["3", "王五", "", "2026-13-02", "104", "侦查羁押", "犯罪嫌疑人", ""],
+    ]
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    path = tmp_path / "名册.csv"
+    path.write_bytes(buf.getvalue().encode("gbk"))
+    data = station_data(store) + records_made["data"] + [c for r in rows[1:] for c in r] + [path.name]
+    dialog = RosterImportDialog(store, records_made["me"], runner=run_now)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 700)
+    dialog.show()
+    problems = [f"file: {p}" for p in chrome_problems(dialog, data)]
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.step() == MAPPING)
+    problems += [f"mapping: {p}" for p in chrome_problems(dialog, data)]
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.step() == PREVIEW)
+    problems += [f"preview: {p}" for p in chrome_problems(dialog, data)]
+    reasons = [dialog.rows_model.index(i, 3).data() for i in range(dialog.rows_model.rowCount())]
+    problems += [f"reason: {r}" for r in reasons if r and CJK.search(r)]
+    dialog.only_valid_box.setChecked(True)
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.step() == DONE)
+    problems += [f"done: {p}" for p in chrome_problems(dialog, data)]
+    problems += (
+        [f"report: {dialog.report_text.toPlainText()}"]
+        if CJK.search(dialog.report_text.toPlainText().replace("李四", "").replace("王五", ""))
+        else []
+    )
+    dialog.close()
+    idle()
+    assert problems == [], "\n".join(problems)
+
+
+def test_backup_and_recovery_in_english(
+    qtbot: Any, store: Store, records_made: dict[str, Any], tmp_path: Path, idle: Callable[[], None],
+    english: None,
+) -> None:  # fmt: skip
+    from inspector.services.backups import BackupSummary
+    from tests.ui.conftest import run_now
+    from ui.recovery_dialog import RecoverKeyDialog, RecoveryCodeDialog
+    from ui.views.backup_section import RestoreConfirmDialog, RestoreProgressDialog
+    from ui.views.settings_view import SettingsView
+
+    data = station_data(store) + records_made["data"]
+    view = SettingsView(store, actor=records_made["me"], runner=run_now)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    view.activate()
+    idle()
+    section = view.backup_section
+    assert section.isVisible()
+    problems = [f"settings: {p}" for p in chrome_problems(section, data)]
+    section.keep_edit.setText("0")
+    section.save_keep()
+    problems += [f"keep: {p}" for p in chrome_problems(section, data)]
+    summary = BackupSummary(
+        path=tmp_path / "b.zip", created_at=None, schema_revision="0042", app_version="1.0",
+        station_code="UT01", station_name=STATION["name"], same_database=True, key_source="keyring",
+        size=2048,
+    )  # fmt: skip
+    dialogs: list[Any] = [
+        RestoreConfirmDialog(summary, 5),
+        RestoreProgressDialog(tmp_path / "b.zip"),
+        RecoveryCodeDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ"),
+        RecoverKeyDialog(tmp_path, reason="keyring", runner=run_now),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems += [f"{type(dialog).__name__}: {p}" for p in chrome_problems(dialog, data)]
+    dialogs[3].recover()  # no code typed: the message under the field
+    problems += [f"recover: {p}" for p in chrome_problems(dialogs[3], data)]
+    for dialog in dialogs:
+        dialog.hide()
+    idle()
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_ledger_review_page_in_english(
+    qtbot: Any, store: Store, records_made: dict[str, Any], tmp_path: Path, idle: Callable[[], None],
+    english: None,
+) -> None:  # fmt: skip
+    from datetime import date
+
+    from inspector.domain.idnumber import make_id_number
+    from tests.ui.conftest import run_now
+    from ui.views.ledger_view import LedgerPage
+
+    person = records_made["person"]
+    stranger = make_id_number("110101", date(1985, 1, 1), 29)
+    lines = [
+        "测试区看守所出所登记台账,,,,,",
+        "序号,姓名,身份证号码,出所日期,出所方式,出所凭证",
+        f"1,{person.name},{person.id_number},2026-11-20,释放,",
+        f"2,外人,{stranger},2026-11-21,释放,释放证明书",
+    ]
+    path = tmp_path / "出所登记.csv"
+    path.write_bytes("\r\n".join(lines).encode("gbk"))
+    data = (
+        station_data(store)
+        + records_made["data"]
+        + ["外人", path.name, path.stem, "测试区看守所出所登记台账"]
+    )
+    page = LedgerPage(store, actor=records_made["me"], runner=run_now)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activate()
+    problems = [f"empty: {p}" for p in chrome_problems(page, data)]
+    dialog = page.open_import(path)
+    assert dialog is not None
+    problems += [f"import dialog: {p}" for p in chrome_problems(dialog, data)]
+    dialog.import_button.click()
+    idle()
+    assert page.loaded is not None and page.groups
+    problems += [f"report: {p}" for p in chrome_problems(page, data)]
+    # The kinds of change and the states are the UI's; an item's notes and flags (column 4) are the
+    # import's report as the core wrote and kept it (record content, Chinese: see docs/i18n.md).
+    for group in page.groups:
+        for item in group.items:
+            row = page.item_row(item.n)
+            for column in range(4):
+                text = row.text(column).replace(item.name or "", "")
+                if CJK.search(text):
+                    problems.append(f"item {group.kind} column {column}: {text}")
+    idle()
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_leads_page_in_english(
+    qtbot: Any, store: Store, records_made: dict[str, Any], idle: Callable[[], None], english: None
+) -> None:
+    from datetime import UTC, date, datetime
+
+    from inspector.domain.idnumber import make_id_number
+    from inspector.services import leads
+    from inspector.store.models import CustodyEvent
+    from tests.conftest import detainee_values
+    from tests.ui.conftest import run_now
+    from ui.views.leads_view import LeadsPage
+
+    released = store.repo(Detainee).add(
+        detainee_values(
+            name="人员一", id_number=make_id_number("110101", date(1990, 1, 1), 13),
+            admitted_at=datetime(2026, 9, 1, 2, tzinfo=UTC), stage="detention",
+            stage_started_on=date(2026, 11, 1), discharged_on=date(2026, 11, 20), discharge_kind="released",
+        )
+    )  # fmt: skip
+    store.repo(CustodyEvent).add(
+        {"detainee_id": released.id, "kind": "detention", "occurred_on": date(2026, 11, 1)}
+    )
+    store.repo(Detainee).add(
+        detainee_values(
+            name="人员二", id_number=make_id_number("110101", date(1990, 1, 1), 15),
+            admitted_at=datetime(2026, 9, 1, 2, tzinfo=UTC), stage="prosecution_review",
+            stage_started_on=None,
+        )
+    )  # fmt: skip
+    leads.scan(store, records_made["me"], today=date(2026, 11, 25))
+    data = station_data(store) + records_made["data"]
+    page = LeadsPage(store, actor=records_made["me"], runner=run_now)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activate()
+    idle()
+    assert page.model.rowCount() >= 2
+    problems = []
+    for row in range(page.model.rowCount()):
+        page.table.selectRow(row)
+        idle()
+        problems += [f"lead {row}: {p}" for p in chrome_problems(page, data)]
+        # a lead's title and facts are kept with the lead as the scan wrote them (record content)
+        for column in (0, 1, 3, 4):
+            text = str(page.model.data(page.model.index(row, column)) or "")
+            for word in sorted(data, key=len, reverse=True):
+                text = text.replace(word, "") if word else text
+            if CJK.search(text):
+                problems.append(f"lead {row} column {column}: {text}")
+    dialog = page.exclude()
+    assert dialog is not None
+    problems += [f"exclude: {p}" for p in chrome_problems(dialog, data)]
+    dialog.reject()
+    idle()
+    assert problems == [], "\n".join(problems)
 
 
 # ---- the sign-in window -----------------------------------------------------------------------------

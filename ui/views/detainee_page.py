@@ -212,12 +212,12 @@ class TimelineModel(RowListModel):
             if column == self.KIND:
                 kind = core_text(entry.kind_label)
                 return f"{kind} · {_tr(CONFIDENTIAL)}" if entry.confidential else kind
-            return entry.summary
+            return rules_text(entry.summary)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND and entry.confidential:
             return QColor(AMBER)
         if role == Qt.ItemDataRole.ToolTipRole:
             when = fmt_datetime(entry.at) if entry.at is not None else entry.on.isoformat()
-            lines = [f"{when} {core_text(entry.kind_label)}", entry.summary]
+            lines = [f"{when} {core_text(entry.kind_label)}", rules_text(entry.summary)]
             if entry.confidential:
                 lines.append(
                     QCoreApplication.translate(

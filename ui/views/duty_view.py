@@ -84,8 +84,13 @@ SHORT_BG = QColor("#ffe08a")  # a day the roster leaves short (the count row)
 TODAY_BG = QColor("#e3efff")
 
 # Letters and digits that set a state (pinyin of the state's second character: 在岗 gǎng, 值班 bān, 请假 jià,
-# 外出 wài — the first would give Z twice).
+# 外出 wài — the first would give Z twice); and the letters the English cells show (S on site, D on duty,
+# L leave, O out), so that the English key legend names the letters its cells carry.
 STATE_KEYS: dict[int, str] = {
+    Qt.Key.Key_S: DutyState.ON_SITE.value,
+    Qt.Key.Key_D: DutyState.ON_DUTY.value,
+    Qt.Key.Key_L: DutyState.LEAVE.value,
+    Qt.Key.Key_O: DutyState.OUT.value,
     Qt.Key.Key_G: DutyState.ON_SITE.value,
     Qt.Key.Key_1: DutyState.ON_SITE.value,
     Qt.Key.Key_B: DutyState.ON_DUTY.value,

@@ -71,7 +71,7 @@ from inspector.services import roster_import as ri
 from inspector.services.policy import Actor
 from inspector.store.store import Store
 from ui import errors, file_dialogs
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, mark_content
+from ui.i18n import QT_TRANSLATE_NOOP, core_messages, core_text, mark_content
 from ui.models import cell_delegate
 from ui.qt_compat import emit
 from ui.style import AMBER, CARD_BORDER, GREEN, PRIMARY, RED, TEXT_MUTED, scaled_font
@@ -216,7 +216,7 @@ class RosterRowsModel(QAbstractTableModel):
         if row.action == "update":
             changed = "、".join(core_text(ri.field_label(f)) for f in row.values)  # i18n: a list of labels
             return QCoreApplication.translate("RosterImportDialog", "将更新：{fields}").format(fields=changed)
-        return "；".join(row.reasons)  # i18n: the core's reasons, joined
+        return core_messages(row.reasons)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -1008,7 +1008,7 @@ class RosterImportDialog(QDialog):
             self.tr("第 {line} 行 {name}：{reasons}").format(
                 line=row.line,
                 name=row.name or self.tr("（无姓名）"),
-                reasons="；".join(row.reasons),  # i18n: data
+                reasons=core_messages(row.reasons),
             )
             for row in plan.rejected
         ]
