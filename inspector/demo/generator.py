@@ -51,6 +51,7 @@ from inspector.demo.dates import (
     workday_on_or_before,
     workdays,
 )
+from inspector.demo.ledgers import LedgerWork, make_ledger_work
 from inspector.demo.roster import Roster, make_roster
 from inspector.demo.timeline import (
     STAGE_CHANGE_KINDS,
@@ -82,6 +83,7 @@ from inspector.store.models import (
     Finding,
     Incident,
     LawyerMeetingCheck,
+    LedgerImport,
     MailboxLetter,
     MailboxOpening,
     NumberBlock,
@@ -92,6 +94,7 @@ from inspector.store.models import (
     RectificationNotice,
     StaffMember,
     Station,
+    SupervisionLead,
     Talk,
 )
 from inspector.store.repository import Actor, Repository, today_local
@@ -122,6 +125,8 @@ WRITE_ORDER: tuple[type[Synced], ...] = (
     RectificationNotice,
     ProcuratorialSuggestion,
     Finding,
+    LedgerImport,
+    SupervisionLead,
     Incident,
     PreholidayInspection,
     ExecutionDeliveryCheck,
@@ -469,6 +474,7 @@ class _Demo:
         self.make_roster()
         self.daily_logs()
         self.writer.flush()
+        self.ledger_work()
 
     def pick_shortfall_weeks(self) -> set[date]:
         """Weeks with a single patrol (a shortfall for the weekly-target check)."""
@@ -1668,6 +1674,32 @@ class _Demo:
             new_id=self.id,
             add=self.writer.add,
         )
+
+    def ledger_work(self) -> None:
+        """台账审查 and 监督线索: two imports and the leads of yesterday's scan (inspector.demo.ledgers)."""
+        work = LedgerWork(
+            store=self.store,
+            user_id=self.procurators[0],
+            new_id=self.id,
+            add=self.writer.add,
+            flush=self.writer.flush,
+            oral_finding=self.lead_finding,
+        )
+        make_ledger_work(work, self.today)
+
+    def lead_finding(
+        self, day: date, facts: str, legal_basis: str, detainee_id: uuid.UUID | None
+    ) -> tuple[uuid.UUID, uuid.UUID]:
+        """A verified lead raised as an oral correction: the finding (source 台账审查) and the correction."""
+        oid, corrected_on = self.oral_correction(day, facts, "ledger", legal_basis, corrected=False)
+        links: Row = {
+            "oral_correction_id": oid,
+            "resolved_on": corrected_on,
+            "detainee_ids": [str(detainee_id)] if detainee_id is not None else [],
+            "evidence": "监督线索（台账审查）",
+        }
+        fid = self.finding(day, facts, "ledger", None, severity="minor_violation", links=links)
+        return fid, oid
 
     def daily_logs(self) -> None:
         rng = self.rng

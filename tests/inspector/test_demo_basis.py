@@ -11,7 +11,12 @@ import pytest
 from sqlalchemy import select
 
 from inspector.security.memory_keyring import MemoryKeyring
-from inspector.store.models import OralCorrection, ProcuratorialSuggestion, RectificationNotice
+from inspector.store.models import (
+    OralCorrection,
+    ProcuratorialSuggestion,
+    RectificationNotice,
+    SupervisionLead,
+)
 from tests.inspector.test_demo import Demo, make_demo
 
 # A phrase of the finding → the provision it breaches (None: no statute governs it), from the domain
@@ -71,9 +76,13 @@ def _expected(facts: str) -> str | None:
 
 def test_oral_corrections_cite_the_provision_of_their_finding(demo: Demo) -> None:
     orals = _all(demo, OralCorrection)
+    leads = {lead.oral_correction_id: lead for lead in _all(demo, SupervisionLead) if lead.oral_correction_id}
     cited: set[str | None] = set()
     for oral in orals:
         if oral.legal_basis == INCIDENT:  # raised in an incident's inspection
+            continue
+        if oral.source == "ledger":  # raised from a verified supervision lead: the lead's rule's basis
+            assert oral.legal_basis == leads[oral.id].legal_basis and oral.facts == leads[oral.id].facts
             continue
         if oral.source in ("mailbox",):  # a letter's allegation, before it is verified: no provision
             assert oral.legal_basis is None, oral.facts
