@@ -98,7 +98,7 @@ _EXTENSIONS = frozenset(
 _SPAN_ENDS = frozenset({K.PSYCH_ASSESSMENT_END.value, K.TRIAL_SUSPENDED_END.value, K.FILE_REVIEW_END.value})
 
 _WEEKDAYS = "一二三四五六日"
-REGISTERED_STAGE = "登记的诉讼环节"
+REGISTERED_STAGE = define("detainee.registered_stage", "登记的诉讼环节", "Stage as registered")()
 """The event label of the row that shows the register's stage when no event leads to it."""
 
 

@@ -903,6 +903,10 @@ Run inspector init on the command line to set up the station&apos;s database, or
         <translation>Not over</translation>
     </message>
     <message>
+        <source>{event}：{stage}</source>
+        <translation>{event}: {stage}</translation>
+    </message>
+    <message>
         <source>{date}（{weekday}）</source>
         <translation>{date} ({weekday})</translation>
     </message>
@@ -7154,6 +7158,14 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>&quot;From the event day&quot;: arrest on 1 March + 2 months = 1 May; &quot;from the next day&quot;: 2 May. The law does not say which; the first is the default — change it if your locality counts otherwise.</translation>
     </message>
     <message>
+        <source>监督线索核实提醒天数</source>
+        <translation>Days before an unverified lead is flagged</translation>
+    </message>
+    <message>
+        <source>监督线索待核实超过这些天的，工作台以“临近”提醒；未超过的以“提示”列出。</source>
+        <translation>Supervision leads awaiting verification for longer than this many days are shown on the dashboard as “Due soon”; newer ones are listed as “Note”.</translation>
+    </message>
+    <message>
         <source>刑事诉讼法</source>
         <translation>Criminal Procedure Law</translation>
     </message>
@@ -8341,6 +8353,10 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>{event} ({day})</translation>
     </message>
     <message>
+        <source>{file}（{day}导入）</source>
+        <translation>{file} (imported {day})</translation>
+    </message>
+    <message>
         <source>{head}：剩余刑期在{months}个月以下，可由看守所代为执行（留所服刑）</source>
         <translation>{head}: {months} months or less remain, so the detention centre may execute the sentence (serving in the centre)</translation>
     </message>
@@ -8463,6 +8479,10 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>{n}日</source>
         <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{old}条待核实已超过{days}日，最早发现于{day}</source>
+        <translation>{old} waiting more than {days} days, the oldest found on {day}</translation>
     </message>
     <message>
         <source>{on}交付</source>
@@ -8785,6 +8805,14 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Possibly not delivered for execution in time</translation>
     </message>
     <message>
+        <source>台账变动经检察人员确认后方写入名册</source>
+        <translation>A ledger&apos;s changes reach the register only once a procurator confirms them</translation>
+    </message>
+    <message>
+        <source>台账待确认{count}份</source>
+        <translation>{count} ledger imports to confirm</translation>
+    </message>
+    <message>
         <source>回复期限{due}已过{overdue}日，自{since}起应督促回复</source>
         <translation>Reply was due on {due}, {overdue} days ago: urge a reply from {since}</translation>
     </message>
@@ -8797,8 +8825,16 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>only after the break had started</translation>
     </message>
     <message>
+        <source>在台账审查中查看变动报告，逐项或全部确认写入名册。</source>
+        <translation>Review the change report under Ledger review and confirm the changes, one by one or all at once.</translation>
+    </message>
+    <message>
         <source>在押人员非正常死亡的，应当进行巡回检察（{basis}）；请登记已提请巡回检察</source>
         <translation>The abnormal death of a detainee requires a circuit inspection ({basis}); record that one was requested</translation>
+    </message>
+    <message>
+        <source>在监督线索中逐条核实：已核实的转为问题、口头纠正或纠正违法通知书，不成立的写明理由排除。</source>
+        <translation>Work through them under Supervision leads: a verified lead becomes a finding, an oral correction or a notice; one that does not hold is excluded with its reason.</translation>
     </message>
     <message>
         <source>基准日（收到执行通知书之日）</source>
@@ -9061,6 +9097,10 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>before the inspection period</translation>
     </message>
     <message>
+        <source>最早发现于{day}</source>
+        <translation>The oldest found on {day}</translation>
+    </message>
+    <message>
         <source>月度工作情况报告</source>
         <translation>Monthly work report</translation>
     </message>
@@ -9225,6 +9265,10 @@ First confirm with the administrator that the database really was restored. Uplo
         <translation>Release date of a prisoner serving the sentence in the detention centre</translation>
     </message>
     <message>
+        <source>登记的诉讼环节</source>
+        <translation>Stage as registered</translation>
+    </message>
+    <message>
         <source>监察机关移送起诉的留置案件，先行拘留后10日内作出是否逮捕、取保候审或者监视居住的决定</source>
         <translation>A case transferred by a supervisory commission after retention: decide on arrest, bail or residential surveillance within 10 days of the preliminary detention</translation>
     </message>
@@ -9235,6 +9279,14 @@ First confirm with the administrator that the database really was restored. Uplo
     <message>
         <source>监狱拒收</source>
         <translation>refused by the prison</translation>
+    </message>
+    <message>
+        <source>监督线索发现后{days}日内核实（本地工作要求）</source>
+        <translation>Verify a supervision lead within {days} days of finding it (local requirement)</translation>
+    </message>
+    <message>
+        <source>监督线索待核实{count}条</source>
+        <translation>{count} supervision leads to verify</translation>
     </message>
     <message>
         <source>看守所、武警中队、公安分局</source>

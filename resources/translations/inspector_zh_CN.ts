@@ -903,6 +903,10 @@
         <translation>未超期</translation>
     </message>
     <message>
+        <source>{event}：{stage}</source>
+        <translation>{event}：{stage}</translation>
+    </message>
+    <message>
         <source>{date}（{weekday}）</source>
         <translation>{date}（{weekday}）</translation>
     </message>
@@ -7154,6 +7158,14 @@
         <translation>“自事件当日”：逮捕3月1日+2个月=5月1日；“自次日”：=5月2日。法律未明确规定，默认按前者；本地口径不同时可修改。</translation>
     </message>
     <message>
+        <source>监督线索核实提醒天数</source>
+        <translation>监督线索核实提醒天数</translation>
+    </message>
+    <message>
+        <source>监督线索待核实超过这些天的，工作台以“临近”提醒；未超过的以“提示”列出。</source>
+        <translation>监督线索待核实超过这些天的，工作台以“临近”提醒；未超过的以“提示”列出。</translation>
+    </message>
+    <message>
         <source>刑事诉讼法</source>
         <translation>刑事诉讼法</translation>
     </message>
@@ -8341,6 +8353,10 @@
         <translation>{event}（{day}）</translation>
     </message>
     <message>
+        <source>{file}（{day}导入）</source>
+        <translation>{file}（{day}导入）</translation>
+    </message>
+    <message>
         <source>{head}：剩余刑期在{months}个月以下，可由看守所代为执行（留所服刑）</source>
         <translation>{head}：剩余刑期在{months}个月以下，可由看守所代为执行（留所服刑）</translation>
     </message>
@@ -8463,6 +8479,10 @@
     <message>
         <source>{n}日</source>
         <translation>{n}日</translation>
+    </message>
+    <message>
+        <source>{old}条待核实已超过{days}日，最早发现于{day}</source>
+        <translation>{old}条待核实已超过{days}日，最早发现于{day}</translation>
     </message>
     <message>
         <source>{on}交付</source>
@@ -8785,6 +8805,14 @@
         <translation>可能逾期未交付执行</translation>
     </message>
     <message>
+        <source>台账变动经检察人员确认后方写入名册</source>
+        <translation>台账变动经检察人员确认后方写入名册</translation>
+    </message>
+    <message>
+        <source>台账待确认{count}份</source>
+        <translation>台账待确认{count}份</translation>
+    </message>
+    <message>
         <source>回复期限{due}已过{overdue}日，自{since}起应督促回复</source>
         <translation>回复期限{due}已过{overdue}日，自{since}起应督促回复</translation>
     </message>
@@ -8797,8 +8825,16 @@
         <translation>在假期开始后才检查</translation>
     </message>
     <message>
+        <source>在台账审查中查看变动报告，逐项或全部确认写入名册。</source>
+        <translation>在台账审查中查看变动报告，逐项或全部确认写入名册。</translation>
+    </message>
+    <message>
         <source>在押人员非正常死亡的，应当进行巡回检察（{basis}）；请登记已提请巡回检察</source>
         <translation>在押人员非正常死亡的，应当进行巡回检察（{basis}）；请登记已提请巡回检察</translation>
+    </message>
+    <message>
+        <source>在监督线索中逐条核实：已核实的转为问题、口头纠正或纠正违法通知书，不成立的写明理由排除。</source>
+        <translation>在监督线索中逐条核实：已核实的转为问题、口头纠正或纠正违法通知书，不成立的写明理由排除。</translation>
     </message>
     <message>
         <source>基准日（收到执行通知书之日）</source>
@@ -9061,6 +9097,10 @@
         <translation>早于节前检查期间</translation>
     </message>
     <message>
+        <source>最早发现于{day}</source>
+        <translation>最早发现于{day}</translation>
+    </message>
+    <message>
         <source>月度工作情况报告</source>
         <translation>月度工作情况报告</translation>
     </message>
@@ -9225,6 +9265,10 @@
         <translation>留所服刑罪犯刑满释放日期</translation>
     </message>
     <message>
+        <source>登记的诉讼环节</source>
+        <translation>登记的诉讼环节</translation>
+    </message>
+    <message>
         <source>监察机关移送起诉的留置案件，先行拘留后10日内作出是否逮捕、取保候审或者监视居住的决定</source>
         <translation>监察机关移送起诉的留置案件，先行拘留后10日内作出是否逮捕、取保候审或者监视居住的决定</translation>
     </message>
@@ -9235,6 +9279,14 @@
     <message>
         <source>监狱拒收</source>
         <translation>监狱拒收</translation>
+    </message>
+    <message>
+        <source>监督线索发现后{days}日内核实（本地工作要求）</source>
+        <translation>监督线索发现后{days}日内核实（本地工作要求）</translation>
+    </message>
+    <message>
+        <source>监督线索待核实{count}条</source>
+        <translation>监督线索待核实{count}条</translation>
     </message>
     <message>
         <source>看守所、武警中队、公安分局</source>

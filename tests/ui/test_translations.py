@@ -513,6 +513,13 @@ def test_the_detainee_page_in_english(
     idle()
     data = station_data(store) + records_made["data"]
     assert chrome_problems(page, data) == []
+    # the stages: the register's stage without an event leading to it reads in English too
+    from ui.views.detainee_page import StagesModel
+
+    stages = [
+        str(page.stages_model.index(r, StagesModel.WHAT).data()) for r in range(page.stages_model.rowCount())
+    ]
+    assert [t for t in stages if CJK.search(t)] == []
     # 相关记录: each record's summary in English, its record data aside
     model = page.timeline_model
     summaries = [str(model.index(r, model.SUMMARY).data()) for r in range(model.rowCount())]
@@ -651,6 +658,20 @@ def test_backup_and_recovery_in_english(
         problems += [f"{type(dialog).__name__}: {p}" for p in chrome_problems(dialog, data)]
     dialogs[3].recover()  # no code typed: the message under the field
     problems += [f"recover: {p}" for p in chrome_problems(dialogs[3], data)]
+    from types import SimpleNamespace
+
+    from inspector.domain.errors import InspectorError
+
+    dialogs[1].succeeded(SimpleNamespace(manifest={"created_at": "2026-11-20T09:30:00+08:00"},
+                                         kept_aside=tmp_path / "replaced"))  # fmt: skip
+    problems += [f"restored: {p}" for p in chrome_problems(dialogs[1], data)]
+    dialogs[1].failed(InspectorError("备份文件已损坏", "the backup file is damaged"))
+    problems += [f"not restored: {p}" for p in chrome_problems(dialogs[1], data)]
+    section.ask_save_path = lambda _parent, name: tmp_path / name
+    section.back_up()
+    qtbot.waitUntil(lambda: not section.busy, timeout=30_000)
+    assert section.result_text() and str(tmp_path) in section.result_text()
+    problems += [f"backed up: {p}" for p in chrome_problems(section, data)]
     for dialog in dialogs:
         dialog.hide()
     idle()

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.rules.text import Text
 from inspector.services import records
 from inspector.services.detainee_views import DetaineeOverview, StageRow, TimelineEntry, detainee_overview
 from inspector.services.policy import Actor, Permission, actor_for, may
@@ -121,9 +122,11 @@ def stage_detail(row: StageRow) -> str:
 
 
 def stage_title(row: StageRow) -> str:
-    event, stage = core_text(row.event_label), core_text(row.stage_label)
-    if row.event_kind is None:
-        return f"{event}：{stage}"
+    label = row.event_label
+    event = rules_text(label) if isinstance(label, Text) else core_text(label)
+    stage = core_text(row.stage_label)
+    if row.event_kind is None:  # the register's stage, no event leading to it
+        return QCoreApplication.translate("DetaineePage", "{event}：{stage}").format(event=event, stage=stage)
     return f"{event} → {stage}"
 
 
