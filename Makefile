@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/agenda_bench.py
 	$(BIN)/python bench/pdf_bench.py
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/ledger_bench.py
 	INSPECTOR_BENCH_PG_URL=$${INSPECTOR_BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres} $(BIN)/python bench/sync_bench.py
 
 ## Every page, form and dialog on demo data (made in a temporary folder), offscreen at 1366 × 768, into
