@@ -583,6 +583,8 @@ class MainWindow(QMainWindow):
         """Show the page that lists the record and select its row (if it is in the list)."""
         index = self.page_index(link.page)
         if index is None:
+            index = {"leads": LEADS, "ledger": LEDGER}.get(link.page)  # pages that are not lists
+        if index is None:
             return
         self.show_page(index)
         page = self.pages[index]

@@ -16,6 +16,7 @@ from inspector.agenda.custody_items import custody_cache_stale, custody_items, r
 from inspector.agenda.document_items import notice_items, oral_correction_items, suggestion_items
 from inspector.agenda.duty_items import duty_items
 from inspector.agenda.items import AgendaItem
+from inspector.agenda.ledger_items import ledger_items
 from inspector.agenda.reminder_items import reminder_items
 from inspector.agenda.work_items import (
     calendar_items,
@@ -45,6 +46,7 @@ COLLECTORS: tuple[Callable[[AgendaContext], Iterator[AgendaItem]], ...] = (
     weekly_target_items,
     preholiday_items,
     duty_items,
+    ledger_items,
     reminder_items,
     calendar_items,
 )

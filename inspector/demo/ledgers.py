@@ -3,10 +3,11 @@
 * an 出所登记 ledger from the centre for the days before yesterday, every release in it already in the
   register: imported and confirmed (nothing to change, as on most days);
 * yesterday's 出所登记 ledger, awaiting confirmation (待确认): a 取保候审 with its decision, a 转所 with
-  its 换押证, a 释放 with no paper (flagged: 出所无相应法律文书) and one person the register does not hold;
-* the lead rules run as of yesterday, and four of the leads worked the way an office does: one left
-  待核实, one 核实中, one 已排除 with its reason, one 已核实 and raised as an oral correction (its finding
-  and correction made as the demo makes others).
+  its 换押证, releases with no paper or not the paper they rest on (flagged: 出所无相应法律文书) and
+  one person the register does not hold;
+* the lead rules run as of yesterday, a dozen leads at most kept (one of each rule first), four of
+  them worked the way an office does: one left 待核实, one 核实中, one 已排除 with its reason, one
+  已核实 and raised as an oral correction (its finding and correction made as the demo makes others).
 
 The ledgers are csv files written to a temporary folder and read back by the import's own reader; their
 change reports and the leads come from the services' own functions (``build_report``, ``scan_all``),
@@ -44,6 +45,7 @@ _PAPER = {
     "bail": "取保候审决定书",
 }
 _WORD = {"released": "释放", "delivered": "投送监狱", "transferred": "转所", "bail": "取保候审"}
+MAX_LEADS = 12
 EXCLUDED_REASON = "经调阅看守所相关法律文书并询问管教民警，手续齐全，系台账、名册录入滞后所致，不构成违法"
 
 
@@ -193,7 +195,8 @@ def _leads(w: LedgerWork, day: date) -> None:
     with w.store.session(read_only=True) as s:
         found = sorted(scan_all(s, w.store.station_id, day), key=lambda c: (c.rule, c.key))
     firsts = list({c.rule: c for c in reversed(found)}.values())  # one of each rule first
-    order = firsts + [c for c in found if c not in firsts]
+    # A handful, as an office that scans every day has: the rest are found by the next 扫描 in the app.
+    order = (firsts + [c for c in found if c not in firsts])[:MAX_LEADS]
     states = ["pending", "checking", "excluded", "verified"] + ["pending"] * len(order)
     for n, (c, state) in enumerate(zip(order, states, strict=False)):
         at = _at(day, 17, 10 + n % 40) if state != "pending" else None

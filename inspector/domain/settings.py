@@ -131,6 +131,8 @@ class RuleSettings:
     duty_staff_warning_days: int = 3
     holiday_duty_warning_days: int = 7
     days_on_site_target: int = 16  # per person and month; prisons' figure (监狱办法 art 51), no 看守所 one
+    # --- supervision leads, local practice (docs/ledger.md) ---
+    lead_check_days: int = 3  # a lead 待核实 longer than this is a warning on the agenda
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -368,6 +370,7 @@ _SPECS: dict[str, _Spec] = {
     "duty_staff_warning_days": _int(0, 31),
     "holiday_duty_warning_days": _int(0, 31),
     "days_on_site_target": _int(0, 31),
+    "lead_check_days": _int(1, 60),
 }
 
 
@@ -509,6 +512,10 @@ SETTING_INFO: dict[str, tuple[str, str]] = {
         "每人每月在岗天数目标",
         "每名检察人员每月实际到岗（签到）的天数目标，月报据此统计；0为不设目标。"
         "参照监狱检察办法第五十一条“每月不少于16个工作日”，看守所无明文规定。",
+    ),
+    "lead_check_days": (
+        "监督线索核实提醒天数",
+        "监督线索待核实超过这些天的，工作台以“临近”提醒；未超过的以“提示”列出。",
     ),
 }
 

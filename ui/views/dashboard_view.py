@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.agenda.ledger_items import LEADS_KIND, LEDGER_KIND
 from inspector.rules.targets import TargetStatus
 from inspector.services.dashboard import DashboardCounts, DashboardData, RecordLink, Week, load_dashboard
 from inspector.store.store import Store
@@ -111,6 +112,10 @@ def _small_table(view: QTableView) -> QTableView:
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
+
+
+# Agenda lines about a page rather than a record: the page opened on double-click.
+AGENDA_PAGES = {LEADS_KIND: "leads", LEDGER_KIND: "ledger"}
 
 
 class DashboardView(Page):
@@ -415,6 +420,10 @@ class DashboardView(Page):
         detail)."""
         item = index.data(ITEM_ROLE) if index.isValid() else None
         if item is None:
+            return
+        page = AGENDA_PAGES.get(item.kind)
+        if page is not None:  # 监督线索待核实 / 台账待确认: their page
+            emit(self.openRecord, RecordLink(page, None))
             return
         row = index.row()
         if self.acting is None:
