@@ -343,7 +343,10 @@ def serving_over_three_months(person: _Held, settings: RuleSettings, today: date
 
 
 def delivery_overdue(person: _Held, settings: RuleSettings, today: date) -> Iterator[Candidate]:
-    if person.discharged_on is not None or person.stage != "awaiting_execution" or person.notice_on is None:
+    # a 再审 does not stop the execution of the judgment under review: delivery is due in 再审 too, as
+    # the agenda and the monthly report count it (inspector.census.retrial_deliveries)
+    waiting = person.stage in ("awaiting_execution", "retrial")
+    if person.discharged_on is not None or not waiting or person.notice_on is None:
         return
     try:
         check = serve_in_center_decision(person.sentence_kind, person.term_end, person.notice_on, settings)

@@ -111,8 +111,10 @@ def test_delivery_overdue(store: Store) -> None:
     waiting = {"stage": "awaiting_execution", "legal_status": "convict", "sentence_kind": "fixed_term"}
     add(store, 1, term_end=date(2028, 1, 1), execution_notice_received_on=date(2026, 10, 1), **waiting)
     add(store, 2, term_end=date(2028, 1, 1), execution_notice_received_on=date(2026, 11, 10), **waiting)
+    retried = {**waiting, "stage": "retrial"}  # a retrial does not stop the execution
+    add(store, 3, term_end=date(2028, 1, 1), execution_notice_received_on=date(2026, 10, 1), **retried)
     found = scan(store, "delivery_overdue")
-    assert set(found) == {"人员1"}
+    assert set(found) == {"人员1", "人员3"}
     assert "仍未交付执行，超过期限25日" in found["人员1"]["facts"]
     assert "第六百二十五条" in found["人员1"]["legal_basis"]
 
