@@ -2198,7 +2198,7 @@ If it happens again, give that log file to technical support.</translation>
     </message>
     <message>
         <source>{kind}台账，{n} 列</source>
-        <translation>{kind} ledger, {n} columns</translation>
+        <translation>{kind}, {n} columns</translation>
     </message>
     <message>
         <source>选择台账文件</source>
@@ -2520,6 +2520,10 @@ If it happens again, give that log file to technical support.</translation>
         <translation>Write every change of this import not yet confirmed to the register</translation>
     </message>
     <message>
+        <source>{label}（{n}）</source>
+        <translation>{label} ({n})</translation>
+    </message>
+    <message>
         <source>名册</source>
         <translation>Register</translation>
     </message>
@@ -2533,11 +2537,19 @@ If it happens again, give that log file to technical support.</translation>
     </message>
     <message>
         <source>{kind}台账 {file} · {n} 行 · {when} 导入 · {status}</source>
-        <translation>{kind} ledger {file} · {n} rows · imported {when} · {status}</translation>
+        <translation>{kind} {file} · {n} rows · imported {when} · {status}</translation>
     </message>
     <message>
         <source>台账第 {n} 行</source>
         <translation>ledger line {n}</translation>
+    </message>
+    <message>
+        <source>身份证号：{id}</source>
+        <translation>ID number: {id}</translation>
+    </message>
+    <message>
+        <source>需要注意</source>
+        <translation>Needs attention</translation>
     </message>
     <message>
         <source>已写入名册</source>
@@ -2546,6 +2558,14 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>确认后写入名册</source>
         <translation>Confirming writes to the register</translation>
+    </message>
+    <message>
+        <source>羁押事件：{event}</source>
+        <translation>Custody event: {event}</translation>
+    </message>
+    <message>
+        <source>此项不写入名册，仅供核实。</source>
+        <translation>This item is not written to the register; it is for checking only.</translation>
     </message>
     <message>
         <source>全部确认（{n} 项）</source>

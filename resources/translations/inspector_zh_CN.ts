@@ -2520,6 +2520,10 @@
         <translation>把本次导入尚未确认的全部变动写入名册</translation>
     </message>
     <message>
+        <source>{label}（{n}）</source>
+        <translation>{label}（{n}）</translation>
+    </message>
+    <message>
         <source>名册</source>
         <translation>名册</translation>
     </message>
@@ -2540,12 +2544,28 @@
         <translation>台账第 {n} 行</translation>
     </message>
     <message>
+        <source>身份证号：{id}</source>
+        <translation>身份证号：{id}</translation>
+    </message>
+    <message>
+        <source>需要注意</source>
+        <translation>需要注意</translation>
+    </message>
+    <message>
         <source>已写入名册</source>
         <translation>已写入名册</translation>
     </message>
     <message>
         <source>确认后写入名册</source>
         <translation>确认后写入名册</translation>
+    </message>
+    <message>
+        <source>羁押事件：{event}</source>
+        <translation>羁押事件：{event}</translation>
+    </message>
+    <message>
+        <source>此项不写入名册，仅供核实。</source>
+        <translation>此项不写入名册，仅供核实。</translation>
     </message>
     <message>
         <source>全部确认（{n} 项）</source>

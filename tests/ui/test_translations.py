@@ -716,6 +716,14 @@ def test_the_ledger_review_page_in_english(
     idle()
     assert page.loaded is not None and page.groups
     problems += [f"report: {p}" for p in chrome_problems(page, data)]
+    # the selected item's detail: its headings in English (the report's own lines are its content)
+    from PySide6.QtWidgets import QTreeWidgetItem
+
+    chosen: QTreeWidgetItem = page.item_row(page.groups[0].items[0].n)
+    page.tree.setCurrentItem(chosen)
+    detail = page.detail.toPlainText()
+    assert "Needs attention" in detail and "ID number: " in detail, detail
+    assert page.tree.topLevelItem(0).text(0).endswith(" (1)")
     # The kinds of change and the states are the UI's; an item's notes and flags (column 4) are the
     # import's report as the core wrote and kept it (record content, Chinese: see docs/i18n.md).
     for group in page.groups:

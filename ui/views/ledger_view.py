@@ -817,7 +817,9 @@ class LedgerPage(Page):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for group in self.groups:
-            top = QTreeWidgetItem([f"{label_text(group.label)}（{len(group.items)}）"])
+            top = QTreeWidgetItem(
+                [self.tr("{label}（{n}）").format(label=label_text(group.label), n=len(group.items))]
+            )
             top.setFont(0, bold)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             top.setData(0, N_ROLE, None)
@@ -915,23 +917,28 @@ class LedgerPage(Page):
         where = self.tr("台账第 {n} 行").format(n=item.line) if item.line is not None else self.tr("名册")
         parts = [f"<p><b>{item.n}. {esc(item.name)}</b>　{esc(label)} · {esc(where)}</p>"]
         if item.id_number:
-            parts.append(f"<p>{esc(self.tr('身份证号'))}：{esc(mask_id_number(item.id_number))}</p>")
+            id_line = self.tr("身份证号：{id}").format(id=mask_id_number(item.id_number))
+            parts.append(f"<p>{esc(id_line)}</p>")
         if item.flags:
-            parts.append(f"<p><b style='color:{RED}'>{esc(self.tr('需要注意'))}</b></p><ul>")
+            attention = self.tr("需要注意")  # (a tr call outside the f-string: lupdate misses it inside)
+            parts.append(f"<p><b style='color:{RED}'>{esc(attention)}</b></p><ul>")
             parts += [f"<li style='color:{RED}'>{esc(f)}</li>" for f in item.flags]
             parts.append("</ul>")
         if item.changes or item.events:
             title = self.tr("已写入名册") if item.applied else self.tr("确认后写入名册")
             parts.append(f"<p><b>{esc(title)}</b></p><ul>")
             parts += [f"<li>{esc(c)}</li>" for c in item.changes]
-            parts += [f"<li>{esc(self.tr('羁押事件'))}：{esc(ev)}</li>" for ev in item.events]
+            event_line = self.tr("羁押事件：{event}")
+            parts += [f"<li>{esc(event_line.format(event=ev))}</li>" for ev in item.events]
             parts.append("</ul>")
         if item.notes:
-            parts.append(f"<p><b>{esc(self.tr('说明'))}</b></p><ul>")
+            notes = self.tr("说明")
+            parts.append(f"<p><b>{esc(notes)}</b></p><ul>")
             parts += [f"<li>{esc(n)}</li>" for n in item.notes]
             parts.append("</ul>")
         if not item.confirmable:
-            parts.append(f"<p style='color:{TEXT_MUTED}'>{esc(self.tr('此项不写入名册，仅供核实。'))}</p>")
+            only = self.tr("此项不写入名册，仅供核实。")
+            parts.append(f"<p style='color:{TEXT_MUTED}'>{esc(only)}</p>")
         return "".join(parts)
 
     # ---- buttons ---------------------------------------------------------------------------------------
