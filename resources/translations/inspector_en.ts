@@ -351,6 +351,10 @@ Run inspector init on the command line to set up the station&apos;s database, or
         <translation>Added at {when}</translation>
     </message>
     <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>（未同步到本机）</source>
         <translation> (not synced to this computer)</translation>
     </message>
@@ -2116,6 +2120,30 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>选中一条线索查看详情</source>
         <translation>Select a lead to see it in full</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>线索所依据的记录</source>
+        <translation>Records behind the lead</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>已制发</source>
+        <translation>Raised</translation>
     </message>
     <message>
         <source>重新核实</source>

@@ -351,6 +351,10 @@
         <translation>添加于 {when}</translation>
     </message>
     <message>
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>（未同步到本机）</source>
         <translation>（未同步到本机）</translation>
     </message>
@@ -2116,6 +2120,30 @@
     <message>
         <source>选中一条线索查看详情</source>
         <translation>选中一条线索查看详情</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>法律依据</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>线索所依据的记录</source>
+        <translation>线索所依据的记录</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>已制发</source>
+        <translation>已制发</translation>
     </message>
     <message>
         <source>重新核实</source>

@@ -299,7 +299,8 @@ class AttachmentPanel(QWidget):
             if item.added_by
             else self.tr("添加于 {when}").format(when=when)
         )
-        tip = f"{item.filename}\n{item.media_type}{self.tr('，')}{size}\n{added}"
+        comma = self.tr("，")  # (outside the f-string: lupdate does not read it there)
+        tip = f"{item.filename}\n{item.media_type}{comma}{size}\n{added}"
         if not item.available:
             size += self.tr("（未同步到本机）")
             tip += "\n" + self.tr("内容还没有从办公室同步到本机：联网同步后才能打开。")

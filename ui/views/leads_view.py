@@ -519,16 +519,20 @@ class LeadsPage(Page):
     def detail_html(self, lead: dict[str, Any]) -> str:
         status = core_text(lead["status_label"])
         colour = STATUS_COLOURS.get(lead["status"], TEXT_MUTED)
+        # (each tr call outside the f-strings: lupdate does not read some of those inside them)
+        rule, found, state = self.tr("规则"), self.tr("发现日期"), self.tr("状态")
+        facts, basis, behind = self.tr("事实"), self.tr("法律依据"), self.tr("线索所依据的记录")
+        done, why, raised = self.tr("处理情况"), self.tr("理由"), self.tr("已制发")
         parts = [
-            f"<p>{_esc(self.tr('规则'))}：<b>{_esc(core_text(lead['rule_label']))}</b>　"
-            f"{_esc(self.tr('发现日期'))}：{_esc(fmt_date(lead['found_on']))}　"
-            f"{_esc(self.tr('状态'))}：<b style='color:{colour}'>{_esc(status)}</b></p>",
-            f"<p><b>{_esc(self.tr('事实'))}</b><br>{_esc(lead['facts'])}</p>",
-            f"<p><b>{_esc(self.tr('法律依据'))}</b><br>{_esc(lead['legal_basis'])}</p>",
+            f"<p>{_esc(rule)}：<b>{_esc(core_text(lead['rule_label']))}</b>　"
+            f"{_esc(found)}：{_esc(fmt_date(lead['found_on']))}　"
+            f"{_esc(state)}：<b style='color:{colour}'>{_esc(status)}</b></p>",
+            f"<p><b>{_esc(facts)}</b><br>{_esc(lead['facts'])}</p>",
+            f"<p><b>{_esc(basis)}</b><br>{_esc(lead['legal_basis'])}</p>",
         ]
         records = lead.get("records") or []
         if records:
-            parts.append(f"<p><b>{_esc(self.tr('线索所依据的记录'))}</b></p><ul>")
+            parts.append(f"<p><b>{_esc(behind)}</b></p><ul>")
             for r in records:
                 kind = _t(TABLE_LABELS[r["table"]]) if r.get("table") in TABLE_LABELS else r.get("table", "")
                 parts.append(f"<li>{_esc(str(kind))}：{_esc(str(r.get('label') or ''))}</li>")
@@ -537,13 +541,13 @@ class LeadsPage(Page):
             when = fmt_datetime(lead["status_at"]) if lead.get("status_at") else ""
             reason = lead.get("status_reason") or ""
             parts.append(
-                f"<p><b>{_esc(self.tr('处理情况'))}</b><br>{_esc(status)} {_esc(when)}"
-                + (f"　{_esc(self.tr('理由'))}：{_esc(reason)}" if reason else "")
+                f"<p><b>{_esc(done)}</b><br>{_esc(status)} {_esc(when)}"
+                + (f"　{_esc(why)}：{_esc(reason)}" if reason else "")
                 + "</p>"
             )
         made = [_t(label) for kind, label in RAISE_CHOICES if lead.get(f"{kind}_id") is not None]
         if made:
-            parts.append(f"<p><b>{_esc(self.tr('已制发'))}</b>：{_esc('、'.join(made))}</p>")
+            parts.append(f"<p><b>{_esc(raised)}</b>：{_esc('、'.join(made))}</p>")
         return "".join(parts)
 
     def _update_buttons(self) -> None:
