@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -44,7 +44,7 @@ from inspector.rules.periods import zh_date
 from inspector.security import audit
 from inspector.services import records
 from inspector.services.policy import Actor, Permission, require
-from inspector.services.roster_import import ledger_date, normal_text, read_rows
+from inspector.services.roster_import import ImportCancelledError, ledger_date, normal_text, read_rows
 from inspector.services.xlsx_values import read_xlsx_values
 from inspector.store.models import CustodyEvent, CustodyStatus, Detainee, LedgerImport, LedgerProfile
 from inspector.store.repository import prepare_row, python_defaults, today_local
@@ -55,6 +55,7 @@ __all__ = [
     "CONFIRMABLE",
     "FIELDS",
     "ITEM_TYPES",
+    "LedgerCancelledError",
     "LedgerError",
     "LedgerTable",
     "build_report",
@@ -222,6 +223,28 @@ class LedgerError(InspectorError):
 # ---- reading ------------------------------------------------------------------------------------
 
 
+class LedgerCancelledError(LedgerError):
+    """The import was cancelled: no report kept, no profile saved, the register untouched."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "已取消导入台账：未保存变动报告，名册未作任何改动",
+            "ledger import cancelled: no report kept, the register is unchanged",
+        )
+
+
+Progress = Callable[[int, int], None]  # (rows done, rows in all), called on the worker's thread
+Cancel = Callable[[], bool]  # asked between rows; True stops the import
+CHUNK = 100  # rows between two progress reports and looks at cancel
+
+
+def _step(n: int, total: int, progress: Progress | None, cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise LedgerCancelledError()
+    if progress is not None:
+        progress(n, total)
+
+
 @dataclass(frozen=True)
 class LedgerTable:
     """A ledger as read: its column names (a two-row header joined), its rows and their line numbers."""
@@ -270,11 +293,16 @@ def _looks_like_subheader(row: Sequence[Any], header: Sequence[Any]) -> bool:
     return any(i >= len(header) or not _text(header[i]) for i, _ in filled) or _score(row) > 0
 
 
-def read_ledger(path: Path, *, sheet: str | None = None) -> LedgerTable:
+def read_ledger(path: Path, *, sheet: str | None = None, cancel: Cancel | None = None) -> LedgerTable:
     """Read a ledger file: the header is the row (among the first few) that names the most known
     columns — title rows above it are skipped —, joined with the row below when that row holds the
     names under merged group cells (刑期 → 起日 / 止日); blank lines are dropped."""
-    source, raw, digest = read_rows(path, sheet=sheet, what=("台账", "ledger"), xlsx_reader=read_xlsx_values)
+    try:
+        source, raw, digest = read_rows(
+            path, sheet=sheet, cancel=cancel, what=("台账", "ledger"), xlsx_reader=read_xlsx_values
+        )
+    except ImportCancelledError:
+        raise LedgerCancelledError() from None
     numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(_text(v) for v in row)]
     if not numbered:
         raise LedgerError(f"台账文件 {path} 中没有任何内容", f"the ledger file {path} holds nothing")
@@ -583,6 +611,8 @@ def build_report(
     *,
     defaults: Mapping[str, Any] | None = None,
     today: date | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> dict[str, Any]:
     """The change report of a ledger against the register (nothing written): ``{"kind", "items",
     "counts", "mapping"}``; each item has a number ``n``, its ``type`` (:data:`ITEM_TYPES`), the
@@ -605,7 +635,10 @@ def build_report(
         )
     settings = rule_settings(s, station_id)
     parsed: list[tuple[int, dict[str, Any], list[str]]] = []
-    for line, raw in zip(table.lines, table.rows, strict=True):
+    total = 2 * len(table.rows)  # read every row, then compare each with the register
+    for n, (line, raw) in enumerate(zip(table.lines, table.rows, strict=True)):
+        if n % CHUNK == 0:
+            _step(n, total, progress, cancel)
         values: dict[str, Any] = dict(defaults or {})
         problems: list[str] = []
         for index, fname in mapping.items():
@@ -626,7 +659,10 @@ def build_report(
         by_name.setdefault(p.name, []).append(p)
     items: list[dict[str, Any]] = []
     seen: set[uuid.UUID] = set()
-    for line, values, problems in parsed:
+    _step(len(table.rows), total, progress, cancel)
+    for n, (line, values, problems) in enumerate(parsed, start=1):
+        if n % CHUNK == 0:
+            _step(len(table.rows) + n, total, progress, cancel)
         person = _match(values, by_id, by_name)
         item: dict[str, Any] = {
             "line": line,
@@ -1009,13 +1045,17 @@ def import_ledger(
     map_specs: Sequence[str] = (),
     defaults: Mapping[str, str] | None = None,
     today: date | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> ImportResult:
     """Read a ledger, map it (the named profile, else the headers, then ``map_specs``), build its change
     report and keep the import (待确认) with the report. A profile named for the first time is saved
     with the mapping used; a named profile's mapping is updated when ``map_specs`` change it. The
-    register is not touched."""
+    register is not touched. ``progress(done, total)`` reports the rows read and compared; ``cancel()``,
+    asked between rows and once more before anything is kept, stops it with :class:`LedgerCancelledError`
+    — nothing is kept then."""
     require(actor, Permission.EDIT)
-    table = read_ledger(path, sheet=sheet)
+    table = read_ledger(path, sheet=sheet, cancel=cancel)
     fixed: dict[str, Any] = {}
     for key, text in (defaults or {}).items():
         fname = field_name(key)
@@ -1036,7 +1076,18 @@ def import_ledger(
         if saved is not None:
             fixed = {**{k: _convert(k, v)[0] for k, v in saved.defaults.items() if k in FIELDS}, **fixed}
         the_kind = kind or (saved.ledger_kind if saved is not None else guess_kind(table, mapping))
-        report = build_report(s, store.station_id, table, mapping, the_kind, defaults=fixed, today=today)
+        report = build_report(
+            s,
+            store.station_id,
+            table,
+            mapping,
+            the_kind,
+            defaults=fixed,
+            today=today,
+            progress=progress,
+            cancel=cancel,
+        )
+        _step(2 * len(table.rows), 2 * len(table.rows), progress, cancel)
         columns = {table.headers[i]: f for i, f in sorted(mapping.items()) if table.headers[i]}
         stored_defaults = {k: _json(v) for k, v in fixed.items()}
         profile_saved = False

@@ -21,6 +21,7 @@ sees the buttons that write disabled, the tooltip saying why.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -47,6 +49,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -279,6 +282,12 @@ def _table(model: QAbstractTableModel) -> QTableView:
 # ---- 导入台账… -------------------------------------------------------------------------------------
 
 
+class _Relay(QObject):
+    """Carries the import's ``(done, total)`` from the worker thread to the GUI thread (queued)."""
+
+    progressed = Signal(int, int)
+
+
 class LedgerImportDialog(QDialog):
     """Choose a ledger file, its kind and 台账格式, check the columns, and keep its change report."""
 
@@ -358,7 +367,16 @@ class LedgerImportDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
+        self.progress = QProgressBar()  # rows read and compared with the register, while importing
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.setVisible(False)
+        self._cancel = threading.Event()  # set by 取消 (or Esc) while importing: the import stops
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._progressed)
+
         self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         self.import_button = QPushButton(self.tr("生成变动报告"))
         self.import_button.setObjectName("primary")
@@ -373,6 +391,7 @@ class LedgerImportDialog(QDialog):
         box.addLayout(form)
         box.addWidget(hint)
         box.addWidget(self.columns_area, 1)
+        box.addWidget(self.progress)
         box.addLayout(buttons)
         self.resize(820, 560)
         self._update_buttons()
@@ -574,22 +593,61 @@ class LedgerImportDialog(QDialog):
         kind = self.kind_box.currentData()
         profile = self.profile_box.currentText().strip() or None
         specs = self.map_specs()
+        self._cancel.clear()
+        self.progress.setRange(0, 0)  # busy until the first rows are counted
+        self.progress.setVisible(True)
         self._set_busy(True, self.tr("正在与名册核对…"))
+        relay, stop = self._relay, self._cancel
+
+        def progress(done: int, total: int) -> None:  # on the worker thread
+            emit(relay.progressed, done, total)
 
         def work() -> uuid.UUID:
             return li.import_ledger(
-                store, path, actor, kind=kind, profile=profile, sheet=sheet, map_specs=specs
+                store,
+                path,
+                actor,
+                kind=kind,
+                profile=profile,
+                sheet=sheet,
+                map_specs=specs,
+                progress=progress,
+                cancel=stop.is_set,
             ).import_id
 
         self._run(work, self._imported, self._failed, owner=self)
 
-    def _imported(self, import_id: uuid.UUID) -> None:
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        if self.busy and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+    def reject(self) -> None:
+        """取消 or Esc: while importing, stop the import (nothing is kept; the dialog stays to say so);
+        otherwise close."""
+        if self.busy:
+            self._cancel.set()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("正在取消…"))
+            return
+        super().reject()
+
+    def _done(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setEnabled(True)
         self._set_busy(False, "")
+
+    def _imported(self, import_id: uuid.UUID) -> None:
+        self._done()
         emit(self.imported, import_id)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False, "")
+        self._done()
+        if isinstance(exc, li.LedgerCancelledError):
+            self.status.setText(self.tr("已取消导入：未保存变动报告，名册未作任何改动"))
+            return
         errors.show_error(exc, self)
 
 
