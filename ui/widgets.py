@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.formatting import keep_phrases, phrases, plain_text
 from ui.style import scaled_font
@@ -37,6 +37,8 @@ class PageHeader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(texts, 1)
         layout.addLayout(self.right)
+        # never taller than it needs: a page with room to spare (an empty list) gives it to the list
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def set_subtitle(self, text: str) -> None:
         self.subtitle_label.setText(text)
