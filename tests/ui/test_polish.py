@@ -28,7 +28,7 @@ from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import file_dialogs
 from ui.formatting import keep_phrases, phrases, plain_text
-from ui.main_window import CORRECTIONS, DASHBOARD, DETAINEES, MainWindow
+from ui.main_window import CORRECTIONS, DASHBOARD, DETAINEES, LEDGER, MainWindow
 from ui.models.cell_delegate import CellDelegate, install
 from ui.models.record_table_model import RecordTableModel
 from ui.models.row_list_model import RowListModel
@@ -417,3 +417,13 @@ def test_a_narrow_window_keeps_the_header_buttons_whole(qtbot: Any, laptop: Main
     for button in buttons:
         assert button.width() >= button.sizeHint().width(), button.text()
     assert view.header.subtitle_label.height() > view.header.subtitle_label.fontMetrics().height()  # wrapped
+
+
+def test_a_page_with_room_to_spare_keeps_its_header_at_the_top(qtbot: Any, laptop: MainWindow) -> None:
+    """台账审查 before any import has room to spare: the header stays as tall as its text."""
+    laptop.show_page(LEDGER)
+    page = laptop.pages[LEDGER]
+    qtbot.waitUntil(lambda: page.empty_label.isVisible())
+    QApplication.processEvents()
+    assert page.header.height() <= page.header.sizeHint().height() + 2
+    assert page.header.title_label.y() < 10
