@@ -2276,6 +2276,14 @@ If it happens again, give that log file to technical support.</translation>
         <source>正在与名册核对…</source>
         <translation>Comparing with the register…</translation>
     </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>已取消导入：未保存变动报告，名册未作任何改动</source>
+        <translation>Import cancelled: no change report kept, the register is unchanged</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>

@@ -2276,6 +2276,14 @@
         <source>正在与名册核对…</source>
         <translation>正在与名册核对…</translation>
     </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>已取消导入：未保存变动报告，名册未作任何改动</source>
+        <translation>已取消导入：未保存变动报告，名册未作任何改动</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>
