@@ -41,6 +41,11 @@ class RowListModel(QAbstractTableModel):
     def row(self, index: int) -> Any:
         return self._rows[index]
 
+    @property
+    def rows(self) -> list[Any]:
+        """The rows shown, in order (not to be changed in place: :meth:`set_rows`)."""
+        return self._rows
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._rows)
 

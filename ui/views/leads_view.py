@@ -19,14 +19,11 @@ A role that may not edit records sees the buttons that write disabled, the toolt
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -57,6 +54,7 @@ from inspector.store.store import Store
 from ui import errors
 from ui.formatting import fmt_date, fmt_datetime
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
+from ui.models.row_list_model import RowListModel
 from ui.qt_compat import emit
 from ui.style import AMBER, GREEN, PRIMARY, RED, TEXT_MUTED, scaled_font
 from ui.views.ledger_view import _table
@@ -95,7 +93,8 @@ def records_text(lead: dict[str, Any]) -> str:
     return "、".join(dict.fromkeys(label for label in labels if label))
 
 
-class LeadsModel(QAbstractTableModel):
+class LeadsModel(RowListModel):
+    CONTEXT = CONTEXT
     HEADERS = (
         QT_TRANSLATE_NOOP("LeadsPage", "发现日期"),
         QT_TRANSLATE_NOOP("LeadsPage", "规则"),
@@ -104,31 +103,7 @@ class LeadsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("LeadsPage", "状态"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(self.HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        lead = self.rows[index.row()]
-        column = index.column()
+    def cell(self, lead: dict[str, Any], column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return fmt_date(lead["found_on"])
@@ -145,9 +120,7 @@ class LeadsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
             colour = STATUS_COLOURS.get(lead["status"], TEXT_MUTED)
             return QBrush(QColor(colour))
-        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
-            return lead["title"] if column == 2 else records_text(lead)
-        return None
+        return None  # a tooltip: the cell's whole text (RowListModel)
 
 
 class ExcludeDialog(QDialog):
@@ -497,7 +470,8 @@ class LeadsPage(Page):
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= len(self.model.rows):
             return None
-        return self.model.rows[index.row()]
+        lead: dict[str, Any] = self.model.row(index.row())
+        return lead
 
     def select_lead(self, lead_id: uuid.UUID) -> bool:
         for i, row in enumerate(self.model.rows):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -71,6 +70,7 @@ from ui.documents import PdfRequest, open_preview, safe_file_name
 from ui.formatting import fmt_datetime, mask_id_number
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
 from ui.models import cell_delegate
+from ui.models.row_list_model import RowListModel
 from ui.qt_compat import emit
 from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
 from ui.views.roster_import_dialog import sheet_names
@@ -175,9 +175,10 @@ def counts_text(counts: dict[str, int]) -> str:
     )
 
 
-class ImportsModel(QAbstractTableModel):
+class ImportsModel(RowListModel):
     """The imports, newest first (``ledger_import.list_imports``)."""
 
+    CONTEXT = CONTEXT
     HEADERS = (
         QT_TRANSLATE_NOOP("LedgerPage", "导入时间"),
         QT_TRANSLATE_NOOP("LedgerPage", "台账"),
@@ -187,31 +188,7 @@ class ImportsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("LedgerPage", "状态"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(self.HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return fmt_datetime(row["imported_at"])
