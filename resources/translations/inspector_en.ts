@@ -621,6 +621,17 @@ Run inspector init on the command line to set up the station&apos;s database, or
     </message>
 </context>
 <context>
+    <name>ColumnChoices</name>
+    <message>
+        <source>第 {n} 行</source>
+        <translation>Line {n}</translation>
+    </message>
+    <message>
+        <source>（第 {n} 列，无列名）</source>
+        <translation>(column {n}, no header)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>处理同步冲突 — {what}</source>
@@ -2251,14 +2262,6 @@ If it happens again, give that log file to technical support.</translation>
     <message>
         <source>读取为</source>
         <translation>Read as</translation>
-    </message>
-    <message>
-        <source>第 {n} 行</source>
-        <translation>Line {n}</translation>
-    </message>
-    <message>
-        <source>（第 {n} 列，无列名）</source>
-        <translation>(column {n}, no header)</translation>
     </message>
     <message>
         <source>不读取</source>
@@ -4333,14 +4336,6 @@ Column names need not match exactly: the next step lets you choose for each colu
     <message>
         <source>导入为</source>
         <translation>Import as</translation>
-    </message>
-    <message>
-        <source>第 {n} 行</source>
-        <translation>Row {n}</translation>
-    </message>
-    <message>
-        <source>（第 {n} 列，无列名）</source>
-        <translation>(column {n}, no name)</translation>
     </message>
     <message>
         <source>不导入</source>

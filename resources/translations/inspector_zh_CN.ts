@@ -621,6 +621,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnChoices</name>
+    <message>
+        <source>第 {n} 行</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <source>（第 {n} 列，无列名）</source>
+        <translation>（第 {n} 列，无列名）</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>处理同步冲突 — {what}</source>
@@ -2251,14 +2262,6 @@
     <message>
         <source>读取为</source>
         <translation>读取为</translation>
-    </message>
-    <message>
-        <source>第 {n} 行</source>
-        <translation>第 {n} 行</translation>
-    </message>
-    <message>
-        <source>（第 {n} 列，无列名）</source>
-        <translation>（第 {n} 列，无列名）</translation>
     </message>
     <message>
         <source>不读取</source>
@@ -4333,14 +4336,6 @@
     <message>
         <source>导入为</source>
         <translation>导入为</translation>
-    </message>
-    <message>
-        <source>第 {n} 行</source>
-        <translation>第 {n} 行</translation>
-    </message>
-    <message>
-        <source>（第 {n} 列，无列名）</source>
-        <translation>（第 {n} 列，无列名）</translation>
     </message>
     <message>
         <source>不导入</source>

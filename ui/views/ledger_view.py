@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -68,6 +67,7 @@ from inspector.store.store import Store
 from ui import errors, file_dialogs
 from ui.documents import PdfRequest, open_preview, safe_file_name
 from ui.formatting import fmt_datetime, mask_id_number
+from ui.forms.column_choices import ColumnChoices
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
 from ui.models import cell_delegate
 from ui.models.row_list_model import RowListModel
@@ -140,14 +140,6 @@ def label_text(label: str) -> str:
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _kind_label(kind: str) -> str:
@@ -289,6 +281,7 @@ class LedgerImportDialog(QDialog):
         self.sheet: str | None = None  # the .xlsx sheet read
         self.table: li.LedgerTable | None = None
         self.profiles: dict[str, dict[str, Any]] = {}
+        self.choices: ColumnChoices | None = None
         self.combos: list[QComboBox] = []
         self.busy = False
 
@@ -474,64 +467,30 @@ class LedgerImportDialog(QDialog):
         self._build_columns(table, mapping)
 
     def _build_columns(self, table: li.LedgerTable, mapping: dict[int, str]) -> None:
-        host = QWidget()
-        grid = QGridLayout(host)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(6)
-        grid.setColumnStretch(2 + SAMPLES - 1, 1)
-        heads = [self.tr("台账中的列"), self.tr("读取为")] + [
-            self.tr("第 {n} 行").format(n=line) for line in table.lines[:SAMPLES]
-        ]
-        for column, text in enumerate(heads):
-            label = QLabel(text)
-            label.setObjectName("sectionTitle")
-            grid.addWidget(label, 0, column)
-        self.combos = []
-        for i, header in enumerate(table.headers):
-            name = QLabel(header or self.tr("（第 {n} 列，无列名）").format(n=i + 1))
-            mark_content(name, bool(header))
-            combo = QComboBox()
-            combo.setObjectName(f"column_{i}")
-            combo.addItem(self.tr("不读取"), None)
-            for fname, (field_label, _aliases) in li.FIELDS.items():
-                combo.addItem(label_text(field_label), fname)
-            combo.setMaxVisibleItems(16)
-            chosen = mapping.get(i)
-            combo.setCurrentIndex(combo.findData(chosen) if chosen else 0)
-            combo.currentIndexChanged.connect(lambda _n, i=i: self._column_changed(i))
-            name.setBuddy(combo)
-            grid.addWidget(name, i + 1, 0)
-            grid.addWidget(combo, i + 1, 1)
-            for s, row in enumerate(table.rows[:SAMPLES]):
-                sample = QLabel(_cell(row[i]) if i < len(row) else "")
-                mark_content(sample)
-                sample.setObjectName("muted")
-                grid.addWidget(sample, i + 1, 2 + s)
-            self.combos.append(combo)
-        grid.setRowStretch(len(table.headers) + 1, 1)
+        self.choices = ColumnChoices(
+            table.headers,
+            table.lines,
+            table.rows,
+            titles=(self.tr("台账中的列"), self.tr("读取为")),
+            none_label=self.tr("不读取"),
+            choices=[(fname, label_text(label)) for fname, (label, _aliases) in li.FIELDS.items()],
+            chosen=mapping,
+            samples=SAMPLES,
+            on_change=self._update_buttons,
+        )
+        self.combos = self.choices.combos
         old = self.columns_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.columns_area.setWidget(host)
-        self._update_buttons()
-
-    def _column_changed(self, index: int) -> None:
-        """A field is read from one column only: choosing it here takes it from another."""
-        fname = self.combos[index].currentData()
-        if fname is not None:
-            for i, combo in enumerate(self.combos):
-                if i != index and combo.currentData() == fname:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
+        self.columns_area.setWidget(self.choices.host)
         self._update_buttons()
 
     def mapping(self) -> dict[int, str]:
-        return {i: c.currentData() for i, c in enumerate(self.combos) if c.currentData() is not None}
+        return self.choices.mapping() if self.choices is not None else {}
 
     def set_column(self, index: int, fname: str | None) -> None:
-        combo = self.combos[index]
-        combo.setCurrentIndex(combo.findData(fname) if fname else 0)
+        if self.choices is not None:
+            self.choices.set_column(index, fname)
 
     def map_specs(self) -> list[str]:
         """Every column's choice as the service takes it (``N=field``, ``N=`` for 不读取)."""

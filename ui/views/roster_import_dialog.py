@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -71,6 +70,7 @@ from inspector.services import roster_import as ri
 from inspector.services.policy import Actor
 from inspector.store.store import Store
 from ui import errors, file_dialogs
+from ui.forms.column_choices import ColumnChoices
 from ui.i18n import QT_TRANSLATE_NOOP, core_messages, core_text, mark_content
 from ui.models import cell_delegate
 from ui.qt_compat import emit
@@ -97,15 +97,6 @@ def _t(text: str) -> str:
 
 def action_text(action: str) -> str:
     return _t(ACTIONS[action])
-
-
-def _cell(value: Any) -> str:
-    """A cell of the file as a person reads it (an integer-valued float without its ``.0``)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def report_csv(plan: ri.ImportPlan) -> str:
@@ -266,6 +257,7 @@ class RosterImportDialog(QDialog):
         self._close_when_idle = False
         self._relay = _Relay()  # no parent: the worker's closure holds it, and the GUI thread lets it go
         self._relay.progressed.connect(self._progressed)
+        self.choices: ColumnChoices | None = None
         self.combos: list[QComboBox] = []
         self.default_inputs: dict[str, QComboBox | QLineEdit] = {}
 
@@ -754,48 +746,25 @@ class RosterImportDialog(QDialog):
                 name=table.path.name, source=table.source, n=len(table.rows)
             )
         )
-        host = QWidget()
-        grid = QGridLayout(host)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(6)
-        grid.setColumnStretch(2 + SAMPLES - 1, 1)
-        heads = [self.tr("文件中的列"), self.tr("导入为")] + [
-            self.tr("第 {n} 行").format(n=line) for line in table.lines[:SAMPLES]
-        ]
-        for column, text in enumerate(heads):
-            label = QLabel(text)
-            label.setObjectName("sectionTitle")
-            grid.addWidget(label, 0, column)
-        guessed = ri.guess_mapping(table.headers)
-        self.combos = []
-        for i, header in enumerate(table.headers):
-            name = QLabel(header or self.tr("（第 {n} 列，无列名）").format(n=i + 1))
-            mark_content(name, bool(header))
-            combo = QComboBox()
-            combo.setObjectName(f"column_{i}")
-            combo.addItem(self.tr("不导入"), None)
-            for fname in ri.IMPORTABLE:
-                mark = " *" if fname in ri.REQUIRED else ""
-                combo.addItem(core_text(ri.field_label(fname)) + mark, fname)
-            combo.setMaxVisibleItems(16)
-            chosen = guessed.get(i)
-            combo.setCurrentIndex(combo.findData(chosen) if chosen else 0)
-            combo.currentIndexChanged.connect(lambda _n, i=i: self._column_changed(i))
-            name.setBuddy(combo)
-            grid.addWidget(name, i + 1, 0)
-            grid.addWidget(combo, i + 1, 1)
-            for s, row in enumerate(table.rows[:SAMPLES]):
-                sample = QLabel(_cell(row[i]) if i < len(row) else "")
-                mark_content(sample)
-                sample.setObjectName("muted")
-                grid.addWidget(sample, i + 1, 2 + s)
-            self.combos.append(combo)
-        grid.setRowStretch(len(table.headers) + 1, 1)
+        self.choices = ColumnChoices(
+            table.headers,
+            table.lines,
+            table.rows,
+            titles=(self.tr("文件中的列"), self.tr("导入为")),
+            none_label=self.tr("不导入"),
+            choices=[
+                (f, core_text(ri.field_label(f)) + (" *" if f in ri.REQUIRED else "")) for f in ri.IMPORTABLE
+            ],
+            chosen=ri.guess_mapping(table.headers),
+            samples=SAMPLES,
+            on_change=self._mapping_changed,
+        )
+        self.combos = self.choices.combos
         old = self.columns_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.columns_area.setWidget(host)
-        self.columns_grid_host = host
+        self.columns_area.setWidget(self.choices.host)
+        self.columns_grid_host = self.choices.host
         # Tab: the columns in order, then the values for every row, then the buttons.
         chain: list[QWidget] = [self.sheet_box, *self.combos, *self.default_inputs.values()]
         chain += [self.back_button, self.cancel_button, self.next_button]
@@ -803,24 +772,13 @@ class RosterImportDialog(QDialog):
             QWidget.setTabOrder(before, after)
         self._mapping_changed()
 
-    def _column_changed(self, index: int) -> None:
-        """A field is filled from one column only: choosing it for this one takes it from another."""
-        fname = self.combos[index].currentData()
-        if fname is not None:
-            for i, combo in enumerate(self.combos):
-                if i != index and combo.currentData() == fname:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
-        self._mapping_changed()
-
     def mapping(self) -> dict[int, str]:
-        return {i: c.currentData() for i, c in enumerate(self.combos) if c.currentData() is not None}
+        return self.choices.mapping() if self.choices is not None else {}
 
     def set_column(self, index: int, fname: str | None) -> None:
         """Choose ``fname`` (None: 不导入) for the file's column ``index`` (as the combo box does)."""
-        combo = self.combos[index]
-        combo.setCurrentIndex(combo.findData(fname) if fname else 0)
+        if self.choices is not None:
+            self.choices.set_column(index, fname)
 
     def _needs_default(self) -> list[str]:
         mapped = set(self.mapping().values())
