@@ -57,7 +57,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
 from ui.models.row_list_model import RowListModel
 from ui.qt_compat import emit
 from ui.style import AMBER, GREEN, PRIMARY, RED, TEXT_MUTED, scaled_font
-from ui.views.ledger_view import _table
+from ui.views.records_view import read_only_table
 from ui.widgets import Page
 from ui.workers import Runner, run_in_background
 
@@ -246,7 +246,7 @@ class LeadsPage(Page):
 
         # ---- the table and the lead in full ----------------------------------------------------------
         self.model = LeadsModel(self)
-        self.table = _table(self.model)
+        self.table = read_only_table(self.model)
         self.table.setObjectName("leads")
         head = self.table.horizontalHeader()
         for column, width in ((0, 96), (1, 170), (2, 380), (3, 200), (4, 110)):

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -39,7 +38,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -51,7 +49,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -69,10 +66,10 @@ from ui.documents import PdfRequest, open_preview, safe_file_name
 from ui.formatting import fmt_datetime, mask_id_number
 from ui.forms.column_choices import ColumnChoices
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, error_text, mark_content
-from ui.models import cell_delegate
 from ui.models.row_list_model import RowListModel
 from ui.qt_compat import emit
 from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
+from ui.views.records_view import read_only_table
 from ui.views.roster_import_dialog import sheet_names
 from ui.widgets import Page
 from ui.workers import Runner, run_in_background
@@ -226,26 +223,6 @@ def report_request(loaded: dict[str, Any]) -> LedgerReportRequest:
         QCoreApplication.translate("LedgerPage", "{file} 变动报告").format(file=loaded["file_name"]),
         safe_file_name(f"{stem}-变动报告"),  # i18n: data (the file's own name)
     )
-
-
-def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setTabKeyNavigation(False)
-    cell_delegate.install(view)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return view
 
 
 # ---- 导入台账… -------------------------------------------------------------------------------------
@@ -639,7 +616,7 @@ class LedgerPage(Page):
 
         # ---- the imports ----------------------------------------------------------------------------
         self.imports_model = ImportsModel(self)
-        self.imports_table = _table(self.imports_model)
+        self.imports_table = read_only_table(self.imports_model)
         self.imports_table.setObjectName("imports")
         head = self.imports_table.horizontalHeader()
         for column, width in ((0, 140), (1, 86), (2, 230), (3, 52), (5, 84)):

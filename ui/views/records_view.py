@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QDate,
     QEvent,
     QItemSelectionModel,
@@ -71,8 +72,8 @@ FILTER_DELAY_MS = 150
 """How long typing (or a date) must rest before the list is filtered."""
 
 
-def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTableView:
-    """A read-only, row-selecting, sortable table with the model's column widths, which Tab leaves."""
+def read_only_table(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only, row-selecting table, which Tab leaves, its header's texts on the left."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -90,6 +91,13 @@ def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTable
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view
+
+
+def make_table(model: RecordTableModel, parent: QWidget | None = None) -> QTableView:
+    """:func:`read_only_table`, sortable, with the model's column widths."""
+    view = read_only_table(model, parent)
+    header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
     for i, column in enumerate(model.columns):
