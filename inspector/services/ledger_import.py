@@ -1320,7 +1320,7 @@ def report_lines(loaded: Mapping[str, Any]) -> list[str]:
         for k, v in item.get("changes", {}).items():
             if k in ("name", "id_number"):
                 continue
-            out.append(f"      {FIELDS.get(k, (k,))[0] if k in FIELDS else k}：{_shown(k, v)}")
+            out.append(f"      {FIELDS.get(k, (k,))[0] if k in FIELDS else k}：{shown_value(k, v)}")
         for ev in item.get("events", []):
             out.append(f"      事件：{label_of(e.CustodyEventKind, ev['kind'])} {ev['occurred_on']}")
         for note in item.get("notes", []):
@@ -1330,10 +1330,14 @@ def report_lines(loaded: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def _shown(name: str, value: Any) -> str:
+def shown_value(name: str, value: Any) -> str:
+    """A register field's value as the report shows it: a choice by its label, papers by name, an
+    admission by its day."""
     enum = _CHOICES.get(name)
     if enum is not None and value in enum.values():
         return label_of(enum, value)
     if isinstance(value, list):
         return "、".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
-    return str(value)
+    if name == "admitted_at" and isinstance(value, str):
+        return value[:10]
+    return "" if value is None else str(value)

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from inspector.domain import enums as e
 from inspector.domain.errors import InspectorError
 from inspector.domain.validation import SHANGHAI
-from inspector.services.ledger_import import CONFIRMABLE, FIELDS, ITEM_TYPES, label_of
+from inspector.services.ledger_import import CONFIRMABLE, FIELDS, ITEM_TYPES, label_of, shown_value
 from inspector.store.models import LedgerImport, SupervisionLead
 from inspector.store.store import Store
 
@@ -50,13 +50,6 @@ GROUP_ORDER = (
     "rejected",
     "unchanged",
 )
-_CHOICES: dict[str, type[e.LabelledEnum]] = {
-    "gender": e.Gender,
-    "legal_status": e.LegalStatus,
-    "stage": e.Stage,
-    "sentence_kind": e.SentenceKind,
-    "discharge_kind": e.DischargeKind,
-}
 _LABELS = {"admission_documents": "收押凭证", "discharge_documents": "出所凭证"}
 _HIDDEN = frozenset({"name", "id_number"})  # shown in the item's own columns
 
@@ -99,20 +92,9 @@ class ReportGroup:
     items: list[ReportItem] = field(default_factory=list)
 
 
-def _shown(name: str, value: Any) -> str:
-    enum = _CHOICES.get(name)
-    if enum is not None and value in enum.values():
-        return label_of(enum, value)
-    if isinstance(value, list):
-        return "、".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
-    if name == "admitted_at" and isinstance(value, str):
-        return value[:10]
-    return "" if value is None else str(value)
-
-
 def _item(raw: Mapping[str, Any]) -> ReportItem:
     changes = [
-        f"{FIELDS[k][0] if k in FIELDS else _LABELS.get(k, k)}：{_shown(k, v)}"
+        f"{FIELDS[k][0] if k in FIELDS else _LABELS.get(k, k)}：{shown_value(k, v)}"
         for k, v in (raw.get("changes") or {}).items()
         if k not in _HIDDEN
     ]
