@@ -262,6 +262,20 @@ def read_table(
     )
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of an ``.xlsx`` (none for a ``.csv``), for choosing one; asked once :func:`read_table`
+    has read the file, so it opens."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    import openpyxl  # imported when needed: the app starts without it
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
 def _read_csv(path: Path) -> tuple[str, list[tuple[Any, ...]]]:
     data = path.read_bytes()
     if b"\x00" in data:

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 from inspector.domain import enums as e
 from inspector.services import ledger_import as li
 from inspector.services import ledger_views as lv
+from inspector.services import roster_import as ri
 from inspector.services.policy import Actor, Permission, PermissionDeniedError, may
 from inspector.store.store import Store
 from ui import errors, file_dialogs
@@ -70,7 +71,6 @@ from ui.models.row_list_model import RowListModel
 from ui.qt_compat import emit
 from ui.style import AMBER, GREEN, RED, TEXT_MUTED, scaled_font
 from ui.views.records_view import read_only_table
-from ui.views.roster_import_dialog import sheet_names
 from ui.widgets import Page
 from ui.workers import Runner, run_in_background
 
@@ -401,7 +401,7 @@ class LedgerImportDialog(QDialog):
         self.file_label.setText(str(path))
         self._set_busy(True, self.tr("正在读取 {name}…").format(name=path.name))
         self._run(
-            lambda: (li.read_ledger(path, sheet=sheet), sheet_names(path)),
+            lambda: (li.read_ledger(path, sheet=sheet), ri.sheet_names(path)),
             self._read,
             self._failed,
             owner=self,

@@ -123,27 +123,13 @@ def write_report(path: Path, text: str) -> Path:
     return path
 
 
-def sheet_names(path: Path) -> list[str]:
-    """The sheets of an ``.xlsx`` (none for a ``.csv``). Asked once :func:`ri.read_table` has read the
-    file, so it opens."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return []
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True)
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
-
-
 def read_roster(
     path: Path, cancel: Callable[[], bool], sheet: str | None = None
 ) -> tuple[ri.RosterTable, list[str]]:
     """:func:`ri.read_table` (the first sheet unless ``sheet``) and the workbook's sheets; a message
     always names the file, and a file the system will not let us read is said as plainly as a bad one."""
     try:
-        return ri.read_table(path, sheet=sheet, cancel=cancel), sheet_names(path)
+        return ri.read_table(path, sheet=sheet, cancel=cancel), ri.sheet_names(path)
     except ri.RosterError as exc:
         if str(path) in exc.message_zh:
             raise
