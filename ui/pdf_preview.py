@@ -11,7 +11,6 @@ Chinese in place of the document; nothing is swallowed.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -34,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.errors import InspectorError
+from inspector.services import exports
+from inspector.services.policy import actor_for
 from inspector.store.store import Store
 from ui import errors, file_dialogs
 from ui.documents import PdfRequest, safe_file_name
@@ -158,20 +159,6 @@ def print_pdf_bytes(data: bytes, printer: QPrinter, pages: Sequence[int] | None 
     finally:
         document.close()
         buffer.close()
-
-
-def write_pdf(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file, so a failure never leaves half a file."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InspectorError(  # i18n: both languages
-            f"无法保存到 {path}：{exc.strerror or exc}", f"cannot save to {path}: {exc}"
-        ) from exc
-    return path
 
 
 # ---- the dialog ---------------------------------------------------------------------------------------
@@ -488,7 +475,17 @@ class PdfPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self._begin_busy(self.tr("正在保存…"))
-        self._run(lambda: write_pdf(path, data), self._saved, self._busy_failed, owner=self)
+        store, document = self._store, self._document()
+        self._run(
+            lambda: exports.save_pdf(store, actor_for(store), path, data, document=document),
+            self._saved,
+            self._busy_failed,
+            owner=self,
+        )
+
+    def _document(self) -> dict[str, str]:
+        """The document as the audit log names it."""
+        return {"kind": self.request.kind, "key": self.request.key, "title": self.request.file_stem}
 
     def _saved(self, path: Path) -> None:
         self._end_busy(self.tr("已保存到 {path}").format(path=path))
@@ -529,7 +526,14 @@ class PdfPreviewDialog(QDialog):
         pages = pages_to_print(printer, self.page_count, self.current_page())
         self._printer = printer  # kept alive (and untouched here) while the job paints on it
         self._begin_busy(self.tr("正在打印 {n} 页…").format(n=len(pages)))
-        self._run(lambda: print_pdf_bytes(data, printer, pages), self._printed, self._busy_failed, owner=self)
+        store, document = self._store, self._document()
+
+        def send() -> int:
+            sheets = print_pdf_bytes(data, printer, pages)
+            exports.record_print(store, actor_for(store), document=document, pages=sheets)
+            return sheets
+
+        self._run(send, self._printed, self._busy_failed, owner=self)
 
     def _printed(self, sheets: int) -> None:
         self._printer = None

@@ -11,7 +11,7 @@ the reason, and leaves no file behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,18 +22,22 @@ from inspector.services import lists
 from inspector.services.lists import Criteria, ListRow
 from inspector.services.policy import Actor
 from inspector.services.records import audit_event
-from inspector.store.files import output_target
+from inspector.store.files import atomic_output_bytes, output_target
 from inspector.store.store import Store
 
 __all__ = [
     "EXPORT_LEDGERS",
     "EXPORT_LIST",
     "EXPORT_RECORDS",
+    "PRINT",
+    "SAVE_PDF",
     "ExportWriteError",
     "ListExport",
     "export_ledgers_xlsx",
     "export_list_xlsx",
     "export_records_json",
+    "record_print",
+    "save_pdf",
 ]
 
 EXPORT_LIST = "export_list"
@@ -42,6 +46,10 @@ EXPORT_LEDGERS = "export_ledgers"
 """Audit action of every ledger written to a file."""
 EXPORT_RECORDS = "export_records"
 """Audit action of every record written to a JSON file (``inspector export``)."""
+SAVE_PDF = "save_pdf"
+"""Audit action of a document saved as a PDF file from the app's preview."""
+PRINT = "print"
+"""Audit action of a document sent to a printer from the app's preview."""
 
 _CHUNK = 500  # rows read per query while the workbook is written
 
@@ -154,3 +162,23 @@ def export_records_json(store: Store, actor: Actor, path: Path) -> ExportSummary
         fmt="json",
     )
     return summary
+
+
+def save_pdf(store: Store, actor: Actor, path: Path, data: bytes, *, document: Mapping[str, str]) -> Path:
+    """A document's PDF (``data``) saved to ``path`` — whole or not at all, owner-only, never over a
+    folder or a device — and entered in the audit log; ``document`` names it (kind, key, title)."""
+    path = path.expanduser()
+    output_target(path)
+
+    def write() -> None:
+        with atomic_output_bytes(path) as out:
+            out.write(data)
+
+    _written(path, write)
+    _audited(store, actor, SAVE_PDF, path, {"document": dict(document), "bytes": len(data)}, fmt="pdf")
+    return path
+
+
+def record_print(store: Store, actor: Actor, *, document: Mapping[str, str], pages: int) -> None:
+    """The audit entry of a document sent to a printer (``pages`` sheets)."""
+    audit_event(store, PRINT, actor, None, None, {"document": dict(document), "pages": pages})

@@ -13,8 +13,10 @@ from pypdf import PdfReader
 from PySide6.QtGui import QPageRanges
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
+from sqlalchemy import select
 
 from inspector.documents.render import render_pdf
+from inspector.store.models import AuditLog
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import documents, errors
@@ -118,6 +120,11 @@ def test_a_document_that_cannot_be_built_says_why_in_chinese(
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
 
 
+def last_audit(store: Store) -> Any:
+    with store.session(read_only=True) as s:
+        return s.scalars(select(AuditLog).order_by(AuditLog.seq.desc()).limit(1)).one()
+
+
 def row_of(record: Any, kind: str) -> Any:
     return SimpleNamespace(id=record.id, kind=kind, doc_number=record.doc_number)
 
@@ -144,6 +151,10 @@ def test_save_as_writes_the_pdf_shown(
     assert Path(asked[0]).name == "纠正违法通知书-草稿.pdf"
     assert dialog.status.text() == f"已保存到 {saved}"
     assert not list(tmp_path.glob("*.part"))
+    assert saved.stat().st_mode & 0o777 == 0o600  # names and ID numbers: owner-only, as every export
+    entry = last_audit(store)
+    assert entry.action == "save_pdf" and entry.detail["file"] == str(saved)
+    assert entry.detail["document"]["kind"] == "notice" and entry.user_id is not None
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
     dialog.save_as()  # cancelled: nothing happens
@@ -220,6 +231,9 @@ def test_print_from_the_dialog_in_the_background(
     idle()
     assert dialog.status.text() == f"已发送到打印机：{dialog.page_count} 页"
     assert pages_of(out.read_bytes()) == dialog.page_count
+    entry = last_audit(store)
+    assert entry.action == "print" and entry.detail["pages"] == dialog.page_count
+    assert entry.detail["document"] == {"kind": "notice", "key": str(notice.id), "title": "通知书"}
 
 
 def test_cancelling_the_print_dialog_prints_nothing(
