@@ -26,17 +26,20 @@ from inspector.store.files import atomic_output_bytes, output_target
 from inspector.store.store import Store
 
 __all__ = [
+    "EXPORT_DUTY",
     "EXPORT_LEDGERS",
     "EXPORT_LIST",
     "EXPORT_RECORDS",
     "PRINT",
     "SAVE_PDF",
+    "SAVE_REPORT",
     "ExportWriteError",
     "ListExport",
     "export_ledgers_xlsx",
     "export_list_xlsx",
     "export_records_json",
     "record_print",
+    "save_file",
     "save_pdf",
 ]
 
@@ -50,6 +53,10 @@ SAVE_PDF = "save_pdf"
 """Audit action of a document saved as a PDF file from the app's preview."""
 PRINT = "print"
 """Audit action of a document sent to a printer from the app's preview."""
+SAVE_REPORT = "save_report"
+"""Audit action of an import's report (名册, 台账) saved as a CSV file."""
+EXPORT_DUTY = "export_duty_roster"
+"""Audit action of a month's duty roster written to an xlsx workbook."""
 
 _CHUNK = 500  # rows read per query while the workbook is written
 
@@ -164,9 +171,12 @@ def export_records_json(store: Store, actor: Actor, path: Path) -> ExportSummary
     return summary
 
 
-def save_pdf(store: Store, actor: Actor, path: Path, data: bytes, *, document: Mapping[str, str]) -> Path:
-    """A document's PDF (``data``) saved to ``path`` — whole or not at all, owner-only, never over a
-    folder or a device — and entered in the audit log; ``document`` names it (kind, key, title)."""
+def save_file(
+    store: Store, actor: Actor, path: Path, data: bytes, *, action: str, fmt: str, detail: Mapping[str, Any]
+) -> Path:
+    """A file the user saves from the app (a PDF, a report, a workbook) written to ``path`` — whole or
+    not at all, owner-only, never over a folder or a device — and entered in the audit log as
+    ``action`` with ``detail``."""
     path = path.expanduser()
     output_target(path)
 
@@ -175,8 +185,15 @@ def save_pdf(store: Store, actor: Actor, path: Path, data: bytes, *, document: M
             out.write(data)
 
     _written(path, write)
-    _audited(store, actor, SAVE_PDF, path, {"document": dict(document), "bytes": len(data)}, fmt="pdf")
+    _audited(store, actor, action, path, {**detail, "bytes": len(data)}, fmt=fmt)
     return path
+
+
+def save_pdf(store: Store, actor: Actor, path: Path, data: bytes, *, document: Mapping[str, str]) -> Path:
+    """A document's PDF saved from the preview (:func:`save_file`); ``document`` names it."""
+    return save_file(
+        store, actor, path, data, action=SAVE_PDF, fmt="pdf", detail={"document": dict(document)}
+    )
 
 
 def record_print(store: Store, actor: Actor, *, document: Mapping[str, str], pages: int) -> None:

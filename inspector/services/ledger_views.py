@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
 from inspector.domain import enums as e
-from inspector.domain.errors import InspectorError
 from inspector.domain.validation import SHANGHAI
 from inspector.services.ledger_import import CONFIRMABLE, FIELDS, ITEM_TYPES, label_of, shown_value
 from inspector.store.models import LedgerImport, SupervisionLead
@@ -34,7 +31,6 @@ __all__ = [
     "pending_import_count",
     "report_csv",
     "report_pdf",
-    "write_report_csv",
 ]
 
 # The report's groups in the order the page shows them: what can be confirmed first.
@@ -221,21 +217,6 @@ def report_pdf(loaded: Mapping[str, Any]) -> bytes:
     if not report.get("items"):
         doc.line(Span("本次导入没有可比对的记录。", "ledger"))
     return doc.render()
-
-
-def write_report_csv(path: Path, loaded: Mapping[str, Any]) -> Path:
-    """Write :func:`report_csv` to ``path`` through a temporary file (a failure leaves no half file)."""
-    text = report_csv(loaded)
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InspectorError(
-            f"无法保存变动报告到 {path}：{exc.strerror or exc}", f"cannot save the report to {path}: {exc}"
-        ) from exc
-    return path
 
 
 def open_lead_count(store: Store) -> int:

@@ -85,3 +85,26 @@ def test_the_command_lines_export_is_audited_too(
         entry = s.scalars(select(AuditLog).order_by(AuditLog.seq.desc()).limit(1)).one()
     assert entry.action == action and entry.user_id is not None
     assert entry.detail is not None and entry.detail["file"] == str(out) and entry.detail["format"] == fmt
+
+
+def test_a_saved_file_is_owner_only_whole_and_audited(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "report.csv"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    out = exports.save_file(
+        store, actor_for(store), target, "行号,姓名\n".encode(), action=exports.SAVE_REPORT, fmt="csv",
+        detail={"report": "roster_import"},
+    )  # fmt: skip
+    assert out == target and target.read_text(encoding="utf-8") == "行号,姓名\n"
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert list(folder.iterdir()) == [target]  # no temporary file left beside it
+    with store.session(read_only=True) as s:
+        entry = s.scalars(select(AuditLog).order_by(AuditLog.seq.desc()).limit(1)).one()
+    assert entry.action == "save_report" and entry.detail is not None
+    assert entry.detail["report"] == "roster_import" and entry.detail["format"] == "csv"
+    with pytest.raises(OutputPathError):
+        exports.save_file(
+            store, actor_for(store), folder, b"x", action=exports.SAVE_REPORT, fmt="csv", detail={}
+        )

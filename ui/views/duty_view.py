@@ -63,9 +63,9 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.enums import DutyState
 from inspector.domain.validation import SHANGHAI
-from inspector.services import duty
+from inspector.services import duty, exports
 from inspector.services.duty import CellChange, DutyRosterDoc, SignInRow, StaffView
-from inspector.services.policy import Actor, Permission, may
+from inspector.services.policy import Actor, Permission, actor_for, may
 from inspector.store.repository import today_local
 from inspector.store.store import Store
 from ui import errors
@@ -1072,10 +1072,10 @@ class DutyPage(QDialog):
 
         def write() -> Path:
             data = duty.export_month_xlsx(store, year, month)
-            tmp = target.with_name(target.name + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(target)
-            return target
+            detail = {"month": f"{year:04d}-{month:02d}"}
+            return exports.save_file(
+                store, actor_for(store), target, data, action=exports.EXPORT_DUTY, fmt="xlsx", detail=detail
+            )
 
         self._work(write, lambda p: self._exported(p), lambda e: errors.show_error(e, self))
 

@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain import enums as e
+from inspector.services import exports
 from inspector.services import ledger_import as li
 from inspector.services import ledger_views as lv
 from inspector.services import roster_import as ri
@@ -1027,4 +1028,14 @@ class LedgerPage(Page):
             if then is not None:
                 then(p)
 
-        self._run(lambda: lv.write_report_csv(path, loaded), saved, self._failed, owner=self)
+        data = lv.report_csv(loaded).encode("utf-8")
+        store, actor = self.store, self.actor
+        detail = {"report": "ledger_import", "import": str(loaded["id"])}
+        self._run(
+            lambda: exports.save_file(
+                store, actor, path, data, action=exports.SAVE_REPORT, fmt="csv", detail=detail
+            ),
+            saved,
+            self._failed,
+            owner=self,
+        )

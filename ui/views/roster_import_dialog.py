@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import threading
 from collections.abc import Callable, Sequence
 from itertools import pairwise
@@ -65,7 +64,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.catalogue import FieldKind, field_of
-from inspector.domain.errors import InspectorError
+from inspector.services import exports
 from inspector.services import roster_import as ri
 from inspector.services.policy import Actor
 from inspector.store.store import Store
@@ -107,20 +106,6 @@ def report_csv(plan: ri.ImportPlan) -> str:
     for row in plan.rows:
         w.writerow([row.line, row.name, action_text(row.action), "；".join(row.reasons)])  # i18n: data
     return "\ufeff" + out.getvalue()  # so that a spreadsheet opens it as UTF-8
-
-
-def write_report(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file, so a failure never leaves half a file."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InspectorError(  # i18n: both languages
-            f"无法保存报告到 {path}：{exc.strerror or exc}", f"cannot save the report to {path}: {exc}"
-        ) from exc
-    return path
 
 
 def read_roster(
@@ -989,9 +974,18 @@ class RosterImportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
-        text = report_csv(plan)
+        data = report_csv(plan).encode("utf-8")
+        store, actor = self.store, self.actor
+        detail = {"report": "roster_import", "source": plan.table.path.name}
         self._begin("save", self.tr("正在保存…"))
-        self._run(lambda: write_report(path, text), self._report_saved, self._failed, owner=self)
+        self._run(
+            lambda: exports.save_file(
+                store, actor, path, data, action=exports.SAVE_REPORT, fmt="csv", detail=detail
+            ),
+            self._report_saved,
+            self._failed,
+            owner=self,
+        )
 
     def _report_saved(self, path: Path) -> None:
         self._end()
